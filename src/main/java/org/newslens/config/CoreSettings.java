@@ -1,0 +1,20 @@
+package org.newslens.config;
+
+import java.util.List;
+
+/** Settings every job shares. */
+public final class CoreSettings {
+    private CoreSettings() {
+    }
+
+    public static final Setting<String> INPUT = Setting.string("input", "data",
+            "Corpus to read: a file, a folder (read recursively) or any Hadoop URI (file:, hdfs:, s3a:)");
+    public static final Setting<String> OUTPUT = Setting.string("output", "output",
+            "Output root: one Parquet folder per table, written under this Hadoop URI");
+    public static final Setting<Integer> PARTITIONS = Setting.integer("partitions", 0, 0, 1_000_000,
+            "Partitions for the NLP pass; 0 picks from the corpus size and the cores Spark reports");
+
+    public static List<Setting<?>> all() {
+        return List.of(INPUT, OUTPUT, PARTITIONS);
+    }
+}

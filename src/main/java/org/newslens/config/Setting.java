@@ -1,0 +1,99 @@
+package org.newslens.config;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * One documented setting: a key, a default, a description and a parser that rejects bad values.
+ * Jobs declare their settings as constants; {@link SettingsRegistry} lists them for {@code --help}.
+ */
+public final class Setting<T> {
+    private final String key;
+    private final T defaultValue;
+    private final String description;
+    private final Function<String, T> parser;
+
+    private Setting(String key, T defaultValue, String description, Function<String, T> parser) {
+        this.key = Objects.requireNonNull(key);
+        this.defaultValue = defaultValue;
+        this.description = Objects.requireNonNull(description);
+        this.parser = Objects.requireNonNull(parser);
+    }
+
+    public static Setting<String> string(String key, String defaultValue, String description) {
+        return new Setting<>(key, defaultValue, description, raw -> raw);
+    }
+
+    public static Setting<Boolean> bool(String key, boolean defaultValue, String description) {
+        return new Setting<>(key, defaultValue, description, raw -> switch (raw.toLowerCase()) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw new IllegalArgumentException("expected true or false");
+        });
+    }
+
+    /** An integer in [min, max]. */
+    public static Setting<Integer> integer(String key, int defaultValue, int min, int max, String description) {
+        return new Setting<>(key, defaultValue, description, raw -> {
+            int value;
+            try {
+                value = Integer.parseInt(raw.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("expected a whole number");
+            }
+            if (value < min || value > max) {
+                throw new IllegalArgumentException("expected a number from " + min + " to " + max);
+            }
+            return value;
+        });
+    }
+
+    /** A decimal number in [min, max]. */
+    public static Setting<Double> decimal(String key, double defaultValue, double min, double max, String description) {
+        return new Setting<>(key, defaultValue, description, raw -> {
+            double value;
+            try {
+                value = Double.parseDouble(raw.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("expected a number");
+            }
+            if (!(value >= min && value <= max)) {
+                throw new IllegalArgumentException("expected a number from " + min + " to " + max);
+            }
+            return value;
+        });
+    }
+
+    /** One of a fixed set of lower-case words. */
+    public static Setting<String> choice(String key, String defaultValue, List<String> allowed, String description) {
+        return new Setting<>(key, defaultValue, description + " (one of " + String.join(", ", allowed) + ")", raw -> {
+            String value = raw.trim().toLowerCase();
+            if (!allowed.contains(value)) {
+                throw new IllegalArgumentException("expected one of " + String.join(", ", allowed));
+            }
+            return value;
+        });
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public T defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** Parses a raw command-line value, naming the key and the allowed values when it is wrong. */
+    public T parse(String raw) {
+        try {
+            return parser.apply(raw);
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException("Setting --" + key + " has value '" + raw + "': " + e.getMessage());
+        }
+    }
+}

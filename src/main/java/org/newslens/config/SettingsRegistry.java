@@ -1,0 +1,31 @@
+package org.newslens.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Every setting of every job, in the order {@code --help} lists them. Add a job's settings here. */
+public final class SettingsRegistry {
+    private SettingsRegistry() {
+    }
+
+    public static List<Setting<?>> all() {
+        List<Setting<?>> all = new ArrayList<>(CoreSettings.all());
+        // One line per job, in pipeline order.
+        return all;
+    }
+
+    public static Optional<Setting<?>> find(String key) {
+        return all().stream().filter(s -> s.key().equals(key)).findFirst();
+    }
+
+    /** The {@code --help} text: every setting with its default. */
+    public static String help() {
+        StringBuilder out = new StringBuilder();
+        for (Setting<?> setting : all()) {
+            out.append(String.format("  --%-32s %s (default: %s)%n",
+                    setting.key(), setting.description(), setting.defaultValue()));
+        }
+        return out.toString();
+    }
+}

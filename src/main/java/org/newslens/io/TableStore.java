@@ -1,0 +1,166 @@
+package org.newslens.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Reads and writes the output tables under one output root (any Hadoop URI).
+ *
+ * <p>Tables of the current run are written to {@code _staging/<run>/<table>} and only moved into place by
+ * {@link #commit()}, after every job of the run succeeded; a run that fails midway leaves the previous run's
+ * tables as they were. Jobs later in the same run read the staged tables.
+ */
+public final class TableStore {
+    private static final String SUCCESS = "_SUCCESS";
+
+    private final SparkSession spark;
+    private final Path root;
+    private final Path staging;
+    private final Map<Table, Long> written = new LinkedHashMap<>();
+
+    public TableStore(SparkSession spark, String outputRoot, String runId) {
+        this.spark = spark;
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        this.root = qualify(new Path(outputRoot), conf);
+        this.staging = new Path(new Path(root, "_staging"), runId);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** The table's folder as it is read now: this run's staged copy if there is one, else the committed one. */
+    public Path location(Table table) {
+        Path staged = new Path(staging, table.tableName());
+        return exists(staged) ? staged : new Path(root, table.tableName());
+    }
+
+    public boolean exists(Table table) {
+        return exists(location(table));
+    }
+
+    /** Reads a table, failing with a message naming the job that makes it when it is not there. */
+    public Dataset<Row> read(Table table, String neededBy) {
+        Path location = location(table);
+        if (!exists(location)) {
+            throw new MissingTableException(neededBy, table, root.toString());
+        }
+        return spark.read().parquet(location.toString());
+    }
+
+    /** Writes a table to the staging area after checking it has exactly the declared columns and types. */
+    public long write(Table table, Dataset<Row> rows) {
+        Dataset<Row> checked = conform(table, rows);
+        Path target = new Path(staging, table.tableName());
+        checked.write().mode(SaveMode.Overwrite).parquet(target.toString());
+        long count = spark.read().parquet(target.toString()).count();
+        written.put(table, count);
+        return count;
+    }
+
+    /** Row counts of the tables this run wrote, in writing order. */
+    public Map<Table, Long> written() {
+        return new LinkedHashMap<>(written);
+    }
+
+    /** Moves every staged table into place, replacing the previous run's copy, and removes the staging area. */
+    public void commit() {
+        FileSystem fs = fileSystem();
+        try {
+            for (Table table : written.keySet()) {
+                Path target = new Path(root, table.tableName());
+                Path old = new Path(staging, table.tableName() + ".previous");
+                if (fs.exists(target) && !fs.rename(target, old)) {
+                    throw new IOException("could not move aside " + target);
+                }
+                if (!fs.rename(new Path(staging, table.tableName()), target)) {
+                    throw new IOException("could not move " + table.tableName() + " into " + target);
+                }
+            }
+            fs.delete(staging, true);
+            Path stagingRoot = staging.getParent();
+            if (fs.exists(stagingRoot) && fs.listStatus(stagingRoot).length == 0) {
+                fs.delete(stagingRoot, false);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Committing tables under " + root + " failed", e);
+        }
+    }
+
+    /** Drops this run's staged tables (after a failure). */
+    public void abort() {
+        try {
+            fileSystem().delete(staging, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Selects the declared columns in declared order; fails naming the column when one is missing or mistyped. */
+    static Dataset<Row> conform(Table table, Dataset<Row> rows) {
+        StructType actual = rows.schema();
+        List<Column> columns = new ArrayList<>();
+        for (StructField expected : table.schema().fields()) {
+            StructField found = find(actual, expected.name());
+            if (found == null) {
+                throw new IllegalStateException("Table " + table.tableName() + " is missing column "
+                        + expected.name() + "; it has " + String.join(", ", actual.fieldNames()));
+            }
+            if (!found.dataType().catalogString().equals(expected.dataType().catalogString())) {
+                throw new IllegalStateException("Table " + table.tableName() + " column " + expected.name()
+                        + " is " + found.dataType().catalogString() + ", declared "
+                        + expected.dataType().catalogString());
+            }
+            columns.add(functions.col(expected.name()));
+        }
+        return rows.select(columns.toArray(new Column[0]));
+    }
+
+    private static StructField find(StructType schema, String name) {
+        for (StructField field : schema.fields()) {
+            if (field.name().equals(name)) {
+                return field;
+            }
+        }
+        return null;
+    }
+
+    private boolean exists(Path tableDir) {
+        try {
+            return fileSystem().exists(new Path(tableDir, SUCCESS));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private FileSystem fileSystem() {
+        try {
+            return root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path qualify(Path path, Configuration conf) {
+        try {
+            return path.getFileSystem(conf).makeQualified(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open output root " + path, e);
+        }
+    }
+}

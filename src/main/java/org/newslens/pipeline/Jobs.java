@@ -1,0 +1,37 @@
+package org.newslens.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The jobs by name, in pipeline order; {@code all} runs every one of them. */
+public final class Jobs {
+    private static final Map<String, Supplier<Job>> BY_NAME = new java.util.LinkedHashMap<>();
+
+    static {
+        // One line per job, in pipeline order: ingest, annotate, terms, entities, topics, report.
+    }
+
+    private Jobs() {
+    }
+
+    public static List<String> names() {
+        List<String> names = new ArrayList<>(BY_NAME.keySet());
+        names.add("all");
+        return names;
+    }
+
+    /** The jobs a command runs: one job, or every job for {@code all}. */
+    public static List<Job> forCommand(String command) {
+        if ("all".equals(command)) {
+            return BY_NAME.values().stream().map(Supplier::get).toList();
+        }
+        Supplier<Job> job = BY_NAME.get(command);
+        if (job == null) {
+            throw new org.newslens.config.SettingsException("Unknown job '" + command + "'; expected one of "
+                    + String.join(", ", names()));
+        }
+        return List.of(job.get());
+    }
+}

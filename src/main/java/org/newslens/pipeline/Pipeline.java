@@ -1,0 +1,96 @@
+package org.newslens.pipeline;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+import org.newslens.config.CoreSettings;
+import org.newslens.config.Settings;
+import org.newslens.config.SettingsException;
+import org.newslens.io.MissingTableException;
+import org.newslens.io.Table;
+import org.newslens.io.TableStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one or more jobs in order on one session. Checks every precondition before touching output, labels
+ * each stage's Spark jobs, commits the tables only when every job succeeded and writes the manifest last.
+ */
+public final class Pipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
+    private Pipeline() {
+    }
+
+    public static RunSummary run(List<Job> jobs, Settings settings) throws Exception {
+        Instant started = Instant.now();
+        checkPreconditions(jobs, settings, new Configuration());
+        boolean sparkNeeded = jobs.stream().anyMatch(Job::needsSpark);
+        SparkSession spark = sparkNeeded ? SparkSessions.getOrCreate() : null;
+        String runId = started.toString().replaceAll("[^0-9]", "") + "-" + UUID.randomUUID().toString().substring(0, 8);
+        TableStore tables = spark == null ? null : new TableStore(spark, settings.get(CoreSettings.OUTPUT), runId);
+        RunSummary summary = new RunSummary();
+        try {
+            for (Job job : jobs) {
+                long t0 = System.nanoTime();
+                if (spark != null) {
+                    spark.sparkContext().setJobGroup(job.name(), "NewsLens " + job.name(), false);
+                }
+                LOG.info("Starting job {}", job.name());
+                job.run(new JobContext(spark, settings, tables, summary));
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                summary.stage(job.name(), seconds);
+                LOG.info("Finished job {} in {} s", job.name(), String.format("%.1f", seconds));
+            }
+            if (tables != null) {
+                tables.commit();
+                RunManifest.write(tables, settings, summary, runId, started, Instant.now());
+            }
+        } catch (Exception | Error e) {
+            if (tables != null) {
+                tables.abort();
+            }
+            throw e;
+        } finally {
+            if (spark != null) {
+                spark.sparkContext().clearJobGroup();
+            }
+        }
+        return summary;
+    }
+
+    /** Fails before any work when the input is missing or a job's input table has no producer. */
+    static void checkPreconditions(List<Job> jobs, Settings settings, Configuration conf) throws IOException {
+        Set<Table> madeEarlier = new LinkedHashSet<>();
+        String output = settings.get(CoreSettings.OUTPUT);
+        List<String> problems = new ArrayList<>();
+        for (Job job : jobs) {
+            if (job.name().equals("ingest")) {
+                Path input = new Path(settings.get(CoreSettings.INPUT));
+                if (!input.getFileSystem(conf).exists(input)) {
+                    throw new SettingsException("Input " + input + " does not exist (set it with --input)");
+                }
+            }
+            for (Table table : job.inputs()) {
+                if (!madeEarlier.contains(table) && !tableExists(new Path(output, table.tableName()), conf)) {
+                    problems.add(new MissingTableException(job.name(), table, output).getMessage());
+                }
+            }
+            madeEarlier.addAll(job.outputs());
+        }
+        if (!problems.isEmpty()) {
+            throw new SettingsException(String.join("\n", problems));
+        }
+    }
+
+    private static boolean tableExists(Path tableDir, Configuration conf) throws IOException {
+        return tableDir.getFileSystem(conf).exists(new Path(tableDir, "_SUCCESS"));
+    }
+}

@@ -1,0 +1,27 @@
+package org.newslens.pipeline;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/** Builds the session. spark-submit supplies the master; without one NewsLens runs embedded on local[*]. */
+public final class SparkSessions {
+    private SparkSessions() {
+    }
+
+    public static SparkSession getOrCreate() {
+        SparkConf submitted = new SparkConf();
+        SparkSession.Builder builder = SparkSession.builder()
+                .appName("NewsLens")
+                // Dates (published, topic_trends periods) must not depend on the machine's zone.
+                .config("spark.sql.session.timeZone", "UTC");
+        if (!submitted.contains("spark.master")) {
+            builder.master("local[*]")
+                    .config("spark.driver.bindAddress", "127.0.0.1")
+                    .config("spark.driver.host", "127.0.0.1")
+                    .config("spark.ui.showConsoleProgress", "false")
+                    .config("spark.sql.shuffle.partitions", String.valueOf(
+                            Math.max(4, 2 * Runtime.getRuntime().availableProcessors())));
+        }
+        return builder.getOrCreate();
+    }
+}

@@ -1,0 +1,71 @@
+package org.newslens.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newslens.testing.SharedSpark;
+
+class TableStoreTest {
+    private final SparkSession spark = SharedSpark.session();
+
+    @TempDir
+    Path out;
+
+    private Dataset<Row> rejects(String uri) {
+        return spark.createDataFrame(List.of(RowFactory.create(uri, "empty_file", "0 bytes")),
+                Table.REJECTS.schema());
+    }
+
+    @Test
+    void stagedTableIsReadableInRunAndOnlyInPlaceAfterCommit() {
+        TableStore store = new TableStore(spark, out.toUri().toString(), "run1");
+        store.write(Table.REJECTS, rejects("file:/a.txt"));
+        assertThat(store.read(Table.REJECTS, "test").count()).isEqualTo(1);
+        assertThat(Files.exists(out.resolve("rejects"))).isFalse();
+
+        store.commit();
+        assertThat(Files.exists(out.resolve("rejects/_SUCCESS"))).isTrue();
+        assertThat(Files.exists(out.resolve("_staging"))).isFalse();
+    }
+
+    @Test
+    void abortedRunLeavesPreviousTableIntact() {
+        TableStore first = new TableStore(spark, out.toUri().toString(), "run1");
+        first.write(Table.REJECTS, rejects("file:/old.txt"));
+        first.commit();
+
+        TableStore second = new TableStore(spark, out.toUri().toString(), "run2");
+        second.write(Table.REJECTS, rejects("file:/new.txt"));
+        second.abort();
+
+        TableStore reader = new TableStore(spark, out.toUri().toString(), "run3");
+        assertThat(reader.read(Table.REJECTS, "test").first().getString(0)).isEqualTo("file:/old.txt");
+    }
+
+    @Test
+    void missingTableNamesTheJobThatMakesIt() {
+        TableStore store = new TableStore(spark, out.toUri().toString(), "run1");
+        assertThatThrownBy(() -> store.read(Table.TOKENS, "terms"))
+                .isInstanceOf(MissingTableException.class)
+                .hasMessageContaining("terms needs table `tokens`")
+                .hasMessageContaining("jobs/annotate");
+    }
+
+    @Test
+    void writingAMistypedColumnFailsNamingIt() {
+        Dataset<Row> wrong = rejects("file:/a.txt").withColumn("reason", functions.lit(3));
+        TableStore store = new TableStore(spark, out.toUri().toString(), "run1");
+        assertThatThrownBy(() -> store.write(Table.REJECTS, wrong))
+                .hasMessageContaining("column reason is int, declared string");
+    }
+}
