@@ -3,6 +3,7 @@ package org.newslens.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.newslens.terms.TermsSettings;
 
 /** Every setting of every job, in the order {@code --help} lists them. Add a job's settings here. */
 public final class SettingsRegistry {
@@ -12,6 +13,7 @@ public final class SettingsRegistry {
     public static List<Setting<?>> all() {
         List<Setting<?>> all = new ArrayList<>(CoreSettings.all());
         // One line per job, in pipeline order.
+        all.addAll(TermsSettings.all());
         return all;
     }
 

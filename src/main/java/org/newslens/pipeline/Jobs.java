@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.newslens.terms.TermsJob;
 
 /** The jobs by name, in pipeline order; {@code all} runs every one of them. */
 public final class Jobs {
@@ -11,6 +12,7 @@ public final class Jobs {
 
     static {
         // One line per job, in pipeline order: ingest, annotate, terms, entities, topics, report.
+        BY_NAME.put("terms", TermsJob::new);
     }
 
     private Jobs() {

@@ -1,0 +1,169 @@
+package org.newslens.terms;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.get;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.log;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.sum;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.newslens.io.Table;
+import org.newslens.io.TableStore;
+import org.newslens.pipeline.Job;
+import org.newslens.pipeline.JobContext;
+import org.newslens.text.StopWords;
+
+/**
+ * Term statistics from the sentences' term arrays: term_stats, doc_terms, doc_keywords and collocations.
+ * Stop words are left out of every table but count as tokens (and as middle words of trigrams).
+ */
+public final class TermsJob implements Job {
+    private static final StructType NGRAM_ROW = new StructType()
+            .add("doc_id", DataTypes.StringType).add("ngram", DataTypes.StringType)
+            .add("n", DataTypes.IntegerType).add("candidate", DataTypes.BooleanType);
+
+    @Override
+    public String name() {
+        return "terms";
+    }
+
+    @Override
+    public List<Table> inputs() {
+        return List.of(Table.DOCUMENTS, Table.SENTENCES);
+    }
+
+    @Override
+    public List<Table> outputs() {
+        return List.of(Table.TERM_STATS, Table.DOC_TERMS, Table.DOC_KEYWORDS, Table.COLLOCATIONS);
+    }
+
+    @Override
+    public void run(JobContext context) {
+        TableStore tables = context.tables();
+        long documents = tables.read(Table.DOCUMENTS, name()).count();
+        Dataset<Row> sentences = tables.read(Table.SENTENCES, name()).select("doc_id", "terms");
+
+        Dataset<Row> termCounts = termCountsPerDocument(sentences).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Dataset<Row> termStats = termStats(termCounts, documents);
+            long vocabulary = tables.write(Table.TERM_STATS, termStats);
+            Dataset<Row> docTerms = docTerms(termCounts, tables.read(Table.TERM_STATS, name()));
+            tables.write(Table.DOC_TERMS, docTerms);
+            tables.write(Table.DOC_KEYWORDS, keywords(tables.read(Table.DOC_TERMS, name()),
+                    context.settings().get(TermsSettings.KEYWORDS)));
+            Dataset<Row> ngrams = ngramCounts(sentences).persist(StorageLevel.MEMORY_AND_DISK());
+            long collocations = tables.write(Table.COLLOCATIONS, collocations(ngrams, termCounts,
+                    context.settings().get(TermsSettings.COLLOCATION_MIN_COUNT)));
+            ngrams.unpersist();
+            context.summary().put("vocabulary", vocabulary);
+            context.summary().put("collocations", collocations);
+        } finally {
+            termCounts.unpersist();
+        }
+    }
+
+    /** (doc_id, term, tf) for every term of every document, stop words included. */
+    static Dataset<Row> termCountsPerDocument(Dataset<Row> sentences) {
+        return sentences.select(col("doc_id"), explode(col("terms")).as("term"))
+                .where(col("term").isNotNull())
+                .groupBy("doc_id", "term")
+                .agg(count(lit(1)).cast("int").as("tf"));
+    }
+
+    private static Column isStopTerm(Column term) {
+        return term.isin(StopWords.all().toArray());
+    }
+
+    /** cf, df and smoothed idf = ln((1 + N) / (1 + df)) + 1 of every non-stop term. */
+    static Dataset<Row> termStats(Dataset<Row> termCounts, long documents) {
+        return termCounts.where(not(isStopTerm(col("term"))))
+                .groupBy("term")
+                .agg(sum("tf").cast("long").as("cf"), count(lit(1)).as("df"))
+                .withColumn("idf", log(lit(1.0 + documents).divide(col("df").plus(1))).plus(1.0));
+    }
+
+    static Dataset<Row> docTerms(Dataset<Row> termCounts, Dataset<Row> termStats) {
+        return termCounts.join(termStats.select("term", "idf"), "term")
+                .withColumn("tf_idf", col("tf").multiply(col("idf")));
+    }
+
+    /** The top-k terms of each document by tf-idf; ties go to the alphabetically first term. */
+    static Dataset<Row> keywords(Dataset<Row> docTerms, int k) {
+        return docTerms
+                .withColumn("rank", row_number().over(Window.partitionBy("doc_id")
+                        .orderBy(col("tf_idf").desc(), col("term").asc())))
+                .where(col("rank").leq(k))
+                .select(col("doc_id"), col("rank"), col("term"), col("tf_idf").as("score"));
+    }
+
+    /** (ngram, n, candidate, count, df) of every bigram and every candidate trigram. */
+    static Dataset<Row> ngramCounts(Dataset<Row> sentences) {
+        return sentences.flatMap((FlatMapFunction<Row, Row>) TermsJob::ngramRows, Encoders.row(NGRAM_ROW))
+                .groupBy("doc_id", "ngram", "n", "candidate").agg(count(lit(1)).as("count"))
+                .groupBy("ngram", "n", "candidate")
+                .agg(sum("count").cast("long").as("count"), count(lit(1)).as("df"));
+    }
+
+    /** Candidate n-grams seen at least minCount times, with count, df, PMI and log-likelihood. */
+    static Dataset<Row> collocations(Dataset<Row> ngramCounts, Dataset<Row> termCounts, int minCount) {
+        Dataset<Row> unigrams = termCounts.groupBy("term").agg(sum("tf").cast("long").as("count"));
+        long tokens = unigrams.agg(sum("count")).first().getLong(0);
+        Dataset<Row> prefixes = ngramCounts.where(col("n").equalTo(2))
+                .select(col("ngram").as("prefix"), col("count").as("prefix_count"));
+        Dataset<Row> candidates = ngramCounts.where(col("candidate").and(col("count").geq(minCount)))
+                .withColumn("words", split(col("ngram"), " "))
+                .withColumn("w1", col("words").getItem(0))
+                .withColumn("w2", col("words").getItem(1))
+                // A bigram has no third word: get() gives null where getItem() fails under ANSI mode.
+                .withColumn("w3", get(col("words"), lit(2)))
+                .withColumn("prefix", concat_ws(" ", col("w1"), col("w2")));
+        Dataset<Row> withCounts = candidates
+                .join(unigrams.toDF("w1", "c1"), "w1")
+                .join(unigrams.toDF("w2", "c2"), "w2")
+                .join(unigrams.toDF("w3_term", "c3"), col("w3").equalTo(col("w3_term")), "left")
+                .join(prefixes, "prefix")
+                .select("ngram", "n", "count", "df", "c1", "c2", "c3", "prefix_count");
+        return score(withCounts, tokens);
+    }
+
+    private static java.util.Iterator<Row> ngramRows(Row sentence) {
+        String docId = sentence.getString(0);
+        List<String> terms = sentence.getList(1);
+        List<Row> rows = new ArrayList<>();
+        for (NgramExtractor.Ngram gram : NgramExtractor.extract(terms)) {
+            rows.add(RowFactory.create(docId, gram.text(), gram.n(), gram.candidate()));
+        }
+        return rows.iterator();
+    }
+
+    private static Dataset<Row> score(Dataset<Row> counted, long tokens) {
+        StructType schema = Table.COLLOCATIONS.schema();
+        return counted.map((MapFunction<Row, Row>) row -> {
+            int n = row.getInt(1);
+            long count = row.getLong(2);
+            CollocationScorer.Scores scores = n == 2
+                    ? CollocationScorer.bigram(count, row.getLong(4), row.getLong(5), tokens)
+                    : CollocationScorer.trigram(count, row.getLong(4), row.getLong(5), row.getLong(6),
+                    row.getLong(7), tokens);
+            return RowFactory.create(row.getString(0), n, count, row.getLong(3), scores.pmi(), scores.llr());
+        }, Encoders.row(schema));
+    }
+}

@@ -1,0 +1,90 @@
+package org.newslens.terms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.newslens.testing.SharedSpark;
+
+/**
+ * Two documents, hand-counted:
+ * d1: [red wine be red wine] [white , wine]   d2: [red wine and cheese]
+ * tokens 11; red 3, wine 4, be 1, white 1, and 1, cheese 1; "red wine" 3 times in 2 documents.
+ */
+class TermsJobTest {
+    private final SparkSession spark = SharedSpark.session();
+
+    private Dataset<Row> sentences() {
+        StructType schema = new StructType().add("doc_id", DataTypes.StringType)
+                .add("terms", DataTypes.createArrayType(DataTypes.StringType, true));
+        return spark.createDataFrame(List.of(
+                RowFactory.create("d1", Arrays.asList("red", "wine", "be", "red", "wine")),
+                RowFactory.create("d1", Arrays.asList("white", null, "wine")),
+                RowFactory.create("d2", Arrays.asList("red", "wine", "and", "cheese"))), schema);
+    }
+
+    private static Map<String, Row> byFirstColumn(Dataset<Row> rows) {
+        Map<String, Row> map = new HashMap<>();
+        rows.collectAsList().forEach(r -> map.put(r.getString(0), r));
+        return map;
+    }
+
+    @Test
+    void termStatsCountCorpusAndDocumentFrequencyWithoutStopWords() {
+        Dataset<Row> counts = TermsJob.termCountsPerDocument(sentences());
+        Map<String, Row> stats = byFirstColumn(TermsJob.termStats(counts, 2).select("term", "cf", "df", "idf"));
+        assertThat(stats).containsOnlyKeys("red", "wine", "white", "cheese");
+        assertThat(stats.get("wine").getLong(1)).isEqualTo(4);
+        assertThat(stats.get("wine").getLong(2)).isEqualTo(2);
+        assertThat(stats.get("red").getDouble(3)).isCloseTo(1.0, within(1e-12));          // ln(3/3) + 1
+        assertThat(stats.get("white").getDouble(3)).isCloseTo(1.405465, within(1e-6));    // ln(3/2) + 1
+    }
+
+    @Test
+    void keywordsRankByTfIdf() {
+        Dataset<Row> counts = TermsJob.termCountsPerDocument(sentences());
+        Dataset<Row> docTerms = TermsJob.docTerms(counts, TermsJob.termStats(counts, 2));
+        List<Row> d1 = TermsJob.keywords(docTerms, 10).where("doc_id = 'd1'").orderBy("rank").collectAsList();
+        // wine 3 * 1.0, red 2 * 1.0, white 1 * 1.405
+        assertThat(d1).extracting(r -> r.getString(2)).containsExactly("wine", "red", "white");
+        assertThat(d1.get(0).getDouble(3)).isCloseTo(3.0, within(1e-12));
+        assertThat(TermsJob.keywords(docTerms, 1).count()).isEqualTo(2);
+    }
+
+    @Test
+    void collocationsHaveHandComputedCountsAndScores() {
+        Dataset<Row> counts = TermsJob.termCountsPerDocument(sentences());
+        Map<String, Row> found = byFirstColumn(TermsJob.collocations(TermsJob.ngramCounts(sentences()), counts, 1));
+        assertThat(found).containsOnlyKeys("red wine", "wine be red", "wine and cheese");
+
+        Row redWine = found.get("red wine");
+        assertThat(redWine.getInt(1)).isEqualTo(2);
+        assertThat(redWine.getLong(2)).isEqualTo(3);
+        assertThat(redWine.getLong(3)).isEqualTo(2);
+        assertThat(redWine.getDouble(4)).isCloseTo(1.459432, within(1e-6));  // log2(3 * 11 / (3 * 4))
+        assertThat(redWine.getDouble(5)).isCloseTo(8.392276, within(1e-6));  // G2 of [[3, 0], [1, 7]]
+
+        Row trigram = found.get("wine and cheese");
+        assertThat(trigram.getInt(1)).isEqualTo(3);
+        assertThat(trigram.getDouble(4)).isCloseTo(4.918863, within(1e-6));  // log2(1 * 11^2 / (4 * 1 * 1))
+        assertThat(trigram.getDouble(5)).isCloseTo(6.701994, within(1e-6));  // G2 of [[1, 0], [0, 10]]
+        assertThat(found.get("wine be red").getDouble(5)).isCloseTo(2.882909, within(1e-6));
+    }
+
+    @Test
+    void minimumCountFiltersCollocations() {
+        Dataset<Row> counts = TermsJob.termCountsPerDocument(sentences());
+        assertThat(TermsJob.collocations(TermsJob.ngramCounts(sentences()), counts, 2).collectAsList())
+                .extracting(r -> r.getString(0)).containsExactly("red wine");
+    }
+}
