@@ -1,0 +1,154 @@
+package org.newslens.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.newslens.config.Settings;
+import org.newslens.pipeline.Jobs;
+import org.newslens.pipeline.Pipeline;
+import org.newslens.pipeline.SparkSessions;
+
+/**
+ * {@code jobs/benchmark}: runs NewsLens stages on one or more corpora and prints seconds, documents/s,
+ * tokens/s, MB/s and peak memory per stage, the plain MLlib baseline on the same corpus, and how time grows
+ * with corpus size.
+ *
+ * <pre>
+ * jobs/benchmark --corpus data                       # a folder of your own
+ * jobs/benchmark --brown-mb 20                       # Brown corpus resampled to 20 MB (fetched with npm)
+ * jobs/benchmark --brown-mb 2,20,200 --stages all --baseline full
+ * </pre>
+ * Other {@code --key value} arguments are NewsLens settings (e.g. {@code --annotate.ner false}).
+ */
+public final class PipelineBenchmark {
+    private record Options(List<String> corpora, List<String> stages, String baseline, Path work,
+                           List<String> settings) {
+    }
+
+    private PipelineBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = parse(args);
+        SparkSession spark = SparkSessions.getOrCreate();
+        List<String> rows = new ArrayList<>();
+        List<double[]> sizeAndSeconds = new ArrayList<>();
+        rows.add("| corpus | MB | stage | seconds | docs/s | tokens/s | MB/s | heap peak MiB | RSS peak MiB |");
+        rows.add("|---|---:|---|---:|---:|---:|---:|---:|---:|");
+        for (String corpus : options.corpora()) {
+            String input = resolve(corpus, options.work());
+            double megabytes = inputBytes(spark, input) / 1e6;
+            String output = options.work().resolve("out-" + Path.of(input).getFileName()).toUri().toString();
+            List<String> settingArgs = new ArrayList<>(options.settings());
+            settingArgs.addAll(List.of("--input", input, "--output", output));
+            Settings settings = Settings.parse(settingArgs.toArray(new String[0]));
+            double total = 0;
+            for (String stage : options.stages()) {
+                PeakMemory.reset();
+                long t0 = System.nanoTime();
+                Pipeline.run(Jobs.forCommand(stage), settings);
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                total += seconds;
+                long[] docsAndTokens = docsAndTokens(spark, output);
+                rows.add(row(corpus, megabytes, stage, seconds, docsAndTokens));
+            }
+            sizeAndSeconds.add(new double[] {megabytes, total});
+            if (!options.baseline().equals("off")) {
+                PeakMemory.reset();
+                long t0 = System.nanoTime();
+                MllibBaseline.run(spark, input, output + "-mllib", options.baseline().equals("full"));
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                rows.add(row(corpus, megabytes, "mllib baseline (" + options.baseline() + ")", seconds,
+                        docsAndTokens(spark, output)));
+                rows.add(String.format("| %s | %.1f | NewsLens speed-up over baseline | %.2fx | | | | | |",
+                        corpus, megabytes, seconds / total));
+            }
+        }
+        rows.forEach(System.out::println);
+        if (sizeAndSeconds.size() > 1) {
+            System.out.println();
+            System.out.println(LinearFit.describe(sizeAndSeconds));
+        }
+        spark.stop();
+    }
+
+    private static String row(String corpus, double megabytes, String stage, double seconds, long[] docsAndTokens) {
+        return String.format("| %s | %.1f | %s | %.1f | %.0f | %.0f | %.2f | %d | %d |", corpus, megabytes, stage,
+                seconds, docsAndTokens[0] / seconds, docsAndTokens[1] / seconds, megabytes / seconds,
+                PeakMemory.heapPeakMiB(), PeakMemory.residentPeakMiB());
+    }
+
+    /** Documents, and tokens (the tokens table once annotate ran, else the documents' word counts). */
+    private static long[] docsAndTokens(SparkSession spark, String output) throws Exception {
+        org.apache.hadoop.fs.Path tokens = new org.apache.hadoop.fs.Path(output, "tokens/_SUCCESS");
+        FileSystem fs = tokens.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        long documents = spark.read().parquet(output + "/documents").count();
+        long tokenCount = fs.exists(tokens)
+                ? spark.read().parquet(output + "/tokens").count()
+                : spark.read().parquet(output + "/documents").agg(functions.sum("n_tokens")).first().getLong(0);
+        return new long[] {documents, tokenCount};
+    }
+
+    private static long inputBytes(SparkSession spark, String input) throws Exception {
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(input);
+        return path.getFileSystem(spark.sparkContext().hadoopConfiguration()).getContentSummary(path).getLength();
+    }
+
+    /** A corpus argument: "brown:N" builds the Brown corpus resampled to N MB; anything else is a path. */
+    private static String resolve(String corpus, Path work) throws Exception {
+        if (!corpus.startsWith("brown:")) {
+            return corpus;
+        }
+        int megabytes = Integer.parseInt(corpus.substring("brown:".length()));
+        Path dir = work.resolve("brown-" + megabytes + "mb");
+        Path done = dir.resolve("_COMPLETE");
+        if (!Files.exists(done)) {
+            BrownCorpus brown = BrownCorpus.load(work.resolve("brown-package"));
+            brown.writeResampled(dir, megabytes * 1_000_000L, 42);
+            Files.writeString(done, "");
+        }
+        return dir.toString();
+    }
+
+    private static Options parse(String[] args) {
+        List<String> corpora = new ArrayList<>();
+        List<String> stages = List.of("ingest", "annotate", "terms");
+        String baseline = "features";
+        Path work = Path.of("target/bench");
+        List<String> settings = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : "";
+            switch (args[i]) {
+                case "--help" -> {
+                    System.out.println("Usage: jobs/benchmark [--corpus PATH] [--brown-mb N[,N...]] "
+                            + "[--stages ingest,annotate,terms|all|...] [--baseline off|features|full] "
+                            + "[--work DIR] [NewsLens settings]");
+                    System.exit(0);
+                }
+                case "--corpus" -> corpora.add(value);
+                case "--brown-mb" -> Arrays.stream(value.split(",")).forEach(mb -> corpora.add("brown:" + mb.trim()));
+                case "--stages" -> stages = value.equals("all") ? Jobs.names().stream()
+                        .filter(name -> !name.equals("all")).toList() : List.of(value.split(","));
+                case "--baseline" -> baseline = value;
+                case "--work" -> work = Path.of(value);
+                default -> {
+                    settings.add(args[i]);
+                    settings.add(value);
+                }
+            }
+            i++;
+        }
+        if (corpora.isEmpty()) {
+            corpora.add("data");
+        }
+        if (!List.of("off", "features", "full").contains(baseline)) {
+            throw new IllegalArgumentException("--baseline must be off, features or full");
+        }
+        return new Options(corpora, stages, baseline, work.toAbsolutePath(), settings);
+    }
+}
