@@ -92,11 +92,7 @@ public final class TableStore {
                     throw new IOException("could not move " + table.tableName() + " into " + target);
                 }
             }
-            fs.delete(staging, true);
-            Path stagingRoot = staging.getParent();
-            if (fs.exists(stagingRoot) && fs.listStatus(stagingRoot).length == 0) {
-                fs.delete(stagingRoot, false);
-            }
+            removeStaging(fs);
         } catch (IOException e) {
             throw new UncheckedIOException("Committing tables under " + root + " failed", e);
         }
@@ -105,9 +101,18 @@ public final class TableStore {
     /** Drops this run's staged tables (after a failure). */
     public void abort() {
         try {
-            fileSystem().delete(staging, true);
+            removeStaging(fileSystem());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes this run's staging folder, and the staging root when no other run is using it. */
+    private void removeStaging(FileSystem fs) throws IOException {
+        fs.delete(staging, true);
+        Path stagingRoot = staging.getParent();
+        if (fs.exists(stagingRoot) && fs.listStatus(stagingRoot).length == 0) {
+            fs.delete(stagingRoot, false);
         }
     }
 
