@@ -12,6 +12,7 @@ public final class Jobs {
 
     static {
         // One line per job, in pipeline order: ingest, annotate, terms, entities, topics, report.
+        BY_NAME.put("ingest", org.newslens.ingest.IngestJob::new);
         BY_NAME.put("terms", TermsJob::new);
     }
 

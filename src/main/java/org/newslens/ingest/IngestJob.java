@@ -1,0 +1,222 @@
+package org.newslens.ingest;
+
+import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.desc;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.storage.StorageLevel;
+import org.newslens.config.CoreSettings;
+import org.newslens.config.Settings;
+import org.newslens.io.HadoopConf;
+import org.newslens.io.Table;
+import org.newslens.pipeline.Job;
+import org.newslens.pipeline.JobContext;
+import org.newslens.pipeline.RunSummary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the corpus and writes {@code documents} and {@code rejects}, accounting for every input:
+ * {@code inputs = documents + rejects - truncated} (a truncated text is kept as a document and also warned
+ * about in rejects). An input is one text file, one JSON line, one CSV row, one Parquet row, or one file that
+ * cannot be read as records at all (unsupported, no text column, wrong schema, unreadable, no records).
+ */
+public final class IngestJob implements Job {
+    private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
+    /** At most this many corpus-boilerplate line keys are broadcast (8 bytes each); the most frequent win. */
+    static final int MAX_BOILERPLATE_KEYS = 200_000;
+
+    @Override
+    public String name() {
+        return "ingest";
+    }
+
+    @Override
+    public List<Table> inputs() {
+        return List.of();
+    }
+
+    @Override
+    public List<Table> outputs() {
+        return List.of(Table.DOCUMENTS, Table.REJECTS);
+    }
+
+    @Override
+    public void run(JobContext context) throws Exception {
+        Result result = ingest(context.spark(), context.settings());
+        try {
+            long documents = context.tables().write(Table.DOCUMENTS, result.documents());
+            long rejectRows = context.tables().write(Table.REJECTS, result.rejects());
+            Map<String, Long> byReason = new TreeMap<>();
+            for (Row row : context.tables().read(Table.REJECTS, name()).groupBy("reason").count().collectAsList()) {
+                byReason.put(row.getString(0), row.getLong(1));
+            }
+            account(context.summary(), result, documents, rejectRows, byReason);
+        } finally {
+            result.release();
+        }
+    }
+
+    /** Puts the figures in the summary and fails when an input went missing (that would be a bug). */
+    static void account(RunSummary summary, Result result, long documents, long rejectRows, Map<String, Long> byReason) {
+        long truncated = byReason.getOrDefault(RejectReason.TRUNCATED.code(), 0L);
+        long rejects = rejectRows - truncated;
+        summary.put("inputs", result.inputs());
+        summary.put("documents", documents);
+        summary.put("rejects", rejects);
+        byReason.forEach((reason, n) -> summary.put("rejects " + reason, n));
+        summary.put("hidden files skipped", result.hiddenSkipped());
+        if (result.inputs() != documents + rejects) {
+            throw new IllegalStateException("ingest lost track of inputs: " + result.inputs() + " inputs but "
+                    + documents + " documents + " + rejects + " rejects");
+        }
+    }
+
+    /** The job's tables before writing, and the input count. */
+    public record Result(Dataset<Row> documents, Dataset<Row> rejects, long inputs, long hiddenSkipped,
+                         Dataset<Row> persisted) {
+        void release() {
+            persisted.unpersist();
+        }
+    }
+
+    /** Lists, reads, parses and cleans the input; the returned datasets are computed when written. */
+    public static Result ingest(SparkSession spark, Settings settings) throws Exception {
+        String input = settings.get(CoreSettings.INPUT);
+        int maxChars = settings.get(IngestSettings.MAX_CHARS);
+        InputListing listing = InputListing.list(input, spark.sparkContext().hadoopConfiguration());
+        LOG.info("Listed {} files under {} ({} hidden skipped)", listing.files().size(), input, listing.hiddenSkipped());
+
+        List<InputListing.RejectRow> driverRejects = new ArrayList<>(listing.rejects());
+        for (InputFile file : listing.files(FileKind.UNSUPPORTED)) {
+            driverRejects.add(new InputListing.RejectRow(file.uri(), RejectReason.UNSUPPORTED_FORMAT,
+                    "extension not read: expected .txt .md .jsonl .ndjson .json .csv .parquet, optionally .gz "
+                            + "(not for .parquet)"));
+        }
+        RecordReaders records = new RecordReaders(spark);
+        List<Dataset<Row>> raws = new ArrayList<>();
+        List<InputFile> textFiles = listing.files(FileKind.TEXT, FileKind.MARKDOWN);
+        if (!textFiles.isEmpty()) {
+            raws.add(readText(spark, settings, textFiles, maxChars));
+        }
+        addIfPresent(raws, records.json(listing.files(FileKind.JSON)));
+        addIfPresent(raws, records.csv(listing.files(FileKind.CSV)));
+        addIfPresent(raws, records.parquet(listing.files(FileKind.PARQUET)));
+        driverRejects.addAll(records.rejects());
+
+        Dataset<Row> raw = raws.stream().reduce(Dataset::unionAll)
+                .orElseGet(() -> spark.createDataFrame(List.of(), IngestSchemas.RAW));
+        Dataset<Row> parsed = raw.mapPartitions(new ParseFunction(maxChars, listing.rootUri()),
+                Encoders.row(IngestSchemas.PARSED)).persist(StorageLevel.MEMORY_AND_DISK());
+
+        // Record files that yielded no record at all are inputs too: one empty_file reject each.
+        Map<String, Long> recordsPerFile = new LinkedHashMap<>();
+        for (Row row : parsed.filter(col("format").isin("json", "csv", "parquet")).groupBy("source_uri").count()
+                .collectAsList()) {
+            recordsPerFile.put(row.getString(0), row.getLong(1));
+        }
+        Set<String> rejectedWhole = driverRejects.stream().map(InputListing.RejectRow::sourceUri).collect(Collectors.toSet());
+        for (InputFile file : listing.files(FileKind.JSON, FileKind.CSV)) {
+            String uri = ParseFunction.canonicalUri(file.uri());
+            if (!recordsPerFile.containsKey(uri) && !rejectedWhole.contains(file.uri())) {
+                driverRejects.add(new InputListing.RejectRow(file.uri(), RejectReason.EMPTY_FILE,
+                        file.length() == 0 ? "0 bytes" : "no records in the file"));
+            }
+        }
+        long inputs = textFiles.size() + recordsPerFile.values().stream().mapToLong(Long::longValue).sum()
+                + driverRejects.size();
+
+        long[] boilerplate = corpusBoilerplate(parsed, settings);
+        Broadcast<long[]> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(boilerplate);
+        Dataset<Row> output = parsed.flatMap(new FinishFunction(shared), Encoders.row(IngestSchemas.OUTPUT));
+
+        Dataset<Row> docs = output.filter(col("is_document"));
+        // Identical records inside one file share a doc_id (path + key + content): keep one, reject the others.
+        Dataset<Row> ranked = docs.filter(col("is_record"))
+                .withColumn("copy", row_number().over(Window.partitionBy("doc_id").orderBy("source_uri")));
+        Dataset<Row> documents = docs.filter(col("is_record").equalTo(false))
+                .unionByName(ranked.filter(col("copy").equalTo(1)).drop("copy"))
+                .withColumn("published", col("published").cast("date"));
+        Dataset<Row> duplicates = ranked.filter(col("copy").gt(1))
+                .select(col("source_uri"), lit(RejectReason.DUPLICATE_RECORD.code()).as("reason"),
+                        concat(lit("same key, title and text as an earlier record of this file (doc_id "),
+                                col("doc_id"), lit(")")).as("detail"));
+        Dataset<Row> rejects = output.filter(col("is_document").equalTo(false))
+                .select("source_uri", "reason", "detail")
+                .unionByName(duplicates)
+                .unionByName(spark.createDataFrame(driverRejects.stream()
+                        .map(r -> RowFactory.create(r.sourceUri(), r.reason().code(), r.detail())).toList(),
+                        Table.REJECTS.schema()));
+        return new Result(documents, rejects, inputs, listing.hiddenSkipped(), parsed);
+    }
+
+    private static Dataset<Row> readText(SparkSession spark, Settings settings, List<InputFile> files, int maxChars) {
+        int partitions = settings.get(CoreSettings.PARTITIONS);
+        if (partitions <= 0) {
+            int perPartition = settings.get(IngestSettings.FILES_PER_PARTITION);
+            int byCount = (int) Math.ceil(files.size() / (double) perPartition);
+            partitions = Math.max(1, Math.min(files.size(), Math.max(byCount, 2 * spark.sparkContext().defaultParallelism())));
+        }
+        List<Row> rows = files.stream()
+                .map(f -> RowFactory.create(f.uri(), f.relativePath(), f.kind() == FileKind.MARKDOWN ? "markdown" : "text"))
+                .toList();
+        JavaRDD<Row> paths = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, partitions);
+        HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
+        return spark.createDataFrame(paths, PATHS).mapPartitions(new TextFileReader(conf, maxChars),
+                Encoders.row(IngestSchemas.RAW));
+    }
+
+    private static final org.apache.spark.sql.types.StructType PATHS = new org.apache.spark.sql.types.StructType()
+            .add("uri", "string").add("rel_path", "string").add("format", "string");
+
+    /**
+     * Keys of lines that occur in at least max(min-docs, share x documents) documents, counted with Spark over
+     * each document's distinct line keys; only the (bounded) result comes to the driver, to be broadcast.
+     */
+    static long[] corpusBoilerplate(Dataset<Row> parsed, Settings settings) {
+        Dataset<Row> ok = parsed.filter(col("reject").isNull());
+        long docs = ok.count();
+        long threshold = Math.max(settings.get(IngestSettings.REPEAT_MIN_DOCS),
+                (long) Math.ceil(settings.get(IngestSettings.REPEAT_SHARE) * docs));
+        if (docs < threshold) {
+            return new long[0];
+        }
+        List<Row> frequent = ok.select(explode(array_distinct(filter(col("line_keys"), k -> k.notEqual(0L)))).as("k"))
+                .groupBy("k").count()
+                .filter(col("count").geq(threshold))
+                .orderBy(desc("count"), col("k"))
+                .limit(MAX_BOILERPLATE_KEYS)
+                .collectAsList();
+        long[] keys = frequent.stream().mapToLong(r -> r.getLong(0)).sorted().toArray();
+        LOG.info("{} lines repeat in at least {} of {} documents and are removed as corpus boilerplate",
+                keys.length, threshold, docs);
+        return keys;
+    }
+
+    private static void addIfPresent(List<Dataset<Row>> list, Dataset<Row> df) {
+        if (df != null) {
+            list.add(df);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.newslens.ingest;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lists the input on the driver through Hadoop's FileSystem: a file, or a folder walked recursively in name
+ * order. Hidden entries (names starting with '_' or '.', such as _SUCCESS, .crc files or _temporary folders)
+ * are skipped and counted; a folder that cannot be listed becomes an {@code unreadable} reject.
+ */
+public final class InputListing {
+    private static final Logger LOG = LoggerFactory.getLogger(InputListing.class);
+
+    private final List<InputFile> files = new ArrayList<>();
+    private final List<RejectRow> rejects = new ArrayList<>();
+    private long hiddenSkipped;
+    private String rootUri;
+
+    private InputListing() {
+    }
+
+    /** A reject decided on the driver, before any record is read. */
+    public record RejectRow(String sourceUri, RejectReason reason, String detail) implements java.io.Serializable {
+    }
+
+    public static InputListing list(String input, Configuration conf) throws IOException {
+        Path path = new Path(input);
+        FileSystem fs = path.getFileSystem(conf);
+        Path qualified = fs.makeQualified(path);
+        FileStatus status = fs.getFileStatus(qualified);
+        InputListing listing = new InputListing();
+        Path root = status.isDirectory() ? qualified : qualified.getParent();
+        listing.rootUri = root.toString();
+        if (!status.isDirectory()) {
+            listing.add(status, root);
+            return listing;
+        }
+        Deque<Path> folders = new ArrayDeque<>();
+        folders.push(qualified);
+        while (!folders.isEmpty()) {
+            Path folder = folders.pop();
+            FileStatus[] entries;
+            try {
+                entries = fs.listStatus(folder);
+            } catch (IOException e) {
+                LOG.warn("Cannot list {}: {}", folder, e.toString());
+                listing.rejects.add(new RejectRow(folder.toString(), RejectReason.UNREADABLE,
+                        "folder cannot be listed: " + e));
+                continue;
+            }
+            Arrays.sort(entries, Comparator.comparing(s -> s.getPath().getName()));
+            List<Path> subfolders = new ArrayList<>();
+            for (FileStatus entry : entries) {
+                String name = entry.getPath().getName();
+                if (name.startsWith("_") || name.startsWith(".")) {
+                    listing.hiddenSkipped++;
+                    continue;
+                }
+                if (entry.isDirectory()) {
+                    subfolders.add(entry.getPath());
+                } else {
+                    listing.add(entry, root);
+                }
+            }
+            for (int i = subfolders.size() - 1; i >= 0; i--) {
+                folders.push(subfolders.get(i));
+            }
+        }
+        return listing;
+    }
+
+    private void add(FileStatus status, Path root) {
+        String rel = relative(root, status.getPath());
+        files.add(new InputFile(status.getPath().toString(), rel, status.getLen(), FileKind.of(status.getPath().getName())));
+    }
+
+    /** The path below the root, with '/' separators. */
+    static String relative(Path root, Path file) {
+        String rootPath = root.toUri().getPath();
+        String filePath = file.toUri().getPath();
+        if (!rootPath.endsWith("/")) {
+            rootPath = rootPath + "/";
+        }
+        return filePath.startsWith(rootPath) ? filePath.substring(rootPath.length()) : file.getName();
+    }
+
+    public List<InputFile> files() {
+        return files;
+    }
+
+    public List<InputFile> files(FileKind... kinds) {
+        List<FileKind> wanted = List.of(kinds);
+        return files.stream().filter(f -> wanted.contains(f.kind())).toList();
+    }
+
+    public List<RejectRow> rejects() {
+        return rejects;
+    }
+
+    public long hiddenSkipped() {
+        return hiddenSkipped;
+    }
+
+    /** The folder relative paths are taken from. */
+    public String rootUri() {
+        return rootUri;
+    }
+}

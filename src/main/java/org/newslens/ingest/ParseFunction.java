@@ -1,0 +1,99 @@
+package org.newslens.ingest;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/**
+ * RAW row to PARSED row: the document id from the raw input, truncation to the length limit, header
+ * detection for plain text (columns for records), and within-document cleaning. Calls only pure-Java logic.
+ */
+final class ParseFunction implements MapPartitionsFunction<Row, Row> {
+    private final int maxChars;
+    private final String rootUri;
+
+    ParseFunction(int maxChars, String rootUri) {
+        this.maxChars = maxChars;
+        this.rootUri = rootUri;
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<Row> rows) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                return parse(rows.next());
+            }
+        };
+    }
+
+    Row parse(Row raw) {
+        String uri = canonicalUri(raw.getString(0));
+        String relPath = raw.getString(1) != null ? raw.getString(1) : InputListing.relative(new Path(rootUri), new Path(uri));
+        String format = raw.getString(2);
+        String reject = raw.getString(9);
+        if (reject != null) {
+            return RowFactory.create(uri, format, null, null, null, null, null, null, null, reject, raw.getString(10), null);
+        }
+        String key = raw.getString(3);
+        String recordTitle = blankToNull(raw.getString(4));
+        String text = raw.getString(8) == null ? "" : raw.getString(8);
+        String docId = Hashes.docId(relPath, key, (recordTitle == null ? "" : recordTitle) + "\u0000" + text);
+        String warning = raw.getString(11);
+        if (text.length() > maxChars) {
+            int original = text.length();
+            text = Truncator.truncate(text, maxChars);
+            warning = "kept truncated: the text has " + original + (warning == null ? "" : "+")
+                    + " characters, more than ingest-max-chars " + maxChars + "; the document keeps the first "
+                    + text.length() + ", cut at a paragraph or sentence boundary";
+        }
+        String title;
+        LocalDate published;
+        String outlet;
+        List<String> lines;
+        boolean plainText = format.equals("text") || format.equals("markdown");
+        if (plainText) {
+            ParsedArticle article = PlainTextParser.parse(text, format.equals("markdown"));
+            title = article.title();
+            published = article.published();
+            outlet = article.outlet();
+            lines = article.lines();
+        } else {
+            title = recordTitle;
+            published = DateFinder.parseValue(raw.getString(5));
+            outlet = blankToNull(raw.getString(6));
+            lines = Lines.removeFurnitureAndRepeats(Lines.split(text));
+        }
+        long[] keys = new long[lines.size()];
+        for (int i = 0; i < keys.length; i++) {
+            String line = lines.get(i);
+            keys[i] = Lines.hasContent(line) ? Lines.key(line) : 0L;
+        }
+        return RowFactory.create(uri, format, docId, title, published == null ? null : published.toString(), outlet,
+                blankToNull(raw.getString(7)), lines.toArray(new String[0]), keys, null, null, warning);
+    }
+
+    /** One spelling per file: Spark's {@code _metadata.file_path} is URL-encoded, Hadoop's listing is not. */
+    static String canonicalUri(String uri) {
+        try {
+            return new Path(new URI(uri)).toString();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return uri;
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,120 @@
+package org.newslens.ingest;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Parses a plain-text (or markdown) article: removes web furniture and repeated lines, then reads the header
+ * (kicker lines, a title, a date and an outlet near the top) and a sign-off naming the outlet at the end.
+ * Title, kicker, date-only and sign-off lines are taken out of the body; a dateline that starts the first
+ * paragraph ("Outlet, March 3, 2021 — Text ...") stays in it.
+ */
+public final class PlainTextParser {
+    /** How many non-blank lines after the title are searched for a date and a dateline. */
+    static final int HEADER_LINES = 4;
+    private static final int MAX_KICKERS = 2;
+    private static final int MAX_META_LINE_CHARS = 100;
+    private static final int MAX_DATELINE_OFFSET = 60;
+    private static final Pattern AFTER_DATELINE_DATE = Pattern.compile(
+            "^\\s*(?:\\d{1,2}:\\d{2}\\s*(?:[ap]\\.?m\\.?)?\\s*(?:[A-Z]{2,4})?\\s*)?(?:\\([^()]{1,40}\\)\\s*)?[-\u2013\u2014|]");
+    private static final Pattern MARKDOWN_HEADING = Pattern.compile("^#{1,6}\\s+");
+
+    private PlainTextParser() {
+    }
+
+    public static ParsedArticle parse(String text, boolean markdown) {
+        List<String> lines = Lines.split(text);
+        if (markdown) {
+            lines.replaceAll(line -> MARKDOWN_HEADING.matcher(line).replaceFirst(""));
+        }
+        lines = new ArrayList<>(Lines.removeFurnitureAndRepeats(lines));
+
+        String title = null;
+        int first = nextNonBlank(lines, 0);
+        int candidate = first;
+        int kickers = 0;
+        while (candidate >= 0 && kickers < MAX_KICKERS && Kickers.isKicker(lines.get(candidate))
+                && nextNonBlank(lines, candidate + 1) >= 0) {
+            candidate = nextNonBlank(lines, candidate + 1);
+            kickers++;
+        }
+        int bodyStart = first;
+        if (candidate >= 0 && TitleFinder.isTitle(lines.get(candidate)) && nextNonBlank(lines, candidate + 1) >= 0) {
+            title = TitleFinder.stripMarkdown(lines.get(candidate));
+            for (int i = first; i <= candidate; i++) {
+                lines.set(i, "");
+            }
+            bodyStart = candidate + 1;
+        }
+
+        LocalDate published = null;
+        String outlet = null;
+        int seen = 0;
+        for (int i = Math.max(0, bodyStart); i >= 0 && i < lines.size() && seen < HEADER_LINES; i++) {
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            seen++;
+            if (outlet == null) {
+                outlet = OutletFinder.fromWireDateline(line);
+            }
+            if (published != null) {
+                continue;
+            }
+            DateFinder.Found date = DateFinder.find(line);
+            if (date == null) {
+                continue;
+            }
+            boolean metaLine = line.strip().length() <= MAX_META_LINE_CHARS && !hasSentenceInside(line);
+            boolean dateline = date.start() <= MAX_DATELINE_OFFSET
+                    && AFTER_DATELINE_DATE.matcher(line.substring(date.end())).find();
+            if (!metaLine && !dateline) {
+                continue; // a date in running text (a photo caption, a quote) says nothing about publication
+            }
+            published = date.date();
+            if (outlet == null) {
+                outlet = OutletFinder.beforeDate(line, date.start());
+            }
+            if (metaLine && !dateline) {
+                lines.set(i, "");
+            }
+        }
+
+        int last = lastNonBlank(lines);
+        if (last >= 0 && last > nextNonBlank(lines, 0)) {
+            String signedBy = OutletFinder.fromSignOff(lines.get(last));
+            if (signedBy != null) {
+                lines.set(last, "");
+                if (outlet == null) {
+                    outlet = signedBy;
+                }
+            }
+        }
+        return new ParsedArticle(title, published, outlet, lines);
+    }
+
+    private static boolean hasSentenceInside(String line) {
+        return line.strip().matches(".*\\p{Ll}{2}[.!?]\\s+\\p{Lu}.*");
+    }
+
+    private static int nextNonBlank(List<String> lines, int from) {
+        for (int i = Math.max(0, from); i < lines.size(); i++) {
+            if (!lines.get(i).isBlank()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int lastNonBlank(List<String> lines) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (!lines.get(i).isBlank()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
