@@ -56,12 +56,12 @@ public final class StandaloneCluster implements AutoCloseable {
     }
 
     public void start(int workerCount, int coresPerWorker, String memoryPerWorker) throws Exception {
-        master = launch("master", "org.apache.spark.deploy.master.Master",
+        master = launch("master", "512m", "org.apache.spark.deploy.master.Master",
                 "--host", "127.0.0.1", "--port", String.valueOf(port), "--webui-port", String.valueOf(webPort));
         waitFor(() -> isListening(port), Duration.ofSeconds(60), "master to listen on " + port);
         for (int i = 0; i < workerCount; i++) {
             Path workDir = Files.createDirectories(home.resolve("work-" + i));
-            workers.add(launch("worker-" + i, "org.apache.spark.deploy.worker.Worker",
+            workers.add(launch("worker-" + i, "512m", "org.apache.spark.deploy.worker.Worker",
                     "--host", "127.0.0.1", "--cores", String.valueOf(coresPerWorker), "--memory", memoryPerWorker,
                     "--webui-port", String.valueOf(freePort()), "--work-dir", workDir.toString(), masterUrl()));
         }
@@ -93,8 +93,8 @@ public final class StandaloneCluster implements AutoCloseable {
     }
 
     /** Starts a JVM with Spark's classpath, the Java 17 flags and SPARK_HOME set; output goes to a log file. */
-    public Process launch(String name, String mainClass, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx1g"));
+    public Process launch(String name, String heap, String mainClass, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap));
         command.addAll(Arrays.asList(javaOpens.trim().split("\\s+")));
         command.addAll(List.of("-cp", sparkClasspath(), mainClass));
         command.addAll(Arrays.asList(args));
