@@ -3,7 +3,6 @@ package org.newslens.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.newslens.terms.TermsSettings;
 
 /** Every setting of every job, in the order {@code --help} lists them. Add a job's settings here. */
 public final class SettingsRegistry {
@@ -14,7 +13,8 @@ public final class SettingsRegistry {
         List<Setting<?>> all = new ArrayList<>(CoreSettings.all());
         // One line per job, in pipeline order.
         all.addAll(org.newslens.ingest.IngestSettings.all());
-        all.addAll(TermsSettings.all());
+        all.addAll(org.newslens.annotate.AnnotateSettings.all());
+        all.addAll(org.newslens.terms.TermsSettings.all());
         return all;
     }
 

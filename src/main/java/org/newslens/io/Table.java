@@ -61,7 +61,9 @@ public enum Table {
             field("end", IntegerType, false),
             field("text", StringType, false),
             field("type", StringType, false),
-            field("entity_id", StringType, true)),
+            field("entity_id", StringType, true),
+            // The canonical name the mention resolved to (the entity's key); written by annotate.
+            field("name", StringType, true)),
     TERM_STATS("term_stats", "terms",
             field("term", StringType, false),
             field("cf", LongType, false),

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.newslens.terms.TermsJob;
 
 /** The jobs by name, in pipeline order; {@code all} runs every one of them. */
 public final class Jobs {
@@ -13,7 +12,8 @@ public final class Jobs {
     static {
         // One line per job, in pipeline order: ingest, annotate, terms, entities, topics, report.
         BY_NAME.put("ingest", org.newslens.ingest.IngestJob::new);
-        BY_NAME.put("terms", TermsJob::new);
+        BY_NAME.put("annotate", org.newslens.annotate.AnnotateJob::new);
+        BY_NAME.put("terms", org.newslens.terms.TermsJob::new);
     }
 
     private Jobs() {

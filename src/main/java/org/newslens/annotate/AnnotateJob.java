@@ -1,0 +1,127 @@
+package org.newslens.annotate;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.DoubleAccumulator;
+import org.newslens.config.CoreSettings;
+import org.newslens.config.Settings;
+import org.newslens.io.Table;
+import org.newslens.io.TableStore;
+import org.newslens.pipeline.Job;
+import org.newslens.pipeline.JobContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * annotate: one CoreNLP pass per document (tokenize, ssplit, lemmas, optional POS, one-CRF NER) inside
+ * mapPartitions. The pass yields one cached row per document, exploded into {@code sentences}, {@code tokens}
+ * and {@code mentions}; mentions get their corpus-level canonical name and entity_id before they are written.
+ */
+public final class AnnotateJob implements Job {
+    private static final Logger LOG = LoggerFactory.getLogger(AnnotateJob.class);
+    /** Upper bound of documents per task, so one slow task never holds most of a large corpus. */
+    static final int MAX_DOCUMENTS_PER_TASK = 2_000;
+    /** Tasks per core when the corpus is small enough: evens out documents of very different lengths. */
+    static final int TASKS_PER_CORE = 3;
+
+    @Override
+    public String name() {
+        return "annotate";
+    }
+
+    @Override
+    public List<Table> inputs() {
+        return List.of(Table.DOCUMENTS);
+    }
+
+    @Override
+    public List<Table> outputs() {
+        return List.of(Table.SENTENCES, Table.TOKENS, Table.MENTIONS);
+    }
+
+    @Override
+    public void run(JobContext context) {
+        Settings settings = context.settings();
+        TableStore tables = context.tables();
+        Dataset<Row> documents = tables.read(Table.DOCUMENTS, name()).select("doc_id", "text");
+        int partitions = settings.get(CoreSettings.PARTITIONS);
+        if (partitions == 0) {
+            partitions = choosePartitions(documents.count(), context.spark().sparkContext().defaultParallelism());
+        }
+        AnnotatorConfig config = AnnotatorConfig.from(settings);
+        boolean failOnError = "fail".equals(settings.get(AnnotateSettings.ON_ERROR));
+        DoubleAccumulator loadSeconds = context.spark().sparkContext().doubleAccumulator("annotate model load s");
+        LOG.info("Annotating with {} over {} partitions", config.properties().getProperty("annotators"), partitions);
+
+        long t0 = System.nanoTime();
+        Dataset<Row> annotated = annotate(documents, config, partitions, failOnError, loadSeconds)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            long tokens = tables.write(Table.TOKENS, tokens(annotated));
+            double passSeconds = (System.nanoTime() - t0) / 1e9;
+            long sentences = tables.write(Table.SENTENCES, sentences(annotated));
+            long mentions = tables.write(Table.MENTIONS, CorpusLinker.link(mentions(annotated)));
+            context.summary().put("sentences", sentences);
+            context.summary().put("tokens", tokens);
+            context.summary().put("mentions", mentions);
+            context.summary().put("annotate model load s", String.format("%.2f", loadSeconds.value()));
+            context.summary().put("annotate tokens/s", String.format("%.0f",
+                    tokens / Math.max(1e-9, passSeconds - loadSeconds.value())));
+            reportFailures(annotated, context);
+        } finally {
+            annotated.unpersist();
+        }
+    }
+
+    /** The CoreNLP pass: one row per document with its sentences, tokens and mentions as arrays. */
+    public static Dataset<Row> annotate(Dataset<Row> documents, AnnotatorConfig config, int partitions,
+            boolean failOnError, DoubleAccumulator loadSeconds) {
+        return documents.select("doc_id", "text")
+                .repartition(partitions, col("doc_id"))
+                .mapPartitions(new AnnotatePartition(config, failOnError, loadSeconds),
+                        Encoders.row(AnnotatedRows.SCHEMA));
+    }
+
+    public static Dataset<Row> sentences(Dataset<Row> annotated) {
+        return annotated.select(col("doc_id"), explode(col("sentences")).as("s")).select("doc_id", "s.*");
+    }
+
+    public static Dataset<Row> tokens(Dataset<Row> annotated) {
+        return annotated.select(col("doc_id"), explode(col("tokens")).as("t")).select("doc_id", "t.*");
+    }
+
+    /** Mentions with their per-document name, link key and offers (before the corpus-level step). */
+    public static Dataset<Row> mentions(Dataset<Row> annotated) {
+        return annotated.select(col("doc_id"), explode(col("mentions")).as("m")).select("doc_id", "m.*");
+    }
+
+    /** Enough tasks for {@value #TASKS_PER_CORE} per core, and at most {@value #MAX_DOCUMENTS_PER_TASK} documents each. */
+    static int choosePartitions(long documents, int cores) {
+        if (documents <= 0) {
+            return 1;
+        }
+        long bySize = (documents + MAX_DOCUMENTS_PER_TASK - 1) / MAX_DOCUMENTS_PER_TASK;
+        long byCores = Math.min((long) Math.max(1, cores) * TASKS_PER_CORE, documents);
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(bySize, byCores));
+    }
+
+    private static void reportFailures(Dataset<Row> annotated, JobContext context) {
+        Dataset<Row> failed = annotated.filter(col("error").isNotNull()).select("doc_id", "error");
+        long count = failed.count();
+        if (count > 0) {
+            List<Row> sample = failed.orderBy("doc_id").limit(10).collectAsList();
+            for (Row row : sample) {
+                LOG.warn("annotate skipped document {}: {}", row.getString(0), row.getString(1));
+            }
+            context.summary().put("annotate skipped documents", count);
+            context.summary().note(count + " documents skipped by annotate (CoreNLP failed), e.g. "
+                    + sample.get(0).getString(0) + "; set --annotate.on-error fail to stop instead");
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.newslens.annotate;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.process.Morphology;
+import edu.stanford.nlp.util.CoreMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.newslens.entities.DocumentCanonicalizer;
+import org.newslens.entities.MentionMerger;
+import org.newslens.entities.MentionSpan;
+import org.newslens.entities.MentionTypes;
+import org.newslens.entities.TaggedToken;
+import org.newslens.text.StopWords;
+import org.newslens.text.TermNormalizer;
+
+/**
+ * Annotates one document with a shared CoreNLP pipeline: sentences, tokens with lemma (from the POS tag when
+ * tagging is on, else CoreNLP's tag-free {@link Morphology#stem(String)}), stop-word flag, NER tag, and the
+ * document's merged, canonicalised entity mentions. One instance per task: {@link Morphology} is not thread-safe.
+ */
+public final class DocumentAnnotator {
+    private final StanfordCoreNLP pipeline;
+    private final AnnotatorConfig config;
+    private final Morphology morphology = new Morphology();
+    private final Set<String> keptTypes;
+
+    public DocumentAnnotator(StanfordCoreNLP pipeline, AnnotatorConfig config) {
+        this.pipeline = pipeline;
+        this.config = config;
+        this.keptTypes = MentionTypes.kept(config.misc());
+    }
+
+    public AnnotatedDocument annotate(String docId, String text) {
+        Annotation annotation = new Annotation(text);
+        pipeline.annotate(annotation);
+        List<AnnotatedDocument.Sentence> sentences = new ArrayList<>();
+        List<AnnotatedDocument.Token> tokens = new ArrayList<>();
+        List<MentionSpan> spans = new ArrayList<>();
+        List<CoreMap> coreSentences = annotation.get(CoreAnnotations.SentencesAnnotation.class);
+        int sentId = 0;
+        for (CoreMap sentence : coreSentences) {
+            List<CoreLabel> labels = sentence.get(CoreAnnotations.TokensAnnotation.class);
+            List<String> terms = new ArrayList<>(labels.size());
+            List<TaggedToken> tagged = new ArrayList<>(labels.size());
+            int tokId = 0;
+            for (CoreLabel label : labels) {
+                String surface = label.originalText() != null ? label.originalText() : label.word();
+                String pos = config.pos() ? label.tag() : null;
+                String lemma = lemma(label.word(), pos);
+                String term = TermNormalizer.term(lemma);
+                String ner = config.ner() ? (label.ner() == null ? MentionTypes.NONE : label.ner()) : null;
+                int begin = label.beginPosition();
+                int end = label.endPosition();
+                tokens.add(new AnnotatedDocument.Token(sentId, tokId++, surface, lemma, pos, ner,
+                        StopWords.isStop(surface, term), begin, end));
+                terms.add(term);
+                tagged.add(new TaggedToken(surface, ner, begin, end));
+            }
+            int begin = sentence.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
+            int end = sentence.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
+            sentences.add(new AnnotatedDocument.Sentence(sentId, begin, end, text.substring(begin, end), terms));
+            if (config.ner()) {
+                spans.addAll(MentionMerger.merge(text, sentId, tagged, keptTypes));
+            }
+            sentId++;
+        }
+        return new AnnotatedDocument(docId, sentences, tokens, DocumentCanonicalizer.canonicalize(text, spans));
+    }
+
+    private String lemma(String word, String pos) {
+        String lemma = pos == null ? morphology.stem(word) : morphology.lemma(word, pos);
+        return lemma == null || lemma.isEmpty() ? word : lemma;
+    }
+}

@@ -1,0 +1,36 @@
+package org.newslens.entities;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Merges consecutive tokens with the same kept NER type into one mention ("Shanghai", "Cooperation",
+ * "Organization" → one ORGANIZATION). CoreNLP's CRF models tag in IO encoding, so adjacent tokens of one type
+ * are one mention, as in CoreNLP's own EntityMentionsAnnotator. The text is cut from the document.
+ */
+public final class MentionMerger {
+    private MentionMerger() {
+    }
+
+    public static List<MentionSpan> merge(String docText, int sentId, List<TaggedToken> tokens, Set<String> keptTypes) {
+        List<MentionSpan> spans = new ArrayList<>();
+        int i = 0;
+        while (i < tokens.size()) {
+            String type = tokens.get(i).ner();
+            if (type == null || !keptTypes.contains(type)) {
+                i++;
+                continue;
+            }
+            int j = i + 1;
+            while (j < tokens.size() && type.equals(tokens.get(j).ner())) {
+                j++;
+            }
+            int begin = tokens.get(i).begin();
+            int end = tokens.get(j - 1).end();
+            spans.add(new MentionSpan(sentId, i, j, begin, end, docText.substring(begin, end), type));
+            i = j;
+        }
+        return spans;
+    }
+}

@@ -1,0 +1,5 @@
+package org.newslens.entities;
+
+/** A run of tokens with one entity type: sentence, token range [firstToken, endToken), character offsets. */
+public record MentionSpan(int sentId, int firstToken, int endToken, int begin, int end, String text, String type) {
+}

@@ -1,0 +1,5 @@
+package org.newslens.entities;
+
+/** One token as NER saw it: text, tag and character offsets into the document text. */
+public record TaggedToken(String text, String ner, int begin, int end) {
+}

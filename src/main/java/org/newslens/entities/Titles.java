@@ -1,0 +1,21 @@
+package org.newslens.entities;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** Honorifics and titles that precede names ({@code titles-en.txt}); compared in lower case, final period ignored. */
+public final class Titles {
+    private static final Set<String> WORDS = new HashSet<>(WordLists.lines("titles-en.txt"));
+
+    private Titles() {
+    }
+
+    public static boolean isTitle(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        if (w.endsWith(".")) {
+            w = w.substring(0, w.length() - 1);
+        }
+        return WORDS.contains(w);
+    }
+}
