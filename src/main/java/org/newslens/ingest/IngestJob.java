@@ -86,7 +86,7 @@ public final class IngestJob implements Job {
         summary.put("documents", documents);
         summary.put("rejects", rejects);
         byReason.forEach((reason, n) -> summary.put("rejects " + reason, n));
-        summary.put("hidden files skipped", result.hiddenSkipped());
+        summary.put("hidden/readme skipped", result.hiddenSkipped());
         if (result.inputs() != documents + rejects) {
             throw new IllegalStateException("ingest lost track of inputs: " + result.inputs() + " inputs but "
                     + documents + " documents + " + rejects + " rejects");
@@ -106,7 +106,7 @@ public final class IngestJob implements Job {
         String input = settings.get(CoreSettings.INPUT);
         int maxChars = settings.get(IngestSettings.MAX_CHARS);
         InputListing listing = InputListing.list(input, spark.sparkContext().hadoopConfiguration());
-        LOG.info("Listed {} files under {} ({} hidden skipped)", listing.files().size(), input, listing.hiddenSkipped());
+        LOG.info("Listed {} files under {} ({} hidden or README files skipped)", listing.files().size(), input, listing.hiddenSkipped());
 
         List<InputListing.RejectRow> driverRejects = new ArrayList<>(listing.rejects());
         for (InputFile file : listing.files(FileKind.UNSUPPORTED)) {

@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Lists the input on the driver through Hadoop's FileSystem: a file, or a folder walked recursively in name
  * order. Hidden entries (names starting with '_' or '.', such as _SUCCESS, .crc files or _temporary folders)
- * are skipped and counted; a folder that cannot be listed becomes an {@code unreadable} reject.
+ * are skipped and counted, and so is a folder's README (README, README.md, README.txt: the corpus's own
+ * documentation, as in data/, not an article). A folder that cannot be listed becomes an {@code unreadable}
+ * reject.
  */
 public final class InputListing {
     private static final Logger LOG = LoggerFactory.getLogger(InputListing.class);
@@ -63,7 +65,7 @@ public final class InputListing {
             List<Path> subfolders = new ArrayList<>();
             for (FileStatus entry : entries) {
                 String name = entry.getPath().getName();
-                if (name.startsWith("_") || name.startsWith(".")) {
+                if (name.startsWith("_") || name.startsWith(".") || isReadme(name, entry)) {
                     listing.hiddenSkipped++;
                     continue;
                 }
@@ -78,6 +80,10 @@ public final class InputListing {
             }
         }
         return listing;
+    }
+
+    private static boolean isReadme(String name, FileStatus entry) {
+        return entry.isFile() && name.toLowerCase(java.util.Locale.ROOT).matches("readme(\\.(md|txt))?");
     }
 
     private void add(FileStatus status, Path root) {

@@ -37,7 +37,9 @@ class ClusterRunIT {
 
     @AfterAll
     static void cleanUp() throws Exception {
-        deleteRecursively(WORK.resolve("spark-home"));
+        // Keep the cluster logs under target/ for a failed run; only the executors' jar copies go.
+        deleteRecursively(WORK.resolve("spark-home/work-0"));
+        deleteRecursively(WORK.resolve("spark-home/work-1"));
     }
 
     @Test
