@@ -65,7 +65,7 @@ public final class PipelineBenchmark {
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 rows.add(row(corpus, megabytes, "mllib baseline (" + options.baseline() + ")", seconds,
                         docsAndTokens(spark, output)));
-                rows.add(String.format("| %s | %.1f | NewsLens speed-up over baseline | %.2fx | | | | | |",
+                rows.add(String.format("| %s | %.2f | NewsLens speed-up over baseline | %.2fx | | | | | |",
                         corpus, megabytes, seconds / total));
             }
         }
@@ -78,7 +78,7 @@ public final class PipelineBenchmark {
     }
 
     private static String row(String corpus, double megabytes, String stage, double seconds, long[] docsAndTokens) {
-        return String.format("| %s | %.1f | %s | %.1f | %.0f | %.0f | %.2f | %d | %d |", corpus, megabytes, stage,
+        return String.format("| %s | %.2f | %s | %.1f | %.0f | %.0f | %.3f | %d | %d |", corpus, megabytes, stage,
                 seconds, docsAndTokens[0] / seconds, docsAndTokens[1] / seconds, megabytes / seconds,
                 PeakMemory.heapPeakMiB(), PeakMemory.residentPeakMiB());
     }
