@@ -13,6 +13,7 @@ public final class SettingsRegistry {
         List<Setting<?>> all = new ArrayList<>(CoreSettings.all());
         // One line per job, in pipeline order.
         all.addAll(org.newslens.annotate.AnnotateSettings.all());
+        all.addAll(org.newslens.entities.EntitiesSettings.all());
         return all;
     }
 

@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * Merges consecutive tokens with the same kept NER type into one mention ("Shanghai", "Cooperation",
  * "Organization" → one ORGANIZATION). CoreNLP's CRF models tag in IO encoding, so adjacent tokens of one type
- * are one mention, as in CoreNLP's own EntityMentionsAnnotator. The text is cut from the document.
+ * are one mention, as in CoreNLP's own EntityMentionsAnnotator, except across a line break. The text is cut
+ * from the document.
  */
 public final class MentionMerger {
     private MentionMerger() {
@@ -23,7 +24,8 @@ public final class MentionMerger {
                 continue;
             }
             int j = i + 1;
-            while (j < tokens.size() && type.equals(tokens.get(j).ner())) {
+            while (j < tokens.size() && type.equals(tokens.get(j).ner())
+                    && !lineBreakBetween(docText, tokens.get(j - 1), tokens.get(j))) {
                 j++;
             }
             int begin = tokens.get(i).begin();
@@ -32,5 +34,10 @@ public final class MentionMerger {
             i = j;
         }
         return spans;
+    }
+
+    /** A name never runs over a line break: a heading's last word and the next line's first are two mentions. */
+    private static boolean lineBreakBetween(String docText, TaggedToken left, TaggedToken right) {
+        return docText.substring(left.end(), right.begin()).indexOf('\n') >= 0;
     }
 }

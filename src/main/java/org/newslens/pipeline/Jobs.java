@@ -12,6 +12,7 @@ public final class Jobs {
     static {
         // One line per job, in pipeline order: ingest, annotate, terms, entities, topics, report.
         BY_NAME.put("annotate", org.newslens.annotate.AnnotateJob::new);
+        BY_NAME.put("entities", org.newslens.entities.EntitiesJob::new);
     }
 
     private Jobs() {
