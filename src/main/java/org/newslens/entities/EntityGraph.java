@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.conv;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
 
@@ -12,7 +13,6 @@ import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.graphx.Edge;
 import org.apache.spark.graphx.Graph;
-import org.apache.spark.graphx.lib.LabelPropagation;
 import org.apache.spark.graphx.lib.PageRank;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -29,11 +29,13 @@ import scala.reflect.ClassTag$;
 /**
  * The {@code entity_graph} table: entities as vertices, sentence-window pairs as undirected edges weighted
  * by their count. Degree and weighted degree are Spark SQL aggregates over the pairs; PageRank and
- * communities come from Spark GraphX ({@link PageRank}, {@link LabelPropagation}): part of Spark, already on
- * the classpath through spark-mllib, distributed, so no graph code of our own. PageRank is GraphX's
- * unweighted PageRank (reset probability 0.15), normalised here to sum to 1 over all entities. The community
- * is the label GraphX's synchronous label propagation converges to, the vertex id of one member; isolated
- * entities are their own community. Both are deterministic for the same input.
+ * communities come from Spark GraphX ({@link PageRank}, {@link org.apache.spark.graphx.Pregel}): part of Spark, already on
+ * the classpath through spark-mllib, distributed, so no graph engine of our own. PageRank is GraphX's
+ * unweighted PageRank (reset probability 0.15), normalised here to sum to 1 over all entities and rounded
+ * to 12 decimals (summation order changes the last bits with partitioning). The community
+ * comes from weighted label propagation on GraphX's Pregel ({@link WeightedLabelPropagation}: ties go to the
+ * smallest label, so it does not depend on partitioning); its id is the vertex id of one member, and isolated
+ * entities are their own community.
  */
 public final class EntityGraph {
     private static final ClassTag<String> STRING = ClassTag$.MODULE$.apply(String.class);
@@ -72,7 +74,7 @@ public final class EntityGraph {
         try {
             Dataset<Row> ranks = toFrame(spark, PageRank.run(graph, pagerankIterations, 0.15, STRING, DOUBLE)
                     .vertices().toJavaRDD(), "pagerank_raw", DataTypes.DoubleType);
-            Dataset<Row> communities = toFrame(spark, LabelPropagation.run(graph, communitySteps, DOUBLE)
+            Dataset<Row> communities = toFrame(spark, WeightedLabelPropagation.run(graph, communitySteps)
                     .vertices().toJavaRDD(), "community", DataTypes.LongType);
             double total = ranks.agg(sum("pagerank_raw")).first().getDouble(0);
             return vertices
@@ -82,14 +84,14 @@ public final class EntityGraph {
                     .select(col("entity_id"),
                             coalesce(col("degree"), lit(0L)).as("degree"),
                             coalesce(col("weighted_degree"), lit(0.0)).as("weighted_degree"),
-                            col("pagerank_raw").divide(total).as("pagerank"),
+                            round(col("pagerank_raw").divide(total), 12).as("pagerank"),
                             col("community"), col("name"), col("type"));
         } finally {
             graph.unpersist(false);
         }
     }
 
-    private static Dataset<Row> toFrame(SparkSession spark, JavaRDD<Tuple2<Object, Object>> values, String name,
+    private static Dataset<Row> toFrame(SparkSession spark, JavaRDD<? extends Tuple2<Object, ?>> values, String name,
             org.apache.spark.sql.types.DataType type) {
         StructType schema = new StructType().add("vid", DataTypes.LongType, false).add(name, type, false);
         return spark.createDataFrame(values.map(t -> RowFactory.create(t._1(), t._2())), schema);
