@@ -28,12 +28,27 @@ public final class MentionMerger {
                     && !lineBreakBetween(docText, tokens.get(j - 1), tokens.get(j))) {
                 j++;
             }
-            int begin = tokens.get(i).begin();
-            int end = tokens.get(j - 1).end();
-            spans.add(new MentionSpan(sentId, i, j, begin, end, docText.substring(begin, end), type));
+            int first = i;
+            int last = j;
+            // NER sometimes tags a quote or dash next to a name; a mention starts and ends with a word.
+            while (first < last && !hasLetterOrDigit(tokens.get(first).text())) {
+                first++;
+            }
+            while (last > first && !hasLetterOrDigit(tokens.get(last - 1).text())) {
+                last--;
+            }
+            if (first < last) {
+                int begin = tokens.get(first).begin();
+                int end = tokens.get(last - 1).end();
+                spans.add(new MentionSpan(sentId, first, last, begin, end, docText.substring(begin, end), type));
+            }
             i = j;
         }
         return spans;
+    }
+
+    private static boolean hasLetterOrDigit(String text) {
+        return text.chars().anyMatch(Character::isLetterOrDigit);
     }
 
     /** A name never runs over a line break: a heading's last word and the next line's first are two mentions. */

@@ -38,6 +38,15 @@ class MentionMergerTest {
     }
 
     @Test
+    void quotesTaggedWithANameAreNotPartOfIt() {
+        String text = "said Amara Okafor \u201C and \u201C left";
+        List<MentionSpan> spans = MentionMerger.merge(text, 0,
+                tokens(text, "O", "PERSON", "PERSON", "PERSON", "O", "PERSON", "O"), MentionTypes.kept(false));
+        assertThat(spans).extracting(MentionSpan::text).containsExactly("Amara Okafor");
+        assertThat(spans.get(0).endToken()).isEqualTo(3);
+    }
+
+    @Test
     void miscIsDroppedUnlessKept() {
         String text = "Andean pop";
         assertThat(MentionMerger.merge(text, 0, tokens(text, "MISC", "O"), MentionTypes.kept(false))).isEmpty();
