@@ -76,7 +76,8 @@ public final class EntityGraph {
                     .vertices().toJavaRDD(), "pagerank_raw", DataTypes.DoubleType);
             Dataset<Row> communities = toFrame(spark, WeightedLabelPropagation.run(graph, communitySteps)
                     .vertices().toJavaRDD(), "community", DataTypes.LongType);
-            double total = ranks.agg(sum("pagerank_raw")).first().getDouble(0);
+            Row sumRow = ranks.agg(sum("pagerank_raw")).first();
+            double total = sumRow.isNullAt(0) ? 1.0 : sumRow.getDouble(0); // null: no entities at all
             return vertices
                     .join(degrees, "entity_id", "left")
                     .join(ranks, "vid")

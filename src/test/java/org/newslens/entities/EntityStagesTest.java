@@ -139,6 +139,18 @@ class EntityStagesTest {
         assertThat(first.get(ids[8]).getLong(4)).isNotIn(c1, c2);
     }
 
+    @Test
+    void noMentionsGiveEmptyTables() {
+        Dataset<Row> none = spark.createDataFrame(List.of(), MENTIONS);
+        Dataset<Row> entities = EntityTable.build(none);
+        assertThat(entities.count()).isZero();
+        assertThat(CooccurrencePairs.compute(none, entities, "sentence", 3, List.of("PERSON"), 1).count()).isZero();
+        StructType edgeSchema = new StructType().add("entity_a", DataTypes.StringType)
+                .add("entity_b", DataTypes.StringType).add("count", DataTypes.LongType);
+        assertThat(EntityGraph.build(spark, entities.select("entity_id", "name", "type"),
+                spark.createDataFrame(List.of(), edgeSchema), 5, 3).count()).isZero();
+    }
+
     private Map<String, Row> graph(List<Row> entities, List<Row> edges, StructType es, StructType eds, int parts) {
         Map<String, Row> byId = new HashMap<>();
         EntityGraph.build(spark, spark.createDataFrame(entities, es).repartition(parts),
