@@ -104,6 +104,12 @@ class DocumentCanonicalizerTest {
     }
 
     @Test
+    void aPlaceNamedLikeASurnameStaysAPlace() {
+        assertThat(names(canonicalize("Amara Lagos", PER, "Lagos", LOC, "Lagos", PER)))
+                .containsExactly("Amara Lagos", "Lagos", "Amara Lagos");
+    }
+
+    @Test
     void titleOnlyMentionsAreLeftOut() {
         assertThat(names(canonicalize("President", PER, "Lena Vogt", PER))).containsExactly("Lena Vogt");
     }
