@@ -12,6 +12,18 @@ public record AnnotatorConfig(boolean pos, boolean ner, String nerModel, boolean
                 settings.get(AnnotateSettings.NER_MODEL), settings.get(AnnotateSettings.MISC));
     }
 
+    /** The model files this pipeline loads (tokenize and ssplit need none). */
+    public java.util.List<String> modelFiles() {
+        java.util.List<String> files = new java.util.ArrayList<>();
+        if (pos) {
+            files.add(AnnotateSettings.POS_MODEL);
+        }
+        if (ner) {
+            files.add(nerModel);
+        }
+        return files;
+    }
+
     /** CoreNLP properties: tokenize + ssplit, then POS and one CRF NER model when enabled; nothing else. */
     public Properties properties() {
         Properties props = new Properties();

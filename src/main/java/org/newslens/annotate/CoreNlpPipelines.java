@@ -32,8 +32,8 @@ public final class CoreNlpPipelines {
             long t0 = System.nanoTime();
             StanfordCoreNLP built = new StanfordCoreNLP(c.properties());
             seconds[0] = (System.nanoTime() - t0) / 1e9;
-            LOG.info("Built CoreNLP pipeline {} in {} s (NER model {})", c.properties().getProperty("annotators"),
-                    String.format("%.2f", seconds[0]), c.ner() ? c.nerModel() : "off");
+            LOG.info("Built CoreNLP pipeline {} in {} s; model files loaded: {}", c.properties().getProperty("annotators"),
+                    String.format("%.2f", seconds[0]), c.modelFiles());
             return built;
         });
         return new Loaded(pipeline, seconds[0]);

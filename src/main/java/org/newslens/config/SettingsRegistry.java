@@ -15,6 +15,7 @@ public final class SettingsRegistry {
         all.addAll(org.newslens.ingest.IngestSettings.all());
         all.addAll(org.newslens.annotate.AnnotateSettings.all());
         all.addAll(org.newslens.terms.TermsSettings.all());
+        all.addAll(org.newslens.entities.EntitiesSettings.all());
         return all;
     }
 

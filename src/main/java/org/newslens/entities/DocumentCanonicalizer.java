@@ -59,7 +59,7 @@ public final class DocumentCanonicalizer {
         for (int i = 0; i < kept.size(); i++) {
             MentionSpan span = kept.get(i);
             String name = names.get(i);
-            String resolved = resolve(name, acronyms, personNames, multiWordNames);
+            String resolved = resolve(name, span.type(), acronyms, personNames, multiWordNames);
             String linkKey = null;
             if (resolved.equals(name) && !isCountry(name)) {
                 linkKey = linkKey(name, span.type());
@@ -69,7 +69,7 @@ public final class DocumentCanonicalizer {
         return result;
     }
 
-    private static String resolve(String name, Map<String, String> acronyms, List<String> personNames,
+    private static String resolve(String name, String type, Map<String, String> acronyms, List<String> personNames,
             List<String> multiWordNames) {
         String defined = acronyms.get(name);
         if (defined != null) {
@@ -87,8 +87,8 @@ public final class DocumentCanonicalizer {
             }
             return only == null ? name : only;
         }
-        if (isCountry(name)) {
-            return name;
+        if (isCountry(name) || MentionTypes.LOCATION.equals(type)) {
+            return name; // a place named like a person's surname ("Lagos" beside "Amara Lagos") stays a place
         }
         String only = null;
         for (String full : personNames) {

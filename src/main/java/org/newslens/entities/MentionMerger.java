@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * Merges consecutive tokens with the same kept NER type into one mention ("Shanghai", "Cooperation",
  * "Organization" → one ORGANIZATION). CoreNLP's CRF models tag in IO encoding, so adjacent tokens of one type
- * are one mention, as in CoreNLP's own EntityMentionsAnnotator. The text is cut from the document.
+ * are one mention, as in CoreNLP's own EntityMentionsAnnotator, except across a line break. The text is cut
+ * from the document.
  */
 public final class MentionMerger {
     private MentionMerger() {
@@ -23,14 +24,35 @@ public final class MentionMerger {
                 continue;
             }
             int j = i + 1;
-            while (j < tokens.size() && type.equals(tokens.get(j).ner())) {
+            while (j < tokens.size() && type.equals(tokens.get(j).ner())
+                    && !lineBreakBetween(docText, tokens.get(j - 1), tokens.get(j))) {
                 j++;
             }
-            int begin = tokens.get(i).begin();
-            int end = tokens.get(j - 1).end();
-            spans.add(new MentionSpan(sentId, i, j, begin, end, docText.substring(begin, end), type));
+            int first = i;
+            int last = j;
+            // NER sometimes tags a quote or dash next to a name; a mention starts and ends with a word.
+            while (first < last && !hasLetterOrDigit(tokens.get(first).text())) {
+                first++;
+            }
+            while (last > first && !hasLetterOrDigit(tokens.get(last - 1).text())) {
+                last--;
+            }
+            if (first < last) {
+                int begin = tokens.get(first).begin();
+                int end = tokens.get(last - 1).end();
+                spans.add(new MentionSpan(sentId, first, last, begin, end, docText.substring(begin, end), type));
+            }
             i = j;
         }
         return spans;
+    }
+
+    private static boolean hasLetterOrDigit(String text) {
+        return text.chars().anyMatch(Character::isLetterOrDigit);
+    }
+
+    /** A name never runs over a line break: a heading's last word and the next line's first are two mentions. */
+    private static boolean lineBreakBetween(String docText, TaggedToken left, TaggedToken right) {
+        return docText.substring(left.end(), right.begin()).indexOf('\n') >= 0;
     }
 }

@@ -14,6 +14,7 @@ public final class Jobs {
         BY_NAME.put("ingest", org.newslens.ingest.IngestJob::new);
         BY_NAME.put("annotate", org.newslens.annotate.AnnotateJob::new);
         BY_NAME.put("terms", org.newslens.terms.TermsJob::new);
+        BY_NAME.put("entities", org.newslens.entities.EntitiesJob::new);
     }
 
     private Jobs() {

@@ -1,0 +1,70 @@
+package org.newslens.entities;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+import org.newslens.config.Settings;
+import org.newslens.io.Table;
+import org.newslens.io.TableStore;
+import org.newslens.pipeline.Job;
+import org.newslens.pipeline.JobContext;
+
+/**
+ * entities: aggregates annotate's canonical mentions into {@code entities}, counts co-occurring pairs per
+ * sentence and per document into {@code entity_pairs}, and ranks entities on the sentence-window graph in
+ * {@code entity_graph}. Canonical names and entity ids are decided by annotate (per document, then corpus-wide,
+ * see CorpusLinker), so this job never changes a mention.
+ */
+public final class EntitiesJob implements Job {
+    @Override
+    public String name() {
+        return "entities";
+    }
+
+    @Override
+    public List<Table> inputs() {
+        return List.of(Table.MENTIONS, Table.SENTENCES);
+    }
+
+    @Override
+    public List<Table> outputs() {
+        return List.of(Table.ENTITIES, Table.ENTITY_PAIRS, Table.ENTITY_GRAPH);
+    }
+
+    @Override
+    public void run(JobContext context) {
+        Settings settings = context.settings();
+        List<String> pairTypes = EntitiesSettings.pairTypes(settings);
+        int minCount = settings.get(EntitiesSettings.MIN_PAIR_COUNT);
+        TableStore tables = context.tables();
+        Dataset<Row> mentions = tables.read(Table.MENTIONS, name())
+                .select("doc_id", "sent_id", "text", "type", "entity_id", "name")
+                .filter(col("entity_id").isNotNull())
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> sentences = tables.read(Table.SENTENCES, name());
+        try {
+            long entityCount = tables.write(Table.ENTITIES, EntityTable.build(mentions));
+            Dataset<Row> entities = tables.read(Table.ENTITIES, name()).select("entity_id", "name", "type");
+
+            long sentenceWindows = sentences.count();
+            long documentWindows = sentences.select("doc_id").distinct().count();
+            Dataset<Row> sentencePairs = CooccurrencePairs.compute(mentions, entities, CooccurrencePairs.SENTENCE,
+                    sentenceWindows, pairTypes, minCount);
+            Dataset<Row> documentPairs = CooccurrencePairs.compute(mentions, entities, CooccurrencePairs.DOCUMENT,
+                    documentWindows, pairTypes, minCount);
+            long pairCount = tables.write(Table.ENTITY_PAIRS, sentencePairs.union(documentPairs));
+
+            Dataset<Row> edges = tables.read(Table.ENTITY_PAIRS, name())
+                    .filter(col("window").equalTo(CooccurrencePairs.SENTENCE));
+            tables.write(Table.ENTITY_GRAPH, EntityGraph.build(context.spark(), entities, edges,
+                    settings.get(EntitiesSettings.PAGERANK_ITERATIONS), settings.get(EntitiesSettings.COMMUNITY_STEPS)));
+            context.summary().put("entities", entityCount);
+            context.summary().put("entity pairs", pairCount);
+        } finally {
+            mentions.unpersist();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.newslens.entities;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.conv;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.sum;
+
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.graphx.Edge;
+import org.apache.spark.graphx.Graph;
+import org.apache.spark.graphx.lib.PageRank;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
+import scala.reflect.ClassTag;
+import scala.reflect.ClassTag$;
+
+/**
+ * The {@code entity_graph} table: entities as vertices, sentence-window pairs as undirected edges weighted
+ * by their count. Degree and weighted degree are Spark SQL aggregates over the pairs; PageRank and
+ * communities come from Spark GraphX ({@link PageRank}, {@link org.apache.spark.graphx.Pregel}): part of Spark, already on
+ * the classpath through spark-mllib, distributed, so no graph engine of our own. PageRank is GraphX's
+ * unweighted PageRank (reset probability 0.15), normalised here to sum to 1 over all entities and rounded
+ * to 12 decimals (summation order changes the last bits with partitioning). The community
+ * comes from weighted label propagation on GraphX's Pregel ({@link WeightedLabelPropagation}: ties go to the
+ * smallest label, so it does not depend on partitioning); its id is the vertex id of one member, and isolated
+ * entities are their own community.
+ */
+public final class EntityGraph {
+    private static final ClassTag<String> STRING = ClassTag$.MODULE$.apply(String.class);
+    private static final ClassTag<Double> DOUBLE = ClassTag$.MODULE$.apply(Double.class);
+
+    private EntityGraph() {
+    }
+
+    /** GraphX vertex id of an entity: the first 15 hex digits of entity_id (60 bits, so always positive). */
+    static Column vertexId(Column entityId) {
+        return conv(substring(entityId, 1, 15), 16, 10).cast("long");
+    }
+
+    /**
+     * @param entities entity_id, name, type
+     * @param pairs sentence-window pairs: entity_a, entity_b, count
+     */
+    public static Dataset<Row> build(SparkSession spark, Dataset<Row> entities, Dataset<Row> pairs,
+            int pagerankIterations, int communitySteps) {
+        Dataset<Row> vertices = entities.select(col("entity_id"), vertexId(col("entity_id")).as("vid"),
+                col("name"), col("type"));
+        Dataset<Row> ends = pairs.select(col("entity_a").as("entity_id"), col("count"))
+                .union(pairs.select(col("entity_b").as("entity_id"), col("count")));
+        Dataset<Row> degrees = ends.groupBy("entity_id")
+                .agg(count(lit(1)).as("degree"), sum("count").cast("double").as("weighted_degree"));
+
+        JavaRDD<Tuple2<Object, String>> vertexRdd = vertices.select("vid", "entity_id").javaRDD()
+                .map(r -> new Tuple2<>(r.get(0), r.getString(1)));
+        JavaRDD<Edge<Double>> edgeRdd = pairs
+                .select(vertexId(col("entity_a")), vertexId(col("entity_b")), col("count").cast("double"))
+                .javaRDD()
+                .flatMap(r -> List.of(new Edge<>(r.getLong(0), r.getLong(1), r.getDouble(2)),
+                        new Edge<>(r.getLong(1), r.getLong(0), r.getDouble(2))).iterator());
+        Graph<String, Double> graph = Graph.apply(vertexRdd.rdd(), edgeRdd.rdd(), "", StorageLevel.MEMORY_AND_DISK(),
+                StorageLevel.MEMORY_AND_DISK(), STRING, DOUBLE);
+        try {
+            Dataset<Row> ranks = toFrame(spark, PageRank.run(graph, pagerankIterations, 0.15, STRING, DOUBLE)
+                    .vertices().toJavaRDD(), "pagerank_raw", DataTypes.DoubleType);
+            Dataset<Row> communities = toFrame(spark, WeightedLabelPropagation.run(graph, communitySteps)
+                    .vertices().toJavaRDD(), "community", DataTypes.LongType);
+            Row sumRow = ranks.agg(sum("pagerank_raw")).first();
+            double total = sumRow.isNullAt(0) ? 1.0 : sumRow.getDouble(0); // null: no entities at all
+            return vertices
+                    .join(degrees, "entity_id", "left")
+                    .join(ranks, "vid")
+                    .join(communities, "vid")
+                    .select(col("entity_id"),
+                            coalesce(col("degree"), lit(0L)).as("degree"),
+                            coalesce(col("weighted_degree"), lit(0.0)).as("weighted_degree"),
+                            round(col("pagerank_raw").divide(total), 12).as("pagerank"),
+                            col("community"), col("name"), col("type"));
+        } finally {
+            graph.unpersist(false);
+        }
+    }
+
+    private static Dataset<Row> toFrame(SparkSession spark, JavaRDD<? extends Tuple2<Object, ?>> values, String name,
+            org.apache.spark.sql.types.DataType type) {
+        StructType schema = new StructType().add("vid", DataTypes.LongType, false).add(name, type, false);
+        return spark.createDataFrame(values.map(t -> RowFactory.create(t._1(), t._2())), schema);
+    }
+}

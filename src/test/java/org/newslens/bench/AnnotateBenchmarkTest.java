@@ -1,0 +1,135 @@
+package org.newslens.bench;
+
+import edu.stanford.nlp.ie.crf.CRFClassifier;
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.util.CoreMap;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.DoubleAccumulator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.newslens.annotate.AnnotateJob;
+import org.newslens.annotate.AnnotateSettings;
+import org.newslens.annotate.AnnotatorConfig;
+import org.newslens.annotate.CoreNlpPipelines;
+import org.newslens.testing.DocumentsFixture;
+import org.newslens.testing.SharedSpark;
+
+/**
+ * Annotate throughput on a resampled Brown corpus: not a test, a measurement. Run with
+ * {@code mvn -o -q test -Dtest=AnnotateBenchmarkTest -Dnewslens.bench=true [-Dnewslens.bench.mb=4]}.
+ */
+@EnabledIfSystemProperty(named = "newslens.bench", matches = "true")
+class AnnotateBenchmarkTest {
+    private static final Path CACHE = Path.of("/tmp/newslens-brown");
+
+    private static Path corpus() throws Exception {
+        long mb = Long.getLong("newslens.bench.mb", 4);
+        Path dir = Path.of("/tmp/newslens-brown-" + mb + "mb");
+        if (!Files.isDirectory(dir)) {
+            BrownCorpus.load(CACHE).writeResampled(dir, mb * 1_000_000, 42);
+        }
+        return dir;
+    }
+
+    private static List<String> texts(Path dir, int maxBytes) throws Exception {
+        List<String> texts = new ArrayList<>();
+        long bytes = 0;
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                String text = Files.readString(file);
+                texts.add(text);
+                bytes += text.length();
+                if (bytes > maxBytes) {
+                    break;
+                }
+            }
+        }
+        return texts;
+    }
+
+    @Test
+    void sparkPassThroughput() throws Exception {
+        SparkSession spark = SharedSpark.session();
+        Path dir = corpus();
+        List<String[]> docs = new ArrayList<>();
+        int i = 0;
+        for (String text : texts(dir, Integer.MAX_VALUE)) {
+            docs.add(new String[] {"doc" + i++, text});
+        }
+        Dataset<Row> documents = DocumentsFixture.of(spark, docs).cache();
+        long chars = documents.selectExpr("sum(n_chars)").first().getLong(0);
+        int cores = spark.sparkContext().defaultParallelism();
+        for (boolean ner : new boolean[] {false, true, false, true}) {
+            AnnotatorConfig config = new AnnotatorConfig(false, ner, AnnotateSettings.DEFAULT_NER_MODEL, false);
+            DoubleAccumulator load = spark.sparkContext().doubleAccumulator();
+            long cpu0 = cpuNanos();
+            long t0 = System.nanoTime();
+            Row sums = AnnotateJob.annotate(documents, config, 6, true, load)
+                    .selectExpr("sum(size(tokens))", "sum(size(mentions))").first();
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            double cpuSeconds = (cpuNanos() - cpu0) / 1e9;
+            long tokens = sums.getLong(0);
+            double work = seconds - load.value();
+            System.out.printf("BENCH spark ner=%s docs=%d MB=%.1f tokens=%d mentions=%d wall=%.1fs load=%.1fs "
+                            + "tokens/s=%.0f tokens/s/core=%.0f MB/s=%.2f%n", ner, docs.size(), chars / 1e6, tokens,
+                    sums.getLong(1), seconds, load.value(), tokens / work, tokens / work / cores, chars / 1e6 / work);
+            // The machine is shared: wall-clock per core understates; tokens per CPU-second of this JVM does not.
+            System.out.printf("BENCH spark ner=%s cpu=%.1fs tokens/cpu-s=%.0f (load included) loadavg=%.1f%n", ner,
+                    cpuSeconds, tokens / cpuSeconds,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** One thread: NER through CoreNLP's ner annotator vs the same CRF called directly. */
+    @Test
+    void singleThreadNerVariants() throws Exception {
+        List<String> texts = texts(corpus(), 1_000_000);
+        AnnotatorConfig plain = new AnnotatorConfig(false, false, AnnotateSettings.DEFAULT_NER_MODEL, false);
+        AnnotatorConfig withNer = new AnnotatorConfig(false, true, AnnotateSettings.DEFAULT_NER_MODEL, false);
+        StanfordCoreNLP tokenizer = CoreNlpPipelines.get(plain).pipeline();
+        long t0 = System.nanoTime();
+        StanfordCoreNLP ner = CoreNlpPipelines.get(withNer).pipeline();
+        System.out.printf("BENCH load tokenize,ssplit,ner pipeline %.2fs%n", (System.nanoTime() - t0) / 1e9);
+        t0 = System.nanoTime();
+        CRFClassifier<CoreLabel> crf = CRFClassifier.getClassifier(AnnotateSettings.DEFAULT_NER_MODEL);
+        System.out.printf("BENCH load CRFClassifier alone %.2fs%n", (System.nanoTime() - t0) / 1e9);
+        for (int round = 0; round < 2; round++) {
+            run("tokenize,ssplit", texts, tokenizer, null);
+            run("tokenize,ssplit,ner (annotator)", texts, ner, null);
+            run("tokenize,ssplit + CRFClassifier.classifySentence", texts, tokenizer, crf);
+        }
+    }
+
+    private static void run(String label, List<String> texts, StanfordCoreNLP pipeline, CRFClassifier<CoreLabel> crf) {
+        long tokens = 0;
+        long t0 = System.nanoTime();
+        for (String text : texts) {
+            Annotation a = new Annotation(text);
+            pipeline.annotate(a);
+            for (CoreMap sentence : a.get(CoreAnnotations.SentencesAnnotation.class)) {
+                List<CoreLabel> labels = sentence.get(CoreAnnotations.TokensAnnotation.class);
+                tokens += labels.size();
+                if (crf != null) {
+                    crf.classifySentence(labels);
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("BENCH 1 thread %-50s tokens=%d %.1fs %.0f tokens/s%n", label, tokens, seconds, tokens / seconds);
+    }
+}

@@ -1,0 +1,161 @@
+package org.newslens.entities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.newslens.testing.SharedSpark;
+
+/**
+ * Small fixtures with hand-computed pairs and scores. Sentence windows:
+ * d1/0 {A, B} (A twice), d1/1 {A, C}, d1/2 {}, d2/0 {A, B}, d2/1 {B}: N = 5, nA = 3, nB = 3, nC = 1.
+ * Document windows: d1 {A, B, C}, d2 {A, B}: N = 2, nA = 2, nB = 2, nC = 1.
+ */
+class EntityStagesTest {
+    private final SparkSession spark = SharedSpark.session();
+
+    private static final StructType MENTIONS = new StructType()
+            .add("doc_id", DataTypes.StringType).add("sent_id", DataTypes.IntegerType)
+            .add("text", DataTypes.StringType).add("type", DataTypes.StringType)
+            .add("entity_id", DataTypes.StringType).add("name", DataTypes.StringType);
+
+    private Dataset<Row> mentions() {
+        List<Row> rows = List.of(
+                m("d1", 0, "Ruritania", "LOCATION", "a"), m("d1", 0, "Ruritania's", "LOCATION", "a"),
+                m("d1", 0, "Borduria", "LOCATION", "b"), m("d1", 1, "Ruritania", "LOCATION", "a"),
+                m("d1", 1, "Okafor", "PERSON", "c"), m("d2", 0, "Ruritania", "LOCATION", "a"),
+                m("d2", 0, "Borduria", "LOCATION", "b"), m("d2", 1, "Bordurian Republic", "ORGANIZATION", "b"));
+        return spark.createDataFrame(rows, MENTIONS);
+    }
+
+    private static Row m(String doc, int sent, String text, String type, String id) {
+        String name = Map.of("a", "Ruritania", "b", "Borduria", "c", "Amara Okafor").get(id);
+        return RowFactory.create(doc, sent, text, type, id, name);
+    }
+
+    private Map<String, Row> pairs(String window, long n, List<String> types, int minCount) {
+        Dataset<Row> entities = EntityTable.build(mentions());
+        Map<String, Row> byPair = new HashMap<>();
+        for (Row r : CooccurrencePairs.compute(mentions(), entities, window, n, types, minCount).collectAsList()) {
+            byPair.put(r.getString(0) + r.getString(1), r);
+        }
+        return byPair;
+    }
+
+    @Test
+    void entitiesHaveMajorityTypeAliasesAndCounts() {
+        Map<String, Row> byId = new HashMap<>();
+        EntityTable.build(mentions()).collectAsList().forEach(r -> byId.put(r.getString(r.fieldIndex("entity_id")), r));
+        Row b = byId.get("b");
+        assertThat(b.getString(b.fieldIndex("type"))).isEqualTo("LOCATION"); // 2 LOCATION against 1 ORGANIZATION
+        assertThat(b.getLong(b.fieldIndex("mentions"))).isEqualTo(3);
+        assertThat(b.getLong(b.fieldIndex("docs"))).isEqualTo(2);
+        Row a = byId.get("a");
+        List<String> aliases = new ArrayList<>();
+        for (Row alias : a.<Row>getList(a.fieldIndex("aliases"))) {
+            aliases.add(alias.getString(0) + "=" + alias.getLong(1));
+        }
+        assertThat(aliases).containsExactly("Ruritania=3", "Ruritania's=1");
+    }
+
+    @Test
+    void sentencePairsAreCountedOncePerSentenceWithHandComputedScores() {
+        Map<String, Row> p = pairs("sentence", 5, List.of("PERSON", "ORGANIZATION", "LOCATION"), 1);
+        assertThat(p.keySet()).containsExactlyInAnyOrder("ab", "ac");
+        Row ab = p.get("ab");
+        assertThat(ab.getString(2)).isEqualTo("sentence");
+        assertThat(ab.getLong(3)).isEqualTo(2);   // count: d1/0 and d2/0, A twice in d1/0 counts once
+        assertThat(ab.getLong(4)).isEqualTo(2);   // docs
+        assertThat(ab.getDouble(5)).isCloseTo(Math.log(10.0 / 9), within(1e-12));                   // ln(2*5/(3*3))
+        assertThat(ab.getDouble(6)).isCloseTo(Math.log(10.0 / 9) / -Math.log(2.0 / 5), within(1e-12));
+        assertThat(ab.getDouble(8)).isCloseTo(0.5, within(1e-12));                                  // 2/(3+3-2)
+        assertThat(ab.getString(9)).isEqualTo("Ruritania");
+        assertThat(ab.getString(10)).isEqualTo("Borduria");
+        Row ac = p.get("ac");
+        assertThat(ac.getDouble(5)).isCloseTo(Math.log(5.0 / 3), within(1e-12));                    // ln(1*5/(3*1))
+    }
+
+    @Test
+    void documentPairsMinCountAndTypes() {
+        Map<String, Row> p = pairs("document", 2, List.of("PERSON", "LOCATION"), 1);
+        assertThat(p.keySet()).containsExactlyInAnyOrder("ab", "ac", "bc");
+        assertThat(p.get("ab").getLong(3)).isEqualTo(2);
+        assertThat(p.get("ab").getDouble(6)).isEqualTo(1.0);   // in every document
+        assertThat(p.get("bc").getDouble(5)).isCloseTo(0.0, within(1e-12));   // ln(1*2/(2*1))
+        assertThat(pairs("document", 2, List.of("LOCATION"), 1).keySet()).containsExactly("ab");
+        assertThat(pairs("sentence", 5, List.of("PERSON", "LOCATION"), 2).keySet()).containsExactly("ab");
+    }
+
+    @Test
+    void graphHasDegreesPagerankAndOneCommunityPerDenseGroupWhateverThePartitioning() {
+        // Two 4-cliques joined by one weak edge, and an isolated entity g.
+        String[] ids = {"1000000000000000", "2000000000000000", "3000000000000000", "4000000000000000",
+                "5000000000000000", "6000000000000000", "7000000000000000", "8000000000000000", "9000000000000000"};
+        List<Row> entityRows = new ArrayList<>();
+        for (String id : ids) {
+            entityRows.add(RowFactory.create(id, "n" + id.charAt(0), "PERSON"));
+        }
+        List<Row> edgeRows = new ArrayList<>();
+        for (int group = 0; group < 2; group++) {
+            for (int i = 0; i < 4; i++) {
+                for (int j = i + 1; j < 4; j++) {
+                    edgeRows.add(RowFactory.create(ids[group * 4 + i], ids[group * 4 + j], 3L));
+                }
+            }
+        }
+        edgeRows.add(RowFactory.create(ids[3], ids[4], 1L));
+        StructType entitySchema = new StructType().add("entity_id", DataTypes.StringType)
+                .add("name", DataTypes.StringType).add("type", DataTypes.StringType);
+        StructType edgeSchema = new StructType().add("entity_a", DataTypes.StringType)
+                .add("entity_b", DataTypes.StringType).add("count", DataTypes.LongType);
+        Map<String, Row> first = graph(entityRows, edgeRows, entitySchema, edgeSchema, 1);
+        Map<String, Row> second = graph(entityRows, edgeRows, entitySchema, edgeSchema, 4);
+        assertThat(second).isEqualTo(first);
+
+        Row hub = first.get(ids[3]);
+        assertThat(hub.getLong(1)).isEqualTo(4);              // degree: 3 clique neighbours + the bridge
+        assertThat(hub.getDouble(2)).isEqualTo(10.0);         // weighted degree 3+3+3+1
+        assertThat(first.get(ids[8]).getLong(1)).isZero();
+        double total = first.values().stream().mapToDouble(r -> r.getDouble(3)).sum();
+        assertThat(total).isCloseTo(1.0, within(1e-9));
+        assertThat(hub.getDouble(3)).isGreaterThan(first.get(ids[0]).getDouble(3));
+        long c1 = first.get(ids[0]).getLong(4);
+        long c2 = first.get(ids[5]).getLong(4);
+        for (int i = 0; i < 4; i++) {
+            assertThat(first.get(ids[i]).getLong(4)).isEqualTo(c1);
+            assertThat(first.get(ids[4 + i]).getLong(4)).isEqualTo(c2);
+        }
+        assertThat(c1).isNotEqualTo(c2);
+        assertThat(first.get(ids[8]).getLong(4)).isNotIn(c1, c2);
+    }
+
+    @Test
+    void noMentionsGiveEmptyTables() {
+        Dataset<Row> none = spark.createDataFrame(List.of(), MENTIONS);
+        Dataset<Row> entities = EntityTable.build(none);
+        assertThat(entities.count()).isZero();
+        assertThat(CooccurrencePairs.compute(none, entities, "sentence", 3, List.of("PERSON"), 1).count()).isZero();
+        StructType edgeSchema = new StructType().add("entity_a", DataTypes.StringType)
+                .add("entity_b", DataTypes.StringType).add("count", DataTypes.LongType);
+        assertThat(EntityGraph.build(spark, entities.select("entity_id", "name", "type"),
+                spark.createDataFrame(List.of(), edgeSchema), 5, 3).count()).isZero();
+    }
+
+    private Map<String, Row> graph(List<Row> entities, List<Row> edges, StructType es, StructType eds, int parts) {
+        Map<String, Row> byId = new HashMap<>();
+        EntityGraph.build(spark, spark.createDataFrame(entities, es).repartition(parts),
+                        spark.createDataFrame(edges, eds).repartition(parts), 10, 6)
+                .collectAsList().forEach(r -> byId.put(r.getString(0), r));
+        return byId;
+    }
+}
