@@ -50,8 +50,8 @@ public final class ReportFixture {
                     new String[] {"The Northern Fisheries Council met in Oslo to review the salmon quota.",
                             "Mara Lindqvist warned that Norway must protect salmon stocks."}),
             new Doc("d3", HOSTILE_TITLE, HOSTILE_OUTLET, null,
-                    new String[] {"An article with <script>window.__pwned=4</script> inside its text.",
-                            "Evil <svg onload=window.__pwned=3> met Mara Lindqvist about salmon."}),
+                    new String[] {"An article with markup inside its text.",
+                            "Evil <svg onload=window.__pwned=3> met Mara Lindqvist about <script>window.__pwned=4</script> salmon."}),
             new Doc("d4", "Kenya expands solar grid", "Daily Meridian", LocalDate.of(2024, 2, 20),
                     new String[] {"Kenya expanded its solar grid with help from the Sunrise Grid Authority.",
                             "Tomas Okafor said solar tariffs in Nairobi will fall."}),
@@ -94,11 +94,25 @@ public final class ReportFixture {
         store.commit();
     }
 
-    public static Path writeAllOnce(Path dir) {
-        if (!Files.exists(dir.resolve("entity_pairs/_SUCCESS"))) {
+    private static Path shared;
+
+    /** Every table, written once per test JVM under target/report-fixture (kept for looking at afterwards). */
+    public static synchronized Path shared() {
+        if (shared == null) {
+            Path dir = Path.of("target", "report-fixture").toAbsolutePath();
+            try {
+                if (Files.exists(dir)) {
+                    try (var walk = Files.walk(dir)) {
+                        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             writeAll(dir);
+            shared = dir;
         }
-        return dir;
+        return shared;
     }
 
     static List<Row> rows(Table table) {
