@@ -84,7 +84,9 @@ public final class HtmlReport {
             .stat b { display: block; font-size: 22px; }
             .stat span { color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: .04em; }
             .row { display: flex; flex-wrap: wrap; gap: 24px; }
-            .row > div { flex: 1 1 560px; min-width: 0; }
+            .row > div { flex: 1 1 460px; min-width: 0; }
+            .row > div.fixed { flex: 0 1 724px; }
+            .kwic-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(400px, 1fr)); gap: 0 24px; }
             svg.chart { max-width: 100%; height: auto; font-size: 12px; }
             svg .label, svg .axis { fill: var(--ink); }
             svg .value { fill: var(--muted); }
@@ -99,7 +101,7 @@ public final class HtmlReport {
             th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
             th { font-weight: 600; color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: .03em; }
             td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-            .types { display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: 14px; }
+            .types { display: grid; grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); gap: 14px 32px; }
             .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 14px; }
             .card { border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; border-top: 4px solid var(--c); }
             .card h3 { margin: 0 0 6px; }
@@ -248,16 +250,17 @@ public final class HtmlReport {
             });
             html.append("</div>");
         }
+        html.append("<div class=\"row\">");
         if (!data.network().nodes().isEmpty()) {
-            html.append("<h3>Co-occurrence network</h3><p class=\"note\">The most mentioned entities and their "
+            html.append("<div class=\"fixed\"><h3>Co-occurrence network</h3><p class=\"note\">The most mentioned entities and their "
                     + "strongest pairs (").append(Html.escape(data.pairs().isEmpty() ? "" : data.pairs().get(0).window()))
                     .append(" window). Edge width: co-occurrence count; edge darkness: NPMI; node size: mentions; "
                     + "colour: ").append(data.network().colourBy().equals("community") ? "graph community"
                     : "entity type (no entity_graph table)").append(". Hover a node to highlight its edges.</p>");
-            html.append(Svg.network(data.network()));
+            html.append(Svg.network(data.network())).append("</div>");
         }
         if (!data.pairs().isEmpty()) {
-            html.append("<div class=\"row\"><div><h3>Top pairs</h3><table><thead><tr><th>entity</th><th>entity</th>")
+            html.append("<div><h3>Top pairs</h3><table><thead><tr><th>entity</th><th>entity</th>")
                     .append("<th class=\"num\">count</th><th class=\"num\">docs</th><th class=\"num\">NPMI</th>")
                     .append("</tr></thead><tbody>");
             for (PairRow p : data.pairs()) {
@@ -267,7 +270,11 @@ public final class HtmlReport {
                         .append("</td></tr>");
             }
             html.append("</tbody></table></div>");
-            html.append("<div id=\"kwic\"><h3>Where they meet</h3>");
+        }
+        html.append("</div>");
+        if (!data.pairs().isEmpty()) {
+            html.append("<div id=\"kwic\"><h3>Where they meet</h3><p class=\"note\">Sentences in which the "
+                    + "strongest pairs occur together (keyword in context).</p><div class=\"kwic-grid\">");
             if (data.examples().isEmpty()) {
                 html.append("<p class=\"note\">Example sentences need the sentences and mentions tables.</p>");
             }
@@ -275,14 +282,14 @@ public final class HtmlReport {
             for (Kwic k : data.examples()) {
                 String pair = k.nameA() + " \u2013 " + k.nameB();
                 if (!pair.equals(current)) {
-                    html.append(current == null ? "" : "</ul>").append("<h3>").append(Html.escape(pair))
+                    html.append(current == null ? "" : "</ul></div>").append("<div><h3>").append(Html.escape(pair))
                             .append("</h3><ul class=\"kwic\">");
                     current = pair;
                 }
                 html.append("<li>").append(highlighted(k.sentence(), k.highlights())).append("<span class=\"src\">")
                         .append(Html.escape(k.docTitle() == null ? k.docId() : k.docTitle())).append("</span></li>");
             }
-            html.append(current == null ? "" : "</ul>").append("</div></div>");
+            html.append(current == null ? "" : "</ul></div>").append("</div></div>");
         }
         html.append("</section>");
     }

@@ -10,6 +10,7 @@ import org.newslens.report.ReportData.Network.Edge;
  */
 final class NetworkLayout {
     private static final int STEPS = 300;
+    private static final double GRAVITY = 1.0;
 
     private NetworkLayout() {
     }
@@ -45,7 +46,7 @@ final class NetworkLayout {
                     double dy = pos[i][1] - pos[j][1];
                     double d = Math.max(1e-4, Math.hypot(dx, dy));
                     // Repulsion; a little stronger between communities so they separate.
-                    double force = ideal * ideal / d * (groups[i] == groups[j] ? 1.0 : 1.5);
+                    double force = ideal * ideal / d * (groups[i] == groups[j] ? 1.0 : 1.3);
                     move[i][0] += dx / d * force;
                     move[i][1] += dy / d * force;
                     move[j][0] -= dx / d * force;
@@ -63,9 +64,9 @@ final class NetworkLayout {
                 move[e.to()][1] += dy / d * force;
             }
             for (int i = 0; i < n; i++) {
-                // Gravity keeps unconnected nodes and small components in view.
-                move[i][0] -= pos[i][0] * 0.1 * ideal;
-                move[i][1] -= pos[i][1] * 0.1 * ideal;
+                // Gravity towards the centre keeps separate components close enough to share the picture.
+                move[i][0] -= pos[i][0] * GRAVITY;
+                move[i][1] -= pos[i][1] * GRAVITY;
                 double length = Math.max(1e-9, Math.hypot(move[i][0], move[i][1]));
                 double limited = Math.min(length, temperature);
                 pos[i][0] += move[i][0] / length * limited;

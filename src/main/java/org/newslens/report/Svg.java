@@ -63,7 +63,7 @@ final class Svg {
         int width = 860;
         int height = 280;
         int left = 48;
-        int right = 16;
+        int right = 44;
         int top = 12;
         int bottom = 40;
         double plotW = width - left - right;
@@ -130,8 +130,8 @@ final class Svg {
 
     /** The entity network: edge width by count, opacity by NPMI, node colour by group, size by mentions. */
     static String network(Network network) {
-        int size = 620;
-        int pad = 90;
+        int size = 560;
+        int pad = 80;
         int full = size + 2 * pad;
         long maxCount = network.edges().stream().mapToLong(Network.Edge::count).max().orElse(1);
         long maxMentions = network.nodes().stream().mapToLong(Network.Node::mentions).max().orElse(1);
