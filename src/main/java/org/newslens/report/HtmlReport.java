@@ -276,7 +276,9 @@ public final class HtmlReport {
             html.append("<div id=\"kwic\"><h3>Where they meet</h3><p class=\"note\">Sentences in which the "
                     + "strongest pairs occur together (keyword in context).</p><div class=\"kwic-grid\">");
             if (data.examples().isEmpty()) {
-                html.append("<p class=\"note\">Example sentences need the sentences and mentions tables.</p>");
+                html.append("<p class=\"note\">").append(data.has(Table.SENTENCES) && data.has(Table.MENTIONS)
+                        ? "No sentence in the mentions table holds both entities of a top pair."
+                        : "Example sentences need the sentences and mentions tables.").append("</p>");
             }
             String current = null;
             for (Kwic k : data.examples()) {

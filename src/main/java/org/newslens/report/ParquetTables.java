@@ -36,6 +36,7 @@ import org.newslens.io.Table;
  * Boolean, LocalDate, List, Map for structs, null when absent); only the requested columns are decoded.
  */
 public final class ParquetTables {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ParquetTables.class);
     private final Configuration conf;
     private final Path root;
 
@@ -87,9 +88,11 @@ public final class ParquetTables {
 
     /** Streams every row of a table, decoding only {@code columns} (all columns when none are named). */
     public void scan(Table table, List<String> columns, Consumer<Map<String, Object>> sink) {
+        long t0 = System.nanoTime();
         for (Path file : files(table)) {
             scanFile(table, file, columns, sink);
         }
+        LOG.debug("Scanned {} {} in {} ms", table.tableName(), columns, (System.nanoTime() - t0) / 1_000_000);
     }
 
     /** All rows of a small table; for large tables use {@link #scan}. */

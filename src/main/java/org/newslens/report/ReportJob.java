@@ -62,14 +62,18 @@ public final class ReportJob implements Job {
         Path dir = new Path(tables.root(), "report");
         Path page = new Path(dir, "index.html");
         Path temp = new Path(dir, ".index.html.tmp");
-        FileSystem fs = dir.getFileSystem(tables.conf());
-        fs.mkdirs(dir);
-        try (OutputStream out = fs.create(temp, true)) {
-            out.write(html.getBytes(StandardCharsets.UTF_8));
-        }
-        fs.delete(page, false);
-        if (!fs.rename(temp, page)) {
-            throw new java.io.IOException("Could not move " + temp + " to " + page);
+        // An own (uncached) instance, so that turning off the local file system's .crc side files does not
+        // change the instance Spark shares; users open this folder in a browser.
+        try (FileSystem fs = FileSystem.newInstance(dir.toUri(), tables.conf())) {
+            fs.setWriteChecksum(false);
+            fs.mkdirs(dir);
+            try (OutputStream out = fs.create(temp, true)) {
+                out.write(html.getBytes(StandardCharsets.UTF_8));
+            }
+            fs.delete(page, false);
+            if (!fs.rename(temp, page)) {
+                throw new java.io.IOException("Could not move " + temp + " to " + page);
+            }
         }
         return page;
     }

@@ -67,13 +67,12 @@ public final class ReportLoader {
 
         Map<String, EntityRow> byId = new HashMap<>();
         Map<String, List<EntityRow>> entitiesByType = entities(byId);
-        List<EntityRow> networkEntities = byId.values().stream()
-                .sorted(Comparator.comparingLong(EntityRow::mentions).reversed().thenComparing(EntityRow::id))
-                .limit(networkSize).toList();
-        PairScan pairs = pairs(networkEntities);
-        Map<String, Long> communities = communities(networkEntities);
-        Network network = network(networkEntities, pairs.network, communities);
+        List<EntityRow> mostMentioned = byId.values().stream().sorted(MOST_MENTIONED).limit(networkSize).toList();
+        PairScan pairs = pairs(mostMentioned);
+        List<Pair> networkPairs = networkPairs(pairs.network());
         addMissingNames(pairs.top, byId);
+        addMissingNames(networkPairs, byId);
+        Network network = network(networkPairs, byId);
         List<PairRow> pairRows = pairs.top.stream().map(p -> pairRow(p, byId)).toList();
         List<Kwic> examples = examples(pairRows);
 
@@ -172,7 +171,7 @@ public final class ReportLoader {
 
     // ---- entities ----
 
-    private static final Comparator<EntityRow> MOST_MENTIONED = Comparator.comparingLong(EntityRow::mentions)
+    static final Comparator<EntityRow> MOST_MENTIONED = Comparator.comparingLong(EntityRow::mentions)
             .reversed().thenComparing(EntityRow::id);
 
     /** Top entities per type; {@code byId} receives every kept entity (per type and for the network). */
@@ -205,21 +204,27 @@ public final class ReportLoader {
             .thenComparing(Comparator.comparingDouble(Pair::npmi).reversed())
             .thenComparing(Pair::a).thenComparing(Pair::b);
 
-    /** The strongest pairs overall and the pairs among the network's entities; sentence window preferred. */
-    private PairScan pairs(List<EntityRow> networkEntities) {
+    /**
+     * The strongest pairs overall and the candidates for the network picture: pairs among the most mentioned
+     * entities plus the strongest pairs overall (so there is a picture even when the most mentioned entities
+     * rarely meet). The sentence window is preferred.
+     */
+    private PairScan pairs(List<EntityRow> mostMentioned) {
         if (!tables.exists(Table.ENTITY_PAIRS)) {
             return new PairScan(List.of(), List.of());
         }
-        Set<String> inNetwork = new HashSet<>(networkEntities.stream().map(EntityRow::id).toList());
+        Set<String> frequent = new HashSet<>(mostMentioned.stream().map(EntityRow::id).toList());
         Map<String, TopK<Pair>> topByWindow = new TreeMap<>();
-        Map<String, List<Pair>> networkByWindow = new TreeMap<>();
+        Map<String, TopK<Pair>> strongestByWindow = new TreeMap<>();
+        Map<String, List<Pair>> amongFrequentByWindow = new TreeMap<>();
         tables.scan(Table.ENTITY_PAIRS, List.of("entity_a", "entity_b", "window", "count", "docs", "npmi"), row -> {
             Pair pair = new Pair((String) row.get("entity_a"), (String) row.get("entity_b"),
                     (String) row.get("window"), (Long) row.get("count"), (Long) row.get("docs"),
                     (Double) row.get("npmi"));
             topByWindow.computeIfAbsent(pair.window(), w -> new TopK<>(top, STRONGEST)).offer(pair);
-            if (inNetwork.contains(pair.a()) && inNetwork.contains(pair.b())) {
-                networkByWindow.computeIfAbsent(pair.window(), w -> new ArrayList<>()).add(pair);
+            strongestByWindow.computeIfAbsent(pair.window(), w -> new TopK<>(3 * networkSize, STRONGEST)).offer(pair);
+            if (frequent.contains(pair.a()) && frequent.contains(pair.b())) {
+                amongFrequentByWindow.computeIfAbsent(pair.window(), w -> new ArrayList<>()).add(pair);
             }
         });
         String window = topByWindow.containsKey("sentence") ? "sentence"
@@ -227,19 +232,35 @@ public final class ReportLoader {
         if (window == null) {
             return new PairScan(List.of(), List.of());
         }
-        List<Pair> network = new ArrayList<>(networkByWindow.getOrDefault(window, List.of()));
-        network.sort(STRONGEST);
-        // Keep the picture readable: at most three edges per node, the strongest ones.
-        return new PairScan(topByWindow.get(window).sorted(),
-                network.subList(0, Math.min(network.size(), 3 * networkEntities.size())));
+        Set<Pair> candidates = new TreeSet<>(STRONGEST);
+        candidates.addAll(amongFrequentByWindow.getOrDefault(window, List.of()));
+        candidates.addAll(strongestByWindow.get(window).sorted());
+        return new PairScan(topByWindow.get(window).sorted(), List.copyOf(candidates));
     }
 
-    private Map<String, Long> communities(List<EntityRow> networkEntities) {
+    /** Strongest first, entities join until the picture has networkSize of them; at most 3 edges per node. */
+    private List<Pair> networkPairs(List<Pair> candidates) {
+        Set<String> nodes = new java.util.LinkedHashSet<>();
+        for (Pair p : candidates) {
+            if (p.a().equals(p.b())) {
+                continue;
+            }
+            int added = (nodes.contains(p.a()) ? 0 : 1) + (nodes.contains(p.b()) ? 0 : 1);
+            if (nodes.size() + added <= networkSize) {
+                nodes.add(p.a());
+                nodes.add(p.b());
+            }
+        }
+        List<Pair> edges = candidates.stream().filter(p -> !p.a().equals(p.b()))
+                .filter(p -> nodes.contains(p.a()) && nodes.contains(p.b())).toList();
+        return edges.subList(0, Math.min(edges.size(), 3 * nodes.size()));
+    }
+
+    private Map<String, Long> communities(Set<String> ids) {
         Map<String, Long> communities = new HashMap<>();
         if (!tables.exists(Table.ENTITY_GRAPH)) {
             return communities;
         }
-        Set<String> ids = new HashSet<>(networkEntities.stream().map(EntityRow::id).toList());
         tables.scan(Table.ENTITY_GRAPH, List.of("entity_id", "community"), row -> {
             if (ids.contains((String) row.get("entity_id"))) {
                 communities.put((String) row.get("entity_id"), (Long) row.get("community"));
@@ -248,17 +269,20 @@ public final class ReportLoader {
         return communities;
     }
 
-    /** Nodes coloured by graph community when entity_graph exists, else by entity type. */
-    private static Network network(List<EntityRow> entities, List<Pair> pairs, Map<String, Long> communities) {
-        Set<String> connected = new TreeSet<>();
+    /** Nodes (most mentioned first) coloured by graph community when entity_graph exists, else by entity type. */
+    private Network network(List<Pair> pairs, Map<String, EntityRow> byId) {
+        Set<String> ids = new TreeSet<>();
         pairs.forEach(p -> {
-            connected.add(p.a());
-            connected.add(p.b());
+            ids.add(p.a());
+            ids.add(p.b());
         });
-        List<EntityRow> nodes = entities.stream().filter(e -> connected.contains(e.id())).toList();
+        List<EntityRow> nodes = ids.stream()
+                .map(id -> byId.getOrDefault(id, new EntityRow(id, id, "?", 0, 0)))
+                .sorted(MOST_MENTIONED).toList();
         if (nodes.isEmpty()) {
             return new Network(List.of(), List.of(), "community");
         }
+        Map<String, Long> communities = communities(ids);
         boolean byCommunity = !communities.isEmpty();
         List<String> types = nodes.stream().map(EntityRow::type).distinct().sorted().toList();
         long[] groups = nodes.stream().mapToLong(e -> byCommunity

@@ -29,8 +29,8 @@ final class Svg {
     /** Horizontal bars, one row per label, longest bar = largest value. */
     static String bars(String cssClass, List<String> labels, double[] values, List<String> valueTexts, String colour) {
         int labelWidth = 210;
-        int barWidth = 300;
-        int valueWidth = 80;
+        int barWidth = 280;
+        int valueWidth = 160;
         int row = 22;
         int width = labelWidth + barWidth + valueWidth;
         int height = row * labels.size() + 4;

@@ -39,10 +39,13 @@ class ReportJobTest {
     @Test
     void reportJobPrintsTheSummaryAndWritesThePageWithoutSpark() throws Exception {
         Path out = ReportFixture.shared();
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         String console = runMain("report", "--output", out.toUri().toString(), "--report.top", "5");
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("jobs/report on the fixture output took %.2f s%n", seconds);
+        System.out.printf("jobs/report on the fixture output took %.2f s wall, %.2f s CPU (load average %.1f)%n",
+                (System.nanoTime() - t0) / 1e9, (threads.getCurrentThreadCpuTime() - cpu0) / 1e9,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
         assertThat(console).contains("documents 6, tokens", "rejects 2", "top terms: salmon",
                 "top PERSON: Mara Lindqvist", "top pairs (sentence)", "topic lda #0 salmon, quota, fisheries",
