@@ -101,7 +101,7 @@ public final class HtmlReport {
             th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
             th { font-weight: 600; color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: .03em; }
             td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-            .types { display: grid; grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); gap: 14px 32px; }
+            .types { display: grid; grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); gap: 14px 40px; }
             .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 14px; }
             .card { border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; border-top: 4px solid var(--c); }
             .card h3 { margin: 0 0 6px; }
