@@ -105,6 +105,21 @@ class ReportBuilderTest {
     }
 
     @Test
+    void emptyTablesGiveZeroFiguresAndNoCrash() {
+        ReportFixture.writeEmpty(temp);
+        ReportData data = load(temp);
+        assertThat(data.corpus().documents()).isZero();
+        assertThat(data.corpus().firstDate()).isNull();
+        assertThat(data.terms()).isEmpty();
+        assertThat(data.network().nodes()).isEmpty();
+        assertThat(data.topics()).isEmpty();
+        Document page = Jsoup.parse(HtmlReport.render(data));
+        assertThat(page.select("#corpus .stat b").first().text()).isEqualTo("0");
+        assertThat(page.select("svg#network")).isEmpty();
+        assertThat(ConsoleSummary.render(data)).contains("documents 0, tokens 0");
+    }
+
+    @Test
     void entitiesWithoutGraphOrSentencesStillDrawTheNetworkByType() {
         ReportFixture.write(temp, EnumSet.of(Table.ENTITIES, Table.ENTITY_PAIRS));
         ReportData data = load(temp);

@@ -94,6 +94,16 @@ public final class ReportFixture {
         store.commit();
     }
 
+    /** Every table with the declared schema and no rows (a corpus where every input was rejected, say). */
+    public static void writeEmpty(Path dir) {
+        SparkSession spark = SharedSpark.session();
+        TableStore store = new TableStore(spark, dir.toUri().toString(), "fixture-empty");
+        for (Table table : Table.values()) {
+            store.write(table, spark.createDataFrame(List.of(), table.schema()));
+        }
+        store.commit();
+    }
+
     private static Path shared;
 
     /** Every table, written once per test JVM under target/report-fixture (kept for looking at afterwards). */
