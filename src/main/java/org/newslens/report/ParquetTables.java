@@ -16,9 +16,11 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.api.ReadSupport;
-import org.apache.parquet.hadoop.example.GroupReadSupport;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -28,7 +30,8 @@ import org.apache.parquet.schema.Type;
 import org.newslens.io.Table;
 
 /**
- * Reads the committed output tables with parquet-hadoop alone, without a SparkSession, so a report takes
+ * Reads the committed output tables with parquet-hadoop alone (its example {@code Group} record
+ * materialisation, no Avro), without a SparkSession, so a report takes
  * seconds. A table is the folder {@code <root>/<table>} with a {@code _SUCCESS} marker; its rows are the
  * {@code part-*.parquet} files in name order (so every scan sees rows in the same order).
  *
@@ -117,20 +120,19 @@ public final class ParquetTables {
         }
     }
 
+    /** One open per file: footer, then the row groups with only the projected columns decoded. */
     private void scanFile(Table table, Path file, List<String> columns, Consumer<Map<String, Object>> sink) {
-        MessageType fileSchema;
-        try (ParquetFileReader footer = ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {
-            fileSchema = footer.getFooter().getFileMetaData().getSchema();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read footer of " + file, e);
-        }
-        MessageType projection = project(table, fileSchema, columns);
-        Configuration readConf = new Configuration(conf);
-        readConf.set(ReadSupport.PARQUET_READ_SCHEMA, projection.toString());
-        try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), file)
-                .withConf(readConf).build()) {
-            for (Group group = reader.read(); group != null; group = reader.read()) {
-                sink.accept(toMap(group, group.getType()));
+        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {
+            MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
+            MessageType projection = project(table, fileSchema, columns);
+            reader.setRequestedSchema(projection);
+            MessageColumnIO columnIO = new ColumnIOFactory().getColumnIO(projection, fileSchema);
+            for (PageReadStore rowGroup = reader.readNextRowGroup(); rowGroup != null;
+                 rowGroup = reader.readNextRowGroup()) {
+                RecordReader<Group> records = columnIO.getRecordReader(rowGroup, new GroupRecordConverter(projection));
+                for (long i = 0, n = rowGroup.getRowCount(); i < n; i++) {
+                    sink.accept(toMap(records.read(), projection));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
