@@ -15,7 +15,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newslens.config.Settings;
@@ -32,14 +32,16 @@ class ChromiumReportTest {
     @TempDir
     Path temp;
 
-    @BeforeAll
-    static void findChromium() {
+    /** Per test (not per class) so that surefire lists each test as skipped, with the reason. */
+    @BeforeEach
+    void findChromium() {
         chromium = find("chromium", "chromium-browser", "google-chrome");
         if (chromium == null) {
             String message = "chromium is not installed (apt-get install -y chromium); the browser test needs it";
             if (System.getenv("CI") != null && !System.getenv("CI").isEmpty()) {
                 fail(message + " and CI is set, so it may not be skipped");
             }
+            System.err.println("ChromiumReportTest: " + message + "; skipped because CI is not set");
             Assumptions.abort(message + "; skipped because CI is not set");
         }
     }
