@@ -37,24 +37,33 @@ public final class Pipeline {
         String runId = started.toString().replaceAll("[^0-9]", "") + "-" + UUID.randomUUID().toString().substring(0, 8);
         TableStore tables = spark == null ? null : new TableStore(spark, settings.get(CoreSettings.OUTPUT), runId);
         RunSummary summary = new RunSummary();
+        boolean committed = false;
         try {
+            // Spark jobs write staged tables; jobs without Spark (the report) read committed tables, so they
+            // run after the commit, in their pipeline order.
             for (Job job : jobs) {
-                long t0 = System.nanoTime();
-                if (spark != null) {
-                    spark.sparkContext().setJobGroup(job.name(), "NewsLens " + job.name(), false);
+                if (job.needsSpark()) {
+                    runJob(job, new JobContext(spark, settings, tables, summary));
                 }
-                LOG.info("Starting job {}", job.name());
-                job.run(new JobContext(spark, settings, tables, summary));
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                summary.stage(job.name(), seconds);
-                LOG.info("Finished job {} in {} s", job.name(), String.format("%.1f", seconds));
             }
             if (tables != null) {
                 tables.commit();
-                RunManifest.write(tables, settings, summary, runId, started, Instant.now());
+            }
+            committed = true;
+            try {
+                for (Job job : jobs) {
+                    if (!job.needsSpark()) {
+                        runJob(job, new JobContext(spark, settings, tables, summary));
+                    }
+                }
+            } finally {
+                // The tables are in place even if a later job fails: the manifest must describe them.
+                if (tables != null) {
+                    RunManifest.write(tables, settings, summary, runId, started, Instant.now());
+                }
             }
         } catch (Exception | Error e) {
-            if (tables != null) {
+            if (tables != null && !committed) {
                 tables.abort();
             }
             throw e;
@@ -64,6 +73,18 @@ public final class Pipeline {
             }
         }
         return summary;
+    }
+
+    private static void runJob(Job job, JobContext context) throws Exception {
+        long t0 = System.nanoTime();
+        if (context.spark() != null) {
+            context.spark().sparkContext().setJobGroup(job.name(), "NewsLens " + job.name(), false);
+        }
+        LOG.info("Starting job {}", job.name());
+        job.run(context);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        context.summary().stage(job.name(), seconds);
+        LOG.info("Finished job {} in {} s", job.name(), String.format("%.1f", seconds));
     }
 
     /** Fails before any work when the input is missing or a job's input table has no producer. */

@@ -1,0 +1,217 @@
+package org.newslens.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.schema.GroupType;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.Type;
+import org.newslens.io.Table;
+
+/**
+ * Reads the committed output tables with parquet-hadoop alone (its example {@code Group} record
+ * materialisation, no Avro), without a SparkSession, so a report takes
+ * seconds. A table is the folder {@code <root>/<table>} with a {@code _SUCCESS} marker; its rows are the
+ * {@code part-*.parquet} files in name order (so every scan sees rows in the same order).
+ *
+ * <p>Rows are streamed as maps from column name to plain Java values (String, Integer, Long, Double,
+ * Boolean, LocalDate, List, Map for structs, null when absent); only the requested columns are decoded.
+ */
+public final class ParquetTables {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ParquetTables.class);
+    private final Configuration conf;
+    private final Path root;
+
+    public ParquetTables(Configuration conf, String outputRoot) {
+        this.conf = conf;
+        Path path = new Path(outputRoot);
+        try {
+            this.root = path.getFileSystem(conf).makeQualified(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open output root " + outputRoot, e);
+        }
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Configuration conf() {
+        return conf;
+    }
+
+    /** Whether the table was committed under the root (its folder has the {@code _SUCCESS} marker). */
+    public boolean exists(Table table) {
+        try {
+            Path dir = new Path(root, table.tableName());
+            return dir.getFileSystem(conf).exists(new Path(dir, "_SUCCESS"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The committed tables, in contract order. */
+    public List<Table> present() {
+        return Arrays.stream(Table.values()).filter(this::exists).toList();
+    }
+
+    /** Row count from the Parquet footers, without reading any data page. */
+    public long count(Table table) {
+        long rows = 0;
+        for (Path file : files(table)) {
+            try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {
+                rows += reader.getRecordCount();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read footer of " + file, e);
+            }
+        }
+        return rows;
+    }
+
+    /** Streams every row of a table, decoding only {@code columns} (all columns when none are named). */
+    public void scan(Table table, List<String> columns, Consumer<Map<String, Object>> sink) {
+        long t0 = System.nanoTime();
+        for (Path file : files(table)) {
+            scanFile(table, file, columns, sink);
+        }
+        LOG.debug("Scanned {} {} in {} ms", table.tableName(), columns, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** All rows of a small table; for large tables use {@link #scan}. */
+    public List<Map<String, Object>> readAll(Table table, String... columns) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        scan(table, List.of(columns), rows::add);
+        return rows;
+    }
+
+    private List<Path> files(Table table) {
+        Path dir = new Path(root, table.tableName());
+        try {
+            FileSystem fs = dir.getFileSystem(conf);
+            FileStatus[] found = fs.globStatus(new Path(dir, "part-*.parquet"));
+            if (found == null) {
+                return List.of();
+            }
+            return Arrays.stream(found).map(FileStatus::getPath)
+                    .sorted(Comparator.comparing(Path::getName)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list table folder " + dir, e);
+        }
+    }
+
+    /** One open per file: footer, then the row groups with only the projected columns decoded. */
+    private void scanFile(Table table, Path file, List<String> columns, Consumer<Map<String, Object>> sink) {
+        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {
+            MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
+            MessageType projection = project(table, fileSchema, columns);
+            reader.setRequestedSchema(projection);
+            MessageColumnIO columnIO = new ColumnIOFactory().getColumnIO(projection, fileSchema);
+            for (PageReadStore rowGroup = reader.readNextRowGroup(); rowGroup != null;
+                 rowGroup = reader.readNextRowGroup()) {
+                RecordReader<Group> records = columnIO.getRecordReader(rowGroup, new GroupRecordConverter(projection));
+                for (long i = 0, n = rowGroup.getRowCount(); i < n; i++) {
+                    sink.accept(toMap(records.read(), projection));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+
+    /** The requested columns of the file schema; fails naming the column when the table lacks one. */
+    static MessageType project(Table table, MessageType fileSchema, List<String> columns) {
+        if (columns.isEmpty()) {
+            return fileSchema;
+        }
+        List<Type> fields = new ArrayList<>();
+        for (String column : columns) {
+            if (!fileSchema.containsField(column)) {
+                throw new IllegalStateException("Table " + table.tableName() + " has no column " + column
+                        + " (it has " + fileSchema.getFields().stream().map(Type::getName).toList()
+                        + "); was it written by an older NewsLens? Re-run jobs/" + table.producer());
+            }
+            fields.add(fileSchema.getType(column));
+        }
+        return new MessageType(fileSchema.getName(), fields);
+    }
+
+    private static Map<String, Object> toMap(Group group, GroupType type) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < type.getFieldCount(); i++) {
+            Type field = type.getType(i);
+            row.put(field.getName(), group.getFieldRepetitionCount(i) == 0 ? null : value(group, i, 0, field));
+        }
+        return row;
+    }
+
+    private static Object value(Group group, int field, int index, Type type) {
+        if (type.isPrimitive()) {
+            return primitive(group, field, index, type.asPrimitiveType());
+        }
+        Group child = group.getGroup(field, index);
+        GroupType childType = type.asGroupType();
+        if (childType.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.ListLogicalTypeAnnotation) {
+            return list(child, childType);
+        }
+        return toMap(child, childType);
+    }
+
+    /**
+     * A LIST group: {@code repeated group list { element }} (the standard three-level form Spark writes) or
+     * a repeated element directly (the legacy two-level form).
+     */
+    private static List<Object> list(Group listGroup, GroupType listType) {
+        Type repeated = listType.getType(0);
+        int count = listGroup.getFieldRepetitionCount(0);
+        List<Object> values = new ArrayList<>(count);
+        boolean threeLevel = !repeated.isPrimitive() && repeated.asGroupType().getFieldCount() == 1
+                && !repeated.getName().equals("array");
+        for (int i = 0; i < count; i++) {
+            if (threeLevel) {
+                Group wrapper = listGroup.getGroup(0, i);
+                Type element = repeated.asGroupType().getType(0);
+                values.add(wrapper.getFieldRepetitionCount(0) == 0 ? null : value(wrapper, 0, 0, element));
+            } else {
+                values.add(value(listGroup, 0, i, repeated));
+            }
+        }
+        return values;
+    }
+
+    private static Object primitive(Group group, int field, int index, PrimitiveType type) {
+        LogicalTypeAnnotation logical = type.getLogicalTypeAnnotation();
+        return switch (type.getPrimitiveTypeName()) {
+            case BINARY, FIXED_LEN_BYTE_ARRAY -> group.getString(field, index);
+            case INT32 -> logical instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation
+                    ? LocalDate.ofEpochDay(group.getInteger(field, index))
+                    : Integer.valueOf(group.getInteger(field, index));
+            case INT64 -> group.getLong(field, index);
+            case DOUBLE -> group.getDouble(field, index);
+            case FLOAT -> (double) group.getFloat(field, index);
+            case BOOLEAN -> group.getBoolean(field, index);
+            case INT96 -> throw new IllegalStateException("INT96 timestamps are not part of the NewsLens tables: "
+                    + type.getName());
+        };
+    }
+}
