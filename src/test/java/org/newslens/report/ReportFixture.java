@@ -205,7 +205,7 @@ public final class ReportFixture {
                 for (Ent e : ENTS) {
                     for (int at = text.indexOf(e.name); at >= 0; at = text.indexOf(e.name, at + 1)) {
                         rows.add(RowFactory.create(d.id, s, begin + at, begin + at + e.name.length(), e.name,
-                                e.type, e.id));
+                                e.type, e.id, e.name));
                     }
                 }
                 begin += text.length() + 1;
@@ -272,9 +272,13 @@ public final class ReportFixture {
             double npmi = pab >= 1 ? 1 : pmi / -Math.log(pab);
             double jaccard = c[0] / (double) (single.get(ab[0]) + single.get(ab[1]) - c[0]);
             rows.add(RowFactory.create(ab[0], ab[1], "sentence", c[0], (long) docs.get(pair).size(), pmi, npmi,
-                    2 * c[0] * pmi, jaccard));
+                    2 * c[0] * pmi, jaccard, entity(ab[0]).name, entity(ab[1]).name));
         });
         return rows;
+    }
+
+    private static Ent entity(String id) {
+        return ENTS.stream().filter(e -> e.id.equals(id)).findFirst().orElseThrow();
     }
 
     private static List<Row> entityGraph() {
@@ -294,7 +298,7 @@ public final class ReportFixture {
             Set<String> near = neighbours.getOrDefault(e.id, Set.of());
             double w = weighted.getOrDefault(e.id, 0.0);
             rows.add(RowFactory.create(e.id, (long) near.size(), w, total == 0 ? 0 : (0.15 + w) / (0.15 * ENTS.size()
-                    + total), e.community));
+                    + total), e.community, e.name, e.type));
         }
         return rows;
     }
