@@ -25,7 +25,7 @@ public final class OutletFinder {
             "^(?:source|via|courtesy of)\\s*[:\\-\u2013\u2014]?\\s+(\\p{Lu}.{1,49})$", Pattern.CASE_INSENSITIVE);
     private static final Pattern NAME_WORD = Pattern.compile("\\p{Lu}[\\p{L}\\p{M}'\u2019.&-]*|&|of|the|and|for|de|al|el|la|le");
     private static final Pattern ACRONYM = Pattern.compile("\\b\\p{Lu}{2,}\\b");
-    private static final Pattern DOMAIN = Pattern.compile("\\b[\\w-]+\\.(?:com|org|net|news|info|co|tv|ir|cn|ru|uk|in)\\b",
+    private static final Pattern DOMAIN = Pattern.compile("\\b(?:[\\w-]+\\.)+(?:com|org|net|news|info|co|tv|ir|cn|ru|uk|in)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Set<String> PUBLICATION_WORDS = Set.of("news", "times", "post", "press", "agency", "daily",
             "journal", "herald", "tribune", "gazette", "observer", "guardian", "telegraph", "express", "mail",
@@ -78,6 +78,9 @@ public final class OutletFinder {
         Matcher source = SOURCE_LINE.matcher(text);
         if (source.matches()) {
             return source.group(1).strip().replaceAll("[.]$", "");
+        }
+        if (text.length() <= 60 && DOMAIN.matcher(text).matches()) {
+            return text; // "- example-news.com"
         }
         if (text.length() < 2 || text.length() > 40 || text.matches(".*\\d.*") || text.matches(".*[.!?:;,\"\u201d)]$")) {
             return null;
