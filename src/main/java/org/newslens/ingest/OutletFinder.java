@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 public final class OutletFinder {
     private static final Pattern WIRE = Pattern.compile(
             "^\\p{Lu}[\\p{Lu}\\p{M} .'\u2019-]*\\p{Lu}\\.?(?:,\\s*[^()\\n]{1,40}?)?\\s*\\((\\p{Lu}[^()]{1,40})\\)\\s*[-\u2013\u2014]");
+    private static final Pattern LEADING_DASH = Pattern.compile("^[-\u2013\u2014]+\\s*");
     private static final Pattern SOURCE_LINE = Pattern.compile(
             "^(?:source|via|courtesy of)\\s*[:\\-\u2013\u2014]?\\s+(\\p{Lu}.{1,49})$", Pattern.CASE_INSENSITIVE);
     private static final Pattern NAME_WORD = Pattern.compile("\\p{Lu}[\\p{L}\\p{M}'\u2019.&-]*|&|of|the|and|for|de|al|el|la|le");
@@ -42,7 +43,8 @@ public final class OutletFinder {
 
     /** The outlet named by a wire dateline at the start of the line, or null. */
     public static String fromWireDateline(String line) {
-        Matcher m = WIRE.matcher(line.strip());
+        String start = line.strip();
+        Matcher m = WIRE.matcher(start.length() > 120 ? start.substring(0, 120) : start);
         return m.find() ? m.group(1).strip() : null;
     }
 
@@ -74,7 +76,7 @@ public final class OutletFinder {
 
     /** The outlet named by a sign-off line (the last line of an article), or null. */
     public static String fromSignOff(String line) {
-        String text = line.strip().replaceFirst("^[-\u2013\u2014]+\\s*", "");
+        String text = LEADING_DASH.matcher(line.strip()).replaceFirst("");
         Matcher source = SOURCE_LINE.matcher(text);
         if (source.matches()) {
             return source.group(1).strip().replaceAll("[.]$", "");

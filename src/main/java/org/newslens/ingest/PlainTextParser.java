@@ -17,6 +17,7 @@ public final class PlainTextParser {
     private static final int MAX_KICKERS = 2;
     private static final int MAX_META_LINE_CHARS = 100;
     private static final int MAX_DATELINE_OFFSET = 60;
+    private static final int DATE_SCAN_CHARS = 120;
     private static final Pattern AFTER_DATELINE_DATE = Pattern.compile(
             "^\\s*(?:\\d{1,2}:\\d{2}\\s*(?:[ap]\\.?m\\.?)?\\s*(?:[A-Z]{2,4})?\\s*)?(?:\\([^()]{1,40}\\)\\s*)?[-\u2013\u2014|]");
     private static final Pattern MARKDOWN_HEADING = Pattern.compile("^#{1,6}\\s+");
@@ -64,7 +65,8 @@ public final class PlainTextParser {
             if (published != null) {
                 continue;
             }
-            DateFinder.Found date = DateFinder.find(line);
+            // A usable date starts within MAX_DATELINE_OFFSET or sits on a short line: no need to scan further.
+            DateFinder.Found date = DateFinder.find(line.length() > DATE_SCAN_CHARS ? line.substring(0, DATE_SCAN_CHARS) : line);
             if (date == null) {
                 continue;
             }

@@ -127,4 +127,13 @@ class TextLogicTest {
         assertThat(Hashes.sha256Hex("abc"))
                 .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
+
+    @Test
+    void lineKeyIsTheHashOfTheNormalisedLine() {
+        for (String line : new String[] {"  A  dock\tWORKER \u2019s gate ", "", "x", "\u201cQuoted\u201d  text\u00a0 "}) {
+            assertThat(Lines.key(line)).as(line).isEqualTo(Hashes.lineKey(Lines.normalize(line)));
+        }
+        assertThat(Lines.normalize("  A  dock\tWORKER\u2019s ")).isEqualTo("a dock worker's");
+        assertThat(Lines.key("Dock workers")).isEqualTo(Lines.key(" dock   WORKERS")).isNotEqualTo(Lines.key("dock worker"));
+    }
 }
