@@ -136,4 +136,14 @@ class IngestStageTest {
             assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("keep.txt");
         }
     }
+
+    @Test
+    void emptyFolderGivesEmptyTables() throws Exception {
+        Files.createDirectories(dir.resolve("nothing/_temporary"));
+        Fixtures.write(dir.resolve("nothing/.keep"), "");
+        IngestTestSupport.Outcome out = IngestTestSupport.ingest(dir.resolve("nothing"));
+        assertThat(out.inputs()).isZero();
+        assertThat(out.documents()).isEmpty();
+        assertThat(out.rejects()).isEmpty();
+    }
 }
