@@ -48,7 +48,7 @@ class BadInputTest {
                 "{\"id\": 1, \"title\": \"Grain exports rise\", \"text\": \"Grain exports from Nuvia rose 8%.\", "
                         + "\"published\": \"2022-09-30\", \"source\": \"Nuvia Daily\"}",
                 "{\"id\": 5, \"content\": \"Tram line extended to the airport.\"}") + "\n");
-        Fixtures.writeGzip(in.resolve("feeds/more.ndjson.gz"), "{\"id\": \"x9\", \"text\": \"Harvest festival draws crowds.\"}\n");
+        Fixtures.writeGzip(in.resolve("feeds/more news.ndjson.gz"), "{\"id\": \"x9\", \"text\": \"Harvest festival draws crowds.\"}\n");
         Fixtures.write(in.resolve("feeds/empty.jsonl"), "");
         Fixtures.write(in.resolve("tables/articles.csv"), "id,title,body,published,source\n"
                 + "a1,Library reopens,\"The city library reopened.\n\nIt had been closed for a year.\",2019-04-01,Brenmoor Post\n"
@@ -127,7 +127,7 @@ class BadInputTest {
         assertThat(rail.<String>getAs("url")).isEqualTo("https://example.org/rail");
         assertThat(reasonsFor("feeds/wire.jsonl"))
                 .containsExactly("duplicate_record", "malformed_json", "malformed_json", "no_text_column");
-        assertThat(docsFrom("feeds/more.ndjson.gz")).hasSize(1);
+        assertThat(docsFrom("feeds/more news.ndjson.gz")).hasSize(1);
         assertThat(reasonsFor("feeds/empty.jsonl")).containsExactly("empty_file");
     }
 
