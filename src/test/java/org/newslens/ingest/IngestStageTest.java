@@ -83,13 +83,19 @@ class IngestStageTest {
             Files.createDirectories(second.resolve(names.get(i)).getParent());
             Files.copy(first.resolve(names.get(i)), second.resolve(names.get(i)));
         }
-        Set<String> a = ids(IngestTestSupport.ingest(first, "--partitions", "1"));
-        Set<String> b = ids(IngestTestSupport.ingest(second, "--partitions", "5"));
-        assertThat(a).hasSize(7).isEqualTo(b);
+        Fixtures.write(first.resolve("bad.txt"), "");
+        Fixtures.write(second.resolve("bad.txt"), "");
+        IngestTestSupport.Outcome one = IngestTestSupport.ingest(first, "--partitions", "1");
+        IngestTestSupport.Outcome five = IngestTestSupport.ingest(second, "--partitions", "5");
+        assertThat(rows(one.documents(), first)).hasSize(7).isEqualTo(rows(five.documents(), second));
+        assertThat(rows(one.rejects(), first)).hasSize(1).isEqualTo(rows(five.rejects(), second));
+        assertThat(one.documents()).extracting(r -> r.<String>getAs("doc_id")).doesNotHaveDuplicates();
     }
 
-    private static Set<String> ids(IngestTestSupport.Outcome out) {
-        return out.documents().stream().map(r -> r.<String>getAs("doc_id") + " " + r.<String>getAs("content_sha"))
+    /** Every column of every row, with the (different) root folder cut from source_uri. */
+    private static Set<String> rows(List<Row> rows, Path root) {
+        String prefix = root.toUri().getPath();
+        return rows.stream().map(r -> r.toString().replace(prefix, "<root>/").replace("file:", ""))
                 .collect(Collectors.toSet());
     }
 
