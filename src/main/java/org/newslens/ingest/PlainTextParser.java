@@ -42,12 +42,32 @@ public final class PlainTextParser {
             kickers++;
         }
         int bodyStart = first;
+        if (kickers > 0 && !TitleFinder.isTitle(lines.get(candidate))) {
+            // No headline after the capitals: the last all-caps line that is not a known label was the headline
+            // ("PORT STRIKE ENDS" above the lead paragraph).
+            int previous = first;
+            for (int i = first; i < candidate; i++) {
+                if (!lines.get(i).isBlank() && !Kickers.isLabel(lines.get(i))) {
+                    previous = i;
+                }
+            }
+            if (!Kickers.isLabel(lines.get(previous))) {
+                candidate = previous;
+            }
+        }
         if (candidate >= 0 && TitleFinder.isTitle(lines.get(candidate)) && nextNonBlank(lines, candidate + 1) >= 0) {
             title = TitleFinder.stripMarkdown(lines.get(candidate));
             for (int i = first; i <= candidate; i++) {
                 lines.set(i, "");
             }
             bodyStart = candidate + 1;
+        } else {
+            // Without a headline, a label such as EXCLUSIVE above the lead paragraph is still not article text.
+            for (int i = Math.max(first, 0); i < lines.size() && i <= candidate && i >= 0; i++) {
+                if (Kickers.isLabel(lines.get(i)) && nextNonBlank(lines, i + 1) >= 0) {
+                    lines.set(i, "");
+                }
+            }
         }
 
         LocalDate published = null;
