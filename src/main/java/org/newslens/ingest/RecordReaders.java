@@ -63,7 +63,18 @@ final class RecordReaders {
     }
 
     /** All JSON files in one read; each line is one record. */
-    Dataset<Row> json(List<InputFile> files) {
+    Dataset<Row> json(List<InputFile> candidates) {
+        // Open each file once on the driver (first bytes through its codec), so a file that cannot be opened
+        // or is not really gzip becomes a reject instead of failing Spark's read of all the JSON files.
+        List<InputFile> files = new ArrayList<>();
+        for (InputFile file : candidates) {
+            try {
+                probe(file);
+                files.add(file);
+            } catch (IOException | RuntimeException e) {
+                rejects.add(new InputListing.RejectRow(file.uri(), RejectReason.UNREADABLE, "cannot read: " + e));
+            }
+        }
         if (files.isEmpty()) {
             return null;
         }
@@ -199,6 +210,15 @@ final class RecordReaders {
                 reject.cast("string").as("reject"),
                 detail.cast("string").as("detail"),
                 lit(null).cast("string").as("warning"));
+    }
+
+    private void probe(InputFile file) throws IOException {
+        Path path = new Path(file.uri());
+        CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(path);
+        try (InputStream raw = path.getFileSystem(conf).open(path);
+             InputStream in = codec == null ? raw : codec.createInputStream(raw)) {
+            in.read(new byte[256]);
+        }
     }
 
     /** The first line of a (possibly gzip) CSV file parsed as a header, names trimmed; null when empty. */

@@ -50,6 +50,7 @@ class BadInputTest {
                 "{\"id\": 5, \"content\": \"Tram line extended to the airport.\"}") + "\n");
         Fixtures.writeGzip(in.resolve("feeds/more news.ndjson.gz"), "{\"id\": \"x9\", \"text\": \"Harvest festival draws crowds.\"}\n");
         Fixtures.write(in.resolve("feeds/empty.jsonl"), "");
+        Fixtures.write(in.resolve("feeds/broken.jsonl.gz"), "{\"text\": \"gzip suffix but plain bytes\"}\n");
         Fixtures.write(in.resolve("tables/articles.csv"), "id,title,body,published,source\n"
                 + "a1,Library reopens,\"The city library reopened.\n\nIt had been closed for a year.\",2019-04-01,Brenmoor Post\n"
                 + "a2,Park expanded,The park gains two hectares.,,\n");
@@ -96,8 +97,9 @@ class BadInputTest {
         assertThat(figures.get("rejects").asLong()).isEqualTo(rejects.size());
         assertThat(inputs).isEqualTo(documents.size() + rejects.size());
         // text files 4 good + 6 bad, JSON lines 7 (the blank line is not a record) + 1, CSV rows 2,
-        // Parquet rows 2, whole files rejected: summaries.csv, weather.parquet, report.docx, empty.jsonl
-        assertThat(inputs).isEqualTo(10 + 8 + 2 + 2 + 4);
+        // Parquet rows 2, whole files rejected: summaries.csv, weather.parquet, report.docx, empty.jsonl,
+        // broken.jsonl.gz
+        assertThat(inputs).isEqualTo(10 + 8 + 2 + 2 + 5);
         assertThat(figures.get("hidden files skipped").asLong()).isGreaterThanOrEqualTo(2);
     }
 
@@ -129,6 +131,7 @@ class BadInputTest {
                 .containsExactly("duplicate_record", "malformed_json", "malformed_json", "no_text_column");
         assertThat(docsFrom("feeds/more news.ndjson.gz")).hasSize(1);
         assertThat(reasonsFor("feeds/empty.jsonl")).containsExactly("empty_file");
+        assertThat(reasonsFor("feeds/broken.jsonl.gz")).containsExactly("unreadable");
     }
 
     @Test
