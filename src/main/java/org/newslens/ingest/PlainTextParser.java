@@ -21,6 +21,10 @@ public final class PlainTextParser {
     private static final Pattern AFTER_DATELINE_DATE = Pattern.compile(
             "^\\s*(?:\\d{1,2}:\\d{2}\\s*(?:[ap]\\.?m\\.?)?\\s*(?:[A-Z]{2,4})?\\s*)?(?:\\([^()]{1,40}\\)\\s*)?[-\u2013\u2014|]");
     private static final Pattern MARKDOWN_HEADING = Pattern.compile("^#{1,6}\\s+");
+    private static final Pattern MARKDOWN_IMAGE = Pattern.compile("!\\[[^\\]]*\\]\\([^)]*\\)");
+    private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[([^\\]]+)\\]\\([^)]*\\)");
+    private static final Pattern MARKDOWN_EMPHASIS = Pattern.compile(
+            "(?<![\\w*])(\\*\\*|__|\\*|_)(\\S(?:.*?\\S)?)\\1(?![\\w*])");
 
     private PlainTextParser() {
     }
@@ -28,7 +32,7 @@ public final class PlainTextParser {
     public static ParsedArticle parse(String text, boolean markdown) {
         List<String> lines = Lines.split(text);
         if (markdown) {
-            lines.replaceAll(line -> MARKDOWN_HEADING.matcher(line).replaceFirst(""));
+            lines.replaceAll(PlainTextParser::plainMarkdown);
         }
         lines = new ArrayList<>(Lines.removeFurnitureAndRepeats(lines));
 
@@ -116,6 +120,19 @@ public final class PlainTextParser {
             }
         }
         return new ParsedArticle(title, published, outlet, lines);
+    }
+
+    /** A markdown line as plain text: heading marks, images and emphasis marks dropped, links kept as their text. */
+    static String plainMarkdown(String line) {
+        String text = MARKDOWN_HEADING.matcher(line).replaceFirst("");
+        if (text.indexOf('[') >= 0) {
+            text = MARKDOWN_IMAGE.matcher(text).replaceAll("");
+            text = MARKDOWN_LINK.matcher(text).replaceAll("$1");
+        }
+        if (text.indexOf('*') >= 0 || text.indexOf('_') >= 0) {
+            text = MARKDOWN_EMPHASIS.matcher(text).replaceAll("$2");
+        }
+        return text;
     }
 
     private static boolean hasSentenceInside(String line) {

@@ -132,4 +132,12 @@ class PlainTextParserTest {
         assertThat(labelOnly.title()).isNull();
         assertThat(body(labelOnly)).startsWith("Dock workers");
     }
+
+    @Test
+    void markdownMarkupBecomesPlainText() {
+        ParsedArticle a = PlainTextParser.parse("## Rains flood the *lower* town\n\n![map](img/map.png)\n"
+                + "Water rose **overnight** in [Brenmoor](https://example.org/brenmoor), officials said_so_far.\n", true);
+        assertThat(a.title()).isEqualTo("Rains flood the lower town");
+        assertThat(body(a)).isEqualTo("Water rose overnight in Brenmoor, officials said_so_far.");
+    }
 }
