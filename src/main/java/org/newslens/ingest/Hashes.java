@@ -7,7 +7,7 @@ import java.util.HexFormat;
 
 /** Content hashes: SHA-256 for ids and content checksums, a fast 64-bit hash for line keys. */
 public final class Hashes {
-    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
 
     private Hashes() {
@@ -36,11 +36,15 @@ public final class Hashes {
     public static long lineKey(String normalizedLine) {
         long hash = FNV_OFFSET;
         for (int i = 0; i < normalizedLine.length(); i++) {
-            char c = normalizedLine.charAt(i);
-            hash = (hash ^ (c & 0xff)) * FNV_PRIME;
-            hash = (hash ^ (c >>> 8)) * FNV_PRIME;
+            hash = fnvStep(hash, normalizedLine.charAt(i));
         }
         return hash;
+    }
+
+    /** One FNV-1a step over a UTF-16 char (both bytes). */
+    static long fnvStep(long hash, char c) {
+        hash = (hash ^ (c & 0xff)) * FNV_PRIME;
+        return (hash ^ (c >>> 8)) * FNV_PRIME;
     }
 
     private static MessageDigest sha256() {

@@ -66,7 +66,9 @@ public final class IngestJob implements Job {
     public void run(JobContext context) throws Exception {
         Result result = ingest(context.spark(), context.settings());
         try {
+            context.spark().sparkContext().setJobDescription("ingest: clean and write documents");
             long documents = context.tables().write(Table.DOCUMENTS, result.documents());
+            context.spark().sparkContext().setJobDescription("ingest: write rejects");
             long rejectRows = context.tables().write(Table.REJECTS, result.rejects());
             Map<String, Long> byReason = new TreeMap<>();
             for (Row row : context.tables().read(Table.REJECTS, name()).groupBy("reason").count().collectAsList()) {
@@ -74,6 +76,7 @@ public final class IngestJob implements Job {
             }
             account(context.summary(), result, documents, rejectRows, byReason);
         } finally {
+            context.spark().sparkContext().setJobDescription(null);
             result.release();
         }
     }
@@ -86,7 +89,13 @@ public final class IngestJob implements Job {
         summary.put("documents", documents);
         summary.put("rejects", rejects);
         byReason.forEach((reason, n) -> summary.put("rejects " + reason, n));
+<<<<<<< HEAD
         summary.put("hidden/readme skipped", result.hiddenSkipped());
+=======
+        summary.put("hidden files skipped", result.hiddenSkipped());
+        LOG.info("Ingest accounted for {} inputs: {} documents, {} rejects, {} kept truncated", result.inputs(), documents,
+                rejects, truncated);
+>>>>>>> ingest
         if (result.inputs() != documents + rejects) {
             throw new IllegalStateException("ingest lost track of inputs: " + result.inputs() + " inputs but "
                     + documents + " documents + " + rejects + " rejects");
@@ -131,6 +140,7 @@ public final class IngestJob implements Job {
                 Encoders.row(IngestSchemas.PARSED)).persist(StorageLevel.MEMORY_AND_DISK());
 
         // Record files that yielded no record at all are inputs too: one empty_file reject each.
+        spark.sparkContext().setJobDescription("ingest: read and parse");
         Map<String, Long> recordsPerFile = new LinkedHashMap<>();
         for (Row row : parsed.filter(col("format").isin("json", "csv", "parquet")).groupBy("source_uri").count()
                 .collectAsList()) {
@@ -147,7 +157,9 @@ public final class IngestJob implements Job {
         long inputs = textFiles.size() + recordsPerFile.values().stream().mapToLong(Long::longValue).sum()
                 + driverRejects.size();
 
+        spark.sparkContext().setJobDescription("ingest: count lines repeated across documents");
         long[] boilerplate = corpusBoilerplate(parsed, settings);
+        spark.sparkContext().setJobDescription(null);
         Broadcast<long[]> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(boilerplate);
         Dataset<Row> output = parsed.flatMap(new FinishFunction(shared), Encoders.row(IngestSchemas.OUTPUT));
 

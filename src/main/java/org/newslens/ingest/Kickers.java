@@ -32,6 +32,12 @@ public final class Kickers {
         return isShortAllCaps(trimmed);
     }
 
+    /** Whether the line is one of the general kicker labels (never a headline by itself). */
+    public static boolean isLabel(String line) {
+        String label = line.strip().replaceAll("[:\\-\\u2013\\u2014|]+$", "").strip().toLowerCase(Locale.ROOT);
+        return LABELS.contains(label);
+    }
+
     private static boolean isShortAllCaps(String line) {
         boolean hasLetter = false;
         for (int i = 0; i < line.length(); i++) {

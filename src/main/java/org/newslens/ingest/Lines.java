@@ -3,7 +3,6 @@ package org.newslens.ingest;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** Line-level helpers: splitting, the normalised key of a line, and the within-document cleaning. */
@@ -23,13 +22,52 @@ public final class Lines {
 
     /** What two lines must share to count as the same line: case, spacing and curly quotes ignored. */
     public static String normalize(String line) {
-        return line.strip().replaceAll("\\s+", " ").replace('\u2019', '\'').replace('\u2018', '\'')
-                .replace('\u201c', '"').replace('\u201d', '"').toLowerCase(Locale.ROOT);
+        // One pass (this runs on every line of the corpus): trim, collapse whitespace, fold quotes and case.
+        StringBuilder out = new StringBuilder(line.length());
+        boolean space = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u00a0') {
+                space = out.length() > 0;
+                continue;
+            }
+            if (space) {
+                out.append(' ');
+                space = false;
+            }
+            out.append(switch (c) {
+                case '\u2018', '\u2019' -> '\'';
+                case '\u201c', '\u201d' -> '"';
+                default -> Character.toLowerCase(c);
+            });
+        }
+        return out.toString();
     }
 
     /** The 64-bit key of a line, for counting lines across the corpus. */
     public static long key(String line) {
-        return Hashes.lineKey(normalize(line));
+        // The FNV-1a hash of normalize(line), computed without building the normalised string.
+        long hash = Hashes.FNV_OFFSET;
+        boolean space = false;
+        boolean started = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u00a0') {
+                space = started;
+                continue;
+            }
+            if (space) {
+                hash = Hashes.fnvStep(hash, ' ');
+                space = false;
+            }
+            started = true;
+            hash = Hashes.fnvStep(hash, switch (c) {
+                case '\u2018', '\u2019' -> '\'';
+                case '\u201c', '\u201d' -> '"';
+                default -> Character.toLowerCase(c);
+            });
+        }
+        return hash;
     }
 
     /** Whether the line carries any letter or digit (separators and blank lines are never "repeated"). */
@@ -48,7 +86,7 @@ public final class Lines {
      */
     public static List<String> removeFurnitureAndRepeats(List<String> lines) {
         List<String> kept = new ArrayList<>(lines.size());
-        Set<String> seen = new HashSet<>();
+        Set<Long> seen = new HashSet<>();
         for (String line : lines) {
             if (line.isBlank()) {
                 kept.add("");
@@ -57,7 +95,7 @@ public final class Lines {
             if (WebFurniture.isFurniture(line)) {
                 continue;
             }
-            if (hasContent(line) && !seen.add(normalize(line))) {
+            if (hasContent(line) && !seen.add(key(line))) {
                 continue;
             }
             kept.add(line);

@@ -21,11 +21,12 @@ import java.util.regex.Pattern;
 public final class OutletFinder {
     private static final Pattern WIRE = Pattern.compile(
             "^\\p{Lu}[\\p{Lu}\\p{M} .'\u2019-]*\\p{Lu}\\.?(?:,\\s*[^()\\n]{1,40}?)?\\s*\\((\\p{Lu}[^()]{1,40})\\)\\s*[-\u2013\u2014]");
+    private static final Pattern LEADING_DASH = Pattern.compile("^[-\u2013\u2014]+\\s*");
     private static final Pattern SOURCE_LINE = Pattern.compile(
             "^(?:source|via|courtesy of)\\s*[:\\-\u2013\u2014]?\\s+(\\p{Lu}.{1,49})$", Pattern.CASE_INSENSITIVE);
     private static final Pattern NAME_WORD = Pattern.compile("\\p{Lu}[\\p{L}\\p{M}'\u2019.&-]*|&|of|the|and|for|de|al|el|la|le");
     private static final Pattern ACRONYM = Pattern.compile("\\b\\p{Lu}{2,}\\b");
-    private static final Pattern DOMAIN = Pattern.compile("\\b[\\w-]+\\.(?:com|org|net|news|info|co|tv|ir|cn|ru|uk|in)\\b",
+    private static final Pattern DOMAIN = Pattern.compile("\\b(?:[\\w-]+\\.)+(?:com|org|net|news|info|co|tv|ir|cn|ru|uk|in)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Set<String> PUBLICATION_WORDS = Set.of("news", "times", "post", "press", "agency", "daily",
             "journal", "herald", "tribune", "gazette", "observer", "guardian", "telegraph", "express", "mail",
@@ -42,7 +43,8 @@ public final class OutletFinder {
 
     /** The outlet named by a wire dateline at the start of the line, or null. */
     public static String fromWireDateline(String line) {
-        Matcher m = WIRE.matcher(line.strip());
+        String start = line.strip();
+        Matcher m = WIRE.matcher(start.length() > 120 ? start.substring(0, 120) : start);
         return m.find() ? m.group(1).strip() : null;
     }
 
@@ -74,10 +76,13 @@ public final class OutletFinder {
 
     /** The outlet named by a sign-off line (the last line of an article), or null. */
     public static String fromSignOff(String line) {
-        String text = line.strip().replaceFirst("^[-\u2013\u2014]+\\s*", "");
+        String text = LEADING_DASH.matcher(line.strip()).replaceFirst("");
         Matcher source = SOURCE_LINE.matcher(text);
         if (source.matches()) {
             return source.group(1).strip().replaceAll("[.]$", "");
+        }
+        if (text.length() <= 60 && DOMAIN.matcher(text).matches()) {
+            return text; // "- example-news.com"
         }
         if (text.length() < 2 || text.length() > 40 || text.matches(".*\\d.*") || text.matches(".*[.!?:;,\"\u201d)]$")) {
             return null;

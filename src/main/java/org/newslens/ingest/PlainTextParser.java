@@ -17,9 +17,14 @@ public final class PlainTextParser {
     private static final int MAX_KICKERS = 2;
     private static final int MAX_META_LINE_CHARS = 100;
     private static final int MAX_DATELINE_OFFSET = 60;
+    private static final int DATE_SCAN_CHARS = 120;
     private static final Pattern AFTER_DATELINE_DATE = Pattern.compile(
             "^\\s*(?:\\d{1,2}:\\d{2}\\s*(?:[ap]\\.?m\\.?)?\\s*(?:[A-Z]{2,4})?\\s*)?(?:\\([^()]{1,40}\\)\\s*)?[-\u2013\u2014|]");
     private static final Pattern MARKDOWN_HEADING = Pattern.compile("^#{1,6}\\s+");
+    private static final Pattern MARKDOWN_IMAGE = Pattern.compile("!\\[[^\\]]*\\]\\([^)]*\\)");
+    private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[([^\\]]+)\\]\\([^)]*\\)");
+    private static final Pattern MARKDOWN_EMPHASIS = Pattern.compile(
+            "(?<![\\w*])(\\*\\*|__|\\*|_)(\\S(?:.*?\\S)?)\\1(?![\\w*])");
 
     private PlainTextParser() {
     }
@@ -27,7 +32,7 @@ public final class PlainTextParser {
     public static ParsedArticle parse(String text, boolean markdown) {
         List<String> lines = Lines.split(text);
         if (markdown) {
-            lines.replaceAll(line -> MARKDOWN_HEADING.matcher(line).replaceFirst(""));
+            lines.replaceAll(PlainTextParser::plainMarkdown);
         }
         lines = new ArrayList<>(Lines.removeFurnitureAndRepeats(lines));
 
@@ -41,12 +46,32 @@ public final class PlainTextParser {
             kickers++;
         }
         int bodyStart = first;
+        if (kickers > 0 && !TitleFinder.isTitle(lines.get(candidate))) {
+            // No headline after the capitals: the last all-caps line that is not a known label was the headline
+            // ("PORT STRIKE ENDS" above the lead paragraph).
+            int previous = first;
+            for (int i = first; i < candidate; i++) {
+                if (!lines.get(i).isBlank() && !Kickers.isLabel(lines.get(i))) {
+                    previous = i;
+                }
+            }
+            if (!Kickers.isLabel(lines.get(previous))) {
+                candidate = previous;
+            }
+        }
         if (candidate >= 0 && TitleFinder.isTitle(lines.get(candidate)) && nextNonBlank(lines, candidate + 1) >= 0) {
             title = TitleFinder.stripMarkdown(lines.get(candidate));
             for (int i = first; i <= candidate; i++) {
                 lines.set(i, "");
             }
             bodyStart = candidate + 1;
+        } else {
+            // Without a headline, a label such as EXCLUSIVE above the lead paragraph is still not article text.
+            for (int i = Math.max(first, 0); i < lines.size() && i <= candidate && i >= 0; i++) {
+                if (Kickers.isLabel(lines.get(i)) && nextNonBlank(lines, i + 1) >= 0) {
+                    lines.set(i, "");
+                }
+            }
         }
 
         LocalDate published = null;
@@ -64,7 +89,8 @@ public final class PlainTextParser {
             if (published != null) {
                 continue;
             }
-            DateFinder.Found date = DateFinder.find(line);
+            // A usable date starts within MAX_DATELINE_OFFSET or sits on a short line: no need to scan further.
+            DateFinder.Found date = DateFinder.find(line.length() > DATE_SCAN_CHARS ? line.substring(0, DATE_SCAN_CHARS) : line);
             if (date == null) {
                 continue;
             }
@@ -94,6 +120,19 @@ public final class PlainTextParser {
             }
         }
         return new ParsedArticle(title, published, outlet, lines);
+    }
+
+    /** A markdown line as plain text: heading marks, images and emphasis marks dropped, links kept as their text. */
+    static String plainMarkdown(String line) {
+        String text = MARKDOWN_HEADING.matcher(line).replaceFirst("");
+        if (text.indexOf('[') >= 0) {
+            text = MARKDOWN_IMAGE.matcher(text).replaceAll("");
+            text = MARKDOWN_LINK.matcher(text).replaceAll("$1");
+        }
+        if (text.indexOf('*') >= 0 || text.indexOf('_') >= 0) {
+            text = MARKDOWN_EMPHASIS.matcher(text).replaceAll("$2");
+        }
+        return text;
     }
 
     private static boolean hasSentenceInside(String line) {

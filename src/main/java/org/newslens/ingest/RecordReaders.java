@@ -63,7 +63,18 @@ final class RecordReaders {
     }
 
     /** All JSON files in one read; each line is one record. */
-    Dataset<Row> json(List<InputFile> files) {
+    Dataset<Row> json(List<InputFile> candidates) {
+        // Open each file once on the driver (first bytes through its codec), so a file that cannot be opened
+        // or is not really gzip becomes a reject instead of failing Spark's read of all the JSON files.
+        List<InputFile> files = new ArrayList<>();
+        for (InputFile file : candidates) {
+            try {
+                probe(file);
+                files.add(file);
+            } catch (IOException | RuntimeException e) {
+                rejects.add(new InputListing.RejectRow(file.uri(), RejectReason.UNREADABLE, "cannot read: " + e));
+            }
+        }
         if (files.isEmpty()) {
             return null;
         }
@@ -100,7 +111,7 @@ final class RecordReaders {
             if (header == null) {
                 rejects.add(new InputListing.RejectRow(file.uri(), RejectReason.EMPTY_FILE,
                         file.length() == 0 ? "0 bytes" : "CSV file has no header line"));
-            } else if (header.stream().noneMatch(TEXT_COLUMNS::contains)) {
+            } else if (lower(header).stream().noneMatch(TEXT_COLUMNS::contains)) {
                 rejects.add(new InputListing.RejectRow(file.uri(), RejectReason.NO_TEXT_COLUMN,
                         "CSV header has no text, body or content column; it has: " + String.join(", ", header)));
             } else {
@@ -109,11 +120,15 @@ final class RecordReaders {
         }
         Dataset<Row> all = null;
         for (Map.Entry<List<String>, List<InputFile>> group : byHeader.entrySet()) {
-            List<String> header = group.getKey();
+            List<String> header = lower(group.getKey());
             List<StructField> fields = new ArrayList<>();
             for (int i = 0; i < header.size(); i++) {
-                fields.add(DataTypes.createStructField("c" + i, DataTypes.StringType, true));
+                // The file's own names (so Spark's header check agrees), or c<i> where a name is blank or repeated.
+                String name = group.getKey().get(i);
+                boolean usable = !name.isEmpty() && header.indexOf(header.get(i)) == i && !name.contains("`");
+                fields.add(DataTypes.createStructField(usable ? name : "c" + i, DataTypes.StringType, true));
             }
+            List<String> fieldNames = fields.stream().map(StructField::name).toList();
             fields.add(DataTypes.createStructField(CORRUPT, DataTypes.StringType, true));
             Dataset<Row> df = spark.read().schema(DataTypes.createStructType(fields))
                     .option("header", "true")
@@ -122,13 +137,13 @@ final class RecordReaders {
                     .option("mode", "PERMISSIVE")
                     .option("columnNameOfCorruptRecord", CORRUPT)
                     .csv(uris(group.getValue()));
-            Column text = coalesce(columns(header, TEXT_COLUMNS));
+            Column text = coalesce(columns(fieldNames, header, TEXT_COLUMNS));
             Column reject = when(col(CORRUPT).isNotNull(), lit(RejectReason.MALFORMED_CSV.code()));
             Column detail = when(col(CORRUPT).isNotNull(),
                     concat(lit("row does not fit the header: "), substring(col(CORRUPT), 1, 120)));
-            Dataset<Row> raw = toRaw(df, "csv", column(header, "id"), column(header, "title"),
-                    coalesce(columns(header, List.of("published", "date"))),
-                    coalesce(columns(header, List.of("outlet", "source"))), column(header, "url"),
+            Dataset<Row> raw = toRaw(df, "csv", named(fieldNames, header, "id"), named(fieldNames, header, "title"),
+                    coalesce(columns(fieldNames, header, List.of("published", "date"))),
+                    coalesce(columns(fieldNames, header, List.of("outlet", "source"))), named(fieldNames, header, "url"),
                     coalesce(text, lit("")), reject, detail);
             all = all == null ? raw : all.unionAll(raw);
         }
@@ -197,7 +212,16 @@ final class RecordReaders {
                 lit(null).cast("string").as("warning"));
     }
 
-    /** The first line of a (possibly gzip) CSV file parsed as a header, lower-cased; null when empty. */
+    private void probe(InputFile file) throws IOException {
+        Path path = new Path(file.uri());
+        CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(path);
+        try (InputStream raw = path.getFileSystem(conf).open(path);
+             InputStream in = codec == null ? raw : codec.createInputStream(raw)) {
+            in.read(new byte[256]);
+        }
+    }
+
+    /** The first line of a (possibly gzip) CSV file parsed as a header, names trimmed; null when empty. */
     private List<String> csvHeader(InputFile file) throws IOException {
         Path path = new Path(file.uri());
         CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(path);
@@ -213,23 +237,18 @@ final class RecordReaders {
             String[] cells = new CsvParser(settings).parseLine(line.replace("\uFEFF", ""));
             List<String> header = new ArrayList<>();
             for (String cell : cells) {
-                header.add(cell == null ? "" : cell.strip().toLowerCase(Locale.ROOT));
+                header.add(cell == null ? "" : cell.strip());
             }
             return header;
         }
     }
 
-    private static Column column(List<String> header, String name) {
-        int i = header.indexOf(name);
-        return i < 0 ? lit(null).cast("string") : col("c" + i);
+    private static Column[] columns(List<String> fieldNames, List<String> lower, List<String> names) {
+        return namedList(fieldNames, lower, names);
     }
 
-    private static Column[] columns(List<String> header, List<String> names) {
-        List<Column> found = new ArrayList<>();
-        for (String name : names) {
-            found.add(column(header, name));
-        }
-        return found.toArray(new Column[0]);
+    private static List<String> lower(List<String> names) {
+        return names.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
     }
 
     private static Column named(List<String> original, List<String> lower, String name) {

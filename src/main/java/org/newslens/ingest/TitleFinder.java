@@ -7,16 +7,25 @@ package org.newslens.ingest;
 public final class TitleFinder {
     static final int MAX_CHARS = 160;
     static final int MAX_WORDS = 25;
+    private static final java.util.regex.Pattern MARKDOWN_OPENING = java.util.regex.Pattern.compile("^#{1,6}\\s+");
+    private static final java.util.regex.Pattern MARKDOWN_CLOSING = java.util.regex.Pattern.compile("\\s+#+$");
 
     private TitleFinder() {
     }
 
     /** The line without markdown heading marks ("# Title" reads as "Title"). */
     public static String stripMarkdown(String line) {
-        return line.strip().replaceFirst("^#{1,6}\\s+", "").replaceFirst("\\s+#+$", "").strip();
+        String text = line.strip();
+        if (text.startsWith("#")) {
+            text = MARKDOWN_CLOSING.matcher(MARKDOWN_OPENING.matcher(text).replaceFirst("")).replaceFirst("").strip();
+        }
+        return text;
     }
 
     public static boolean isTitle(String line) {
+        if (line.length() > MAX_CHARS + 10) {
+            return false;
+        }
         String text = stripMarkdown(line);
         if (text.length() < 3 || text.length() > MAX_CHARS || !Lines.hasContent(text)) {
             return false;

@@ -37,8 +37,8 @@ public final class WebFurniture {
                     "your e-?mail(?: address)? will not be (?:published|shared).*"),
             rule("comment_form_required", "'Required fields are marked *'", "required fields are marked.*"),
             rule("social_follow", "'Follow us on Twitter @...', 'Like us on Facebook', 'Join our Telegram channel'",
-                    "(?:please )?(?:follow|like|join|find|connect with) (?:us|our \\w+(?: \\w+)?) (?:on|at|via|in) "
-                            + SOCIAL + "\\b.*"),
+                    "(?:(?:please )?(?:follow|like|join|find|connect with) (?:us|our \\w+(?: \\w+)?) (?:on|at|via|in) "
+                            + SOCIAL + "\\b.*|join our " + SOCIAL + " (?:channel|group|page|community)\\b.*)"),
             rule("social_share", "share bars: 'Share this', 'Share on Facebook', 'Share this article', 'Tweet', 'Print'",
                     "(?:share(?: this(?: article| story| post| page)?| on " + SOCIAL + "| via .*)?"
                             + "|tweet|pin it|print(?: this)?(?: article)?|email this(?: article)?)\\W*"),

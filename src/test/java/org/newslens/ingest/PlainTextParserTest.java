@@ -121,4 +121,23 @@ class PlainTextParserTest {
                 + "Your email address will not be published. Required fields are marked *");
         assertThat(body(a)).isEqualTo("A miner at work in 2008.\n\nCopper rose on Tuesday.");
     }
+
+    @Test
+    void shortAllCapsHeadlineWithoutAnotherTitleIsTheTitle() {
+        ParsedArticle a = parse("PORT STRIKE ENDS\n\nDock workers in the port city returned to work on Monday after "
+                + "a deal on pay. The union said members approved it.\n");
+        assertThat(a.title()).isEqualTo("PORT STRIKE ENDS");
+        assertThat(body(a)).startsWith("Dock workers");
+        ParsedArticle labelOnly = parse("EXCLUSIVE\n\nDock workers returned to work on Monday. The union agreed.\n");
+        assertThat(labelOnly.title()).isNull();
+        assertThat(body(labelOnly)).startsWith("Dock workers");
+    }
+
+    @Test
+    void markdownMarkupBecomesPlainText() {
+        ParsedArticle a = PlainTextParser.parse("## Rains flood the *lower* town\n\n![map](img/map.png)\n"
+                + "Water rose **overnight** in [Brenmoor](https://example.org/brenmoor), officials said_so_far.\n", true);
+        assertThat(a.title()).isEqualTo("Rains flood the lower town");
+        assertThat(body(a)).isEqualTo("Water rose overnight in Brenmoor, officials said_so_far.");
+    }
 }

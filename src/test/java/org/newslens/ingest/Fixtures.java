@@ -1,0 +1,73 @@
+package org.newslens.ingest;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.newslens.testing.SharedSpark;
+
+/** Writes made-up input files for the ingest tests (names and places invented, none from data/). */
+final class Fixtures {
+    private Fixtures() {
+    }
+
+    static final String ARTICLE = "Harbour strike enters second week\n\n"
+            + "Port Almira Courier, March 3, 2021 \u2014 Dock workers in Port Almira stayed out on Monday.\n\n"
+            + "Union leader Tomas Velder said talks would resume on Friday.\n";
+
+    static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    static void writeGzip(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.write(file, gzip(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static byte[] gzip(byte[] bytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(bytes);
+        }
+        return out.toByteArray();
+    }
+
+    /** The first bytes of a real PNG image: signature, IHDR chunk (with NUL bytes), a little IDAT. */
+    static byte[] png() {
+        return new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 'I', 'H', 'D', 'R',
+                0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, (byte) 0xc4, (byte) 0x89, 0, 0, 0, 0x0a,
+                'I', 'D', 'A', 'T', 0x78, (byte) 0x9c, 0x63, 0, 1, 0, 0, 5, 0, 1};
+    }
+
+    /** A Parquet file (Spark's folder layout, with _SUCCESS and .crc files) of articles id/title/text/published. */
+    static void articlesParquet(Path folder) {
+        StructType schema = DataTypes.createStructType(List.of(
+                DataTypes.createStructField("id", DataTypes.LongType, false),
+                DataTypes.createStructField("title", DataTypes.StringType, true),
+                DataTypes.createStructField("text", DataTypes.StringType, true),
+                DataTypes.createStructField("published", DataTypes.DateType, true)));
+        SharedSpark.session().createDataFrame(List.of(
+                        RowFactory.create(7L, "Ferry service restored", "Ferries to Isla Porvena run again.",
+                                Date.valueOf("2020-05-06")),
+                        RowFactory.create(8L, "Bridge reopens", "The Velder bridge reopened after repairs.", null)),
+                schema).coalesce(1).write().mode(SaveMode.Overwrite).parquet(folder.toUri().toString());
+    }
+
+    /** A Parquet file whose columns are not articles. */
+    static void wrongParquet(Path folder) {
+        StructType schema = DataTypes.createStructType(List.of(
+                DataTypes.createStructField("station", DataTypes.StringType, false),
+                DataTypes.createStructField("temperature", DataTypes.DoubleType, false)));
+        SharedSpark.session().createDataFrame(List.of(RowFactory.create("Almira", 21.5)), schema)
+                .coalesce(1).write().mode(SaveMode.Overwrite).parquet(folder.toUri().toString());
+    }
+}
