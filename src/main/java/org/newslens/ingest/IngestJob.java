@@ -89,13 +89,9 @@ public final class IngestJob implements Job {
         summary.put("documents", documents);
         summary.put("rejects", rejects);
         byReason.forEach((reason, n) -> summary.put("rejects " + reason, n));
-<<<<<<< HEAD
         summary.put("hidden/readme skipped", result.hiddenSkipped());
-=======
-        summary.put("hidden files skipped", result.hiddenSkipped());
         LOG.info("Ingest accounted for {} inputs: {} documents, {} rejects, {} kept truncated", result.inputs(), documents,
                 rejects, truncated);
->>>>>>> ingest
         if (result.inputs() != documents + rejects) {
             throw new IllegalStateException("ingest lost track of inputs: " + result.inputs() + " inputs but "
                     + documents + " documents + " + rejects + " rejects");
