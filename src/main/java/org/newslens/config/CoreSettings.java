@@ -12,7 +12,7 @@ public final class CoreSettings {
     public static final Setting<String> OUTPUT = Setting.string("output", "output",
             "Output root: one Parquet folder per table, written under this Hadoop URI");
     public static final Setting<Integer> PARTITIONS = Setting.integer("partitions", 0, 0, 1_000_000,
-            "Partitions for the NLP pass; 0 picks from the corpus size and the cores Spark reports");
+            "Partitions for reading text files and for the NLP pass; 0 picks from the corpus size and the cores Spark reports");
 
     public static List<Setting<?>> all() {
         return List.of(INPUT, OUTPUT, PARTITIONS);

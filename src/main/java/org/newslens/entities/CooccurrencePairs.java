@@ -1,5 +1,7 @@
 package org.newslens.entities;
 
+import org.newslens.stats.Association;
+
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
@@ -82,8 +84,8 @@ public final class CooccurrencePairs {
             long na = row.getLong(4);
             long nb = row.getLong(5);
             return RowFactory.create(row.getString(0), row.getString(1), window, nab, row.getLong(3),
-                    CooccurrenceScores.pmi(nab, na, nb, n), CooccurrenceScores.npmi(nab, na, nb, n),
-                    CooccurrenceScores.llr(nab, na, nb, n), CooccurrenceScores.jaccard(nab, na, nb),
+                    Association.pmi(nab, na, nb, n), Association.npmi(nab, na, nb, n),
+                    Association.llr(nab, na, nb, n), Association.jaccard(nab, na, nb),
                     row.getString(6), row.getString(7));
         };
     }

@@ -1,5 +1,7 @@
 package org.newslens.entities;
 
+import org.newslens.text.WordLists;
+
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +17,7 @@ public final class Countries {
     private static final Map<String, String> BY_CODE = new HashMap<>();
 
     static {
-        for (String line : WordLists.lines("countries-en.txt")) {
+        for (String line : WordLists.lines(Countries.class, "countries-en.txt")) {
             String[] parts = line.split("\t", -1);
             String canonical = parts[0];
             add(canonical, canonical);

@@ -1,12 +1,14 @@
 package org.newslens.entities;
 
+import org.newslens.text.WordLists;
+
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
 /** Honorifics and titles that precede names ({@code titles-en.txt}); compared in lower case, final period ignored. */
 public final class Titles {
-    private static final Set<String> WORDS = new HashSet<>(WordLists.lines("titles-en.txt"));
+    private static final Set<String> WORDS = new HashSet<>(WordLists.lines(Titles.class, "titles-en.txt"));
 
     private Titles() {
     }

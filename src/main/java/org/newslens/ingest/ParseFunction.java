@@ -55,7 +55,7 @@ final class ParseFunction implements MapPartitionsFunction<Row, Row> {
             int original = text.length();
             text = Truncator.truncate(text, maxChars);
             warning = "kept truncated: the text has " + original + (warning == null ? "" : "+")
-                    + " characters, more than ingest-max-chars " + maxChars + "; the document keeps the first "
+                    + " characters, more than ingest.max-chars " + maxChars + "; the document keeps the first "
                     + text.length() + ", cut at a paragraph or sentence boundary";
         }
         String title;

@@ -16,7 +16,7 @@ public enum RejectReason {
     WRONG_SCHEMA("wrong_schema", "a Parquet file without a string column text/body/content"),
     UNSUPPORTED_FORMAT("unsupported_format", "a file whose extension is not .txt .md .jsonl .ndjson .json .csv .parquet (+ .gz)"),
     DUPLICATE_RECORD("duplicate_record", "a record identical (same key, title and text) to an earlier one in the same file"),
-    TRUNCATED("truncated", "a warning, not a drop: the text was longer than --ingest-max-chars and the document "
+    TRUNCATED("truncated", "a warning, not a drop: the text was longer than --ingest.max-chars and the document "
             + "was KEPT, cut at a paragraph or sentence boundary");
 
     private final String code;

@@ -153,7 +153,8 @@ public final class TableStore {
         }
     }
 
-    private FileSystem fileSystem() {
+    /** The output root's file system, configured as the session is. */
+    public FileSystem fileSystem() {
         try {
             return root.getFileSystem(spark.sparkContext().hadoopConfiguration());
         } catch (IOException e) {

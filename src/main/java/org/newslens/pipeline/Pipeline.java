@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.newslens.config.CoreSettings;
 import org.newslens.config.Settings;
@@ -31,7 +32,7 @@ public final class Pipeline {
 
     public static RunSummary run(List<Job> jobs, Settings settings) throws Exception {
         Instant started = Instant.now();
-        checkPreconditions(jobs, settings, new Configuration());
+        checkPreconditions(jobs, settings, hadoopConfiguration());
         boolean sparkNeeded = jobs.stream().anyMatch(Job::needsSpark);
         SparkSession spark = sparkNeeded ? SparkSessions.getOrCreate() : null;
         String runId = started.toString().replaceAll("[^0-9]", "") + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -85,6 +86,18 @@ public final class Pipeline {
         double seconds = (System.nanoTime() - t0) / 1e9;
         context.summary().stage(job.name(), seconds);
         LOG.info("Finished job {} in {} s", job.name(), String.format("%.1f", seconds));
+    }
+
+    /**
+     * The Hadoop configuration before a session exists: defaults plus the {@code spark.hadoop.*} settings
+     * spark-submit passed (credentials for s3a:, the HDFS name node), as the session will see them.
+     */
+    private static Configuration hadoopConfiguration() {
+        Configuration conf = new Configuration();
+        for (scala.Tuple2<String, String> entry : new SparkConf().getAllWithPrefix("spark.hadoop.")) {
+            conf.set(entry._1(), entry._2());
+        }
+        return conf;
     }
 
     /** Fails before any work when the input is missing or a job's input table has no producer. */

@@ -37,7 +37,7 @@ final class RunManifest {
         manifest.put("versions", Versions.all());
         Path file = new Path(tables.root(), FILE_NAME);
         Path temp = new Path(tables.root(), FILE_NAME + ".tmp");
-        FileSystem fs = file.getFileSystem(new org.apache.hadoop.conf.Configuration());
+        FileSystem fs = tables.fileSystem();
         try (OutputStream out = fs.create(temp, true)) {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, manifest);
         }

@@ -22,6 +22,7 @@ public final class Association {
 
     /** log2( p(xy) / (p(x) p(y)) ) with p = count / n. */
     public static double pmi(long joint, long x, long y, long n) {
+        check(joint, x, y, n);
         return log2((double) joint * n / ((double) x * y));
     }
 
@@ -32,6 +33,7 @@ public final class Association {
 
     /** PMI normalised by -log2 p(xy); 1 when p(xy) = 1. */
     public static double npmi(long joint, long x, long y, long n) {
+        check(joint, x, y, n);
         double pJoint = (double) joint / n;
         if (pJoint >= 1.0) {
             return 1.0;
@@ -44,6 +46,7 @@ public final class Association {
      * total: k11 = joint, k12 = x - joint, k21 = y - joint, k22 = n - x - y + joint.
      */
     public static double llr(long joint, long x, long y, long n) {
+        check(joint, x, y, n);
         return llr2x2(joint, x - joint, y - joint, n - x - y + joint);
     }
 
@@ -65,6 +68,14 @@ public final class Association {
     public static double jaccard(long joint, long x, long y) {
         long union = x + y - joint;
         return union == 0 ? 0.0 : (double) joint / union;
+    }
+
+    /** Counts that cannot come from one sample (a pair seen more often than one of its parts) are a bug. */
+    private static void check(long joint, long x, long y, long n) {
+        if (joint <= 0 || joint > Math.min(x, y) || x + y - joint > n) {
+            throw new IllegalArgumentException("inconsistent counts: joint=" + joint + " x=" + x + " y=" + y
+                    + " n=" + n);
+        }
     }
 
     private static double xlogx(long k) {

@@ -76,13 +76,13 @@ class EntityStagesTest {
         assertThat(ab.getString(2)).isEqualTo("sentence");
         assertThat(ab.getLong(3)).isEqualTo(2);   // count: d1/0 and d2/0, A twice in d1/0 counts once
         assertThat(ab.getLong(4)).isEqualTo(2);   // docs
-        assertThat(ab.getDouble(5)).isCloseTo(Math.log(10.0 / 9), within(1e-12));                   // ln(2*5/(3*3))
+        assertThat(ab.getDouble(5)).isCloseTo(Math.log(10.0 / 9) / Math.log(2), within(1e-12));     // log2(2*5/(3*3))
         assertThat(ab.getDouble(6)).isCloseTo(Math.log(10.0 / 9) / -Math.log(2.0 / 5), within(1e-12));
         assertThat(ab.getDouble(8)).isCloseTo(0.5, within(1e-12));                                  // 2/(3+3-2)
         assertThat(ab.getString(9)).isEqualTo("Ruritania");
         assertThat(ab.getString(10)).isEqualTo("Borduria");
         Row ac = p.get("ac");
-        assertThat(ac.getDouble(5)).isCloseTo(Math.log(5.0 / 3), within(1e-12));                    // ln(1*5/(3*1))
+        assertThat(ac.getDouble(5)).isCloseTo(Math.log(5.0 / 3) / Math.log(2), within(1e-12));      // log2(1*5/(3*1))
     }
 
     @Test
@@ -91,7 +91,7 @@ class EntityStagesTest {
         assertThat(p.keySet()).containsExactlyInAnyOrder("ab", "ac", "bc");
         assertThat(p.get("ab").getLong(3)).isEqualTo(2);
         assertThat(p.get("ab").getDouble(6)).isEqualTo(1.0);   // in every document
-        assertThat(p.get("bc").getDouble(5)).isCloseTo(0.0, within(1e-12));   // ln(1*2/(2*1))
+        assertThat(p.get("bc").getDouble(5)).isCloseTo(0.0, within(1e-12));   // log2(1*2/(2*1))
         assertThat(pairs("document", 2, List.of("LOCATION"), 1).keySet()).containsExactly("ab");
         assertThat(pairs("sentence", 5, List.of("PERSON", "LOCATION"), 2).keySet()).containsExactly("ab");
     }

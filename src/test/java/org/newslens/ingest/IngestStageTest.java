@@ -64,7 +64,7 @@ class IngestStageTest {
         assertThat(out.document("c.txt").<String>getAs("text")).isEqualTo("A line seen in two documents stays.");
 
         // A higher minimum keeps the line.
-        IngestTestSupport.Outcome strict = IngestTestSupport.ingest(dir, "--ingest-repeat-min-docs", "5");
+        IngestTestSupport.Outcome strict = IngestTestSupport.ingest(dir, "--ingest.repeat-min-docs", "5");
         assertThat(strict.document("a2.txt").<String>getAs("text")).contains("twelve regional");
     }
 

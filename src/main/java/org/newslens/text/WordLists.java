@@ -1,4 +1,4 @@
-package org.newslens.entities;
+package org.newslens.text;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,14 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the documented word lists shipped next to this class: one entry a line, {@code #} comments. */
-final class WordLists {
+/** Reads a documented word list shipped as a resource: one entry a line, {@code #} comments, blank lines ignored. */
+public final class WordLists {
     private WordLists() {
     }
 
-    static List<String> lines(String resource) {
+    /** The entries of {@code resource}, looked up next to {@code owner}. */
+    public static List<String> lines(Class<?> owner, String resource) {
         List<String> lines = new ArrayList<>();
-        try (InputStream in = WordLists.class.getResourceAsStream(resource)) {
+        try (InputStream in = owner.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("Missing resource " + resource);
             }
