@@ -26,6 +26,7 @@ import org.apache.spark.sql.types.StructType;
  * tables as they were. Jobs later in the same run read the staged tables.
  */
 public final class TableStore {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TableStore.class);
     private static final String SUCCESS = "_SUCCESS";
 
     private final SparkSession spark;
@@ -65,11 +66,16 @@ public final class TableStore {
 
     /** Writes a table to the staging area after checking it has exactly the declared columns and types. */
     public long write(Table table, Dataset<Row> rows) {
+        long started = System.nanoTime();
         Dataset<Row> checked = conform(table, rows);
         Path target = new Path(staging, table.tableName());
+        spark.sparkContext().setJobDescription("write " + table.tableName());
         checked.write().mode(SaveMode.Overwrite).parquet(target.toString());
         long count = spark.read().parquet(target.toString()).count();
+        spark.sparkContext().setJobDescription(null);
         written.put(table, count);
+        LOG.info("Wrote {} ({} rows) in {} s", table.tableName(), count,
+                String.format("%.1f", (System.nanoTime() - started) / 1e9));
         return count;
     }
 

@@ -18,8 +18,9 @@ public final class NgramExtractor {
     }
 
     /**
-     * Every bigram (candidate or not: their counts are the marginals of trigram scores) and every candidate
-     * trigram of a sentence.
+     * The n-grams the collocation scores need: every bigram that starts with a content word (a candidate, or
+     * the prefix "x y" of a candidate trigram "x y z", whose count is a marginal of the trigram's score) and
+     * every candidate trigram. Bigrams that start with a stop word are neither and are not produced.
      */
     public static List<Ngram> extract(List<String> terms) {
         List<Ngram> grams = new ArrayList<>();
@@ -29,11 +30,13 @@ public final class NgramExtractor {
             if (first == null || second == null) {
                 continue;
             }
-            boolean firstContent = !StopWords.isStopTerm(first);
-            grams.add(new Ngram(first + " " + second, 2, firstContent && !StopWords.isStopTerm(second)));
+            if (StopWords.isStopTerm(first)) {
+                continue;
+            }
+            grams.add(new Ngram(first + " " + second, 2, !StopWords.isStopTerm(second)));
             if (i + 2 < terms.size()) {
                 String third = terms.get(i + 2);
-                if (third != null && firstContent && !StopWords.isStopTerm(third)) {
+                if (third != null && !StopWords.isStopTerm(third)) {
                     grams.add(new Ngram(first + " " + second + " " + third, 3, true));
                 }
             }

@@ -114,7 +114,7 @@ public final class TermsJob implements Job {
                 .select(col("doc_id"), col("rank"), col("term"), col("tf_idf").as("score"));
     }
 
-    /** (ngram, n, candidate, count, df) of every bigram and every candidate trigram. */
+    /** (ngram, n, candidate, count, df) of the n-grams {@link NgramExtractor} gives; df only for candidates. */
     static Dataset<Row> ngramCounts(Dataset<Row> sentences) {
         return sentences.flatMap((FlatMapFunction<Row, Row>) TermsJob::ngramRows, Encoders.row(NGRAM_ROW))
                 .groupBy("doc_id", "ngram", "n", "candidate").agg(count(lit(1)).as("count"))
@@ -149,7 +149,9 @@ public final class TermsJob implements Job {
         List<String> terms = sentence.getList(1);
         List<Row> rows = new ArrayList<>();
         for (NgramExtractor.Ngram gram : NgramExtractor.extract(terms)) {
-            rows.add(RowFactory.create(docId, gram.text(), gram.n(), gram.candidate()));
+            // Only candidates need a document frequency; the other bigrams are counted across documents
+            // (doc_id null), which lets the partial aggregation fold them before the shuffle.
+            rows.add(RowFactory.create(gram.candidate() ? docId : null, gram.text(), gram.n(), gram.candidate()));
         }
         return rows.iterator();
     }

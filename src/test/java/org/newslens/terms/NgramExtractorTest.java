@@ -15,7 +15,6 @@ class NgramExtractorTest {
         assertThat(grams).containsExactly(
                 new Ngram("secretary of", 2, false),
                 new Ngram("secretary of state", 3, true),
-                new Ngram("of state", 2, false),
                 new Ngram("state visit", 2, true));
     }
 

@@ -26,10 +26,10 @@ import org.newslens.testing.SharedSpark;
 
 /**
  * Annotate throughput on a resampled Brown corpus: not a test, a measurement. Run with
- * {@code mvn -o -q test -Dtest=AnnotateBenchmarkTest -Dnewslens.bench=true [-Dnewslens.bench.mb=4]}.
+ * {@code mvn -o -q test -Dtest=AnnotateBench -Dnewslens.bench=true [-Dnewslens.bench.mb=4]}.
  */
 @EnabledIfSystemProperty(named = "newslens.bench", matches = "true")
-class AnnotateBenchmarkTest {
+class AnnotateBench {
     private static final Path CACHE = Path.of("/tmp/newslens-brown");
 
     private static Path corpus() throws Exception {
