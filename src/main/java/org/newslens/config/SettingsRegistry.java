@@ -12,6 +12,7 @@ public final class SettingsRegistry {
     public static List<Setting<?>> all() {
         List<Setting<?>> all = new ArrayList<>(CoreSettings.all());
         // One line per job, in pipeline order.
+        all.addAll(org.newslens.topics.TopicsSettings.all());
         return all;
     }
 

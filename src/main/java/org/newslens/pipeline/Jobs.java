@@ -11,6 +11,7 @@ public final class Jobs {
 
     static {
         // One line per job, in pipeline order: ingest, annotate, terms, entities, topics, report.
+        BY_NAME.put("topics", org.newslens.topics.TopicsJob::new);
     }
 
     private Jobs() {
