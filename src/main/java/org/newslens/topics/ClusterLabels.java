@@ -23,6 +23,7 @@ import org.apache.spark.sql.types.DataTypes;
  */
 final class ClusterLabels {
     static final String NO_TERMS = "(no vocabulary terms)";
+    static final String NO_WEIGHT = "(no topic weight)";
 
     private ClusterLabels() {
     }
@@ -35,7 +36,7 @@ final class ClusterLabels {
         Dataset<Row> vocab = spark.createDataFrame(vocabRows, DataTypes.createStructType(List.of(
                 DataTypes.createStructField("term", DataTypes.StringType, false))));
         Dataset<Row> perCluster = counts.join(broadcast(vocab), "term")
-                .join(assignment.select("doc_id", "cluster_id"), "doc_id")
+                .join(assignment.filter(col("cluster_id").geq(0)).select("doc_id", "cluster_id"), "doc_id")
                 .groupBy("cluster_id", "term").agg(sum("tf").as("tf"));
         List<Row> totals = perCluster.agg(sum("tf")).collectAsList();
         double meanWords = totals.isEmpty() || totals.get(0).isNullAt(0) ? 1 : totals.get(0).getLong(0) / (double) k;
@@ -68,8 +69,10 @@ final class ClusterLabels {
         Dataset<Row> labels = spark.createDataFrame(labelRows, DataTypes.createStructType(List.of(
                 DataTypes.createStructField("cluster_id", DataTypes.IntegerType, false),
                 DataTypes.createStructField("label", DataTypes.StringType, false))));
-        Dataset<Row> assigned = assignment.join(broadcast(labels), "cluster_id")
-                .select("doc_id", "cluster_id", "label", "distance");
+        Dataset<Row> assigned = assignment.join(broadcast(labels), assignment.col("cluster_id")
+                        .equalTo(labels.col("cluster_id")), "left")
+                .select(assignment.col("doc_id"), assignment.col("cluster_id"),
+                        expr("coalesce(label, '" + NO_WEIGHT + "')").as("label"), assignment.col("distance"));
         Dataset<Row> unassigned = docs.select("doc_id")
                 .join(assignment, docs.col("doc_id").equalTo(assignment.col("doc_id")), "left_anti")
                 .select(col("doc_id"), lit(-1).as("cluster_id"), lit(NO_TERMS).as("label"), lit(1.0).as("distance"));

@@ -107,6 +107,29 @@ public final class Nmf {
         return w;
     }
 
+    /** The document's topic weights scaled to unit length, as a (dense) SparseDoc; empty when all are 0. */
+    public static SparseDoc mixture(SparseDoc doc, double[][] h, double[][] gram) {
+        return unitVector(doc.docId(), foldIn(doc, h, gram));
+    }
+
+    static SparseDoc unitVector(String docId, double[] w) {
+        double norm = 0;
+        for (double v : w) {
+            norm += v * v;
+        }
+        if (norm <= 0) {
+            return new SparseDoc(docId, new int[0], new double[0]);
+        }
+        norm = Math.sqrt(norm);
+        int[] indices = new int[w.length];
+        double[] values = new double[w.length];
+        for (int t = 0; t < w.length; t++) {
+            indices[t] = t;
+            values[t] = w[t] / norm;
+        }
+        return new SparseDoc(docId, indices, values);
+    }
+
     private static double[] project(SparseDoc doc, double[][] h) {
         double[] xh = new double[h.length];
         for (int t = 0; t < h.length; t++) {

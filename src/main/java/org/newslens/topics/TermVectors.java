@@ -22,6 +22,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -57,6 +58,8 @@ final class TermVectors {
         long high = Vocabulary.effectiveMaxDf(maxDfShare, documents);
         List<Row> rows = fitCounts.groupBy("term").agg(count("*").as("df"), sum("tf").as("cf"))
                 .filter(col("df").geq(low).and(col("df").leq(high)))
+                // Terms need two letters: single letters are initials and list markers, not topics.
+                .filter(functions.length(functions.regexp_replace(col("term"), "[^\\p{L}]", "")).geq(2))
                 .orderBy(desc("cf"), col("term"))
                 .limit(maxTerms)
                 .orderBy("term")

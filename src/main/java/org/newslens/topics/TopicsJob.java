@@ -214,34 +214,50 @@ public final class TopicsJob implements Job {
                     (k, s) -> metrics.add(metric(CLUSTER_MODEL, null, "silhouette_at_k_" + k, s)));
         }
         int k = kmeans.k();
-        double[] silhouettes = Silhouette.values(sample, kmeans.assignment(), k, dim);
-        double[] perCluster = new double[k];
-        int[] sizes = new int[k];
-        double silhouette = 0;
-        for (int i = 0; i < sample.size(); i++) {
-            perCluster[kmeans.assignment()[i]] += silhouettes[i];
-            sizes[kmeans.assignment()[i]]++;
-            silhouette += silhouettes[i] / sample.size();
-        }
-        for (int c = 0; c < k; c++) {
-            metrics.add(metric(CLUSTER_MODEL, c, "silhouette", sizes[c] == 0 ? 0 : perCluster[c] / sizes[c]));
-        }
-        metrics.add(metric(CLUSTER_MODEL, null, "k", k));
-        metrics.add(metric(CLUSTER_MODEL, null, "silhouette", silhouette));
-        metrics.add(metric(CLUSTER_MODEL, null, "mean_cosine", kmeans.objective() / sample.size()));
         double[][] topics = kmeans.centroids();
+        SphericalKMeans.Model clusters = kmeans;
+        List<SparseDoc> clustered = sample;
+        int clusterDim = dim;
         if (topicModel.equals("nmf")) {
             Nmf.Model nmf = Nmf.fit(sample, kmeans.centroids(), iterations);
             topics = nmf.topics();
             metrics.add(metric(topicModel, null, "reconstruction_error", nmf.relativeError()));
+            // Documents are clustered by their topic mixtures: on Brown this separates genres better than
+            // k-means on the tf-idf vectors themselves (NMI 0.42 against 0.35; see README).
+            double[][] gram = Nmf.gram(topics);
+            clustered = new ArrayList<>(sample.size());
+            for (SparseDoc doc : sample) {
+                SparseDoc mixture = Nmf.mixture(doc, topics, gram);
+                if (!mixture.isEmpty()) {
+                    clustered.add(mixture);
+                }
+            }
+            clusterDim = k;
+            clusters = SphericalKMeans.fit(clustered, k, k, restarts, iterations, seed);
         }
+        int clusterK = clusters.k();
+        double[] silhouettes = Silhouette.values(clustered, clusters.assignment(), clusterK, clusterDim);
+        double[] perCluster = new double[clusterK];
+        int[] sizes = new int[clusterK];
+        double silhouette = 0;
+        for (int i = 0; i < clustered.size(); i++) {
+            perCluster[clusters.assignment()[i]] += silhouettes[i];
+            sizes[clusters.assignment()[i]]++;
+            silhouette += silhouettes[i] / clustered.size();
+        }
+        for (int c = 0; c < clusterK; c++) {
+            metrics.add(metric(CLUSTER_MODEL, c, "silhouette", sizes[c] == 0 ? 0 : perCluster[c] / sizes[c]));
+        }
+        metrics.add(metric(CLUSTER_MODEL, null, "k", clusterK));
+        metrics.add(metric(CLUSTER_MODEL, null, "silhouette", silhouette));
+        metrics.add(metric(CLUSTER_MODEL, null, "mean_cosine", clusters.objective() / clustered.size()));
         metrics.add(metric(topicModel, null, "k", k));
         metrics.add(metric(topicModel, null, "fit_docs", sample.size()));
         metrics.add(metric(topicModel, null, "vocabulary", dim));
         LOG.info("Fitted k = {} on {} documents in {} s", k, sample.size(),
                 String.format("%.1f", (System.nanoTime() - t0) / 1e9));
         summary.put("topics fit docs", sample.size());
-        return new FittedModels(topicModel, kmeans.centroids(), topics, Nmf.gram(topics));
+        return new FittedModels(topicModel, clusters.centroids(), clusters != kmeans, topics, Nmf.gram(topics));
     }
 
     /** Each topic's top terms by weight (ties by term). */

@@ -24,9 +24,9 @@ public final class TopicsSettings {
             "Seeded k-means++ restarts of spherical k-means; the one with the best cosine objective is kept");
     public static final Setting<Integer> ITERATIONS = Setting.integer("topics-iterations", 100, 1, 10_000,
             "Most iterations of k-means and of NMF");
-    public static final Setting<Integer> VOCAB_SIZE = Setting.integer("topics-vocab-size", 5000, 10, 1_000_000,
+    public static final Setting<Integer> VOCAB_SIZE = Setting.integer("topics-vocab-size", 10_000, 10, 1_000_000,
             "Most terms in the model vocabulary (the most frequent that pass the document-frequency limits)");
-    public static final Setting<Integer> MIN_DF = Setting.integer("topics-min-df", 3, 1, Integer.MAX_VALUE,
+    public static final Setting<Integer> MIN_DF = Setting.integer("topics-min-df", 5, 1, Integer.MAX_VALUE,
             "Fewest documents a term must occur in (lowered automatically for corpora under 20 x this)");
     public static final Setting<Double> MAX_DF = Setting.decimal("topics-max-df", 0.5, 0.01, 1.0,
             "Largest share of documents a term may occur in; commoner terms are left out");
