@@ -28,20 +28,23 @@ public final class KChoice {
         return List.copyOf(ks);
     }
 
-    /** The chosen clustering; {@code tried} receives each candidate with its silhouette, for the metrics. */
+    /**
+     * The chosen clustering; {@code tried} receives each candidate with its silhouette, for the metrics.
+     * Candidates are compared with at most two restarts each; the winner is refitted with all of them.
+     */
     public static SphericalKMeans.Model choose(List<SparseDoc> docs, int dim, int kMax, int restarts, int iterations,
             long seed, java.util.function.BiConsumer<Integer, Double> tried) {
-        SphericalKMeans.Model best = null;
+        int bestK = 1;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int k : candidates(docs.size(), kMax)) {
-            SphericalKMeans.Model model = SphericalKMeans.fit(docs, dim, k, restarts, iterations, seed);
+            SphericalKMeans.Model model = SphericalKMeans.fit(docs, dim, k, Math.min(2, restarts), iterations, seed);
             double score = k == 1 ? 0 : Silhouette.mean(docs, model.assignment(), model.k(), dim);
             tried.accept(k, score);
-            if (best == null || score > bestScore + 1e-9) {
-                best = model;
+            if (score > bestScore + 1e-9) {
+                bestK = k;
                 bestScore = score;
             }
         }
-        return best;
+        return SphericalKMeans.fit(docs, dim, bestK, restarts, iterations, seed);
     }
 }
