@@ -142,7 +142,13 @@ public enum Table {
             field("model", StringType, false),
             field("topic_id", IntegerType, false),
             field("share", DoubleType, false),
-            field("docs", LongType, false));
+            field("docs", LongType, false)),
+    TOPIC_METRICS("topic_metrics", "topics",
+            field("model", StringType, false),
+            // The topic or cluster the figure is about; null for figures about the whole model.
+            field("topic_id", IntegerType, true),
+            field("metric", StringType, false),
+            field("value", DoubleType, false));
 
     private final String tableName;
     private final String producer;

@@ -15,6 +15,7 @@ public final class Jobs {
         BY_NAME.put("annotate", org.newslens.annotate.AnnotateJob::new);
         BY_NAME.put("terms", org.newslens.terms.TermsJob::new);
         BY_NAME.put("entities", org.newslens.entities.EntitiesJob::new);
+        BY_NAME.put("topics", org.newslens.topics.TopicsJob::new);
         BY_NAME.put("report", org.newslens.report.ReportJob::new);
     }
 

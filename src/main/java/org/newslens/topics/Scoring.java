@@ -1,0 +1,62 @@
+package org.newslens.topics;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/** Scores every document with the fitted models on the executors (the model travels in the closure). */
+final class Scoring {
+    static final StructType SCORES = DataTypes.createStructType(List.of(
+            DataTypes.createStructField("doc_id", StringType, false),
+            DataTypes.createStructField("cluster_id", IntegerType, false),
+            DataTypes.createStructField("distance", DoubleType, false),
+            DataTypes.createStructField("weights", DataTypes.createArrayType(DoubleType, false), false),
+            DataTypes.createStructField("dominant", IntegerType, false)));
+
+    private Scoring() {
+    }
+
+    /** doc_id, cluster_id, distance, weights (per topic), dominant (-1 when no topic has weight). */
+    static Dataset<Row> score(Dataset<Row> vectors, FittedModels models) {
+        MapPartitionsFunction<Row, Row> scoreAll = rows -> {
+            List<Row> out = new ArrayList<>();
+            while (rows.hasNext()) {
+                SparseDoc doc = TermVectors.toDoc(rows.next());
+                FittedModels.Scores s = models.score(doc);
+                List<Double> weights = new ArrayList<>(s.weights().length);
+                for (double w : s.weights()) {
+                    weights.add(w);
+                }
+                out.add(RowFactory.create(doc.docId(), s.cluster(), s.distance(),
+                        scala.jdk.javaapi.CollectionConverters.asScala(weights).toSeq(), s.dominant()));
+            }
+            Iterator<Row> it = out.iterator();
+            return it;
+        };
+        return vectors.mapPartitions(scoreAll, Encoders.row(SCORES));
+    }
+
+    /** doc_topics rows: each topic with weight at least 1 %, and always the dominant one. */
+    static Dataset<Row> docTopics(Dataset<Row> scores, String model) {
+        return scores.select(col("doc_id"), col("dominant"), expr("posexplode(weights)").as(new String[] {"topic_id", "weight"}))
+                .filter(col("topic_id").equalTo(col("dominant"))
+                        .or(col("weight").geq(FittedModels.MIN_WEIGHT)))
+                .filter(col("dominant").geq(0))
+                .select(col("doc_id"), lit(model).as("model"), col("topic_id"), col("weight"),
+                        col("topic_id").equalTo(col("dominant")).as("is_dominant"));
+    }
+}

@@ -1,0 +1,339 @@
+package org.newslens.topics;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.xxhash64;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.newslens.config.Settings;
+import org.newslens.io.Table;
+import org.newslens.io.TableStore;
+import org.newslens.pipeline.Job;
+import org.newslens.pipeline.JobContext;
+import org.newslens.pipeline.RunSummary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Topics, document clusters, near-duplicates, topics over time and their quality figures.
+ *
+ * <p>Flow: sentence term arrays → per-document content-term counts (plus chosen collocations) → vocabulary
+ * (document-frequency limits, capped size, alphabetical indices) → sublinear tf-idf L2 vectors → a seeded
+ * sample of at most {@code topics-fit-docs} non-duplicate documents, fitted in the driver with spherical
+ * k-means (k-means++ restarts) and NMF seeded from its centroids → every document scored on the executors
+ * with the broadcast model. Fitting in plain Java on a sample sorted by doc_id is what makes the tables
+ * identical on every run (see README: MLlib's online LDA is not, because its mini-batches, vocabulary order
+ * and aggregation order depend on partitioning and task timing).
+ */
+public final class TopicsJob implements Job {
+    private static final Logger LOG = LoggerFactory.getLogger(TopicsJob.class);
+    static final String CLUSTER_MODEL = "clusters";
+    private static final int LABEL_TERMS = 3;
+    private static final int CLUSTER_LABEL_TERMS = 4;
+
+    @Override
+    public String name() {
+        return "topics";
+    }
+
+    @Override
+    public List<Table> inputs() {
+        return List.of(Table.DOCUMENTS, Table.SENTENCES);
+    }
+
+    @Override
+    public List<Table> outputs() {
+        return List.of(Table.DUPLICATES, Table.TOPICS, Table.DOC_TOPICS, Table.CLUSTERS, Table.TOPIC_TRENDS,
+                Table.TOPIC_METRICS);
+    }
+
+    @Override
+    public void run(JobContext context) {
+        Settings settings = context.settings();
+        int requestedK = TopicsSettings.requestedK(settings);
+        SparkSession spark = context.spark();
+        TableStore tables = context.tables();
+        RunSummary summary = context.summary();
+        long seed = settings.get(TopicsSettings.SEED);
+        String topicModel = settings.get(TopicsSettings.MODEL);
+
+        Dataset<Row> docs = documentsWithSentences(tables).persist(StorageLevel.MEMORY_AND_DISK());
+        long documents = docs.count();
+
+        stage(spark, "topics: near-duplicates");
+        Dataset<Row> duplicates = NearDuplicates.find(docs, settings.get(TopicsSettings.DUPLICATE_SIMILARITY), seed);
+        long duplicateCount = tables.write(Table.DUPLICATES, duplicates);
+        summary.put("near-duplicates", duplicateCount);
+        Dataset<Row> duplicateIds = tables.read(Table.DUPLICATES, name()).select("doc_id");
+
+        stage(spark, "topics: term counts and vocabulary");
+        Set<String> collocations = collocations(tables, settings.get(TopicsSettings.COLLOCATIONS), summary);
+        Dataset<Row> counts = TermVectors.counts(spark, docs, collocations).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> fitCounts = settings.get(TopicsSettings.EXCLUDE_DUPLICATES)
+                ? counts.join(duplicateIds, counts.col("doc_id").equalTo(duplicateIds.col("doc_id")), "left_anti")
+                : counts;
+        long fitCorpus = fitCounts.select("doc_id").distinct().count();
+        Vocabulary vocabulary = TermVectors.vocabulary(fitCounts, fitCorpus, settings.get(TopicsSettings.MIN_DF),
+                settings.get(TopicsSettings.MAX_DF), settings.get(TopicsSettings.VOCAB_SIZE));
+        summary.put("topic vocabulary", vocabulary.size());
+        LOG.info("Topics vocabulary: {} terms from {} documents", vocabulary.size(), fitCorpus);
+
+        Dataset<Row> vectors = TermVectors.vectors(spark, counts, vocabulary).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> fitVectors = settings.get(TopicsSettings.EXCLUDE_DUPLICATES)
+                ? vectors.join(duplicateIds, vectors.col("doc_id").equalTo(duplicateIds.col("doc_id")), "left_anti")
+                : vectors;
+
+        stage(spark, "topics: fitting sample");
+        List<SparseDoc> sample = sample(fitVectors, settings.get(TopicsSettings.FIT_DOCS), seed);
+        List<Row> metrics = new ArrayList<>();
+        if (sample.isEmpty()) {
+            writeWithoutModel(spark, tables, docs, summary, documents);
+            return;
+        }
+        FittedModels models = fit(sample, vocabulary, requestedK, settings, topicModel, metrics, summary);
+        int k = models.centroids().length;
+
+        stage(spark, "topics: scoring documents");
+        Dataset<Row> scores = Scoring.score(vectors, models).persist(StorageLevel.MEMORY_AND_DISK());
+        List<List<String>> topicTerms = topicTerms(models.topics(), vocabulary, settings.get(TopicsSettings.TOP_TERMS));
+        tables.write(Table.TOPICS, topicsTable(spark, topicModel, models.topics(), vocabulary,
+                settings.get(TopicsSettings.TOP_TERMS)));
+        long docTopicRows = tables.write(Table.DOC_TOPICS, Scoring.docTopics(scores, topicModel));
+
+        stage(spark, "topics: cluster labels");
+        Dataset<Row> assignment = scores.select("doc_id", "cluster_id", "distance");
+        List<List<String>> clusterTerms = ClusterLabels.topTerms(counts, vocabulary, assignment, k,
+                settings.get(TopicsSettings.TOP_TERMS), spark);
+        Dataset<Row> clusters = ClusterLabels.clustersTable(spark, docs, assignment, clusterTerms, CLUSTER_LABEL_TERMS);
+        tables.write(Table.CLUSTERS, clusters);
+
+        stage(spark, "topics: trends");
+        long trendRows = tables.write(Table.TOPIC_TRENDS, TopicTrends.trends(docs,
+                tables.read(Table.DOC_TOPICS, name()), tables.read(Table.CLUSTERS, name()), topicModel,
+                CLUSTER_MODEL, settings.get(TopicsSettings.PERIOD)));
+
+        stage(spark, "topics: NPMI coherence");
+        List<List<String>> all = new ArrayList<>(topicTerms);
+        all.addAll(clusterTerms);
+        Map<String, Long> windowCounts = CoherencePass.count(docs, all);
+        double meanNpmi = 0;
+        for (int t = 0; t < topicTerms.size(); t++) {
+            double npmi = Coherence.npmi(topicTerms.get(t), windowCounts);
+            meanNpmi += npmi / topicTerms.size();
+            metrics.add(metric(topicModel, t, "npmi", npmi));
+        }
+        metrics.add(metric(topicModel, null, "c_npmi", meanNpmi));
+        double meanClusterNpmi = 0;
+        for (int c = 0; c < clusterTerms.size(); c++) {
+            double npmi = Coherence.npmi(clusterTerms.get(c), windowCounts);
+            meanClusterNpmi += npmi / clusterTerms.size();
+            metrics.add(metric(CLUSTER_MODEL, c, "npmi", npmi));
+        }
+        metrics.add(metric(CLUSTER_MODEL, null, "c_npmi", meanClusterNpmi));
+        tables.write(Table.TOPIC_METRICS, spark.createDataFrame(metrics, Table.TOPIC_METRICS.schema()));
+
+        stage(spark, "topics: done");
+        summary.put("topics k", k);
+        summary.put("topics c_npmi", String.format("%.3f", meanNpmi));
+        summary.put("doc_topics rows", docTopicRows);
+        summary.put("topic_trends rows", trendRows);
+        scores.unpersist();
+        vectors.unpersist();
+        counts.unpersist();
+        docs.unpersist();
+    }
+
+    /** doc_id, published, sentences: each document's term arrays in sentence order (empty when it has none). */
+    public static Dataset<Row> documentsWithSentences(TableStore tables) {
+        Dataset<Row> documents = tables.read(Table.DOCUMENTS, "topics").select("doc_id", "published");
+        Dataset<Row> sentences = tables.read(Table.SENTENCES, "topics")
+                .groupBy("doc_id").agg(expr("sort_array(collect_list(struct(sent_id, terms)))").as("s"));
+        return documents.join(sentences, documents.col("doc_id").equalTo(sentences.col("doc_id")), "left")
+                .select(documents.col("doc_id"), col("published"),
+                        expr("coalesce(transform(s, x -> x.terms), array())").as("sentences"));
+    }
+
+    /** The top two-word collocations by llr when the terms job's table is there; none otherwise (noted). */
+    private static Set<String> collocations(TableStore tables, int wanted, RunSummary summary) {
+        if (wanted == 0) {
+            return Set.of();
+        }
+        if (!tables.exists(Table.COLLOCATIONS)) {
+            summary.note("topics: no collocations table (run jobs/terms first); topics use single terms only");
+            return Set.of();
+        }
+        List<Row> rows = tables.read(Table.COLLOCATIONS, "topics").filter(col("n").equalTo(2))
+                .orderBy(col("llr").desc(), col("ngram")).limit(wanted).select("ngram").collectAsList();
+        Set<String> chosen = new LinkedHashSet<>();
+        rows.forEach(r -> chosen.add(r.getString(0)));
+        return chosen;
+    }
+
+    /** At most {@code max} documents picked by a seeded hash of doc_id (so independent of partitioning), sorted by doc_id. */
+    static List<SparseDoc> sample(Dataset<Row> vectors, int max, long seed) {
+        List<Row> rows = vectors.withColumn("h", xxhash64(lit(seed), col("doc_id")))
+                .orderBy(col("h"), col("doc_id")).limit(max).collectAsList();
+        List<SparseDoc> docs = new ArrayList<>(rows.size());
+        rows.forEach(row -> docs.add(TermVectors.toDoc(row)));
+        docs.sort(Comparator.comparing(SparseDoc::docId));
+        return docs;
+    }
+
+    private static FittedModels fit(List<SparseDoc> sample, Vocabulary vocabulary, int requestedK, Settings settings,
+            String topicModel, List<Row> metrics, RunSummary summary) {
+        int dim = vocabulary.size();
+        long seed = settings.get(TopicsSettings.SEED);
+        int restarts = settings.get(TopicsSettings.RESTARTS);
+        int iterations = settings.get(TopicsSettings.ITERATIONS);
+        long t0 = System.nanoTime();
+        SphericalKMeans.Model kmeans;
+        if (requestedK > 0) {
+            if (requestedK > sample.size()) {
+                summary.note("topics: k = " + requestedK + " is more than the " + sample.size()
+                        + " documents with terms; using k = " + sample.size());
+            }
+            kmeans = SphericalKMeans.fit(sample, dim, Math.min(requestedK, sample.size()), restarts, iterations, seed);
+        } else {
+            kmeans = KChoice.choose(sample, dim, settings.get(TopicsSettings.K_MAX), restarts, iterations, seed,
+                    (k, s) -> metrics.add(metric(CLUSTER_MODEL, null, "silhouette_at_k_" + k, s)));
+        }
+        int k = kmeans.k();
+        double[][] topics = kmeans.centroids();
+        SphericalKMeans.Model clusters = kmeans;
+        List<SparseDoc> clustered = sample;
+        int clusterDim = dim;
+        if (topicModel.equals("nmf")) {
+            Nmf.Model nmf = Nmf.fit(sample, kmeans.centroids(), iterations);
+            topics = nmf.topics();
+            metrics.add(metric(topicModel, null, "reconstruction_error", nmf.relativeError()));
+            // Documents are clustered by their topic mixtures: on Brown this separates genres better than
+            // k-means on the tf-idf vectors themselves (NMI 0.42 against 0.35; see README).
+            double[][] gram = Nmf.gram(topics);
+            clustered = new ArrayList<>(sample.size());
+            for (SparseDoc doc : sample) {
+                SparseDoc mixture = Nmf.mixture(doc, topics, gram);
+                if (!mixture.isEmpty()) {
+                    clustered.add(mixture);
+                }
+            }
+            clusterDim = k;
+            clusters = SphericalKMeans.fit(clustered, k, k, restarts, iterations, seed);
+        }
+        int clusterK = clusters.k();
+        double[] silhouettes = Silhouette.values(clustered, clusters.assignment(), clusterK, clusterDim);
+        double[] perCluster = new double[clusterK];
+        int[] sizes = new int[clusterK];
+        double silhouette = 0;
+        for (int i = 0; i < clustered.size(); i++) {
+            perCluster[clusters.assignment()[i]] += silhouettes[i];
+            sizes[clusters.assignment()[i]]++;
+            silhouette += silhouettes[i] / clustered.size();
+        }
+        for (int c = 0; c < clusterK; c++) {
+            metrics.add(metric(CLUSTER_MODEL, c, "silhouette", sizes[c] == 0 ? 0 : perCluster[c] / sizes[c]));
+        }
+        metrics.add(metric(CLUSTER_MODEL, null, "k", clusterK));
+        metrics.add(metric(CLUSTER_MODEL, null, "silhouette", silhouette));
+        metrics.add(metric(CLUSTER_MODEL, null, "mean_cosine", clusters.objective() / clustered.size()));
+        metrics.add(metric(topicModel, null, "k", k));
+        metrics.add(metric(topicModel, null, "fit_docs", sample.size()));
+        metrics.add(metric(topicModel, null, "vocabulary", dim));
+        LOG.info("Fitted k = {} on {} documents in {} s", k, sample.size(),
+                String.format("%.1f", (System.nanoTime() - t0) / 1e9));
+        summary.put("topics fit docs", sample.size());
+        return new FittedModels(topicModel, clusters.centroids(), clusters != kmeans, topics, Nmf.gram(topics));
+    }
+
+    /** Each topic's top terms by weight (ties by term). */
+    static List<List<String>> topicTerms(double[][] topics, Vocabulary vocabulary, int top) {
+        List<List<String>> result = new ArrayList<>();
+        for (double[] topic : topics) {
+            List<String> terms = new ArrayList<>();
+            for (int j : topIndices(topic, top)) {
+                terms.add(vocabulary.terms().get(j));
+            }
+            result.add(terms);
+        }
+        return result;
+    }
+
+    private static List<Integer> topIndices(double[] weights, int top) {
+        List<Integer> order = new ArrayList<>();
+        for (int j = 0; j < weights.length; j++) {
+            if (weights[j] > 0) {
+                order.add(j);
+            }
+        }
+        order.sort((a, b) -> weights[a] != weights[b] ? Double.compare(weights[b], weights[a]) : Integer.compare(a, b));
+        return order.subList(0, Math.min(top, order.size()));
+    }
+
+    private static Dataset<Row> topicsTable(SparkSession spark, String model, double[][] topics, Vocabulary vocabulary,
+            int top) {
+        List<Row> rows = new ArrayList<>();
+        for (int t = 0; t < topics.length; t++) {
+            double total = 0;
+            for (double v : topics[t]) {
+                total += v;
+            }
+            List<Integer> best = topIndices(topics[t], top);
+            List<String> labelTerms = new ArrayList<>();
+            for (int j : best.subList(0, Math.min(LABEL_TERMS, best.size()))) {
+                labelTerms.add(vocabulary.terms().get(j));
+            }
+            String label = String.join(", ", labelTerms);
+            for (int r = 0; r < best.size(); r++) {
+                int j = best.get(r);
+                rows.add(RowFactory.create(model, t, r + 1, vocabulary.terms().get(j), topics[t][j] / total, label));
+            }
+        }
+        return spark.createDataFrame(rows, Table.TOPICS.schema());
+    }
+
+    /** No document has a vocabulary term: empty model tables, every document in cluster -1. */
+    private void writeWithoutModel(SparkSession spark, TableStore tables, Dataset<Row> docs, RunSummary summary,
+            long documents) {
+        summary.note("topics: no document has a term that passes the vocabulary limits; no topics or clusters fitted");
+        tables.write(Table.TOPICS, spark.createDataFrame(List.of(), Table.TOPICS.schema()));
+        tables.write(Table.DOC_TOPICS, spark.createDataFrame(List.of(), Table.DOC_TOPICS.schema()));
+        tables.write(Table.CLUSTERS, docs.select(col("doc_id"), lit(-1).as("cluster_id"),
+                lit(ClusterLabels.NO_TERMS).as("label"), lit(1.0).as("distance")));
+        tables.write(Table.TOPIC_TRENDS, spark.createDataFrame(List.of(), Table.TOPIC_TRENDS.schema()));
+        tables.write(Table.TOPIC_METRICS, spark.createDataFrame(List.of(
+                metric(CLUSTER_MODEL, null, "k", 0)), Table.TOPIC_METRICS.schema()));
+        summary.put("topics k", 0);
+        docs.unpersist();
+    }
+
+    private long stageStart = System.nanoTime();
+    private String stageName = "reading";
+
+    /** Labels the Spark jobs of the next stage and logs how long the previous one took. */
+    private void stage(SparkSession spark, String name) {
+        long now = System.nanoTime();
+        LOG.info("{} took {} s", stageName, String.format("%.1f", (now - stageStart) / 1e9));
+        stageName = name;
+        stageStart = now;
+        spark.sparkContext().setJobDescription(name);
+    }
+
+    static Row metric(String model, Integer topic, String name, double value) {
+        return RowFactory.create(model, topic, name, value);
+    }
+}
