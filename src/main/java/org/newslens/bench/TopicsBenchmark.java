@@ -58,7 +58,7 @@ public final class TopicsBenchmark {
         long bytes = docs.stream().flatMap(d -> d.sentences().stream()).mapToLong(String::length).sum();
         TopicsInput.write(spark, output, docs);
 
-        List<String> jobArgs = new ArrayList<>(List.of("topics", "--output", output, "--topics-k", k));
+        List<String> jobArgs = new ArrayList<>(List.of("topics", "--output", output, "--topics.k", k));
         jobArgs.addAll(passThrough);
         List<String> firstRows = null;
         boolean identical = true;

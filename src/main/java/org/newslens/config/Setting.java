@@ -25,6 +25,15 @@ public final class Setting<T> {
         return new Setting<>(key, defaultValue, description, raw -> raw);
     }
 
+    /** A string that {@code check} accepts; {@code check} throws IllegalArgumentException saying what it expected. */
+    public static Setting<String> checked(String key, String defaultValue, String description,
+                                          java.util.function.Consumer<String> check) {
+        return new Setting<>(key, defaultValue, description, raw -> {
+            check.accept(raw.trim());
+            return raw.trim();
+        });
+    }
+
     public static Setting<Boolean> bool(String key, boolean defaultValue, String description) {
         return new Setting<>(key, defaultValue, description, raw -> switch (raw.toLowerCase()) {
             case "true", "yes", "on", "1" -> true;

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Flow: sentence term arrays → per-document content-term counts (plus chosen collocations) → vocabulary
  * (document-frequency limits, capped size, alphabetical indices) → sublinear tf-idf L2 vectors → a seeded
- * sample of at most {@code topics-fit-docs} non-duplicate documents, fitted in the driver with spherical
+ * sample of at most {@code topics.fit-docs} non-duplicate documents, fitted in the driver with spherical
  * k-means (k-means++ restarts) and NMF seeded from its centroids → every document scored on the executors
  * with the broadcast model. Fitting in plain Java on a sample sorted by doc_id is what makes the tables
  * identical on every run (see README: MLlib's online LDA is not, because its mini-batches, vocabulary order

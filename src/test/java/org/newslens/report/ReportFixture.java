@@ -153,6 +153,11 @@ public final class ReportFixture {
                     fisheries(d) ? "salmon, quota" : "solar, tariff", fisheries(d) ? 0.2 : 0.3)).toList();
             case DUPLICATES -> List.of(RowFactory.create("d6", "d1", 0.81));
             case TOPIC_TRENDS -> topicTrends();
+            case TOPIC_METRICS -> List.of(
+                    RowFactory.create("lda", 0, "npmi", 0.14),
+                    RowFactory.create("lda", 1, "npmi", 0.09),
+                    RowFactory.create("lda", null, "c_npmi", 0.115),
+                    RowFactory.create("clusters", null, "silhouette", 0.21));
         };
     }
 

@@ -39,7 +39,7 @@ class CollocationTermsTest {
                 RowFactory.create("solar panel", 2, 18L, 6L, 3.2, 40.0),
                 RowFactory.create("rye loaf", 2, 18L, 6L, 3.2, 40.0)), Table.COLLOCATIONS.schema()));
         store.commit();
-        assertThat(Main.run(new String[] {"topics", "--output", output, "--topics-k", "2"})).isZero();
+        assertThat(Main.run(new String[] {"topics", "--output", output, "--topics.k", "2"})).isZero();
         List<String> terms = new TableStore(spark, output, "read").read(Table.TOPICS, "test")
                 .select("term").collectAsList().stream().map(r -> r.getString(0)).toList();
         assertThat(terms).contains("solar panel", "rye loaf");

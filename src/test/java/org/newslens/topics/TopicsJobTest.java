@@ -44,7 +44,7 @@ class TopicsJobTest {
         copied.set(5, copied.get(5).replaceFirst("The", "A"));
         docs.add(new TopicsInput.Doc("reposted-01", original.published().plusDays(2), copied));
         TopicsInput.write(spark, output, docs);
-        assertThat(Main.run(new String[] {"topics", "--output", output, "--topics-k", "3"})).isZero();
+        assertThat(Main.run(new String[] {"topics", "--output", output, "--topics.k", "3"})).isZero();
         tables = new TableStore(spark, output, "read");
     }
 
@@ -185,10 +185,10 @@ class TopicsJobTest {
     void badSettingsFailBeforeAnyTableIsWritten() throws Exception {
         String bad = dir.resolve("bad").toUri().toString();
         TopicsInput.write(spark, bad, ThemedCorpus.docs(1, 1));
-        assertThat(Main.run(new String[] {"topics", "--output", bad, "--topics-k", "0"})).isEqualTo(2);
-        assertThat(Main.run(new String[] {"topics", "--output", bad, "--topics-k", "-4"})).isEqualTo(2);
-        assertThat(Main.run(new String[] {"topics", "--output", bad, "--topics-k", "many"})).isEqualTo(2);
-        assertThat(Main.run(new String[] {"topics", "--output", bad, "--topics-model", "lda2"})).isEqualTo(2);
+        assertThat(Main.run(new String[] {"topics", "--output", bad, "--topics.k", "0"})).isEqualTo(2);
+        assertThat(Main.run(new String[] {"topics", "--output", bad, "--topics.k", "-4"})).isEqualTo(2);
+        assertThat(Main.run(new String[] {"topics", "--output", bad, "--topics.k", "many"})).isEqualTo(2);
+        assertThat(Main.run(new String[] {"topics", "--output", bad, "--topics.model", "lda2"})).isEqualTo(2);
         assertThat(Files.exists(dir.resolve("bad").resolve("topics"))).isFalse();
         assertThat(Files.exists(dir.resolve("bad").resolve("clusters"))).isFalse();
     }

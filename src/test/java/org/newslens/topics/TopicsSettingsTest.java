@@ -11,20 +11,20 @@ class TopicsSettingsTest {
     @Test
     void kIsAutoOrAPositiveNumber() {
         assertThat(TopicsSettings.requestedK(Settings.defaults())).isZero();
-        assertThat(TopicsSettings.requestedK(Settings.parse(new String[] {"--topics-k", "12"}))).isEqualTo(12);
+        assertThat(TopicsSettings.requestedK(Settings.parse(new String[] {"--topics.k", "12"}))).isEqualTo(12);
         for (String bad : new String[] {"0", "-1", "ten"}) {
-            assertThatThrownBy(() -> TopicsSettings.requestedK(Settings.parse(new String[] {"--topics-k", bad})))
-                    .isInstanceOf(SettingsException.class).hasMessageContaining("--topics-k")
+            assertThatThrownBy(() -> Settings.parse(new String[] {"--topics.k", bad}))
+                    .isInstanceOf(SettingsException.class).hasMessageContaining("--topics.k")
                     .hasMessageContaining("auto or a whole number from 1");
         }
     }
 
     @Test
     void unknownModelAndPeriodNameTheAllowedValues() {
-        assertThatThrownBy(() -> Settings.parse(new String[] {"--topics-model", "lda2"}))
-                .isInstanceOf(SettingsException.class).hasMessageContaining("--topics-model")
+        assertThatThrownBy(() -> Settings.parse(new String[] {"--topics.model", "lda2"}))
+                .isInstanceOf(SettingsException.class).hasMessageContaining("--topics.model")
                 .hasMessageContaining("nmf, kmeans");
-        assertThatThrownBy(() -> Settings.parse(new String[] {"--topics-period", "fortnight"}))
+        assertThatThrownBy(() -> Settings.parse(new String[] {"--topics.period", "fortnight"}))
                 .isInstanceOf(SettingsException.class).hasMessageContaining("day, week, month, year");
     }
 }
