@@ -55,9 +55,9 @@ public final class DocumentAnnotator {
             for (CoreLabel label : labels) {
                 String surface = label.originalText() != null ? label.originalText() : label.word();
                 String pos = config.pos() ? label.tag() : null;
-                String lemma = lemma(label.word(), pos);
-                String term = TermNormalizer.term(lemma);
                 String ner = config.ner() ? (label.ner() == null ? MentionTypes.NONE : label.ner()) : null;
+                String lemma = isName(label.word(), ner, tokId == 0) ? label.word() : lemma(label.word(), pos);
+                String term = TermNormalizer.term(lemma);
                 int begin = label.beginPosition();
                 int end = label.endPosition();
                 tokens.add(new AnnotatedDocument.Token(sentId, tokId++, surface, lemma, pos, ner,
@@ -74,6 +74,18 @@ public final class DocumentAnnotator {
             sentId++;
         }
         return new AnnotatedDocument(docId, sentences, tokens, DocumentCanonicalizer.canonicalize(text, spans));
+    }
+
+    /**
+     * A name is its own lemma: without a POS tag, CoreNLP's tag-free stemmer would read "Beijing" as a verb
+     * ("beij") and "Raisi" as a plural ("raisus"). A token is taken as a name when NER tagged it as an
+     * entity, or when it is capitalised anywhere but at the start of its sentence.
+     */
+    static boolean isName(String word, String ner, boolean sentenceStart) {
+        if (ner != null && !ner.equals(MentionTypes.NONE)) {
+            return true;
+        }
+        return !sentenceStart && !word.isEmpty() && Character.isUpperCase(word.charAt(0));
     }
 
     private String lemma(String word, String pos) {

@@ -36,6 +36,22 @@ class DocumentAnnotatorTest {
     }
 
     @Test
+    void namesKeepTheirFormWithoutPosTagging() {
+        String text = "Officials in Kaunas met Ramunas Bitinas. Kaunas officials were meeting United Nations envoys.";
+        AnnotatorConfig config = new AnnotatorConfig(false, false, AnnotateSettings.DEFAULT_NER_MODEL, false);
+        AnnotatedDocument doc = new DocumentAnnotator(CoreNlpPipelines.get(config).pipeline(), config)
+                .annotate("d2", text);
+        assertThat(doc.sentences().get(0).terms()).containsExactly("official", "in", "kaunas", "meet", "ramunas",
+                "bitinas", null);
+        assertThat(doc.sentences().get(1).terms()).containsExactly("kauna", "official", "be", "meet", "united",
+                "nations", "envoy", null);
+        AnnotatorConfig withNer = new AnnotatorConfig(false, true, AnnotateSettings.DEFAULT_NER_MODEL, false);
+        AnnotatedDocument tagged = new DocumentAnnotator(CoreNlpPipelines.get(withNer).pipeline(), withNer)
+                .annotate("d2", text);
+        assertThat(tagged.sentences().get(1).terms().get(0)).isEqualTo("kaunas");
+    }
+
+    @Test
     void nerWithoutPosFindsMergedCanonicalMentions() {
         AnnotatedDocument doc = annotate(new AnnotatorConfig(false, true, AnnotateSettings.DEFAULT_NER_MODEL, false));
         assertThat(doc.tokens()).allSatisfy(t -> assertThat(t.ner()).isNotNull());
