@@ -43,6 +43,14 @@ class ClusterRunIT {
     }
 
     @Test
+    void aSecondRunWithOtherPartitioningGivesIdenticalTables() throws Exception {
+        Path again = WORK.resolve("local-again");
+        assertThat(Main.run(new String[] {"all", "--input", PROJECT.resolve("data").toUri().toString(),
+                "--output", again.toString(), "--partitions", "3"})).isZero();
+        assertThat(TableComparison.differences(SharedSpark.session(), localOutput, again)).isEmpty();
+    }
+
+    @Test
     void allOnAStandaloneClusterGivesTheSameTablesAsLocalMode() throws Exception {
         Path clusterOutput = WORK.resolve("cluster");
         try (StandaloneCluster cluster = new StandaloneCluster(PROJECT, WORK.resolve("spark-home"))) {
