@@ -20,10 +20,11 @@ import org.newslens.pipeline.SparkSessions;
  * here), runs the topics job twice with k = 15 and prints NMI of dominant topic and of cluster against the
  * genre, mean c_npmi, seconds per run and whether both runs wrote identical topics, doc_topics and clusters.
  *
- * <p>Usage: {@code TopicsBenchmark [--cache DIR] [--work DIR] [--k 15] [--runs 2] [--resampled-mb N]
+ * <p>Usage: {@code TopicsBenchmark [--pipeline] [--cache DIR] [--work DIR] [--k 15] [--runs 2] [--resampled-mb N]
  * [--setting value ...]}. With {@code --resampled-mb} it times one run on documents of 15 to 40 Brown
- * sentences drawn at random (seeded) up to N MB instead (no genres, so no NMI). Other {@code --topics-*}
- * settings are passed to the job.
+ * sentences drawn at random (seeded) up to N MB instead (no genres, so no NMI). Other {@code --topics.*}
+ * settings are passed to the job. With {@code --pipeline} the texts go through the real ingest, annotate and
+ * terms jobs first (CoreNLP lemmas and collocations) instead of {@link TopicsInput}.
  */
 public final class TopicsBenchmark {
     private TopicsBenchmark() {
@@ -36,8 +37,10 @@ public final class TopicsBenchmark {
         int runs = 2;
         double resampledMb = 0;
         List<String> passThrough = new ArrayList<>();
+        boolean pipeline = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--pipeline" -> pipeline = true;
                 case "--cache" -> cache = Path.of(args[++i]);
                 case "--work" -> work = Path.of(args[++i]);
                 case "--k" -> k = args[++i];
@@ -56,7 +59,11 @@ public final class TopicsBenchmark {
         List<TopicsInput.Doc> docs = resampledMb > 0 ? resampled(brown, (long) (resampledMb * 1e6), 7)
                 : originals(brown, genre);
         long bytes = docs.stream().flatMap(d -> d.sentences().stream()).mapToLong(String::length).sum();
-        TopicsInput.write(spark, output, docs);
+        if (pipeline) {
+            genre = throughPipeline(brown, work, output);
+        } else {
+            TopicsInput.write(spark, output, docs);
+        }
 
         List<String> jobArgs = new ArrayList<>(List.of("topics", "--output", output, "--topics.k", k));
         jobArgs.addAll(passThrough);
@@ -87,6 +94,31 @@ public final class TopicsBenchmark {
                     seconds, run == 1 ? "-" : String.valueOf(identical));
         }
         tables(spark, output);
+    }
+
+    /**
+     * With {@code --pipeline}: the 500 texts as files in genre folders, through the real ingest, annotate
+     * (CoreNLP lemmas, NER off) and terms jobs, so topics see real lemmas and collocations. Returns the genre
+     * of each doc_id, from its folder.
+     */
+    private static Map<String, Character> throughPipeline(BrownCorpus brown, Path work, String output)
+            throws Exception {
+        Path texts = work.resolve("texts");
+        brown.writeOriginals(texts);
+        for (String job : List.of("ingest", "annotate", "terms")) {
+            int code = Main.run(new String[] {job, "--input", texts.toString(), "--output", output,
+                    "--annotate.ner", "false"});
+            if (code != 0) {
+                throw new IllegalStateException(job + " failed with exit code " + code);
+            }
+        }
+        Map<String, Character> genre = new HashMap<>();
+        new TableStore(SparkSessions.getOrCreate(), output, "read").read(Table.DOCUMENTS, "bench")
+                .select("doc_id", "source_uri").collectAsList().forEach(r -> {
+                    String[] parts = r.getString(1).split("/");
+                    genre.put(r.getString(0), parts[parts.length - 2].charAt(0));
+                });
+        return genre;
     }
 
     private static List<TopicsInput.Doc> originals(BrownCorpus brown, Map<String, Character> genre) {
