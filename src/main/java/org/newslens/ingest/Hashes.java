@@ -47,7 +47,7 @@ public final class Hashes {
         return (hash ^ (c >>> 8)) * FNV_PRIME;
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -90,6 +90,7 @@ public final class IngestJob implements Job {
         summary.put("rejects", rejects);
         byReason.forEach((reason, n) -> summary.put("rejects " + reason, n));
         summary.put("hidden/readme skipped", result.hiddenSkipped());
+        summary.put("input fingerprint", result.inputFingerprint());
         LOG.info("Ingest accounted for {} inputs: {} documents, {} rejects, {} kept truncated", result.inputs(), documents,
                 rejects, truncated);
         if (result.inputs() != documents + rejects) {
@@ -100,7 +101,7 @@ public final class IngestJob implements Job {
 
     /** The job's tables before writing, and the input count. */
     public record Result(Dataset<Row> documents, Dataset<Row> rejects, long inputs, long hiddenSkipped,
-                         Dataset<Row> persisted) {
+                         String inputFingerprint, Dataset<Row> persisted) {
         void release() {
             persisted.unpersist();
         }
@@ -176,7 +177,7 @@ public final class IngestJob implements Job {
                 .unionByName(spark.createDataFrame(driverRejects.stream()
                         .map(r -> RowFactory.create(r.sourceUri(), r.reason().code(), r.detail())).toList(),
                         Table.REJECTS.schema()));
-        return new Result(documents, rejects, inputs, listing.hiddenSkipped(), parsed);
+        return new Result(documents, rejects, inputs, listing.hiddenSkipped(), listing.fingerprint(), parsed);
     }
 
     private static Dataset<Row> readText(SparkSession spark, Settings settings, List<InputFile> files, int maxChars) {

@@ -27,6 +27,7 @@ public final class InputListing {
     private final List<InputFile> files = new ArrayList<>();
     private final List<RejectRow> rejects = new ArrayList<>();
     private long hiddenSkipped;
+    private final java.security.MessageDigest fingerprint = Hashes.sha256();
     private String rootUri;
 
     private InputListing() {
@@ -88,6 +89,8 @@ public final class InputListing {
 
     private void add(FileStatus status, Path root) {
         String rel = relative(root, status.getPath());
+        fingerprint.update((rel + '\t' + status.getLen() + '\t' + status.getModificationTime() + '\n')
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         files.add(new InputFile(status.getPath().toString(), rel, status.getLen(), FileKind.of(status.getPath().getName())));
     }
 
@@ -112,6 +115,18 @@ public final class InputListing {
 
     public List<RejectRow> rejects() {
         return rejects;
+    }
+
+    /**
+     * SHA-256 (hex) over every listed file's input-relative path, size and modification time, in listing
+     * order: equal fingerprints mean the run saw the same files, unchanged. Recorded in the manifest.
+     */
+    public String fingerprint() {
+        try {
+            return java.util.HexFormat.of().formatHex(((java.security.MessageDigest) fingerprint.clone()).digest());
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public long hiddenSkipped() {
