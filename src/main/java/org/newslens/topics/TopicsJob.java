@@ -132,20 +132,8 @@ public final class TopicsJob implements Job {
         List<List<String>> all = new ArrayList<>(topicTerms);
         all.addAll(clusterTerms);
         Map<String, Long> windowCounts = CoherencePass.count(docs, all);
-        double meanNpmi = 0;
-        for (int t = 0; t < topicTerms.size(); t++) {
-            double npmi = Coherence.npmi(topicTerms.get(t), windowCounts);
-            meanNpmi += npmi / topicTerms.size();
-            metrics.add(metric(topicModel, t, "npmi", npmi));
-        }
-        metrics.add(metric(topicModel, null, "c_npmi", meanNpmi));
-        double meanClusterNpmi = 0;
-        for (int c = 0; c < clusterTerms.size(); c++) {
-            double npmi = Coherence.npmi(clusterTerms.get(c), windowCounts);
-            meanClusterNpmi += npmi / clusterTerms.size();
-            metrics.add(metric(CLUSTER_MODEL, c, "npmi", npmi));
-        }
-        metrics.add(metric(CLUSTER_MODEL, null, "c_npmi", meanClusterNpmi));
+        double meanNpmi = addCoherence(metrics, topicModel, topicTerms, windowCounts);
+        addCoherence(metrics, CLUSTER_MODEL, clusterTerms, windowCounts);
         tables.write(Table.TOPIC_METRICS, spark.createDataFrame(metrics, Table.TOPIC_METRICS.schema()));
 
         stage(spark, "topics: done");
@@ -331,6 +319,19 @@ public final class TopicsJob implements Job {
         stageName = name;
         stageStart = now;
         spark.sparkContext().setJobDescription(name);
+    }
+
+    /** Adds each topic's (or cluster's) NPMI coherence and their mean, c_npmi; returns the mean. */
+    private static double addCoherence(List<Row> metrics, String model, List<List<String>> termLists,
+                                       Map<String, Long> windowCounts) {
+        double mean = 0;
+        for (int t = 0; t < termLists.size(); t++) {
+            double npmi = Coherence.npmi(termLists.get(t), windowCounts);
+            mean += npmi / termLists.size();
+            metrics.add(metric(model, t, "npmi", npmi));
+        }
+        metrics.add(metric(model, null, "c_npmi", mean));
+        return mean;
     }
 
     static Row metric(String model, Integer topic, String name, double value) {
