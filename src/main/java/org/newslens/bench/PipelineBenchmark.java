@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.newslens.config.Settings;
+import org.newslens.io.TableStore;
 import org.newslens.pipeline.Jobs;
 import org.newslens.pipeline.Pipeline;
 import org.newslens.pipeline.SparkSessions;
@@ -85,10 +85,10 @@ public final class PipelineBenchmark {
 
     /** Documents, and tokens (the tokens table once annotate ran, else the documents' word counts). */
     private static long[] docsAndTokens(SparkSession spark, String output) throws Exception {
-        org.apache.hadoop.fs.Path tokens = new org.apache.hadoop.fs.Path(output, "tokens/_SUCCESS");
-        FileSystem fs = tokens.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        boolean annotated = TableStore.isComplete(new org.apache.hadoop.fs.Path(output, "tokens"),
+                spark.sparkContext().hadoopConfiguration());
         long documents = spark.read().parquet(output + "/documents").count();
-        long tokenCount = fs.exists(tokens)
+        long tokenCount = annotated
                 ? spark.read().parquet(output + "/tokens").count()
                 : spark.read().parquet(output + "/documents").agg(functions.sum("n_tokens")).first().getLong(0);
         return new long[] {documents, tokenCount};

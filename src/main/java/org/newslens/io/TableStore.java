@@ -152,8 +152,16 @@ public final class TableStore {
     }
 
     private boolean exists(Path tableDir) {
+        return isComplete(tableDir, spark.sparkContext().hadoopConfiguration());
+    }
+
+    /**
+     * Whether a table folder was completely written (Spark's {@code _SUCCESS} marker is there). The one rule
+     * for "this table exists", also used where no session is running (start-up checks, the report).
+     */
+    public static boolean isComplete(Path tableDir, Configuration conf) {
         try {
-            return fileSystem().exists(new Path(tableDir, SUCCESS));
+            return tableDir.getFileSystem(conf).exists(new Path(tableDir, SUCCESS));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -113,7 +113,7 @@ public final class Pipeline {
                 }
             }
             for (Table table : job.inputs()) {
-                if (!madeEarlier.contains(table) && !tableExists(new Path(output, table.tableName()), conf)) {
+                if (!madeEarlier.contains(table) && !TableStore.isComplete(new Path(output, table.tableName()), conf)) {
                     problems.add(new MissingTableException(job.name(), table, output).getMessage());
                 }
             }
@@ -122,9 +122,5 @@ public final class Pipeline {
         if (!problems.isEmpty()) {
             throw new SettingsException(String.join("\n", problems));
         }
-    }
-
-    private static boolean tableExists(Path tableDir, Configuration conf) throws IOException {
-        return tableDir.getFileSystem(conf).exists(new Path(tableDir, "_SUCCESS"));
     }
 }

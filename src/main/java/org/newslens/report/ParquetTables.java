@@ -28,6 +28,7 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 import org.newslens.io.Table;
+import org.newslens.io.TableStore;
 
 /**
  * Reads the committed output tables with parquet-hadoop alone (its example {@code Group} record
@@ -63,12 +64,7 @@ public final class ParquetTables {
 
     /** Whether the table was committed under the root (its folder has the {@code _SUCCESS} marker). */
     public boolean exists(Table table) {
-        try {
-            Path dir = new Path(root, table.tableName());
-            return dir.getFileSystem(conf).exists(new Path(dir, "_SUCCESS"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TableStore.isComplete(new Path(root, table.tableName()), conf);
     }
 
     /** The committed tables, in contract order. */
