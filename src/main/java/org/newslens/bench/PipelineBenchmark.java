@@ -27,7 +27,7 @@ import org.newslens.pipeline.SparkSessions;
  */
 public final class PipelineBenchmark {
     private record Options(List<String> corpora, List<String> stages, String baseline, Path work,
-                           List<String> settings) {
+                           Path markdown, List<String> settings) {
     }
 
     private PipelineBenchmark() {
@@ -57,6 +57,9 @@ public final class PipelineBenchmark {
                 long[] docsAndTokens = docsAndTokens(spark, output);
                 rows.add(row(corpus, megabytes, stage, seconds, docsAndTokens));
             }
+            if (options.stages().size() > 1) {
+                rows.add(row(corpus, megabytes, "**all stages**", total, docsAndTokens(spark, output)));
+            }
             sizeAndSeconds.add(new double[] {megabytes, total});
             if (!options.baseline().equals("off")) {
                 PeakMemory.reset();
@@ -69,18 +72,27 @@ public final class PipelineBenchmark {
                         corpus, megabytes, seconds / total));
             }
         }
-        rows.forEach(System.out::println);
         if (sizeAndSeconds.size() > 1) {
-            System.out.println();
-            System.out.println(LinearFit.describe(sizeAndSeconds));
+            rows.add("");
+            rows.add(LinearFit.describe(sizeAndSeconds));
+        }
+        rows.forEach(System.out::println);
+        if (options.markdown() != null) {
+            BenchmarkMarkdown.write(options.markdown(), args, rows);
+            System.out.println("Wrote " + options.markdown());
         }
         spark.stop();
     }
 
     private static String row(String corpus, double megabytes, String stage, double seconds, long[] docsAndTokens) {
-        return String.format("| %s | %.2f | %s | %.1f | %.0f | %.0f | %.3f | %d | %d |", corpus, megabytes, stage,
-                seconds, docsAndTokens[0] / seconds, docsAndTokens[1] / seconds, megabytes / seconds,
+        return String.format("| %s | %.2f | %s | %.1f | %s | %s | %.3f | %d | %d |", corpus, megabytes, stage,
+                seconds, rate(docsAndTokens[0] / seconds), rate(docsAndTokens[1] / seconds), megabytes / seconds,
                 PeakMemory.heapPeakMiB(), PeakMemory.residentPeakMiB());
+    }
+
+    /** Small rates keep a decimal, so 5 documents in 15 s read 0.3/s rather than 0. */
+    private static String rate(double perSecond) {
+        return perSecond < 10 ? String.format("%.1f", perSecond) : String.format("%.0f", perSecond);
     }
 
     /** Documents, and tokens (the tokens table once annotate ran, else the documents' word counts). */
@@ -120,6 +132,7 @@ public final class PipelineBenchmark {
         List<String> stages = List.of("ingest", "annotate", "terms");
         String baseline = "features";
         Path work = Path.of("target/bench");
+        Path markdown = null;
         List<String> settings = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : "";
@@ -127,7 +140,7 @@ public final class PipelineBenchmark {
                 case "--help" -> {
                     System.out.println("Usage: jobs/benchmark [--corpus PATH] [--brown-mb N[,N...]] "
                             + "[--stages ingest,annotate,terms|all|...] [--baseline off|features|full] "
-                            + "[--work DIR] [NewsLens settings]");
+                            + "[--work DIR] [--markdown FILE] [NewsLens settings]");
                     System.exit(0);
                 }
                 case "--corpus" -> corpora.add(value);
@@ -136,6 +149,7 @@ public final class PipelineBenchmark {
                         .filter(name -> !name.equals("all")).toList() : List.of(value.split(","));
                 case "--baseline" -> baseline = value;
                 case "--work" -> work = Path.of(value);
+                case "--markdown" -> markdown = Path.of(value);
                 default -> {
                     settings.add(args[i]);
                     settings.add(value);
@@ -149,6 +163,6 @@ public final class PipelineBenchmark {
         if (!List.of("off", "features", "full").contains(baseline)) {
             throw new IllegalArgumentException("--baseline must be off, features or full");
         }
-        return new Options(corpora, stages, baseline, work.toAbsolutePath(), settings);
+        return new Options(corpora, stages, baseline, work.toAbsolutePath(), markdown, settings);
     }
 }

@@ -4,11 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Versions of NewsLens and the parts that shape its results, for the manifest. */
-final class Versions {
+public final class Versions {
     private Versions() {
     }
 
-    static Map<String, String> all() {
+    public static Map<String, String> all() {
         Map<String, String> versions = new LinkedHashMap<>();
         String own = Versions.class.getPackage().getImplementationVersion();
         versions.put("newslens", own == null ? "dev" : own);

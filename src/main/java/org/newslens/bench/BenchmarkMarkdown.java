@@ -1,0 +1,44 @@
+package org.newslens.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.newslens.pipeline.Versions;
+
+/**
+ * Writes a benchmark run as a Markdown page (the repository keeps the latest one in src/site/BENCHMARKS.md):
+ * the command, the machine it ran on, and the table {@link PipelineBenchmark} printed. Written by the command
+ * itself so the published figures are always a run's own output, never retyped.
+ */
+final class BenchmarkMarkdown {
+    private BenchmarkMarkdown() {
+    }
+
+    static void write(Path file, String[] args, List<String> tableAndFit) throws IOException {
+        Runtime runtime = Runtime.getRuntime();
+        List<String> lines = new ArrayList<>();
+        lines.add("# NewsLens benchmarks");
+        lines.add("");
+        lines.add("Written by `jobs/benchmark " + String.join(" ", args) + "` on " + LocalDate.now() + ".");
+        lines.add("");
+        lines.add(String.format("Machine: %d cores, JVM max heap %d MiB, %s %s; versions %s. One embedded JVM "
+                        + "(`local[*]`): driver and executor share the process, so its heap and RSS peaks are the "
+                        + "executor's.", runtime.availableProcessors(), runtime.maxMemory() >> 20,
+                System.getProperty("os.name"), System.getProperty("os.arch"), Versions.all()));
+        lines.add("");
+        lines.add("MB are input bytes (10^6). Tokens/s counts the tokens table's rows; before annotate, the "
+                + "documents' word counts. Heap peak is the JVM's heap high-water mark during the stage; RSS peak "
+                + "the process's resident high-water mark so far.");
+        lines.add("");
+        lines.addAll(tableAndFit);
+        lines.add("");
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.write(file, lines);
+    }
+}
