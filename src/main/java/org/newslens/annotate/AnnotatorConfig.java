@@ -11,9 +11,9 @@ import org.newslens.config.Settings;
 public record AnnotatorConfig(boolean pos, boolean ner, String nerModel, boolean misc, String nerScope)
         implements Serializable {
 
-    /** With NER over whole sentences. */
+    /** With NER over the default scope of {@link AnnotateSettings#NER_SCOPE}. */
     public AnnotatorConfig(boolean pos, boolean ner, String nerModel, boolean misc) {
-        this(pos, ner, nerModel, misc, NerTagger.SCOPE_SENTENCE);
+        this(pos, ner, nerModel, misc, AnnotateSettings.NER_SCOPE.defaultValue());
     }
 
     public static AnnotatorConfig from(Settings settings) {

@@ -3,6 +3,7 @@ package org.newslens.annotate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.newslens.ingest.Lines;
 import org.newslens.text.StopWords;
 
 /**
@@ -30,7 +31,7 @@ public final class CandidateWindows {
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
             boolean sentenceStart = !seenWord;
-            seenWord |= hasLetterOrDigit(word);
+            seenWord |= Lines.hasContent(word);
             if (!isCandidate(word, sentenceStart)) {
                 continue;
             }
@@ -64,15 +65,6 @@ public final class CandidateWindows {
         for (int i = 0; i < word.length(); i++) {
             char c = word.charAt(i);
             if (Character.isUpperCase(c) || Character.isTitleCase(c)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasLetterOrDigit(String word) {
-        for (int i = 0; i < word.length(); i++) {
-            if (Character.isLetterOrDigit(word.charAt(i))) {
                 return true;
             }
         }

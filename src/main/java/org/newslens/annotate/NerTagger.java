@@ -8,10 +8,12 @@ import java.util.List;
 import org.newslens.entities.MentionTypes;
 
 /**
- * Sets the NER tag of every token of a sentence with one CRF model, called directly: CoreNLP's {@code ner}
- * annotator around the same CRF adds per-token bookkeeping we do not use. With {@link #SCOPE_WINDOWS} only
- * {@link CandidateWindows} are classified and every other token is tagged O. A loaded tagger is shared by the
- * JVM's tasks: {@link CRFClassifier#classify} keeps its state in the list it is given.
+ * Sets the NER tag of every token of a sentence with one CRF model, called directly rather than through
+ * CoreNLP's {@code ner} annotator, so that parts of a sentence can be classified: with {@link #SCOPE_WINDOWS}
+ * only {@link CandidateWindows} go through the CRF and every other token is tagged O. One difference from the
+ * annotator: it re-joins hyphenated words for the CRF ("China-Iran"), while here the CRF sees the tokenizer's
+ * tokens, so "China" and "Iran" in "China-Iran ties" are each a LOCATION. A loaded tagger is shared by the JVM's
+ * tasks: {@link CRFClassifier#classifySentence} works on copies of the tokens it is given.
  */
 public final class NerTagger {
     /** Classify whole sentences (the CRF sees all of each sentence). */

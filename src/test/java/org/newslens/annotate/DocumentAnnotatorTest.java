@@ -66,6 +66,17 @@ class DocumentAnnotatorTest {
     }
 
     @Test
+    void capitalisedWindowsFindTheSameMentionsHereAndTagEveryToken() {
+        AnnotatedDocument sentence = annotate(new AnnotatorConfig(false, true, AnnotateSettings.DEFAULT_NER_MODEL,
+                false, NerTagger.SCOPE_SENTENCE));
+        AnnotatedDocument windows = annotate(new AnnotatorConfig(false, true, AnnotateSettings.DEFAULT_NER_MODEL,
+                false, NerTagger.SCOPE_WINDOWS));
+        assertThat(windows.mentions()).isEqualTo(sentence.mentions());
+        // Tokens outside every window are tagged O, not left without a tag.
+        assertThat(windows.tokens()).allSatisfy(t -> assertThat(t.ner()).isNotNull());
+    }
+
+    @Test
     void posTaggingGivesTagsAndTaggedLemmas() {
         AnnotatedDocument doc = annotate(new AnnotatorConfig(true, false, AnnotateSettings.DEFAULT_NER_MODEL, false));
         assertThat(doc.tokens()).allSatisfy(t -> assertThat(t.pos()).isNotBlank());

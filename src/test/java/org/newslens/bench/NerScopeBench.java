@@ -101,51 +101,39 @@ class NerScopeBench {
         for (Doc doc : docs) {
             mentions.add(mentions(doc));
         }
-        StringBuilder agreement = new StringBuilder();
+        StringBuilder agreement = new StringBuilder(" mentions=" + mentions.stream().mapToInt(Set::size).sum());
         if (reference != null) {
-            long both = 0;
-            long got = 0;
-            long want = 0;
-            for (int i = 0; i < docs.size(); i++) {
-                Set<String> common = new HashSet<>(mentions.get(i));
-                common.retainAll(reference.get(i));
-                if (Boolean.getBoolean("newslens.bench.diff")) {
-                    for (String m : mentions.get(i)) {
-                        if (!common.contains(m)) {
-                            System.out.println("DIFF " + label + " extra   " + show(docs.get(i), m));
-                        }
-                    }
-                    for (String m : reference.get(i)) {
-                        if (!common.contains(m)) {
-                            System.out.println("DIFF " + label + " missing " + show(docs.get(i), m));
-                        }
-                    }
-                }
-                both += common.size();
-                got += mentions.get(i).size();
-                want += reference.get(i).size();
-            }
-            agreement.append(String.format(" mentions=%d reference=%d precision=%.4f recall=%.4f", got, want,
-                    both / (double) Math.max(1, got), both / (double) Math.max(1, want)));
-        } else {
-            agreement.append(" mentions=").append(mentions.stream().mapToInt(Set::size).sum());
+            agreement.append(" | vs ner annotator:").append(agreement(label, docs, mentions, reference));
         }
         if (direct != null) {
-            long both = 0;
-            long got = 0;
-            long want = 0;
-            for (int i = 0; i < docs.size(); i++) {
-                Set<String> common = new HashSet<>(mentions.get(i));
-                common.retainAll(direct.get(i));
-                both += common.size();
-                got += mentions.get(i).size();
-                want += direct.get(i).size();
-            }
-            agreement.append(String.format(" | vs CRF per sentence: precision=%.4f recall=%.4f",
-                    both / (double) Math.max(1, got), both / (double) Math.max(1, want)));
+            agreement.append(" | vs CRF per sentence:").append(agreement(label, docs, mentions, direct));
         }
         System.out.printf("BENCH %-34s %.2fs %.0f tokens/s%s%n", label, seconds, tokens / seconds, agreement);
         return mentions;
+    }
+
+    /** Mention-level precision and recall of {@code mentions} against {@code reference}, same documents. */
+    private static String agreement(String label, List<Doc> docs, List<Set<String>> mentions,
+            List<Set<String>> reference) {
+        long both = 0;
+        long got = 0;
+        long want = 0;
+        for (int i = 0; i < docs.size(); i++) {
+            Set<String> common = new HashSet<>(mentions.get(i));
+            common.retainAll(reference.get(i));
+            Doc doc = docs.get(i);
+            if (Boolean.getBoolean("newslens.bench.diff")) {
+                mentions.get(i).stream().filter(m -> !common.contains(m))
+                        .forEach(m -> System.out.println("DIFF " + label + " extra   " + show(doc, m)));
+                reference.get(i).stream().filter(m -> !common.contains(m))
+                        .forEach(m -> System.out.println("DIFF " + label + " missing " + show(doc, m)));
+            }
+            both += common.size();
+            got += mentions.get(i).size();
+            want += reference.get(i).size();
+        }
+        return String.format(" precision=%.4f recall=%.4f", both / (double) Math.max(1, got),
+                both / (double) Math.max(1, want));
     }
 
     private static String show(Doc doc, String mention) {
