@@ -21,7 +21,7 @@ public final class AnnotateSettings {
             "CoreNLP CRF model for NER: a classpath resource or a file path");
     public static final Setting<String> NER_SCOPE = Setting.choice("annotate.ner-scope", NerTagger.SCOPE_WINDOWS,
             NerTagger.SCOPES, "What the NER model classifies: only windows of " + NerTagger.WINDOW_CONTEXT
-                    + " tokens either side of capitalised words, the rest tagged O (about 4x less NER time; 98% of"
+                    + " tokens either side of capitalised words, the rest tagged O (about 2.5x less NER time; 98% of"
                     + " mentions as with whole sentences on Brown), or whole sentences");
     public static final Setting<Boolean> MISC = Setting.bool("annotate.misc", false,
             "Keep MISC mentions too (only models with a MISC class, e.g. english.conll.4class, produce them)");
