@@ -29,7 +29,7 @@ final class AnnotatePartition implements MapPartitionsFunction<Row, Row> {
     public Iterator<Row> call(Iterator<Row> documents) {
         CoreNlpPipelines.Loaded loaded = CoreNlpPipelines.get(config);
         loadSeconds.add(loaded.loadSeconds());
-        DocumentAnnotator annotator = new DocumentAnnotator(loaded.pipeline(), config);
+        DocumentAnnotator annotator = new DocumentAnnotator(loaded, config);
         return new Iterator<>() {
             @Override
             public boolean hasNext() {

@@ -19,12 +19,16 @@ public final class AnnotateSettings {
             "Recognise named entities with one CRF model (tokens.ner, mentions)");
     public static final Setting<String> NER_MODEL = Setting.string("annotate.ner-model", DEFAULT_NER_MODEL,
             "CoreNLP CRF model for NER: a classpath resource or a file path");
+    public static final Setting<String> NER_SCOPE = Setting.choice("annotate.ner-scope", NerTagger.SCOPE_WINDOWS,
+            NerTagger.SCOPES, "What the NER model classifies: only windows of " + NerTagger.WINDOW_CONTEXT
+                    + " tokens either side of capitalised words, the rest tagged O (about 2.5x less NER time; 98% of"
+                    + " mentions as with whole sentences on Brown), or whole sentences");
     public static final Setting<Boolean> MISC = Setting.bool("annotate.misc", false,
             "Keep MISC mentions too (only models with a MISC class, e.g. english.conll.4class, produce them)");
     public static final Setting<String> ON_ERROR = Setting.choice("annotate.on-error", "skip", List.of("skip", "fail"),
             "What to do with a document CoreNLP fails on: skip it (counted and logged with its doc_id) or fail the job");
 
     public static List<Setting<?>> all() {
-        return List.of(POS, NER, NER_MODEL, MISC, ON_ERROR);
+        return List.of(POS, NER, NER_MODEL, NER_SCOPE, MISC, ON_ERROR);
     }
 }

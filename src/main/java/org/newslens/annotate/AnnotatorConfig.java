@@ -4,12 +4,22 @@ import java.io.Serializable;
 import java.util.Properties;
 import org.newslens.config.Settings;
 
-/** What the CoreNLP pipeline does; the key of the per-JVM pipeline cache. Small and serialisable. */
-public record AnnotatorConfig(boolean pos, boolean ner, String nerModel, boolean misc) implements Serializable {
+/**
+ * What the annotate pass does; the key of the per-JVM pipeline cache. Small and serialisable. NER is not a
+ * CoreNLP annotator here: {@link NerTagger} runs the CRF on the tokens, over {@code nerScope}.
+ */
+public record AnnotatorConfig(boolean pos, boolean ner, String nerModel, boolean misc, String nerScope)
+        implements Serializable {
+
+    /** With NER over the default scope of {@link AnnotateSettings#NER_SCOPE}. */
+    public AnnotatorConfig(boolean pos, boolean ner, String nerModel, boolean misc) {
+        this(pos, ner, nerModel, misc, AnnotateSettings.NER_SCOPE.defaultValue());
+    }
 
     public static AnnotatorConfig from(Settings settings) {
         return new AnnotatorConfig(settings.get(AnnotateSettings.POS), settings.get(AnnotateSettings.NER),
-                settings.get(AnnotateSettings.NER_MODEL), settings.get(AnnotateSettings.MISC));
+                settings.get(AnnotateSettings.NER_MODEL), settings.get(AnnotateSettings.MISC),
+                settings.get(AnnotateSettings.NER_SCOPE));
     }
 
     /** The model files this pipeline loads (tokenize and ssplit need none). */
@@ -24,25 +34,13 @@ public record AnnotatorConfig(boolean pos, boolean ner, String nerModel, boolean
         return files;
     }
 
-    /** CoreNLP properties: tokenize + ssplit, then POS and one CRF NER model when enabled; nothing else. */
+    /** CoreNLP properties: tokenize + ssplit, then POS when enabled; nothing else (NER runs after, see NerTagger). */
     public Properties properties() {
         Properties props = new Properties();
         StringBuilder annotators = new StringBuilder("tokenize,ssplit");
         if (pos) {
             annotators.append(",pos");
             props.setProperty("pos.model", AnnotateSettings.POS_MODEL);
-        }
-        if (ner) {
-            annotators.append(",ner");
-            props.setProperty("ner.model", nerModel);
-            // One CRF, no fine-grained regexner, SUTime, numeric classifiers or mention building: ~30x faster
-            // than CoreNLP's default NER, and none of them needs the POS tags or lemmas that NER would require.
-            props.setProperty("ner.applyFineGrained", "false");
-            props.setProperty("ner.useSUTime", "false");
-            props.setProperty("ner.applyNumericClassifiers", "false");
-            props.setProperty("ner.buildEntityMentions", "false");
-            props.setProperty("ner.combinationMode", "NORMAL");
-            props.setProperty("enforceRequirements", "false");
         }
         props.setProperty("annotators", annotators.toString());
         props.setProperty("tokenize.language", "en");

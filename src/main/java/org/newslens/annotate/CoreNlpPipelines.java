@@ -7,35 +7,42 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One StanfordCoreNLP pipeline per executor JVM and configuration, built on first use and shared by the
- * JVM's tasks (annotating with a built pipeline is thread-safe). Never serialised: tasks carry only the
- * {@link AnnotatorConfig} key.
+ * One StanfordCoreNLP pipeline per executor JVM and configuration, and one {@link NerTagger} per NER model,
+ * built on first use and shared by the JVM's tasks (annotating with a built pipeline, and classifying with a
+ * loaded CRF, are thread-safe). Never serialised: tasks carry only the {@link AnnotatorConfig} key.
  */
 public final class CoreNlpPipelines {
     private static final Logger LOG = LoggerFactory.getLogger(CoreNlpPipelines.class);
     private static final Map<AnnotatorConfig, StanfordCoreNLP> PIPELINES = new ConcurrentHashMap<>();
+    private static final Map<String, NerTagger> TAGGERS = new ConcurrentHashMap<>();
 
     private CoreNlpPipelines() {
     }
 
-    /** The pipeline and, when this call built it, the seconds building (loading models) took. */
-    public record Loaded(StanfordCoreNLP pipeline, double loadSeconds) {
+    /**
+     * The pipeline, the NER tagger (null when NER is off) and, when this call built either, the seconds
+     * building (loading models) took.
+     */
+    public record Loaded(StanfordCoreNLP pipeline, NerTagger ner, double loadSeconds) {
     }
 
     public static Loaded get(AnnotatorConfig config) {
-        StanfordCoreNLP existing = PIPELINES.get(config);
-        if (existing != null) {
-            return new Loaded(existing, 0);
-        }
         double[] seconds = {0};
         StanfordCoreNLP pipeline = PIPELINES.computeIfAbsent(config, c -> {
             long t0 = System.nanoTime();
             StanfordCoreNLP built = new StanfordCoreNLP(c.properties());
-            seconds[0] = (System.nanoTime() - t0) / 1e9;
-            LOG.info("Built CoreNLP pipeline {} in {} s; model files loaded: {}", c.properties().getProperty("annotators"),
-                    String.format("%.2f", seconds[0]), c.modelFiles());
+            seconds[0] += (System.nanoTime() - t0) / 1e9;
+            LOG.info("Built CoreNLP pipeline {} in {} s", c.properties().getProperty("annotators"),
+                    String.format("%.2f", (System.nanoTime() - t0) / 1e9));
             return built;
         });
-        return new Loaded(pipeline, seconds[0]);
+        NerTagger ner = !config.ner() ? null : TAGGERS.computeIfAbsent(config.nerModel(), model -> {
+            long t0 = System.nanoTime();
+            NerTagger loaded = NerTagger.load(model);
+            seconds[0] += (System.nanoTime() - t0) / 1e9;
+            LOG.info("Loaded NER model {} in {} s", model, String.format("%.2f", (System.nanoTime() - t0) / 1e9));
+            return loaded;
+        });
+        return new Loaded(pipeline, ner, seconds[0]);
     }
 }

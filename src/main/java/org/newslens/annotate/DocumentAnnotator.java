@@ -26,6 +26,7 @@ import org.newslens.text.TermNormalizer;
  */
 public final class DocumentAnnotator {
     private final StanfordCoreNLP pipeline;
+    private final NerTagger ner;
     private final AnnotatorConfig config;
     private final Morphology morphology = new Morphology();
     private final Set<String> keptTypes;
@@ -33,8 +34,9 @@ public final class DocumentAnnotator {
     private final Map<String, String> stemCache = new HashMap<>();
     private static final int STEM_CACHE_LIMIT = 100_000;
 
-    public DocumentAnnotator(StanfordCoreNLP pipeline, AnnotatorConfig config) {
-        this.pipeline = pipeline;
+    public DocumentAnnotator(CoreNlpPipelines.Loaded loaded, AnnotatorConfig config) {
+        this.pipeline = loaded.pipeline();
+        this.ner = loaded.ner();
         this.config = config;
         this.keptTypes = MentionTypes.kept(config.misc());
     }
@@ -49,6 +51,9 @@ public final class DocumentAnnotator {
         int sentId = 0;
         for (CoreMap sentence : coreSentences) {
             List<CoreLabel> labels = sentence.get(CoreAnnotations.TokensAnnotation.class);
+            if (config.ner()) {
+                ner.tag(labels, config.nerScope());
+            }
             List<String> terms = new ArrayList<>(labels.size());
             List<TaggedToken> tagged = new ArrayList<>(labels.size());
             int tokId = 0;

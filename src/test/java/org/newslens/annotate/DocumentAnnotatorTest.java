@@ -13,7 +13,7 @@ class DocumentAnnotatorTest {
             + "The children were running to Ouagadougou.";
 
     private AnnotatedDocument annotate(AnnotatorConfig config) {
-        return new DocumentAnnotator(CoreNlpPipelines.get(config).pipeline(), config).annotate("d1", TEXT);
+        return new DocumentAnnotator(CoreNlpPipelines.get(config), config).annotate("d1", TEXT);
     }
 
     @Test
@@ -39,14 +39,14 @@ class DocumentAnnotatorTest {
     void namesKeepTheirFormWithoutPosTagging() {
         String text = "Officials in Kaunas met Ramunas Bitinas. Kaunas officials were meeting United Nations envoys.";
         AnnotatorConfig config = new AnnotatorConfig(false, false, AnnotateSettings.DEFAULT_NER_MODEL, false);
-        AnnotatedDocument doc = new DocumentAnnotator(CoreNlpPipelines.get(config).pipeline(), config)
+        AnnotatedDocument doc = new DocumentAnnotator(CoreNlpPipelines.get(config), config)
                 .annotate("d2", text);
         assertThat(doc.sentences().get(0).terms()).containsExactly("official", "in", "kaunas", "meet", "ramunas",
                 "bitinas", null);
         assertThat(doc.sentences().get(1).terms()).containsExactly("kauna", "official", "be", "meet", "united",
                 "nations", "envoy", null);
         AnnotatorConfig withNer = new AnnotatorConfig(false, true, AnnotateSettings.DEFAULT_NER_MODEL, false);
-        AnnotatedDocument tagged = new DocumentAnnotator(CoreNlpPipelines.get(withNer).pipeline(), withNer)
+        AnnotatedDocument tagged = new DocumentAnnotator(CoreNlpPipelines.get(withNer), withNer)
                 .annotate("d2", text);
         assertThat(tagged.sentences().get(1).terms().get(0)).isEqualTo("kaunas");
     }
@@ -63,6 +63,17 @@ class DocumentAnnotatorTest {
                 .allSatisfy(m -> assertThat(m.name()).isEqualTo("Amadou Diallo"));
         assertThat(doc.mentions()).filteredOn(m -> m.span().text().equals("ADB"))
                 .allSatisfy(m -> assertThat(m.name()).isEqualTo("Asian Development Bank")).hasSize(2);
+    }
+
+    @Test
+    void capitalisedWindowsFindTheSameMentionsHereAndTagEveryToken() {
+        AnnotatedDocument sentence = annotate(new AnnotatorConfig(false, true, AnnotateSettings.DEFAULT_NER_MODEL,
+                false, NerTagger.SCOPE_SENTENCE));
+        AnnotatedDocument windows = annotate(new AnnotatorConfig(false, true, AnnotateSettings.DEFAULT_NER_MODEL,
+                false, NerTagger.SCOPE_WINDOWS));
+        assertThat(windows.mentions()).isEqualTo(sentence.mentions());
+        // Tokens outside every window are tagged O, not left without a tag.
+        assertThat(windows.tokens()).allSatisfy(t -> assertThat(t.ner()).isNotNull());
     }
 
     @Test

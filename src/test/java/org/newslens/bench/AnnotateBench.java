@@ -1,11 +1,5 @@
 package org.newslens.bench;
 
-import edu.stanford.nlp.ie.crf.CRFClassifier;
-import edu.stanford.nlp.ling.CoreAnnotations;
-import edu.stanford.nlp.ling.CoreLabel;
-import edu.stanford.nlp.pipeline.Annotation;
-import edu.stanford.nlp.pipeline.StanfordCoreNLP;
-import edu.stanford.nlp.util.CoreMap;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +14,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.newslens.annotate.AnnotateJob;
 import org.newslens.annotate.AnnotateSettings;
 import org.newslens.annotate.AnnotatorConfig;
-import org.newslens.annotate.CoreNlpPipelines;
 import org.newslens.testing.DocumentsFixture;
 import org.newslens.testing.SharedSpark;
 
@@ -93,43 +86,5 @@ class AnnotateBench {
     private static long cpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    /** One thread: NER through CoreNLP's ner annotator vs the same CRF called directly. */
-    @Test
-    void singleThreadNerVariants() throws Exception {
-        List<String> texts = texts(corpus(), 1_000_000);
-        AnnotatorConfig plain = new AnnotatorConfig(false, false, AnnotateSettings.DEFAULT_NER_MODEL, false);
-        AnnotatorConfig withNer = new AnnotatorConfig(false, true, AnnotateSettings.DEFAULT_NER_MODEL, false);
-        StanfordCoreNLP tokenizer = CoreNlpPipelines.get(plain).pipeline();
-        long t0 = System.nanoTime();
-        StanfordCoreNLP ner = CoreNlpPipelines.get(withNer).pipeline();
-        System.out.printf("BENCH load tokenize,ssplit,ner pipeline %.2fs%n", (System.nanoTime() - t0) / 1e9);
-        t0 = System.nanoTime();
-        CRFClassifier<CoreLabel> crf = CRFClassifier.getClassifier(AnnotateSettings.DEFAULT_NER_MODEL);
-        System.out.printf("BENCH load CRFClassifier alone %.2fs%n", (System.nanoTime() - t0) / 1e9);
-        for (int round = 0; round < 2; round++) {
-            run("tokenize,ssplit", texts, tokenizer, null);
-            run("tokenize,ssplit,ner (annotator)", texts, ner, null);
-            run("tokenize,ssplit + CRFClassifier.classifySentence", texts, tokenizer, crf);
-        }
-    }
-
-    private static void run(String label, List<String> texts, StanfordCoreNLP pipeline, CRFClassifier<CoreLabel> crf) {
-        long tokens = 0;
-        long t0 = System.nanoTime();
-        for (String text : texts) {
-            Annotation a = new Annotation(text);
-            pipeline.annotate(a);
-            for (CoreMap sentence : a.get(CoreAnnotations.SentencesAnnotation.class)) {
-                List<CoreLabel> labels = sentence.get(CoreAnnotations.TokensAnnotation.class);
-                tokens += labels.size();
-                if (crf != null) {
-                    crf.classifySentence(labels);
-                }
-            }
-        }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("BENCH 1 thread %-50s tokens=%d %.1fs %.0f tokens/s%n", label, tokens, seconds, tokens / seconds);
     }
 }
