@@ -1,6 +1,7 @@
 package org.newslens.bench;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,15 +12,15 @@ import org.apache.spark.scheduler.SparkListenerJobStart;
 
 /**
  * Where a stage's time goes without the Spark UI: for each job description (the step labels the jobs and
- * {@code TableStore.write} set, e.g. "write tokens"), the wall time from its first Spark job's start to its
- * last job's end. Steps run one after another, but adaptive execution runs a step's jobs concurrently, so a
- * span is measured rather than a sum; what the spans leave of a stage's time is driver work (planning,
- * listing, committing).
+ * {@code TableStore.write} set, e.g. "write tokens"), the wall time during which at least one of its Spark jobs
+ * ran. Adaptive execution runs a step's jobs concurrently, so their intervals are merged, not summed; what the
+ * steps leave of a stage's time is driver work (planning, listing, committing).
  */
 final class StepTimings extends SparkListener {
     private final Map<Integer, Long> started = new HashMap<>();
     private final Map<Integer, String> descriptions = new HashMap<>();
-    private final Map<String, long[]> byStep = new LinkedHashMap<>();
+    /** Per step, the [start, end] milliseconds of each finished job. */
+    private final Map<String, List<long[]>> byStep = new LinkedHashMap<>();
 
     @Override
     public synchronized void onJobStart(SparkListenerJobStart jobStart) {
@@ -34,20 +35,35 @@ final class StepTimings extends SparkListener {
         Long t0 = started.remove(jobEnd.jobId());
         String step = descriptions.remove(jobEnd.jobId());
         if (t0 != null) {
-            // first start, last end, jobs
-            long[] span = byStep.computeIfAbsent(step, s -> new long[] {t0, t0, 0});
-            span[0] = Math.min(span[0], t0);
-            span[1] = Math.max(span[1], jobEnd.time());
-            span[2]++;
+            byStep.computeIfAbsent(step, s -> new ArrayList<>()).add(new long[] {t0, jobEnd.time()});
         }
     }
 
     /** The steps since the last call, as "step: seconds (jobs)" lines, and starts counting afresh. */
     synchronized List<String> drain() {
         List<String> lines = new ArrayList<>();
-        byStep.forEach((step, v) -> lines.add(
-                String.format("%-50s %6.1f s  (%d Spark jobs)", step, (v[1] - v[0]) / 1000.0, v[2])));
+        byStep.forEach((step, jobs) -> lines.add(String.format("%-58s %6.1f s  (%d Spark jobs)", step,
+                unionMillis(jobs) / 1000.0, jobs.size())));
         byStep.clear();
         return lines;
+    }
+
+    /** Length of the union of the intervals: overlapping jobs count once. */
+    static long unionMillis(List<long[]> intervals) {
+        List<long[]> sorted = new ArrayList<>(intervals);
+        sorted.sort(Comparator.comparingLong(i -> i[0]));
+        long total = 0;
+        long start = Long.MIN_VALUE;
+        long end = Long.MIN_VALUE;
+        for (long[] interval : sorted) {
+            if (interval[0] > end) {
+                total += end - start;
+                start = interval[0];
+                end = interval[1];
+            } else {
+                end = Math.max(end, interval[1]);
+            }
+        }
+        return total + (end - start);
     }
 }
