@@ -36,10 +36,13 @@ public final class PipelineBenchmark {
     public static void main(String[] args) throws Exception {
         Options options = parse(args);
         SparkSession spark = SparkSessions.getOrCreate();
+        StepTimings steps = new StepTimings();
+        spark.sparkContext().addSparkListener(steps);
+        List<String> stepLines = new ArrayList<>();
         List<String> rows = new ArrayList<>();
         List<double[]> sizeAndSeconds = new ArrayList<>();
-        rows.add("| corpus | MB | stage | seconds | docs/s | tokens/s | MB/s | heap peak MiB | RSS peak MiB |");
-        rows.add("|---|---:|---|---:|---:|---:|---:|---:|---:|");
+        rows.add("| corpus | MB | stage | seconds | docs/s | tokens/s | MB/s | heap peak MiB | RSS peak MiB | CPU s |");
+        rows.add("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|");
         for (String corpus : options.corpora()) {
             String input = resolve(corpus, options.work());
             double megabytes = inputBytes(spark, input) / 1e6;
@@ -48,27 +51,38 @@ public final class PipelineBenchmark {
             settingArgs.addAll(List.of("--input", input, "--output", output));
             Settings settings = Settings.parse(settingArgs.toArray(new String[0]));
             double total = 0;
+            double totalCpu = 0;
             for (String stage : options.stages()) {
                 PeakMemory.reset();
+                spark.sparkContext().listenerBus().waitUntilEmpty();
+                steps.drain();
+                long cpu0 = processCpuNanos();
                 long t0 = System.nanoTime();
                 Pipeline.run(Jobs.forCommand(stage), settings);
                 double seconds = (System.nanoTime() - t0) / 1e9;
+                double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
                 total += seconds;
+                totalCpu += cpuSeconds;
+                spark.sparkContext().listenerBus().waitUntilEmpty();
+                stepLines.add(String.format("%s, %s: %.1f s, of which Spark jobs:", corpus, stage, seconds));
+                steps.drain().forEach(line -> stepLines.add("    " + line));
                 long[] docsAndTokens = docsAndTokens(spark, output);
-                rows.add(row(corpus, megabytes, stage, seconds, docsAndTokens));
+                rows.add(row(corpus, megabytes, stage, seconds, docsAndTokens, cpuSeconds));
             }
             if (options.stages().size() > 1) {
-                rows.add(row(corpus, megabytes, "**all stages**", total, docsAndTokens(spark, output)));
+                rows.add(row(corpus, megabytes, "**all stages**", total, docsAndTokens(spark, output), totalCpu));
             }
             sizeAndSeconds.add(new double[] {megabytes, total});
             if (!options.baseline().equals("off")) {
                 PeakMemory.reset();
+                long cpu0 = processCpuNanos();
                 long t0 = System.nanoTime();
                 MllibBaseline.run(spark, input, output + "-mllib", options.baseline().equals("full"));
                 double seconds = (System.nanoTime() - t0) / 1e9;
+                double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
                 rows.add(row(corpus, megabytes, "mllib baseline (" + options.baseline() + ")", seconds,
-                        docsAndTokens(spark, output)));
-                rows.add(String.format("| %s | %.2f | NewsLens speed-up over baseline | %.2fx | | | | | |",
+                        docsAndTokens(spark, output), cpuSeconds));
+                rows.add(String.format("| %s | %.2f | NewsLens speed-up over baseline | %.2fx | | | | | | |",
                         corpus, megabytes, seconds / total));
             }
         }
@@ -76,6 +90,12 @@ public final class PipelineBenchmark {
             rows.add("");
             rows.add(LinearFit.describe(sizeAndSeconds));
         }
+        rows.add("");
+        rows.add("Wall seconds per step (Spark jobs by label, overlapping jobs merged):");
+        rows.add("");
+        rows.add("```");
+        rows.addAll(stepLines);
+        rows.add("```");
         rows.forEach(System.out::println);
         if (options.markdown() != null) {
             BenchmarkMarkdown.write(options.markdown(), args, rows);
@@ -84,10 +104,18 @@ public final class PipelineBenchmark {
         spark.stop();
     }
 
-    private static String row(String corpus, double megabytes, String stage, double seconds, long[] docsAndTokens) {
-        return String.format("| %s | %.2f | %s | %.1f | %s | %s | %.3f | %d | %d |", corpus, megabytes, stage,
-                seconds, rate(docsAndTokens[0] / seconds), rate(docsAndTokens[1] / seconds), megabytes / seconds,
-                PeakMemory.heapPeakMiB(), PeakMemory.residentPeakMiB());
+    /** CPU time of this JVM, all threads: unlike wall time it does not grow when other processes take the cores. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** One row; CPU s (this JVM's CPU time) is the figure to compare when other processes share the cores. */
+    private static String row(String corpus, double megabytes, String stage, double seconds, long[] docsAndTokens,
+            double cpuSeconds) {
+        return String.format("| %s | %.2f | %s | %.1f | %s | %s | %.3f | %d | %d | %.1f |", corpus, megabytes,
+                stage, seconds, rate(docsAndTokens[0] / seconds), rate(docsAndTokens[1] / seconds), megabytes / seconds,
+                PeakMemory.heapPeakMiB(), PeakMemory.residentPeakMiB(), cpuSeconds);
     }
 
     /** Small rates keep a decimal, so 5 documents in 15 s read 0.3/s rather than 0. */

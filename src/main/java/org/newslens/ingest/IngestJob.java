@@ -137,11 +137,14 @@ public final class IngestJob implements Job {
                 Encoders.row(IngestSchemas.PARSED)).persist(StorageLevel.MEMORY_AND_DISK());
 
         // Record files that yielded no record at all are inputs too: one empty_file reject each.
-        spark.sparkContext().setJobDescription("ingest: read and parse");
+        spark.sparkContext().setJobDescription("ingest: read, parse, count records per file");
         Map<String, Long> recordsPerFile = new LinkedHashMap<>();
-        for (Row row : parsed.filter(col("format").isin("json", "csv", "parquet")).groupBy("source_uri").count()
-                .collectAsList()) {
-            recordsPerFile.put(row.getString(0), row.getLong(1));
+        // A corpus of text files only has no records to count: skip that pass over the parsed rows.
+        if (!listing.files(FileKind.JSON, FileKind.CSV, FileKind.PARQUET).isEmpty()) {
+            for (Row row : parsed.filter(col("format").isin("json", "csv", "parquet")).groupBy("source_uri").count()
+                    .collectAsList()) {
+                recordsPerFile.put(row.getString(0), row.getLong(1));
+            }
         }
         Set<String> rejectedWhole = driverRejects.stream().map(InputListing.RejectRow::sourceUri).collect(Collectors.toSet());
         for (InputFile file : listing.files(FileKind.JSON, FileKind.CSV)) {
@@ -154,7 +157,8 @@ public final class IngestJob implements Job {
         long inputs = textFiles.size() + recordsPerFile.values().stream().mapToLong(Long::longValue).sum()
                 + driverRejects.size();
 
-        spark.sparkContext().setJobDescription("ingest: count lines repeated across documents");
+        // For a text-only corpus this is also where the files are read and parsed (the first pass over them).
+        spark.sparkContext().setJobDescription("ingest: read, parse, count lines repeated across documents");
         long[] boilerplate = corpusBoilerplate(parsed, settings);
         spark.sparkContext().setJobDescription(null);
         Broadcast<long[]> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(boilerplate);

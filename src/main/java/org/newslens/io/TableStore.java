@@ -6,17 +6,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import scala.concurrent.Await;
+import scala.concurrent.duration.Duration;
+import scala.concurrent.duration.FiniteDuration;
 
 /**
  * Reads and writes the output tables under one output root (any Hadoop URI).
@@ -28,6 +35,9 @@ import org.apache.spark.sql.types.StructType;
 public final class TableStore {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TableStore.class);
     private static final String SUCCESS = "_SUCCESS";
+    private static final String ROWS = "rows";
+    private static final String JOB_DESCRIPTION = "spark.job.description";
+    private static final FiniteDuration OBSERVATION_WAIT = Duration.create(30, TimeUnit.SECONDS);
 
     private final SparkSession spark;
     private final Path root;
@@ -69,14 +79,36 @@ public final class TableStore {
         long started = System.nanoTime();
         Dataset<Row> checked = conform(table, rows);
         Path target = new Path(staging, table.tableName());
+        // The write's jobs carry its table's name; the step's own label comes back afterwards.
+        String stepLabel = spark.sparkContext().getLocalProperty(JOB_DESCRIPTION);
         spark.sparkContext().setJobDescription("write " + table.tableName());
-        checked.write().mode(SaveMode.Overwrite).parquet(target.toString());
-        long count = spark.read().parquet(target.toString()).count();
-        spark.sparkContext().setJobDescription(null);
+        Observation observed = new Observation("rows written to " + table.tableName() + " " + UUID.randomUUID());
+        checked.observe(observed, functions.count(functions.lit(1)).as(ROWS)).write().mode(SaveMode.Overwrite)
+                .parquet(target.toString());
+        long count = observedCount(observed, target);
+        spark.sparkContext().setJobDescription(stepLabel);
         written.put(table, count);
         LOG.info("Wrote {} ({} rows) in {} s", table.tableName(), count,
                 String.format("%.1f", (System.nanoTime() - started) / 1e9));
         return count;
+    }
+
+    /**
+     * The row count the write itself observed, so the table is not read a second time. Spark delivers the
+     * observation through its listener bus moments after the write (also for empty writes); should it not come
+     * within {@link #OBSERVATION_WAIT}, the written table is counted instead.
+     */
+    private long observedCount(Observation rows, Path target) {
+        try {
+            Await.ready(rows.future(), OBSERVATION_WAIT);
+            return ((Number) rows.getAsJava().get(ROWS)).longValue();
+        } catch (TimeoutException e) {
+            LOG.warn("No row count observed for {} within {}; counting the written table", target, OBSERVATION_WAIT);
+            return spark.read().parquet(target.toString()).count();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted waiting for the row count of " + target, e);
+        }
     }
 
     /** Row counts of the tables this run wrote, in writing order. */

@@ -1,5 +1,8 @@
 package org.newslens.bench;
 
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +17,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.newslens.annotate.AnnotateJob;
 import org.newslens.annotate.AnnotateSettings;
 import org.newslens.annotate.AnnotatorConfig;
+import org.newslens.annotate.CoreNlpPipelines;
+import org.newslens.annotate.DocumentAnnotatorAccess;
 import org.newslens.testing.DocumentsFixture;
 import org.newslens.testing.SharedSpark;
 
@@ -81,6 +86,53 @@ class AnnotateBench {
                     cpuSeconds, tokens / cpuSeconds,
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
+    }
+
+    /**
+     * The ceiling of the NLP pass, one thread, same text as the pipeline benchmark: CoreNLP's tokenizer alone,
+     * tokenize+ssplit, then NewsLens's whole per-document work (lemmas, terms, stop flags) and the Spark rows
+     * built from it. Text from {@code -Dnewslens.bench.dir} (default: the resampled corpus above), first 4 MB.
+     */
+    @Test
+    void singleThreadCeiling() throws Exception {
+        String dir = System.getProperty("newslens.bench.dir");
+        List<String> texts = texts(dir == null ? corpus() : Path.of(dir), 4_000_000);
+        long chars = texts.stream().mapToLong(String::length).sum();
+        AnnotatorConfig plain = new AnnotatorConfig(false, false, AnnotateSettings.DEFAULT_NER_MODEL, false);
+        java.util.Properties tokenizeOnly = plain.properties();
+        tokenizeOnly.setProperty("annotators", "tokenize");
+        StanfordCoreNLP tokenizer = new StanfordCoreNLP(tokenizeOnly);
+        CoreNlpPipelines.Loaded loaded = CoreNlpPipelines.get(plain);
+        StanfordCoreNLP pipeline = loaded.pipeline();
+        DocumentAnnotatorAccess annotator = new DocumentAnnotatorAccess(loaded, plain);
+        for (int round = 0; round < 3; round++) {
+            ceiling("tokenize", texts, chars, text -> {
+                Annotation a = new Annotation(text);
+                tokenizer.annotate(a);
+                return a.get(CoreAnnotations.TokensAnnotation.class).size();
+            });
+            ceiling("tokenize,ssplit", texts, chars, text -> {
+                Annotation a = new Annotation(text);
+                pipeline.annotate(a);
+                return a.get(CoreAnnotations.TokensAnnotation.class).size();
+            });
+            ceiling("DocumentAnnotator (+lemma, terms, stop flags)", texts, chars, annotator::tokens);
+            ceiling("DocumentAnnotator + Spark rows", texts, chars, annotator::tokensAsRow);
+        }
+    }
+
+    private static void ceiling(String label, List<String> texts, long chars,
+            java.util.function.ToIntFunction<String> work) {
+        // Thread CPU time, not wall time: the machine is shared, and the ceiling is what one core can do.
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long tokens = 0;
+        long t0 = threads.getCurrentThreadCpuTime();
+        for (String text : texts) {
+            tokens += work.applyAsInt(text);
+        }
+        double seconds = (threads.getCurrentThreadCpuTime() - t0) / 1e9;
+        System.out.printf("BENCH ceiling 1 thread %-48s tokens=%d %.2f CPU-s %.0f tokens/s %.2f MB/s%n", label,
+                tokens, seconds, tokens / seconds, chars / 1e6 / seconds);
     }
 
     private static long cpuNanos() {

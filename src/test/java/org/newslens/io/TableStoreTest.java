@@ -53,6 +53,18 @@ class TableStoreTest {
     }
 
     @Test
+    void writeReturnsTheRowsWrittenAlsoForEmptyAndManyPartitionTables() {
+        TableStore store = new TableStore(spark, out.toUri().toString(), "run1");
+        Dataset<Row> many = spark.range(1234).selectExpr("concat('file:/', id) as source_uri", "'empty_file' as reason",
+                "'x' as detail").repartition(5);
+        assertThat(store.write(Table.REJECTS, many)).isEqualTo(1234);
+        assertThat(store.read(Table.REJECTS, "test").count()).isEqualTo(1234);
+        assertThat(store.write(Table.REJECTS, spark.createDataFrame(List.of(), Table.REJECTS.schema()))).isZero();
+        assertThat(store.write(Table.REJECTS, many.filter(functions.col("source_uri").equalTo("none")))).isZero();
+        assertThat(store.written()).containsEntry(Table.REJECTS, 0L);
+    }
+
+    @Test
     void missingTableNamesTheJobThatMakesIt() {
         TableStore store = new TableStore(spark, out.toUri().toString(), "run1");
         assertThatThrownBy(() -> store.read(Table.TOKENS, "terms"))
