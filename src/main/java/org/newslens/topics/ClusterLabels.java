@@ -29,14 +29,17 @@ final class ClusterLabels {
     }
 
     /** Each cluster's top terms by c-TF-IDF (ties by term); clusters with no documents get none. */
-    static List<List<String>> topTerms(Dataset<Row> counts, Vocabulary vocabulary, Dataset<Row> assignment, int k,
+    static List<List<String>> topTerms(Dataset<Row> bags, Vocabulary vocabulary, Dataset<Row> assignment, int k,
             int top, SparkSession spark) {
         List<Row> vocabRows = new ArrayList<>();
         vocabulary.terms().forEach(t -> vocabRows.add(RowFactory.create(t)));
         Dataset<Row> vocab = spark.createDataFrame(vocabRows, DataTypes.createStructType(List.of(
                 DataTypes.createStructField("term", DataTypes.StringType, false))));
-        Dataset<Row> perCluster = counts.join(broadcast(vocab), "term")
+        Dataset<Row> perCluster = bags
                 .join(assignment.filter(col("cluster_id").geq(0)).select("doc_id", "cluster_id"), "doc_id")
+                .select(col("cluster_id"), expr("inline(arrays_zip(terms, tfs))"))
+                .select(col("cluster_id"), col("terms").as("term"), col("tfs").as("tf"))
+                .join(broadcast(vocab), "term")
                 .groupBy("cluster_id", "term").agg(sum("tf").as("tf"));
         List<Row> totals = perCluster.agg(sum("tf")).collectAsList();
         double meanWords = totals.isEmpty() || totals.get(0).isNullAt(0) ? 1 : totals.get(0).getLong(0) / (double) k;

@@ -14,8 +14,11 @@ public final class Nmf {
     private static final int FOLD_IN_ITERATIONS = 50;
 
     /** Topics (unit-length rows, non-negative) and the relative reconstruction error on the sample. */
-    public record Model(double[][] topics, double relativeError) {
+    public record Model(double[][] topics, double relativeError, int iterations) {
     }
+
+    /** Iterations stop once the topics move less than this (Frobenius norm of the change per unit-length topic). */
+    static final double TOLERANCE = 1e-4;
 
     private Nmf() {
     }
@@ -36,15 +39,39 @@ public final class Nmf {
         for (int i = 0; i < n; i++) {
             w[i] = foldIn(docs.get(i), h, gram);
         }
-        for (int iteration = 0; iteration < iterations; iteration++) {
+        int iteration = 0;
+        double change = Double.POSITIVE_INFINITY;
+        while (iteration < iterations && change > TOLERANCE) {
+            double[][] before = copy(h);
             updateTopics(docs, w, h);
             gram = gram(h);
             for (int i = 0; i < n; i++) {
                 double[] xh = project(docs.get(i), h);
                 coordinateDescent(w[i], xh, gram, 1);
             }
+            change = distance(before, h) / Math.sqrt(k);
+            iteration++;
         }
-        return new Model(h, relativeError(docs, w, h));
+        return new Model(h, relativeError(docs, w, h), iteration);
+    }
+
+    private static double[][] copy(double[][] m) {
+        double[][] c = new double[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            c[i] = m[i].clone();
+        }
+        return c;
+    }
+
+    private static double distance(double[][] a, double[][] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[i].length; j++) {
+                double d = a[i][j] - b[i][j];
+                sum += d * d;
+            }
+        }
+        return Math.sqrt(sum);
     }
 
     /** H rows updated one at a time from W'W and W'X, then scaled to unit length. */

@@ -31,4 +31,24 @@ public final class Shingles {
         }
         return shingles;
     }
+
+    /** |a ∩ b| / |a ∪ b| of two ascending sets of hashed shingles; 0 when both are empty. */
+    public static double jaccard(int[] a, int[] b) {
+        int common = 0;
+        int i = 0;
+        int j = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) {
+                common++;
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        int union = a.length + b.length - common;
+        return union == 0 ? 0 : (double) common / union;
+    }
 }
