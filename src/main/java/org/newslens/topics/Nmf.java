@@ -1,6 +1,7 @@
 package org.newslens.topics;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Non-negative matrix factorisation X ~ W H of the documents' tf-idf vectors by hierarchical alternating
@@ -14,11 +15,11 @@ public final class Nmf {
     private static final int FOLD_IN_ITERATIONS = 50;
 
     /** Topics (unit-length rows, non-negative) and the relative reconstruction error on the sample. */
-    public record Model(double[][] topics, double relativeError, int iterations) {
+    public record Model(double[][] topics, double relativeError) {
     }
 
-    /** Iterations stop once the topics move less than this (Frobenius norm of the change per unit-length topic). */
-    static final double TOLERANCE = 1e-4;
+    /** Documents per block when summing W'X: fixed blocks summed in order, so threads never change the sums. */
+    private static final int BLOCK = 1024;
 
     private Nmf() {
     }
@@ -36,60 +37,50 @@ public final class Nmf {
         int n = docs.size();
         double[][] w = new double[n][];
         double[][] gram = gram(h);
-        for (int i = 0; i < n; i++) {
-            w[i] = foldIn(docs.get(i), h, gram);
-        }
-        int iteration = 0;
-        double change = Double.POSITIVE_INFINITY;
-        while (iteration < iterations && change > TOLERANCE) {
-            double[][] before = copy(h);
+        IntStream.range(0, n).parallel().forEach(i -> w[i] = foldIn(docs.get(i), h, gram));
+        // No early stop: scikit-learn's criterion (an iteration gaining less than 1e-4 of the first error)
+        // stopped after 11 iterations on Brown and cost 0.02 NMI and 0.02 NPMI (README, Quality and speed).
+        for (int iteration = 0; iteration < iterations; iteration++) {
             updateTopics(docs, w, h);
-            gram = gram(h);
-            for (int i = 0; i < n; i++) {
-                double[] xh = project(docs.get(i), h);
-                coordinateDescent(w[i], xh, gram, 1);
-            }
-            change = distance(before, h) / Math.sqrt(k);
-            iteration++;
+            double[][] g = gram(h);
+            // Each document's weights depend only on it and H, so they are updated in parallel.
+            IntStream.range(0, n).parallel().forEach(i -> coordinateDescent(w[i], project(docs.get(i), h), g, 1));
         }
-        return new Model(h, relativeError(docs, w, h), iteration);
-    }
-
-    private static double[][] copy(double[][] m) {
-        double[][] c = new double[m.length][];
-        for (int i = 0; i < m.length; i++) {
-            c[i] = m[i].clone();
-        }
-        return c;
-    }
-
-    private static double distance(double[][] a, double[][] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < a[i].length; j++) {
-                double d = a[i][j] - b[i][j];
-                sum += d * d;
-            }
-        }
-        return Math.sqrt(sum);
+        return new Model(h, relativeError(docs, w, h));
     }
 
     /** H rows updated one at a time from W'W and W'X, then scaled to unit length. */
     private static void updateTopics(List<SparseDoc> docs, double[][] w, double[][] h) {
         int k = h.length;
         int dim = h[0].length;
+        int blocks = (docs.size() + BLOCK - 1) / BLOCK;
+        List<double[][][]> partial = IntStream.range(0, blocks).parallel().mapToObj(block -> {
+            double[][] blockWtw = new double[k][k];
+            double[][] blockWtx = new double[k][dim];
+            for (int i = block * BLOCK; i < Math.min(docs.size(), (block + 1) * BLOCK); i++) {
+                double[] wi = w[i];
+                for (int a = 0; a < k; a++) {
+                    if (wi[a] == 0) {
+                        continue;
+                    }
+                    for (int b = 0; b < k; b++) {
+                        blockWtw[a][b] += wi[a] * wi[b];
+                    }
+                    docs.get(i).addTo(blockWtx[a], wi[a]);
+                }
+            }
+            return new double[][][] {blockWtw, blockWtx};
+        }).toList();
         double[][] wtw = new double[k][k];
         double[][] wtx = new double[k][dim];
-        for (int i = 0; i < docs.size(); i++) {
-            double[] wi = w[i];
+        for (double[][][] block : partial) {
             for (int a = 0; a < k; a++) {
-                if (wi[a] == 0) {
-                    continue;
-                }
                 for (int b = 0; b < k; b++) {
-                    wtw[a][b] += wi[a] * wi[b];
+                    wtw[a][b] += block[0][a][b];
                 }
-                docs.get(i).addTo(wtx[a], wi[a]);
+                for (int j = 0; j < dim; j++) {
+                    wtx[a][j] += block[1][a][j];
+                }
             }
         }
         for (int t = 0; t < k; t++) {
@@ -184,6 +175,26 @@ public final class Nmf {
         }
     }
 
+    /** |x - w H|^2 for one document, from x H' ({@code xh}) and H H' ({@code gram}). */
+    private static double squaredError(SparseDoc doc, double[] w, double[] xh, double[][] gram) {
+        double xx = 0;
+        for (double v : doc.values()) {
+            xx += v * v;
+        }
+        double cross = 0;
+        double quad = 0;
+        for (int a = 0; a < w.length; a++) {
+            if (w[a] == 0) {
+                continue;
+            }
+            cross += w[a] * xh[a];
+            for (int b = 0; b < w.length; b++) {
+                quad += w[a] * w[b] * gram[a][b];
+            }
+        }
+        return Math.max(0, xx - 2 * cross + quad);
+    }
+
     /** |X - W H|_F / |X|_F on the sample. */
     static double relativeError(List<SparseDoc> docs, double[][] w, double[][] h) {
         double[][] gram = gram(h);
@@ -191,21 +202,10 @@ public final class Nmf {
         double norm = 0;
         for (int i = 0; i < docs.size(); i++) {
             SparseDoc doc = docs.get(i);
-            double xx = 0;
+            total += squaredError(doc, w[i], project(doc, h), gram);
             for (double v : doc.values()) {
-                xx += v * v;
+                norm += v * v;
             }
-            double[] xh = project(doc, h);
-            double cross = 0;
-            double quad = 0;
-            for (int a = 0; a < w[i].length; a++) {
-                cross += w[i][a] * xh[a];
-                for (int b = 0; b < w[i].length; b++) {
-                    quad += w[i][a] * w[i][b] * gram[a][b];
-                }
-            }
-            total += Math.max(0, xx - 2 * cross + quad);
-            norm += xx;
         }
         return norm == 0 ? 0 : Math.sqrt(total / norm);
     }

@@ -134,17 +134,15 @@ public final class SphericalKMeans {
         return total;
     }
 
+    /** Assigns every document to its nearest centroid (in parallel: each document on its own); true if any moved. */
     private static boolean assign(List<SparseDoc> docs, double[][] centroids, int[] assignment, double[] similarity) {
-        boolean changed = false;
-        for (int i = 0; i < docs.size(); i++) {
+        return IntStream.range(0, docs.size()).parallel().map(i -> {
             int c = nearest(docs.get(i), centroids);
             similarity[i] = docs.get(i).dot(centroids[c]);
-            if (c != assignment[i]) {
-                assignment[i] = c;
-                changed = true;
-            }
-        }
-        return changed;
+            boolean moved = c != assignment[i];
+            assignment[i] = c;
+            return moved ? 1 : 0;
+        }).sum() > 0;
     }
 
     private static int worstFitting(double[] similarity, int[] assignment, int[] sizes) {
