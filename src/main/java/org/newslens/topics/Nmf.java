@@ -18,8 +18,6 @@ public final class Nmf {
     public record Model(double[][] topics, double relativeError) {
     }
 
-    /** Documents per block when summing W'X: fixed blocks summed in order, so threads never change the sums. */
-    private static final int BLOCK = 1024;
 
     private Nmf() {
     }
@@ -53,36 +51,21 @@ public final class Nmf {
     private static void updateTopics(List<SparseDoc> docs, double[][] w, double[][] h) {
         int k = h.length;
         int dim = h[0].length;
-        int blocks = (docs.size() + BLOCK - 1) / BLOCK;
-        List<double[][][]> partial = IntStream.range(0, blocks).parallel().mapToObj(block -> {
-            double[][] blockWtw = new double[k][k];
-            double[][] blockWtx = new double[k][dim];
-            for (int i = block * BLOCK; i < Math.min(docs.size(), (block + 1) * BLOCK); i++) {
-                double[] wi = w[i];
-                for (int a = 0; a < k; a++) {
-                    if (wi[a] == 0) {
-                        continue;
-                    }
-                    for (int b = 0; b < k; b++) {
-                        blockWtw[a][b] += wi[a] * wi[b];
-                    }
-                    docs.get(i).addTo(blockWtx[a], wi[a]);
-                }
-            }
-            return new double[][][] {blockWtw, blockWtx};
-        }).toList();
         double[][] wtw = new double[k][k];
         double[][] wtx = new double[k][dim];
-        for (double[][][] block : partial) {
-            for (int a = 0; a < k; a++) {
+        // One topic per task, each summing over the documents in order: parallel, yet the same sums as serial.
+        IntStream.range(0, k).parallel().forEach(a -> {
+            for (int i = 0; i < docs.size(); i++) {
+                double[] wi = w[i];
+                if (wi[a] == 0) {
+                    continue;
+                }
                 for (int b = 0; b < k; b++) {
-                    wtw[a][b] += block[0][a][b];
+                    wtw[a][b] += wi[a] * wi[b];
                 }
-                for (int j = 0; j < dim; j++) {
-                    wtx[a][j] += block[1][a][j];
-                }
+                docs.get(i).addTo(wtx[a], wi[a]);
             }
-        }
+        });
         for (int t = 0; t < k; t++) {
             double scale = Math.max(wtw[t][t], FLOOR);
             for (int j = 0; j < dim; j++) {
