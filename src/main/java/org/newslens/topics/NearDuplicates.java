@@ -10,6 +10,10 @@ import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.ml.feature.MinHashLSH;
+import org.apache.spark.ml.feature.MinHashLSHModel;
+import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -21,12 +25,13 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * Near-duplicates over word 3-shingles (all words, stop words included, as copies are judged on the running
- * text). Each document's shingles become a set of 32-bit hashes and a {@link MinHash} signature; candidate
- * pairs come from banded LSH ({@link LshBands}, bands and rows chosen from the threshold) rather than MLlib's
- * MinHashLSH approxSimilarityJoin, whose one-minhash hash tables propose every pair that agrees on any single
- * minhash (on 200 MB of resampled text that self-join took 488 s and found nothing). The similarity written
- * is the exact Jaccard similarity of the two shingle-hash sets. Each document whose near-copy came first (earlier
- * {@code published}, then smaller doc_id) is listed with that earliest copy as {@code duplicate_of}.
+ * text). Each document's shingles become a set of hashes; MLlib's {@link MinHashLSH} computes the minhash
+ * signature of that set, and candidate pairs come from banded LSH over the signature ({@link LshBands}, bands
+ * and rows chosen from the threshold) rather than MLlib's approxSimilarityJoin: each of MLlib's hash tables is
+ * one minhash, so its join proposes every pair that agrees on any single minhash (on 200 MB of resampled text
+ * that self-join took 488 s and found nothing). The similarity written is the exact Jaccard similarity of the
+ * two shingle-hash sets. Each document whose near-copy came first (earlier {@code published}, then smaller
+ * doc_id) is listed with that earliest copy as {@code duplicate_of}.
  */
 public final class NearDuplicates {
     static final int SHINGLE = 3;
@@ -34,7 +39,8 @@ public final class NearDuplicates {
     private static final StructType SETS = DataTypes.createStructType(List.of(
             DataTypes.createStructField("doc_id", DataTypes.StringType, false),
             DataTypes.createStructField("published", DataTypes.DateType, true),
-            DataTypes.createStructField("set", DataTypes.createArrayType(DataTypes.IntegerType, false), false)));
+            DataTypes.createStructField("set", DataTypes.createArrayType(DataTypes.IntegerType, false), false),
+            DataTypes.createStructField("features", SQLDataTypes.VectorType(), false)));
     private static final StructType BAND_KEYS = DataTypes.createStructType(List.of(
             DataTypes.createStructField("band", DataTypes.IntegerType, false),
             DataTypes.createStructField("key", DataTypes.LongType, false),
@@ -71,8 +77,8 @@ public final class NearDuplicates {
                 Row row = rows.next();
                 List<String> shingles = Shingles.of(Rows.nestedStrings(row, 2), SHINGLE);
                 if (!shingles.isEmpty()) {
-                    int[] set = MinHash.shingleSet(shingles);
-                    out.add(RowFactory.create(row.getString(0), row.get(1), set));
+                    int[] set = Shingles.hashSet(shingles);
+                    out.add(RowFactory.create(row.getString(0), row.get(1), set, Shingles.asVector(set)));
                 }
             }
             Iterator<Row> it = out.iterator();
@@ -82,10 +88,16 @@ public final class NearDuplicates {
                 .mapPartitions(toSets, Encoders.row(SETS))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         LshBands bands = LshBands.forThreshold(minSimilarity);
-        MinHash minHash = new MinHash(bands.hashes(), seed);
+        MinHashLSHModel minHash = new MinHashLSH().setInputCol("features").setOutputCol("hashes")
+                .setNumHashTables(bands.hashes()).setSeed(seed).fit(sets);
 
         FlatMapFunction<Row, Row> toBandKeys = row -> {
-            long[] keys = bands.keys(minHash.signature(intArray(row, 2)));
+            List<Vector> hashes = row.getList(2);
+            long[] signature = new long[hashes.size()];
+            for (int h = 0; h < signature.length; h++) {
+                signature[h] = (long) hashes.get(h).apply(0);
+            }
+            long[] keys = bands.keys(signature);
             List<Row> out = new ArrayList<>(keys.length);
             for (int b = 0; b < keys.length; b++) {
                 out.add(RowFactory.create(b, keys[b], row.getString(0), row.get(1)));
@@ -94,7 +106,8 @@ public final class NearDuplicates {
             return it;
         };
         // Members of a bucket in "came first" order: known dates before unknown, earlier dates, smaller doc_id.
-        Dataset<Row> buckets = sets.flatMap(toBandKeys, Encoders.row(BAND_KEYS))
+        Dataset<Row> buckets = minHash.transform(sets).select("doc_id", "published", "hashes")
+                .flatMap(toBandKeys, Encoders.row(BAND_KEYS))
                 .groupBy("band", "key")
                 .agg(expr("array_sort(collect_list(struct(isnull(published) as unknown, published, doc_id)))")
                         .as("members"))
