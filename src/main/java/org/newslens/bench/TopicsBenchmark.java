@@ -20,11 +20,12 @@ import org.newslens.pipeline.SparkSessions;
  * here), runs the topics job twice with k = 15 and prints NMI of dominant topic and of cluster against the
  * genre, mean c_npmi, seconds per run and whether both runs wrote identical topics, doc_topics and clusters.
  *
- * <p>Usage: {@code TopicsBenchmark [--pipeline] [--cache DIR] [--work DIR] [--k 15] [--runs 2] [--resampled-mb N]
+ * <p>Usage: {@code TopicsBenchmark [--pipeline [--reuse]] [--cache DIR] [--work DIR] [--k 15] [--runs 2] [--resampled-mb N]
  * [--setting value ...]}. With {@code --resampled-mb} it times one run on documents of 15 to 40 Brown
  * sentences drawn at random (seeded) up to N MB instead (no genres, so no NMI). Other {@code --topics.*}
  * settings are passed to the job. With {@code --pipeline} the texts go through the real ingest, annotate and
- * terms jobs first (CoreNLP lemmas and collocations) instead of {@link TopicsInput}.
+ * terms jobs first (CoreNLP lemmas and collocations) instead of {@link TopicsInput}; add {@code --reuse} with
+ * {@code --work DIR} to keep that pipeline's tables from an earlier run in DIR and only rerun topics.
  */
 public final class TopicsBenchmark {
     private TopicsBenchmark() {
@@ -38,9 +39,11 @@ public final class TopicsBenchmark {
         double resampledMb = 0;
         List<String> passThrough = new ArrayList<>();
         boolean pipeline = false;
+        boolean reuse = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--pipeline" -> pipeline = true;
+                case "--reuse" -> reuse = true;
                 case "--cache" -> cache = Path.of(args[++i]);
                 case "--work" -> work = Path.of(args[++i]);
                 case "--k" -> k = args[++i];
@@ -59,7 +62,9 @@ public final class TopicsBenchmark {
         List<TopicsInput.Doc> docs = resampledMb > 0 ? resampled(brown, (long) (resampledMb * 1e6), 7)
                 : originals(brown, genre);
         long bytes = docs.stream().flatMap(d -> d.sentences().stream()).mapToLong(String::length).sum();
-        if (pipeline) {
+        if (pipeline && reuse && Files.isDirectory(work.resolve("out").resolve(Table.SENTENCES.tableName()))) {
+            genre = genresFromFolders(output);
+        } else if (pipeline) {
             genre = throughPipeline(brown, work, output);
         } else {
             TopicsInput.write(spark, output, docs);
@@ -112,6 +117,11 @@ public final class TopicsBenchmark {
                 throw new IllegalStateException(job + " failed with exit code " + code);
             }
         }
+        return genresFromFolders(output);
+    }
+
+    /** The genre of each doc_id, from the folder its text was read from. */
+    private static Map<String, Character> genresFromFolders(String output) {
         Map<String, Character> genre = new HashMap<>();
         new TableStore(SparkSessions.getOrCreate(), output, "read").read(Table.DOCUMENTS, "bench")
                 .select("doc_id", "source_uri").collectAsList().forEach(r -> {

@@ -15,6 +15,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Cluster labels from class-based tf-idf (c-TF-IDF, as BERTopic): all documents of a cluster joined into
@@ -29,15 +30,20 @@ final class ClusterLabels {
     }
 
     /** Each cluster's top terms by c-TF-IDF (ties by term); clusters with no documents get none. */
-    static List<List<String>> topTerms(Dataset<Row> counts, Vocabulary vocabulary, Dataset<Row> assignment, int k,
+    static List<List<String>> topTerms(Dataset<Row> bags, Vocabulary vocabulary, Dataset<Row> assignment, int k,
             int top, SparkSession spark) {
         List<Row> vocabRows = new ArrayList<>();
         vocabulary.terms().forEach(t -> vocabRows.add(RowFactory.create(t)));
         Dataset<Row> vocab = spark.createDataFrame(vocabRows, DataTypes.createStructType(List.of(
                 DataTypes.createStructField("term", DataTypes.StringType, false))));
-        Dataset<Row> perCluster = counts.join(broadcast(vocab), "term")
-                .join(assignment.filter(col("cluster_id").geq(0)).select("doc_id", "cluster_id"), "doc_id")
-                .groupBy("cluster_id", "term").agg(sum("tf").as("tf"));
+        // The assignment (two small columns per document) is broadcast, so the bags are not shuffled.
+        Dataset<Row> perCluster = bags
+                .join(broadcast(assignment.filter(col("cluster_id").geq(0)).select("doc_id", "cluster_id")), "doc_id")
+                .select(col("cluster_id"), expr("inline(arrays_zip(terms, tfs))"))
+                .select(col("cluster_id"), col("terms").as("term"), col("tfs").as("tf"))
+                .join(broadcast(vocab), "term")
+                .groupBy("cluster_id", "term").agg(sum("tf").as("tf"))
+                .persist(StorageLevel.MEMORY_AND_DISK()); // at most k x vocabulary rows, read twice below
         List<Row> totals = perCluster.agg(sum("tf")).collectAsList();
         double meanWords = totals.isEmpty() || totals.get(0).isNullAt(0) ? 1 : totals.get(0).getLong(0) / (double) k;
         List<Row> rows = perCluster
@@ -50,6 +56,7 @@ final class ClusterLabels {
                 .orderBy("cluster_id", "rank")
                 .select("cluster_id", "term")
                 .collectAsList();
+        perCluster.unpersist();
         List<List<String>> terms = new ArrayList<>();
         for (int c = 0; c < k; c++) {
             terms.add(new ArrayList<>());

@@ -30,13 +30,18 @@ public final class KChoice {
 
     /**
      * The chosen clustering; {@code tried} receives each candidate with its silhouette, for the metrics.
-     * Candidates are compared with at most two restarts each; the winner is refitted with all of them.
+     * Candidates are compared with at most two restarts each; the winner is refitted with all of them. A
+     * single candidate (k-max caps them all, as on large corpora) is fitted once, with no silhouette to compare.
      */
     public static SphericalKMeans.Model choose(List<SparseDoc> docs, int dim, int kMax, int restarts, int iterations,
             long seed, java.util.function.BiConsumer<Integer, Double> tried) {
+        List<Integer> candidates = candidates(docs.size(), kMax);
+        if (candidates.size() == 1) {
+            return SphericalKMeans.fit(docs, dim, candidates.get(0), restarts, iterations, seed);
+        }
         int bestK = 1;
         double bestScore = Double.NEGATIVE_INFINITY;
-        for (int k : candidates(docs.size(), kMax)) {
+        for (int k : candidates) {
             SphericalKMeans.Model model = SphericalKMeans.fit(docs, dim, k, Math.min(2, restarts), iterations, seed);
             double score = k == 1 ? 0 : Silhouette.mean(docs, model.assignment(), model.k(), dim);
             tried.accept(k, score);

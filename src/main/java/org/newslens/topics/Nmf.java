@@ -1,6 +1,7 @@
 package org.newslens.topics;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Non-negative matrix factorisation X ~ W H of the documents' tf-idf vectors by hierarchical alternating
@@ -16,6 +17,7 @@ public final class Nmf {
     /** Topics (unit-length rows, non-negative) and the relative reconstruction error on the sample. */
     public record Model(double[][] topics, double relativeError) {
     }
+
 
     private Nmf() {
     }
@@ -33,16 +35,14 @@ public final class Nmf {
         int n = docs.size();
         double[][] w = new double[n][];
         double[][] gram = gram(h);
-        for (int i = 0; i < n; i++) {
-            w[i] = foldIn(docs.get(i), h, gram);
-        }
+        IntStream.range(0, n).parallel().forEach(i -> w[i] = foldIn(docs.get(i), h, gram));
+        // No early stop: scikit-learn's criterion (an iteration gaining less than 1e-4 of the first error)
+        // stopped after 11 iterations on Brown and cost 0.02 NMI and 0.02 NPMI (README, Quality and speed).
         for (int iteration = 0; iteration < iterations; iteration++) {
             updateTopics(docs, w, h);
-            gram = gram(h);
-            for (int i = 0; i < n; i++) {
-                double[] xh = project(docs.get(i), h);
-                coordinateDescent(w[i], xh, gram, 1);
-            }
+            double[][] g = gram(h);
+            // Each document's weights depend only on it and H, so they are updated in parallel.
+            IntStream.range(0, n).parallel().forEach(i -> coordinateDescent(w[i], project(docs.get(i), h), g, 1));
         }
         return new Model(h, relativeError(docs, w, h));
     }
@@ -53,9 +53,10 @@ public final class Nmf {
         int dim = h[0].length;
         double[][] wtw = new double[k][k];
         double[][] wtx = new double[k][dim];
-        for (int i = 0; i < docs.size(); i++) {
-            double[] wi = w[i];
-            for (int a = 0; a < k; a++) {
+        // One topic per task, each summing over the documents in order: parallel, yet the same sums as serial.
+        IntStream.range(0, k).parallel().forEach(a -> {
+            for (int i = 0; i < docs.size(); i++) {
+                double[] wi = w[i];
                 if (wi[a] == 0) {
                     continue;
                 }
@@ -64,7 +65,7 @@ public final class Nmf {
                 }
                 docs.get(i).addTo(wtx[a], wi[a]);
             }
-        }
+        });
         for (int t = 0; t < k; t++) {
             double scale = Math.max(wtw[t][t], FLOOR);
             for (int j = 0; j < dim; j++) {
@@ -157,6 +158,26 @@ public final class Nmf {
         }
     }
 
+    /** |x - w H|^2 for one document, from x H' ({@code xh}) and H H' ({@code gram}). */
+    private static double squaredError(SparseDoc doc, double[] w, double[] xh, double[][] gram) {
+        double xx = 0;
+        for (double v : doc.values()) {
+            xx += v * v;
+        }
+        double cross = 0;
+        double quad = 0;
+        for (int a = 0; a < w.length; a++) {
+            if (w[a] == 0) {
+                continue;
+            }
+            cross += w[a] * xh[a];
+            for (int b = 0; b < w.length; b++) {
+                quad += w[a] * w[b] * gram[a][b];
+            }
+        }
+        return Math.max(0, xx - 2 * cross + quad);
+    }
+
     /** |X - W H|_F / |X|_F on the sample. */
     static double relativeError(List<SparseDoc> docs, double[][] w, double[][] h) {
         double[][] gram = gram(h);
@@ -164,21 +185,10 @@ public final class Nmf {
         double norm = 0;
         for (int i = 0; i < docs.size(); i++) {
             SparseDoc doc = docs.get(i);
-            double xx = 0;
+            total += squaredError(doc, w[i], project(doc, h), gram);
             for (double v : doc.values()) {
-                xx += v * v;
+                norm += v * v;
             }
-            double[] xh = project(doc, h);
-            double cross = 0;
-            double quad = 0;
-            for (int a = 0; a < w[i].length; a++) {
-                cross += w[i][a] * xh[a];
-                for (int b = 0; b < w[i].length; b++) {
-                    quad += w[i][a] * w[i][b] * gram[a][b];
-                }
-            }
-            total += Math.max(0, xx - 2 * cross + quad);
-            norm += xx;
         }
         return norm == 0 ? 0 : Math.sqrt(total / norm);
     }

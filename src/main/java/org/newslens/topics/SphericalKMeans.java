@@ -3,6 +3,7 @@ package org.newslens.topics;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * Spherical k-means: k-means on L2-normalised vectors with cosine similarity, centroids re-normalised after
@@ -18,6 +19,9 @@ public final class SphericalKMeans {
         }
     }
 
+    /** Relative gain of the total cosine below which Lloyd iterations stop. */
+    static final double TOLERANCE = 1e-5;
+
     private SphericalKMeans() {
     }
 
@@ -26,10 +30,13 @@ public final class SphericalKMeans {
             throw new IllegalArgumentException("k-means needs at least one document");
         }
         int clusters = Math.max(1, Math.min(k, docs.size()));
+        // Restarts are independent, so they run in parallel; the best is then picked in restart order.
+        List<Model> models = IntStream.range(0, restarts).parallel()
+                .mapToObj(r -> lloyd(docs, dim, seedPlusPlus(docs, dim, clusters, new Random(seed * 1_000_003L + r)),
+                        maxIterations))
+                .toList();
         Model best = null;
-        for (int r = 0; r < restarts; r++) {
-            Model model = lloyd(docs, dim, seedPlusPlus(docs, dim, clusters, new Random(seed * 1_000_003L + r)),
-                    maxIterations);
+        for (Model model : models) {
             if (best == null || model.objective() > best.objective() + 1e-12) {
                 best = model;
             }
@@ -90,11 +97,15 @@ public final class SphericalKMeans {
         int[] assignment = new int[n];
         Arrays.fill(assignment, -1);
         double[] similarity = new double[n];
+        double previous = Double.NEGATIVE_INFINITY;
         for (int iteration = 0; iteration < maxIterations; iteration++) {
             boolean changed = assign(docs, centroids, assignment, similarity);
-            if (!changed && iteration > 0) {
+            double objective = sum(similarity);
+            // Converged: no document moved, or the total cosine grew by less than TOLERANCE of itself.
+            if (iteration > 0 && (!changed || objective - previous <= TOLERANCE * Math.abs(objective))) {
                 break;
             }
+            previous = objective;
             double[][] sums = new double[k][dim];
             int[] sizes = new int[k];
             for (int i = 0; i < n; i++) {
@@ -112,24 +123,26 @@ public final class SphericalKMeans {
             centroids = sums;
         }
         assign(docs, centroids, assignment, similarity);
-        double objective = 0;
-        for (double s : similarity) {
-            objective += s;
-        }
-        return new Model(centroids, assignment, objective);
+        return new Model(centroids, assignment, sum(similarity));
     }
 
+    private static double sum(double[] values) {
+        double total = 0;
+        for (double v : values) {
+            total += v;
+        }
+        return total;
+    }
+
+    /** Assigns every document to its nearest centroid (in parallel: each document on its own); true if any moved. */
     private static boolean assign(List<SparseDoc> docs, double[][] centroids, int[] assignment, double[] similarity) {
-        boolean changed = false;
-        for (int i = 0; i < docs.size(); i++) {
+        return IntStream.range(0, docs.size()).parallel().map(i -> {
             int c = nearest(docs.get(i), centroids);
             similarity[i] = docs.get(i).dot(centroids[c]);
-            if (c != assignment[i]) {
-                assignment[i] = c;
-                changed = true;
-            }
-        }
-        return changed;
+            boolean moved = c != assignment[i];
+            assignment[i] = c;
+            return moved ? 1 : 0;
+        }).sum() > 0;
     }
 
     private static int worstFitting(double[] similarity, int[] assignment, int[] sizes) {

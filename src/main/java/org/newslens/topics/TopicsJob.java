@@ -1,5 +1,6 @@
 package org.newslens.topics;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
@@ -70,6 +71,8 @@ public final class TopicsJob implements Job {
         SparkSession spark = context.spark();
         TableStore tables = context.tables();
         RunSummary summary = context.summary();
+        stageSummary = summary;
+        stageStart = System.nanoTime();
         long seed = settings.get(TopicsSettings.SEED);
         String topicModel = settings.get(TopicsSettings.MODEL);
 
@@ -77,25 +80,32 @@ public final class TopicsJob implements Job {
         long documents = docs.count();
 
         stage(spark, "topics: near-duplicates");
-        Dataset<Row> duplicates = NearDuplicates.find(docs, settings.get(TopicsSettings.DUPLICATE_SIMILARITY), seed);
-        long duplicateCount = tables.write(Table.DUPLICATES, duplicates);
+        NearDuplicates.Result found = NearDuplicates.find(docs, settings.get(TopicsSettings.DUPLICATE_SIMILARITY),
+                settings.get(TopicsSettings.DUPLICATE_MAX_BUCKET), seed);
+        long duplicateCount = tables.write(Table.DUPLICATES, found.duplicates());
+        found.release();
         summary.put("near-duplicates", duplicateCount);
-        Dataset<Row> duplicateIds = tables.read(Table.DUPLICATES, name()).select("doc_id");
+        summary.put("duplicate LSH bands x rows", found.bands().bands() + " x " + found.bands().rows());
+        summary.put("duplicate candidates", found.candidatePairs());
+        summary.put("duplicate big buckets", found.oversizedBuckets());
+        // Small (one id per duplicate), so broadcast: the documents are never shuffled to leave them out.
+        Dataset<Row> duplicateIds = broadcast(tables.read(Table.DUPLICATES, name()).select("doc_id"));
+        boolean leaveOut = settings.get(TopicsSettings.EXCLUDE_DUPLICATES) && duplicateCount > 0;
 
         stage(spark, "topics: term counts and vocabulary");
         Set<String> collocations = collocations(tables, settings.get(TopicsSettings.COLLOCATIONS), summary);
-        Dataset<Row> counts = TermVectors.counts(spark, docs, collocations).persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> fitCounts = settings.get(TopicsSettings.EXCLUDE_DUPLICATES)
-                ? counts.join(duplicateIds, counts.col("doc_id").equalTo(duplicateIds.col("doc_id")), "left_anti")
-                : counts;
-        long fitCorpus = fitCounts.select("doc_id").distinct().count();
-        Vocabulary vocabulary = TermVectors.vocabulary(fitCounts, fitCorpus, settings.get(TopicsSettings.MIN_DF),
+        Dataset<Row> bags = TermVectors.bags(spark, docs, collocations).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> fitBags = leaveOut
+                ? bags.join(duplicateIds, bags.col("doc_id").equalTo(duplicateIds.col("doc_id")), "left_anti")
+                : bags;
+        long fitCorpus = fitBags.count();
+        Vocabulary vocabulary = TermVectors.vocabulary(fitBags, fitCorpus, settings.get(TopicsSettings.MIN_DF),
                 settings.get(TopicsSettings.MAX_DF), settings.get(TopicsSettings.VOCAB_SIZE));
         summary.put("topic vocabulary", vocabulary.size());
         LOG.info("Topics vocabulary: {} terms from {} documents", vocabulary.size(), fitCorpus);
 
-        Dataset<Row> vectors = TermVectors.vectors(spark, counts, vocabulary).persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> fitVectors = settings.get(TopicsSettings.EXCLUDE_DUPLICATES)
+        Dataset<Row> vectors = TermVectors.vectors(spark, bags, vocabulary).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> fitVectors = leaveOut
                 ? vectors.join(duplicateIds, vectors.col("doc_id").equalTo(duplicateIds.col("doc_id")), "left_anti")
                 : vectors;
 
@@ -118,7 +128,7 @@ public final class TopicsJob implements Job {
 
         stage(spark, "topics: cluster labels");
         Dataset<Row> assignment = scores.select("doc_id", "cluster_id", "distance");
-        List<List<String>> clusterTerms = ClusterLabels.topTerms(counts, vocabulary, assignment, k,
+        List<List<String>> clusterTerms = ClusterLabels.topTerms(bags, vocabulary, assignment, k,
                 settings.get(TopicsSettings.TOP_TERMS), spark);
         Dataset<Row> clusters = ClusterLabels.clustersTable(spark, docs, assignment, clusterTerms, CLUSTER_LABEL_TERMS);
         tables.write(Table.CLUSTERS, clusters);
@@ -143,7 +153,7 @@ public final class TopicsJob implements Job {
         summary.put("topic_trends rows", trendRows);
         scores.unpersist();
         vectors.unpersist();
-        counts.unpersist();
+        bags.unpersist();
         docs.unpersist();
     }
 
@@ -202,26 +212,27 @@ public final class TopicsJob implements Job {
                     (k, s) -> metrics.add(metric(CLUSTER_MODEL, null, "silhouette_at_k_" + k, s)));
         }
         int k = kmeans.k();
+        summary.put("s fit: k-means", seconds(t0));
         double[][] topics = kmeans.centroids();
         SphericalKMeans.Model clusters = kmeans;
         List<SparseDoc> clustered = sample;
         int clusterDim = dim;
         if (topicModel.equals("nmf")) {
+            long t1 = System.nanoTime();
             Nmf.Model nmf = Nmf.fit(sample, kmeans.centroids(), iterations);
+            summary.put("s fit: NMF", seconds(t1));
             topics = nmf.topics();
             metrics.add(metric(topicModel, null, "reconstruction_error", nmf.relativeError()));
             // Documents are clustered by their topic mixtures: on Brown this separates genres better than
             // k-means on the tf-idf vectors themselves (NMI 0.42 against 0.35; see README).
             double[][] gram = Nmf.gram(topics);
-            clustered = new ArrayList<>(sample.size());
-            for (SparseDoc doc : sample) {
-                SparseDoc mixture = Nmf.mixture(doc, topics, gram);
-                if (!mixture.isEmpty()) {
-                    clustered.add(mixture);
-                }
-            }
+            double[][] h = topics;
+            clustered = sample.parallelStream().map(doc -> Nmf.mixture(doc, h, gram))
+                    .filter(mixture -> !mixture.isEmpty()).toList();
             clusterDim = k;
-            clusters = SphericalKMeans.fit(clustered, k, k, restarts, iterations, seed);
+            long t2 = System.nanoTime();
+            clusters = SphericalKMeans.fit(clustered, clusterDim, k, restarts, iterations, seed);
+            summary.put("s fit: clusters", seconds(t2));
         }
         int clusterK = clusters.k();
         double[] silhouettes = Silhouette.values(clustered, clusters.assignment(), clusterK, clusterDim);
@@ -242,10 +253,15 @@ public final class TopicsJob implements Job {
         metrics.add(metric(topicModel, null, "k", k));
         metrics.add(metric(topicModel, null, "fit_docs", sample.size()));
         metrics.add(metric(topicModel, null, "vocabulary", dim));
-        LOG.info("Fitted k = {} on {} documents in {} s", k, sample.size(),
-                String.format("%.1f", (System.nanoTime() - t0) / 1e9));
+        String fitSeconds = seconds(t0);
+        LOG.info("Fitted k = {} on {} documents in {} s", k, sample.size(), fitSeconds);
+        summary.put("s fit (all, in the driver)", fitSeconds);
         summary.put("topics fit docs", sample.size());
         return new FittedModels(topicModel, clusters.centroids(), clusters != kmeans, topics, Nmf.gram(topics));
+    }
+
+    private static String seconds(long since) {
+        return String.format("%.1f", (System.nanoTime() - since) / 1e9);
     }
 
     /** Each topic's top terms by weight (ties by term). */
@@ -310,12 +326,15 @@ public final class TopicsJob implements Job {
     }
 
     private long stageStart = System.nanoTime();
-    private String stageName = "reading";
+    private String stageName = "topics: reading";
+    private RunSummary stageSummary;
 
-    /** Labels the Spark jobs of the next stage and logs how long the previous one took. */
+    /** Labels the Spark jobs of the next stage; logs how long the previous one took and adds it to the summary. */
     private void stage(SparkSession spark, String name) {
         long now = System.nanoTime();
-        LOG.info("{} took {} s", stageName, String.format("%.1f", (now - stageStart) / 1e9));
+        String seconds = String.format("%.1f", (now - stageStart) / 1e9);
+        LOG.info("{} took {} s", stageName, seconds);
+        stageSummary.put(stageName.replace("topics: ", "s "), seconds);
         stageName = name;
         stageStart = now;
         spark.sparkContext().setJobDescription(name);

@@ -39,12 +39,16 @@ public final class TopicsSettings {
             "Leave near-duplicates out of the vocabulary and model fitting (they still get topics and clusters)");
     public static final Setting<Double> DUPLICATE_SIMILARITY = Setting.decimal("topics.duplicate-similarity", 0.8,
             0.05, 1.0, "Least Jaccard similarity of word 3-shingles for a document to count as a near-duplicate");
+    public static final Setting<Integer> DUPLICATE_MAX_BUCKET = Setting.integer("topics.duplicate-max-bucket", 200,
+            2, 1_000_000, "Most documents in one LSH bucket that are all compared pairwise; a larger bucket (mostly "
+                    + "documents sharing boilerplate) only compares each document with its earliest one");
     public static final Setting<String> PERIOD = Setting.choice("topics.period", "month",
             List.of("day", "week", "month", "year"), "Period of topic_trends");
 
     public static List<Setting<?>> all() {
         return List.of(MODEL, K, K_MAX, SEED, RESTARTS, ITERATIONS, VOCAB_SIZE, MIN_DF, MAX_DF, COLLOCATIONS,
-                FIT_DOCS, TOP_TERMS, EXCLUDE_DUPLICATES, DUPLICATE_SIMILARITY, PERIOD);
+                FIT_DOCS, TOP_TERMS, EXCLUDE_DUPLICATES, DUPLICATE_SIMILARITY,
+                DUPLICATE_MAX_BUCKET, PERIOD);
     }
 
     /** The requested k, or 0 for auto (the value was checked when the settings were parsed). */

@@ -195,6 +195,48 @@ class AlgorithmsTest {
     }
 
     @Test
+    void jaccardOfSortedSets() {
+        assertThat(Shingles.jaccard(new int[] {1, 2, 3, 4}, new int[] {3, 4, 5, 6})).isCloseTo(2 / 6.0, within(1e-12));
+        assertThat(Shingles.jaccard(new int[] {1, 2}, new int[] {1, 2})).isEqualTo(1.0);
+        assertThat(Shingles.jaccard(new int[] {1}, new int[] {2})).isZero();
+        assertThat(Shingles.jaccard(new int[0], new int[0])).isZero();
+    }
+
+    @Test
+    void lshBandsCatchPairsAtTheThresholdAndFewBelowIt() {
+        for (double threshold : new double[] {0.5, 0.7, 0.8, 0.9, 0.95}) {
+            LshBands bands = LshBands.forThreshold(threshold);
+            assertThat(bands.hashes()).isLessThanOrEqualTo(LshBands.MAX_HASHES);
+            assertThat(bands.candidateProbability(threshold)).isGreaterThanOrEqualTo(LshBands.RECALL_AT_THRESHOLD);
+            assertThat(bands.sCurvePoint()).isLessThan(threshold);
+        }
+        LshBands at08 = LshBands.forThreshold(0.8);
+        assertThat(at08).isEqualTo(new LshBands(9, 5));
+        // A pair sharing a tenth of its shingles almost never becomes a candidate: this is what keeps the join small.
+        assertThat(at08.candidateProbability(0.1)).isLessThan(1e-4);
+        assertThat(LshBands.forThreshold(0.95).rows()).isGreaterThan(at08.rows());
+    }
+
+    @Test
+    void lshBandKeysAgreeExactlyWhenTheBandsMinhashesDo() {
+        LshBands bands = new LshBands(3, 2);
+        long[] a = bands.keys(new long[] {1, 2, 3, 4, 5, 6});
+        long[] b = bands.keys(new long[] {1, 2, 9, 4, 5, 6});
+        assertThat(a[0]).isEqualTo(b[0]);
+        assertThat(a[1]).isNotEqualTo(b[1]);
+        assertThat(a[2]).isEqualTo(b[2]);
+        // The same values in another band give another key, so bands never meet each other.
+        assertThat(bands.keys(new long[] {5, 6, 5, 6, 5, 6})).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void oversizedBucketsOnlyPairWithTheirEarliestMember() {
+        assertThat(LshBands.pairs(3, 5)).hasSize(3);
+        List<int[]> star = LshBands.pairs(6, 5);
+        assertThat(star).hasSize(5).allSatisfy(p -> assertThat(p[0]).isZero());
+    }
+
+    @Test
     void nmiIsOneForTheSamePartitionAndZeroForIndependentOnes() {
         assertThat(Nmi.of(List.of(1, 1, 2, 2), List.of("x", "x", "y", "y"))).isCloseTo(1.0, within(1e-12));
         assertThat(Nmi.of(List.of(1, 1, 2, 2), List.of("x", "y", "x", "y"))).isCloseTo(0.0, within(1e-12));

@@ -1,0 +1,136 @@
+package org.newslens.topics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.newslens.testing.SharedSpark;
+
+/** Banded MinHash LSH on the shared session: near-copies found with their exact similarity, half-copies not. */
+class NearDuplicatesTest {
+    private static final StructType DOCS = DataTypes.createStructType(List.of(
+            DataTypes.createStructField("doc_id", DataTypes.StringType, false),
+            DataTypes.createStructField("published", DataTypes.DateType, true),
+            DataTypes.createStructField("sentences", DataTypes.createArrayType(
+                    DataTypes.createArrayType(DataTypes.StringType, true), false), false)));
+
+    private final SparkSession spark = SharedSpark.session();
+
+    @Test
+    void nearCopiesAreFoundAndHalfCopiesAndSharedSentencesAreNot() {
+        Random random = new Random(3);
+        List<String> sentencePool = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            sentencePool.add(String.join(" ", words(random, 12)));
+        }
+        Map<String, List<String>> texts = new HashMap<>();
+        Map<String, LocalDate> dates = new HashMap<>();
+        // 200 articles of 20 sentences drawn from a shared pool: many pairs share a sentence or two.
+        for (int d = 0; d < 200; d++) {
+            List<String> sentences = new ArrayList<>();
+            for (int s = 0; s < 20; s++) {
+                sentences.add(sentencePool.get(random.nextInt(sentencePool.size())));
+            }
+            texts.put(String.format("pool-%03d", d), sentences);
+            dates.put(String.format("pool-%03d", d), LocalDate.of(2024, 1, 1).plusDays(d % 30));
+        }
+        List<String> original = words(random, 300);
+        texts.put("wire-original", List.of(String.join(" ", original)));
+        dates.put("wire-original", LocalDate.of(2024, 3, 1));
+        // Two reposts a day later, five words edited each: about 0.9 Jaccard on 3-shingles.
+        for (String copy : List.of("wire-repost-a", "wire-repost-b")) {
+            List<String> edited = new ArrayList<>(original);
+            for (int e = 0; e < 5; e++) {
+                edited.set(30 + 55 * e + random.nextInt(20), "edited" + copy.charAt(copy.length() - 1) + e);
+            }
+            texts.put(copy, List.of(String.join(" ", edited)));
+            dates.put(copy, LocalDate.of(2024, 3, 2));
+        }
+        // Shares its first two thirds with the original and goes on differently: about 0.5.
+        List<String> half = new ArrayList<>(original.subList(0, 200));
+        half.addAll(words(random, 100));
+        texts.put("wire-followup", List.of(String.join(" ", half)));
+        dates.put("wire-followup", LocalDate.of(2024, 3, 3));
+        // No date: a copy of an undated text comes after the dated ones.
+        texts.put("undated-copy", texts.get("pool-007"));
+        dates.put("undated-copy", null);
+
+        assertThat(similarity(texts.get("wire-original"), texts.get("wire-repost-a"))).isBetween(0.85, 0.95);
+        assertThat(similarity(texts.get("wire-original"), texts.get("wire-followup"))).isBetween(0.4, 0.6);
+
+        List<Row> rows = new ArrayList<>();
+        texts.forEach((id, sentences) -> rows.add(RowFactory.create(id,
+                dates.get(id) == null ? null : Date.valueOf(dates.get(id)), split(sentences))));
+        Dataset<Row> docs = spark.createDataFrame(rows, DOCS).repartition(3);
+
+        NearDuplicates.Result result = NearDuplicates.find(docs, 0.8, 200, 42);
+        Map<String, Row> found = new HashMap<>();
+        result.duplicates().collectAsList().forEach(r -> found.put(r.getString(0), r));
+        result.release();
+
+        assertThat(found.keySet()).containsExactlyInAnyOrder("wire-repost-a", "wire-repost-b", "undated-copy");
+        assertThat(found.get("wire-repost-a").getString(1)).isEqualTo("wire-original");
+        assertThat(found.get("wire-repost-a").getDouble(2))
+                .isCloseTo(similarity(texts.get("wire-original"), texts.get("wire-repost-a")),
+                        org.assertj.core.data.Offset.offset(0.01));
+        assertThat(found.get("wire-repost-b").getString(1)).isEqualTo("wire-original");
+        assertThat(found.get("undated-copy").getString(1)).isEqualTo("pool-007");
+        assertThat(found.get("undated-copy").getDouble(2)).isEqualTo(1.0);
+        // Articles that only share sentences with others do not reach the exact check in numbers.
+        assertThat(result.candidatePairs()).isLessThan(50);
+        assertThat(result.oversizedBuckets()).isZero();
+    }
+
+    @Test
+    void aBucketOverTheCapStillFindsCopiesOfTheEarliestDocument() {
+        List<Row> rows = new ArrayList<>();
+        List<String> text = words(new Random(5), 80);
+        for (int d = 0; d < 12; d++) {
+            rows.add(RowFactory.create(String.format("copy-%02d", d), Date.valueOf(LocalDate.of(2024, 1, 1 + d)),
+                    split(List.of(String.join(" ", text)))));
+        }
+        NearDuplicates.Result result = NearDuplicates.find(spark.createDataFrame(rows, DOCS), 0.8, 5, 1);
+        List<Row> found = result.duplicates().collectAsList();
+        result.release();
+        assertThat(found).hasSize(11).allSatisfy(r -> assertThat(r.getString(1)).isEqualTo("copy-00"));
+        assertThat(result.oversizedBuckets()).isPositive();
+        assertThat(result.candidatePairs()).isEqualTo(11);
+    }
+
+    private static List<String> words(Random random, int n) {
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            words.add("w" + random.nextInt(5000));
+        }
+        return words;
+    }
+
+    private static List<List<String>> split(List<String> sentences) {
+        List<List<String>> out = new ArrayList<>();
+        sentences.forEach(s -> out.add(List.of(s.split(" "))));
+        return out;
+    }
+
+    private static double similarity(List<String> a, List<String> b) {
+        List<String> sa = Shingles.of(split(a), NearDuplicates.SHINGLE);
+        List<String> sb = Shingles.of(split(b), NearDuplicates.SHINGLE);
+        HashSet<String> union = new HashSet<>(sa);
+        union.addAll(sb);
+        HashSet<String> common = new HashSet<>(sa);
+        common.retainAll(new HashSet<>(sb));
+        return (double) common.size() / union.size();
+    }
+}
