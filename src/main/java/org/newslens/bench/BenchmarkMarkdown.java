@@ -30,8 +30,10 @@ final class BenchmarkMarkdown {
                 System.getProperty("os.name"), System.getProperty("os.arch"), Versions.all()));
         lines.add("");
         lines.add("MB are input bytes (10^6). Tokens/s counts the tokens table's rows; before annotate, the "
-                + "documents' word counts. Heap peak is the JVM's heap high-water mark during the stage; RSS peak "
-                + "the process's resident high-water mark so far.");
+                + "documents' word counts. Heap peak is the sum of the heap pools' high-water marks during the stage "
+                + "(pools peak at different times, so it over-counts and can exceed the heap limit; garbage not yet "
+                + "collected counts too); RSS peak is the process's resident high-water mark so far. CPU s is "
+                + "the JVM's CPU time, all threads.");
         lines.add("");
         lines.addAll(tableAndFit);
         lines.add("");

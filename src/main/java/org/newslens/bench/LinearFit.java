@@ -26,6 +26,12 @@ final class LinearFit {
         for (double[] p : points) {
             out.append(String.format(" %.0f MB: %.2f;", p[0], (p[1] / p[0]) / (largest[1] / largest[0])));
         }
+        // A fixed start-up cost plus a per-MB cost is linear cost; this says how far each run is from that line.
+        out.append(" Distance from the fitted line:");
+        for (double[] p : points) {
+            double fitted = intercept + slope * p[0];
+            out.append(String.format(" %.0f MB: %+.1f %%;", p[0], 100 * (p[1] - fitted) / fitted));
+        }
         return out.toString();
     }
 }
