@@ -60,8 +60,10 @@ public final class AnnotateJob implements Job {
         LOG.info("Annotating with {} over {} partitions", config.properties().getProperty("annotators"), partitions);
 
         long t0 = System.nanoTime();
+        // The per-document rows feed three tables, so they are kept, but on local disk: in the heap they took
+        // more than half of it and slowed the pass (200 MB: 6 % less CPU and 55 % less resident memory; README).
         Dataset<Row> annotated = annotate(documents, config, partitions, failOnError, loadSeconds)
-                .persist(StorageLevel.MEMORY_AND_DISK());
+                .persist(StorageLevel.DISK_ONLY());
         try {
             long tokens = tables.write(Table.TOKENS, tokens(annotated));
             double passSeconds = (System.nanoTime() - t0) / 1e9;
