@@ -60,8 +60,9 @@ public final class AnnotateJob implements Job {
         LOG.info("Annotating with {} over {} partitions", config.properties().getProperty("annotators"), partitions);
 
         long t0 = System.nanoTime();
-        // The per-document rows feed three tables, so they are kept, but on local disk: in the heap they took
-        // more than half of it and slowed the pass (200 MB: 6 % less CPU and 55 % less resident memory; README).
+        // The per-document rows feed three tables, so they are kept, but on local disk: kept in the heap they
+        // crowd out the tasks' memory (200 MB on disk: 6-8 % less wall and CPU time, 26-55 % less resident
+        // memory; README, Benchmarks).
         Dataset<Row> annotated = annotate(documents, config, partitions, failOnError, loadSeconds)
                 .persist(StorageLevel.DISK_ONLY());
         try {
