@@ -1,7 +1,7 @@
 package org.newslens.annotate;
 
 import java.util.List;
-import org.newslens.entities.CanonicalMention;
+import org.newslens.annotate.names.CanonicalMention;
 
 /** The result of one CoreNLP pass over a document, ready to become rows of sentences, tokens and mentions. */
 public record AnnotatedDocument(String docId, List<Sentence> sentences, List<Token> tokens,

@@ -14,7 +14,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.newslens.entities.CanonicalMention;
+import org.newslens.annotate.names.CanonicalMention;
 
 /**
  * One row per annotated document with its sentences, tokens and mentions as arrays: the single result of the

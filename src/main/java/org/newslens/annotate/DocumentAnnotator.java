@@ -11,11 +11,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
-import org.newslens.entities.DocumentCanonicalizer;
-import org.newslens.entities.MentionMerger;
-import org.newslens.entities.MentionSpan;
-import org.newslens.entities.MentionTypes;
-import org.newslens.entities.TaggedToken;
+import org.newslens.annotate.names.DocumentCanonicalizer;
+import org.newslens.annotate.names.MentionMerger;
+import org.newslens.annotate.names.MentionSpan;
+import org.newslens.annotate.names.MentionTypes;
+import org.newslens.annotate.names.TaggedToken;
 import org.newslens.text.StopWords;
 import org.newslens.text.TermNormalizer;
 

@@ -5,7 +5,7 @@ import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import java.util.ArrayList;
 import java.util.List;
-import org.newslens.entities.MentionTypes;
+import org.newslens.annotate.names.MentionTypes;
 
 /**
  * Sets the NER tag of every token of a sentence with one CRF model, called directly rather than through

@@ -3,6 +3,7 @@ package org.newslens.entities;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.newslens.annotate.names.MentionTypes;
 import org.newslens.config.Setting;
 import org.newslens.config.Settings;
 import org.newslens.config.SettingsException;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.newslens.entities.CanonicalMention;
+import org.newslens.annotate.names.CanonicalMention;
 
 class DocumentAnnotatorTest {
     private static final String TEXT = "Talks in Ouagadougou\n\n"

@@ -20,10 +20,10 @@ import org.newslens.annotate.AnnotateSettings;
 import org.newslens.annotate.AnnotatorConfig;
 import org.newslens.annotate.CoreNlpPipelines;
 import org.newslens.annotate.NerTagger;
-import org.newslens.entities.MentionMerger;
-import org.newslens.entities.MentionSpan;
-import org.newslens.entities.MentionTypes;
-import org.newslens.entities.TaggedToken;
+import org.newslens.annotate.names.MentionMerger;
+import org.newslens.annotate.names.MentionSpan;
+import org.newslens.annotate.names.MentionTypes;
+import org.newslens.annotate.names.TaggedToken;
 
 /**
  * NER cost and agreement, one thread, on the tokens of a corpus tokenized once: CoreNLP's ner annotator (the

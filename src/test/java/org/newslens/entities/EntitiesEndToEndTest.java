@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newslens.Main;
+import org.newslens.annotate.names.Titles;
 import org.newslens.io.Table;
 import org.newslens.io.TableStore;
 import org.newslens.testing.DocumentsFixture;

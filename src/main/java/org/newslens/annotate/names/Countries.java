@@ -1,4 +1,4 @@
-package org.newslens.entities;
+package org.newslens.annotate.names;
 
 import org.newslens.text.WordLists;
 

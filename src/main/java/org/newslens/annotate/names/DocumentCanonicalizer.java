@@ -1,4 +1,4 @@
-package org.newslens.entities;
+package org.newslens.annotate.names;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.newslens.entities;
+package org.newslens.annotate.names;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
