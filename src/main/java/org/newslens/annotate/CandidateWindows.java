@@ -3,7 +3,7 @@ package org.newslens.annotate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.newslens.ingest.Lines;
+import org.newslens.ingest.article.Lines;
 import org.newslens.text.StopWords;
 
 /**

@@ -8,6 +8,9 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.newslens.ingest.article.Hashes;
+import org.newslens.ingest.article.Lines;
+import org.newslens.ingest.article.TokenCounter;
 
 /**
  * PARSED row to OUTPUT rows: drops corpus-boilerplate lines (keys in the broadcast sorted array), joins the

@@ -11,6 +11,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.newslens.ingest.article.Hashes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

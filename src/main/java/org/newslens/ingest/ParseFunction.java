@@ -9,6 +9,12 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.newslens.ingest.article.DateFinder;
+import org.newslens.ingest.article.Hashes;
+import org.newslens.ingest.article.Lines;
+import org.newslens.ingest.article.ParsedArticle;
+import org.newslens.ingest.article.PlainTextParser;
+import org.newslens.ingest.article.Truncator;
 
 /**
  * RAW row to PARSED row: the document id from the raw input, truncation to the length limit, header

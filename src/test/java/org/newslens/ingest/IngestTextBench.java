@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.newslens.ingest.article.Hashes;
+import org.newslens.ingest.article.Lines;
+import org.newslens.ingest.article.ParsedArticle;
+import org.newslens.ingest.article.PlainTextParser;
 
 /**
  * Ingest's per-file text work on one thread, in CPU seconds (not a test, a measurement): decoding, the

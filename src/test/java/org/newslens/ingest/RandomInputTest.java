@@ -5,6 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.newslens.ingest.article.DateFinder;
+import org.newslens.ingest.article.Kickers;
+import org.newslens.ingest.article.Lines;
+import org.newslens.ingest.article.OutletFinder;
+import org.newslens.ingest.article.ParsedArticle;
+import org.newslens.ingest.article.PlainTextParser;
+import org.newslens.ingest.article.TitleFinder;
+import org.newslens.ingest.article.TokenCounter;
+import org.newslens.ingest.article.Truncator;
+import org.newslens.ingest.article.WebFurniture;
 
 /** Random text (and random bytes) through every parser: nothing may throw, and basic invariants hold. */
 class RandomInputTest {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
+import org.newslens.ingest.article.Hashes;
 
 /** The five sample articles in data/ (read, not copied into rules): all become documents. */
 class SampleCorpusTest {

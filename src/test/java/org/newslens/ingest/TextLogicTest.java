@@ -5,6 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.newslens.ingest.article.DateFinder;
+import org.newslens.ingest.article.Hashes;
+import org.newslens.ingest.article.Kickers;
+import org.newslens.ingest.article.Lines;
+import org.newslens.ingest.article.OutletFinder;
+import org.newslens.ingest.article.TitleFinder;
+import org.newslens.ingest.article.TokenCounter;
+import org.newslens.ingest.article.Truncator;
 
 /** Dates, kickers, outlets, decoding, truncation and counting. */
 class TextLogicTest {

@@ -1,4 +1,4 @@
-package org.newslens.ingest;
+package org.newslens.ingest.article;
 
 import java.util.ArrayList;
 import java.util.HashSet;

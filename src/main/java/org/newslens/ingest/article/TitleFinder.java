@@ -1,4 +1,4 @@
-package org.newslens.ingest;
+package org.newslens.ingest.article;
 
 /**
  * Whether a line reads as a headline: short (at most 160 characters and 25 words), has a letter, is one

@@ -1,4 +1,4 @@
-package org.newslens.ingest;
+package org.newslens.ingest.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

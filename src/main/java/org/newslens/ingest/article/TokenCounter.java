@@ -1,4 +1,4 @@
-package org.newslens.ingest;
+package org.newslens.ingest.article;
 
 /**
  * {@code documents.n_tokens}: a simple word count, the number of maximal runs of letters and digits

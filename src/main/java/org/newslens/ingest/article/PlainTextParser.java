@@ -1,4 +1,4 @@
-package org.newslens.ingest;
+package org.newslens.ingest.article;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

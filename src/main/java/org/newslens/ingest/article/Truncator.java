@@ -1,4 +1,4 @@
-package org.newslens.ingest;
+package org.newslens.ingest.article;
 
 /**
  * Cuts a text that is longer than the limit at the last paragraph break, else the last sentence end, else the
