@@ -16,6 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
+import org.newslens.topics.model.Vocabulary;
 
 /**
  * Cluster labels from class-based tf-idf (c-TF-IDF, as BERTopic): all documents of a cluster joined into

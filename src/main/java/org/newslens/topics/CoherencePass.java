@@ -16,6 +16,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.newslens.topics.model.Coherence;
+import org.newslens.topics.model.DocTerms;
 
 /** One pass over the corpus counting the sliding windows {@link Coherence} needs; integer sums only. */
 final class CoherencePass {

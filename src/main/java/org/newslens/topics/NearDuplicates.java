@@ -22,6 +22,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.newslens.topics.model.LshBands;
 
 /**
  * Near-duplicates over word 3-shingles (all words, stop words included, as copies are judged on the running

@@ -17,6 +17,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.newslens.topics.model.FittedModels;
+import org.newslens.topics.model.SparseDoc;
 
 /** Scores every document with the fitted models on the executors (the model travels in the closure). */
 final class Scoring {

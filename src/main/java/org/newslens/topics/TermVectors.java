@@ -27,6 +27,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.newslens.topics.model.DocTerms;
+import org.newslens.topics.model.SparseDoc;
+import org.newslens.topics.model.Vocabulary;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**

@@ -28,6 +28,14 @@ import org.newslens.io.TableStore;
 import org.newslens.pipeline.Job;
 import org.newslens.pipeline.JobContext;
 import org.newslens.pipeline.RunSummary;
+import org.newslens.topics.model.Coherence;
+import org.newslens.topics.model.FittedModels;
+import org.newslens.topics.model.KChoice;
+import org.newslens.topics.model.Nmf;
+import org.newslens.topics.model.Silhouette;
+import org.newslens.topics.model.SparseDoc;
+import org.newslens.topics.model.SphericalKMeans;
+import org.newslens.topics.model.Vocabulary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package org.newslens.topics;
+package org.newslens.topics.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.newslens.bench.Nmi;
+import org.newslens.topics.Shingles;
 
 /** The plain-Java model code, without Spark. */
 class AlgorithmsTest {

@@ -1,4 +1,4 @@
-package org.newslens.topics;
+package org.newslens.topics.model;
 
 import java.util.ArrayList;
 import java.util.List;
