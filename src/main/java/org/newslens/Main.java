@@ -4,8 +4,6 @@ import java.util.Arrays;
 import org.apache.spark.sql.SparkSession;
 import org.newslens.config.Settings;
 import org.newslens.config.SettingsException;
-import org.newslens.config.SettingsRegistry;
-import org.newslens.pipeline.Jobs;
 import org.newslens.pipeline.Pipeline;
 import org.newslens.pipeline.RunSummary;
 

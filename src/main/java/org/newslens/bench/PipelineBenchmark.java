@@ -9,7 +9,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.newslens.config.Settings;
 import org.newslens.io.TableStore;
-import org.newslens.pipeline.Jobs;
+import org.newslens.Jobs;
 import org.newslens.pipeline.Pipeline;
 import org.newslens.pipeline.SparkSessions;
 

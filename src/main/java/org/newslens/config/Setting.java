@@ -3,6 +3,7 @@ package org.newslens.config;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.newslens.SettingsRegistry;
 
 /**
  * One documented setting: a key, a default, a description and a parser that rejects bad values.

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.newslens.SettingsRegistry;
 
 /**
  * The validated settings of one run. Built from {@code --key value} arguments; unknown keys and bad values

@@ -1,8 +1,10 @@
-package org.newslens.config;
+package org.newslens;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.newslens.config.CoreSettings;
+import org.newslens.config.Setting;
 
 /** Every setting of every job, in the order {@code --help} lists them. Add a job's settings here. */
 public final class SettingsRegistry {

@@ -1,9 +1,10 @@
-package org.newslens.pipeline;
+package org.newslens;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.newslens.pipeline.Job;
 
 /** The jobs by name, in pipeline order; {@code all} runs every one of them. */
 public final class Jobs {
