@@ -41,7 +41,7 @@ public final class Main {
             return OK;
         }
         try {
-            Settings settings = Settings.parse(rest);
+            Settings settings = SettingsRegistry.parse(rest);
             RunSummary summary = Pipeline.run(Jobs.forCommand(command), settings);
             System.out.print(summary.render());
             return OK;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.newslens.config.CoreSettings;
 import org.newslens.config.Setting;
+import org.newslens.config.Settings;
 
 /** Every setting of every job, in the order {@code --help} lists them. Add a job's settings here. */
 public final class SettingsRegistry {
@@ -21,6 +22,16 @@ public final class SettingsRegistry {
         all.addAll(org.newslens.topics.TopicsSettings.all());
         all.addAll(org.newslens.report.ReportSettings.all());
         return all;
+    }
+
+    /** Parses command-line settings against every job's settings. */
+    public static Settings parse(String... args) {
+        return Settings.parse(all(), args);
+    }
+
+    /** Every setting at its default. */
+    public static Settings defaults() {
+        return parse();
     }
 
     public static Optional<Setting<?>> find(String key) {

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.newslens.SettingsRegistry;
 import org.newslens.config.Settings;
 import org.newslens.io.TableStore;
 import org.newslens.Jobs;
@@ -49,7 +50,7 @@ public final class PipelineBenchmark {
             String output = options.work().resolve("out-" + Path.of(input).getFileName()).toUri().toString();
             List<String> settingArgs = new ArrayList<>(options.settings());
             settingArgs.addAll(List.of("--input", input, "--output", output));
-            Settings settings = Settings.parse(settingArgs.toArray(new String[0]));
+            Settings settings = SettingsRegistry.parse(settingArgs.toArray(new String[0]));
             double total = 0;
             double totalCpu = 0;
             for (String stage : options.stages()) {

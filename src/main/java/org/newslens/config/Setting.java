@@ -3,11 +3,10 @@ package org.newslens.config;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-import org.newslens.SettingsRegistry;
 
 /**
  * One documented setting: a key, a default, a description and a parser that rejects bad values.
- * Jobs declare their settings as constants; {@link SettingsRegistry} lists them for {@code --help}.
+ * Jobs declare their settings as constants; {@code org.newslens.SettingsRegistry} lists them.
  */
 public final class Setting<T> {
     private final String key;

@@ -3,29 +3,28 @@ package org.newslens.config;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import org.newslens.SettingsRegistry;
 
 /**
- * The validated settings of one run. Built from {@code --key value} arguments; unknown keys and bad values
- * fail at start with a message naming the key. Serializable so executors can read settings too.
+ * The validated settings of one run. Built from {@code --key value} arguments against the list of known
+ * settings (the registry next to {@code Main} holds every job's); unknown keys and bad values fail at start
+ * with a message naming the key. Serializable so executors can read settings too.
  */
 public final class Settings implements Serializable {
+    /** Every known setting's value (the default unless given), in the order of the known settings. */
     private final Map<String, Object> values;
 
     private Settings(Map<String, Object> values) {
         this.values = values;
     }
 
-    /** All defaults. */
-    public static Settings defaults() {
-        return parse(new String[0]);
-    }
-
-    /** Parses {@code --key value} or {@code --key=value} pairs against {@link SettingsRegistry}. */
-    public static Settings parse(String[] args) {
-        Map<String, Object> values = new TreeMap<>();
+    /** Parses {@code --key value} or {@code --key=value} pairs against the {@code known} settings. */
+    public static Settings parse(List<Setting<?>> known, String... args) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Setting<?> setting : known) {
+            values.put(setting.key(), setting.defaultValue());
+        }
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("--")) {
@@ -44,8 +43,8 @@ public final class Settings implements Serializable {
                 }
                 raw = args[++i];
             }
-            Setting<?> setting = SettingsRegistry.find(key).orElseThrow(() -> new SettingsException(
-                    "Unknown setting --" + key + "; run with --help to list the settings"));
+            Setting<?> setting = known.stream().filter(s -> s.key().equals(key)).findFirst().orElseThrow(
+                    () -> new SettingsException("Unknown setting --" + key + "; run with --help to list the settings"));
             values.put(key, setting.parse(raw));
         }
         return new Settings(values);
@@ -53,23 +52,20 @@ public final class Settings implements Serializable {
 
     /** A copy with one value replaced (used by tests and by jobs that derive settings). */
     public <T> Settings with(Setting<T> setting, T value) {
-        Map<String, Object> copy = new TreeMap<>(values);
+        Map<String, Object> copy = new LinkedHashMap<>(values);
         copy.put(setting.key(), value);
         return new Settings(copy);
     }
 
     @SuppressWarnings("unchecked")
     public <T> T get(Setting<T> setting) {
-        Object value = values.get(setting.key());
-        return value == null ? setting.defaultValue() : (T) value;
+        return values.containsKey(setting.key()) ? (T) values.get(setting.key()) : setting.defaultValue();
     }
 
-    /** Every registered setting with its effective value, for the run manifest and logs. */
+    /** Every known setting with its effective value, for the run manifest and logs. */
     public Map<String, String> effective() {
         Map<String, String> all = new LinkedHashMap<>();
-        for (Setting<?> setting : SettingsRegistry.all()) {
-            all.put(setting.key(), String.valueOf(get(setting)));
-        }
+        values.forEach((key, value) -> all.put(key, String.valueOf(value)));
         return Collections.unmodifiableMap(all);
     }
 }

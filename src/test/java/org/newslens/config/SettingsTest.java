@@ -9,7 +9,7 @@ import org.newslens.SettingsRegistry;
 class SettingsTest {
     @Test
     void readsBothArgumentFormsAndKeepsDefaults() {
-        Settings settings = Settings.parse(new String[] {"--input", "hdfs://nn/corpus", "--partitions=8"});
+        Settings settings = SettingsRegistry.parse(new String[] {"--input", "hdfs://nn/corpus", "--partitions=8"});
         assertThat(settings.get(CoreSettings.INPUT)).isEqualTo("hdfs://nn/corpus");
         assertThat(settings.get(CoreSettings.PARTITIONS)).isEqualTo(8);
         assertThat(settings.get(CoreSettings.OUTPUT)).isEqualTo("output");
@@ -17,20 +17,20 @@ class SettingsTest {
 
     @Test
     void unknownKeyFailsNamingIt() {
-        assertThatThrownBy(() -> Settings.parse(new String[] {"--inptu", "x"}))
+        assertThatThrownBy(() -> SettingsRegistry.parse(new String[] {"--inptu", "x"}))
                 .isInstanceOf(SettingsException.class).hasMessageContaining("--inptu");
     }
 
     @Test
     void outOfRangeValueFailsNamingKeyAndRange() {
-        assertThatThrownBy(() -> Settings.parse(new String[] {"--partitions", "-3"}))
+        assertThatThrownBy(() -> SettingsRegistry.parse(new String[] {"--partitions", "-3"}))
                 .isInstanceOf(SettingsException.class)
                 .hasMessageContaining("--partitions").hasMessageContaining("from 0 to");
     }
 
     @Test
     void missingValueFails() {
-        assertThatThrownBy(() -> Settings.parse(new String[] {"--output"}))
+        assertThatThrownBy(() -> SettingsRegistry.parse(new String[] {"--output"}))
                 .isInstanceOf(SettingsException.class).hasMessageContaining("needs a value");
     }
 

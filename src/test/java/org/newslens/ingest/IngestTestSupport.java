@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.newslens.SettingsRegistry;
 import org.newslens.config.CoreSettings;
 import org.newslens.config.Settings;
 import org.newslens.testing.SharedSpark;
@@ -50,7 +51,7 @@ final class IngestTestSupport {
         args[0] = "--" + CoreSettings.INPUT.key();
         args[1] = input.toUri().toString();
         System.arraycopy(extra, 0, args, 2, extra.length);
-        return ingest(Settings.parse(args));
+        return ingest(SettingsRegistry.parse(args));
     }
 
     static Outcome ingest(Settings settings) throws Exception {

@@ -10,6 +10,7 @@ import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newslens.Main;
+import org.newslens.SettingsRegistry;
 import org.newslens.config.Settings;
 import org.newslens.config.SettingsException;
 import org.newslens.io.Table;
@@ -62,7 +63,7 @@ class PipelineTest {
     }
 
     private Settings settings() {
-        return Settings.parse(new String[] {"--output", out.toString()});
+        return SettingsRegistry.parse(new String[] {"--output", out.toString()});
     }
 
     @Test

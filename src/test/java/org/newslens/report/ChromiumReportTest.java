@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newslens.config.Settings;
+import org.newslens.SettingsRegistry;
 
 /**
  * Renders the report in a real headless Chromium (Debian package {@code chromium}): the page must load with
@@ -87,7 +87,7 @@ class ChromiumReportTest {
     void reportLoadsCleanlyWithChartsAndNetworkAndLeavesAScreenshot() throws Exception {
         Path output = ReportFixture.shared();
         ParquetTables tables = new ParquetTables(new Configuration(), output.toUri().toString());
-        ReportData data = new ReportLoader(tables, Settings.defaults()).load();
+        ReportData data = new ReportLoader(tables, SettingsRegistry.defaults()).load();
         Path page = Path.of(ReportJob.write(tables, HtmlReport.render(data)).toUri());
 
         Run dom = chromium(page, "--dump-dom");

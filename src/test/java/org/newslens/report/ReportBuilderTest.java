@@ -11,7 +11,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newslens.config.Settings;
+import org.newslens.SettingsRegistry;
 import org.newslens.io.Table;
 
 /** The loader and the HTML page on fixture tables: all tables, and only the terms tables. */
@@ -20,7 +20,7 @@ class ReportBuilderTest {
     Path temp;
 
     private static ReportData load(Path dir) {
-        return new ReportLoader(new ParquetTables(new Configuration(), dir.toUri().toString()), Settings.defaults())
+        return new ReportLoader(new ParquetTables(new Configuration(), dir.toUri().toString()), SettingsRegistry.defaults())
                 .load();
     }
 

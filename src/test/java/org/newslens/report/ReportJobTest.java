@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newslens.Main;
-import org.newslens.config.Settings;
+import org.newslens.SettingsRegistry;
 import org.newslens.io.Table;
 import org.newslens.pipeline.Job;
 import org.newslens.pipeline.JobContext;
@@ -87,7 +87,7 @@ class ReportJobTest {
             }
         };
         // Listed first on purpose: the report still runs after the commit.
-        Pipeline.run(List.of(new ReportJob(), writer), Settings.parse(new String[] {"--output", temp.toString()}));
+        Pipeline.run(List.of(new ReportJob(), writer), SettingsRegistry.parse(new String[] {"--output", temp.toString()}));
         assertThat(Files.readString(temp.resolve("report/index.html"))).contains("unsupported_format");
         assertThat(temp.resolve("_manifest.json")).exists();
     }
