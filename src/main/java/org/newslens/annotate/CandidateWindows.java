@@ -3,7 +3,7 @@ package org.newslens.annotate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.newslens.ingest.article.Lines;
+import org.newslens.text.Chars;
 import org.newslens.text.StopWords;
 
 /**
@@ -31,7 +31,7 @@ public final class CandidateWindows {
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
             boolean sentenceStart = !seenWord;
-            seenWord |= Lines.hasContent(word);
+            seenWord |= Chars.hasLetterOrDigit(word);
             if (!isCandidate(word, sentenceStart)) {
                 continue;
             }

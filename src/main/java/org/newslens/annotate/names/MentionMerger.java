@@ -3,6 +3,7 @@ package org.newslens.annotate.names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.newslens.text.Chars;
 
 /**
  * Merges consecutive tokens with the same kept NER type into one mention ("Shanghai", "Cooperation",
@@ -31,10 +32,10 @@ public final class MentionMerger {
             int first = i;
             int last = j;
             // NER sometimes tags a quote or dash next to a name; a mention starts and ends with a word.
-            while (first < last && !hasLetterOrDigit(tokens.get(first).text())) {
+            while (first < last && !Chars.hasLetterOrDigit(tokens.get(first).text())) {
                 first++;
             }
-            while (last > first && !hasLetterOrDigit(tokens.get(last - 1).text())) {
+            while (last > first && !Chars.hasLetterOrDigit(tokens.get(last - 1).text())) {
                 last--;
             }
             if (first < last) {
@@ -45,10 +46,6 @@ public final class MentionMerger {
             i = j;
         }
         return spans;
-    }
-
-    private static boolean hasLetterOrDigit(String text) {
-        return text.chars().anyMatch(Character::isLetterOrDigit);
     }
 
     /** A name never runs over a line break: a heading's last word and the next line's first are two mentions. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.newslens.text.Chars;
 
 /** Line-level helpers: splitting, the normalised key of a line, and the within-document cleaning. */
 public final class Lines {
@@ -72,12 +73,7 @@ public final class Lines {
 
     /** Whether the line carries any letter or digit (separators and blank lines are never "repeated"). */
     public static boolean hasContent(String line) {
-        for (int i = 0; i < line.length(); i++) {
-            if (Character.isLetterOrDigit(line.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
+        return Chars.hasLetterOrDigit(line);
     }
 
     /**
