@@ -1,0 +1,6 @@
+/**
+ * Ground floor: the table contract and storage. {@link org.newslens.io.Table} declares every output table's
+ * name, schema and the stage that writes it; {@link org.newslens.io.TableStore} reads, stages and commits them
+ * under the output root (any Hadoop URI). Imports no stage.
+ */
+package org.newslens.io;
