@@ -35,6 +35,11 @@ public final class EntitiesJob implements Job {
     }
 
     @Override
+    public void validate(Settings settings) {
+        EntitiesSettings.pairTypes(settings);
+    }
+
+    @Override
     public void run(JobContext context) {
         Settings settings = context.settings();
         List<String> pairTypes = EntitiesSettings.pairTypes(settings);

@@ -1,6 +1,7 @@
 package org.newslens.pipeline;
 
 import java.util.List;
+import org.newslens.config.Settings;
 import org.newslens.io.Table;
 
 /** One NewsLens job: reads the tables of the jobs before it, writes its own. */
@@ -17,6 +18,14 @@ public interface Job {
     /** Whether the job needs a SparkSession (the report reads Parquet directly and does not). */
     default boolean needsSpark() {
         return true;
+    }
+
+    /**
+     * Checks this job's settings (those a single setting's parser cannot check alone) and throws a
+     * {@link org.newslens.config.SettingsException} naming the key and the allowed values. The pipeline calls it
+     * for every job of a run before any job starts, so a bad value never fails a run halfway.
+     */
+    default void validate(Settings settings) {
     }
 
     void run(JobContext context) throws Exception;

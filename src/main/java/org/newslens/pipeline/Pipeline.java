@@ -21,8 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one or more jobs in order on one session. Checks every precondition before touching output, labels
- * each stage's Spark jobs, commits the tables only when every job succeeded and writes the manifest last.
+ * Runs one or more jobs in order on one session. Checks every job's settings and every precondition before
+ * touching output, labels each stage's Spark jobs, commits the tables only when every job succeeded and writes
+ * the manifest last.
  */
 public final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
@@ -32,6 +33,9 @@ public final class Pipeline {
 
     public static RunSummary run(List<Job> jobs, Settings settings) throws Exception {
         Instant started = Instant.now();
+        for (Job job : jobs) {
+            job.validate(settings);
+        }
         checkPreconditions(jobs, settings, hadoopConfiguration());
         boolean sparkNeeded = jobs.stream().anyMatch(Job::needsSpark);
         SparkSession spark = sparkNeeded ? SparkSessions.getOrCreate() : null;
