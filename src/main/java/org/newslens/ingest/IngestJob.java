@@ -29,6 +29,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.newslens.config.CoreSettings;
 import org.newslens.config.Settings;
 import org.newslens.io.HadoopConf;
+import org.newslens.io.JobLabels;
 import org.newslens.io.Table;
 import org.newslens.pipeline.Job;
 import org.newslens.pipeline.JobContext;
@@ -66,9 +67,9 @@ public final class IngestJob implements Job {
     public void run(JobContext context) throws Exception {
         Result result = ingest(context.spark(), context.settings());
         try {
-            context.spark().sparkContext().setJobDescription("ingest: clean and write documents");
+            JobLabels.step(context.spark(), "ingest: clean and write documents");
             long documents = context.tables().write(Table.DOCUMENTS, result.documents());
-            context.spark().sparkContext().setJobDescription("ingest: write rejects");
+            JobLabels.step(context.spark(), "ingest: write rejects");
             long rejectRows = context.tables().write(Table.REJECTS, result.rejects());
             Map<String, Long> byReason = new TreeMap<>();
             for (Row row : context.tables().read(Table.REJECTS, name()).groupBy("reason").count().collectAsList()) {
@@ -76,7 +77,7 @@ public final class IngestJob implements Job {
             }
             account(context.summary(), result, documents, rejectRows, byReason);
         } finally {
-            context.spark().sparkContext().setJobDescription(null);
+            JobLabels.step(context.spark(), null);
             result.release();
         }
     }
@@ -137,7 +138,7 @@ public final class IngestJob implements Job {
                 Encoders.row(IngestSchemas.PARSED)).persist(StorageLevel.MEMORY_AND_DISK());
 
         // Record files that yielded no record at all are inputs too: one empty_file reject each.
-        spark.sparkContext().setJobDescription("ingest: read, parse, count records per file");
+        JobLabels.step(spark, "ingest: read, parse, count records per file");
         Map<String, Long> recordsPerFile = new LinkedHashMap<>();
         // A corpus of text files only has no records to count: skip that pass over the parsed rows.
         if (!listing.files(FileKind.JSON, FileKind.CSV, FileKind.PARQUET).isEmpty()) {
@@ -158,9 +159,9 @@ public final class IngestJob implements Job {
                 + driverRejects.size();
 
         // For a text-only corpus this is also where the files are read and parsed (the first pass over them).
-        spark.sparkContext().setJobDescription("ingest: read, parse, count lines repeated across documents");
+        JobLabels.step(spark, "ingest: read, parse, count lines repeated across documents");
         long[] boilerplate = corpusBoilerplate(parsed, settings);
-        spark.sparkContext().setJobDescription(null);
+        JobLabels.step(spark, null);
         Broadcast<long[]> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(boilerplate);
         Dataset<Row> output = parsed.flatMap(new FinishFunction(shared), Encoders.row(IngestSchemas.OUTPUT));
 

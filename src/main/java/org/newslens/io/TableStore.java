@@ -36,7 +36,6 @@ public final class TableStore {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TableStore.class);
     private static final String SUCCESS = "_SUCCESS";
     private static final String ROWS = "rows";
-    private static final String JOB_DESCRIPTION = "spark.job.description";
     private static final FiniteDuration OBSERVATION_WAIT = Duration.create(30, TimeUnit.SECONDS);
 
     private final SparkSession spark;
@@ -80,13 +79,13 @@ public final class TableStore {
         Dataset<Row> checked = conform(table, rows);
         Path target = new Path(staging, table.tableName());
         // The write's jobs carry its table's name; the step's own label comes back afterwards.
-        String stepLabel = spark.sparkContext().getLocalProperty(JOB_DESCRIPTION);
-        spark.sparkContext().setJobDescription("write " + table.tableName());
+        String stepLabel = JobLabels.currentStep(spark);
+        JobLabels.step(spark, "write " + table.tableName());
         Observation observed = new Observation("rows written to " + table.tableName() + " " + UUID.randomUUID());
         checked.observe(observed, functions.count(functions.lit(1)).as(ROWS)).write().mode(SaveMode.Overwrite)
                 .parquet(target.toString());
         long count = observedCount(observed, target);
-        spark.sparkContext().setJobDescription(stepLabel);
+        JobLabels.step(spark, stepLabel);
         written.put(table, count);
         LOG.info("Wrote {} ({} rows) in {} s", table.tableName(), count,
                 String.format("%.1f", (System.nanoTime() - started) / 1e9));

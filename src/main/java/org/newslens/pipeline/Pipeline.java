@@ -14,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.newslens.config.CoreSettings;
 import org.newslens.config.Settings;
 import org.newslens.config.SettingsException;
+import org.newslens.io.JobLabels;
 import org.newslens.io.MissingTableException;
 import org.newslens.io.Table;
 import org.newslens.io.TableStore;
@@ -74,7 +75,7 @@ public final class Pipeline {
             throw e;
         } finally {
             if (spark != null) {
-                spark.sparkContext().clearJobGroup();
+                JobLabels.endStage(spark);
             }
         }
         return summary;
@@ -83,7 +84,7 @@ public final class Pipeline {
     private static void runJob(Job job, JobContext context) throws Exception {
         long t0 = System.nanoTime();
         if (context.spark() != null) {
-            context.spark().sparkContext().setJobGroup(job.name(), "NewsLens " + job.name(), false);
+            JobLabels.startStage(context.spark(), job.name());
         }
         LOG.info("Starting job {}", job.name());
         job.run(context);

@@ -23,6 +23,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.newslens.config.Settings;
+import org.newslens.io.JobLabels;
 import org.newslens.io.Table;
 import org.newslens.io.TableStore;
 import org.newslens.pipeline.Job;
@@ -345,7 +346,7 @@ public final class TopicsJob implements Job {
         stageSummary.put(stageName.replace("topics: ", "s "), seconds);
         stageName = name;
         stageStart = now;
-        spark.sparkContext().setJobDescription(name);
+        JobLabels.step(spark, name);
     }
 
     /** Adds each topic's (or cluster's) NPMI coherence and their mean, c_npmi; returns the mean. */
