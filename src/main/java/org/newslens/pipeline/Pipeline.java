@@ -9,11 +9,11 @@ import java.util.Set;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.newslens.config.CoreSettings;
 import org.newslens.config.Settings;
 import org.newslens.config.SettingsException;
+import org.newslens.io.HadoopConf;
 import org.newslens.io.JobLabels;
 import org.newslens.io.MissingTableException;
 import org.newslens.io.Table;
@@ -37,7 +37,7 @@ public final class Pipeline {
         for (Job job : jobs) {
             job.validate(settings);
         }
-        checkPreconditions(jobs, settings, hadoopConfiguration());
+        checkPreconditions(jobs, settings, HadoopConf.forSession(null));
         boolean sparkNeeded = jobs.stream().anyMatch(Job::needsSpark);
         SparkSession spark = sparkNeeded ? SparkSessions.getOrCreate() : null;
         String runId = started.toString().replaceAll("[^0-9]", "") + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -91,18 +91,6 @@ public final class Pipeline {
         double seconds = (System.nanoTime() - t0) / 1e9;
         context.summary().stage(job.name(), seconds);
         LOG.info("Finished job {} in {} s", job.name(), String.format("%.1f", seconds));
-    }
-
-    /**
-     * The Hadoop configuration before a session exists: defaults plus the {@code spark.hadoop.*} settings
-     * spark-submit passed (credentials for s3a:, the HDFS name node), as the session will see them.
-     */
-    private static Configuration hadoopConfiguration() {
-        Configuration conf = new Configuration();
-        for (scala.Tuple2<String, String> entry : new SparkConf().getAllWithPrefix("spark.hadoop.")) {
-            conf.set(entry._1(), entry._2());
-        }
-        return conf;
     }
 
     /** Fails before any work when the input is missing or a job's input table has no producer. */

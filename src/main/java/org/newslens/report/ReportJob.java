@@ -3,11 +3,11 @@ package org.newslens.report;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.newslens.config.CoreSettings;
 import org.newslens.config.SettingsException;
+import org.newslens.io.HadoopConf;
 import org.newslens.io.Table;
 import org.newslens.pipeline.Job;
 import org.newslens.pipeline.JobContext;
@@ -45,7 +45,7 @@ public final class ReportJob implements Job {
     @Override
     public void run(JobContext context) throws Exception {
         String output = context.settings().get(CoreSettings.OUTPUT);
-        ParquetTables tables = new ParquetTables(new Configuration(), output);
+        ParquetTables tables = new ParquetTables(HadoopConf.forSession(context.spark()), output);
         if (tables.present().isEmpty()) {
             throw new SettingsException("report found no NewsLens tables under " + tables.root()
                     + "; run jobs/all (or jobs/ingest and the jobs after it) first, or set --output");
