@@ -73,9 +73,9 @@ public final class AnnotateJob implements Job {
             context.summary().put("sentences", sentences);
             context.summary().put("tokens", tokens);
             context.summary().put("mentions", mentions);
-            context.summary().put("annotate model load s", String.format("%.2f", loadSeconds.value()));
-            context.summary().put("annotate tokens/s", String.format("%.0f",
-                    tokens / Math.max(1e-9, passSeconds - loadSeconds.value())));
+            context.summary().put("annotate_model_load_seconds", "annotate model load s", loadSeconds.value());
+            context.summary().put("annotate_tokens_per_second", "annotate tokens/s",
+                    (double) Math.round(tokens / Math.max(1e-9, passSeconds - loadSeconds.value())));
             reportFailures(annotated, context);
         } finally {
             annotated.unpersist();
@@ -122,7 +122,7 @@ public final class AnnotateJob implements Job {
             for (Row row : sample) {
                 LOG.warn("annotate skipped document {}: {}", row.getString(0), row.getString(1));
             }
-            context.summary().put("annotate skipped documents", count);
+            context.summary().put("annotate_skipped_documents", count);
             context.summary().note(count + " documents skipped by annotate (CoreNLP failed), e.g. "
                     + sample.get(0).getString(0) + "; set --annotate.on-error fail to stop instead");
         }

@@ -67,7 +67,7 @@ public final class EntitiesJob implements Job {
             tables.write(Table.ENTITY_GRAPH, EntityGraph.build(context.spark(), entities, edges,
                     settings.get(EntitiesSettings.PAGERANK_ITERATIONS), settings.get(EntitiesSettings.COMMUNITY_STEPS)));
             context.summary().put("entities", entityCount);
-            context.summary().put("entity pairs", pairCount);
+            context.summary().put("entity_pairs", pairCount);
         } finally {
             mentions.unpersist();
         }

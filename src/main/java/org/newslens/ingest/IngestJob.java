@@ -89,9 +89,9 @@ public final class IngestJob implements Job {
         summary.put("inputs", result.inputs());
         summary.put("documents", documents);
         summary.put("rejects", rejects);
-        byReason.forEach((reason, n) -> summary.put("rejects " + reason, n));
-        summary.put("hidden/readme skipped", result.hiddenSkipped());
-        summary.put("input fingerprint", result.inputFingerprint());
+        byReason.forEach((reason, n) -> summary.put("rejects_" + reason, "rejects " + reason, n));
+        summary.put("hidden_files_skipped", "hidden/readme skipped", result.hiddenSkipped());
+        summary.put("input_fingerprint", "input fingerprint", result.inputFingerprint());
         LOG.info("Ingest accounted for {} inputs: {} documents, {} rejects, {} kept truncated", result.inputs(), documents,
                 rejects, truncated);
         if (result.inputs() != documents + rejects) {

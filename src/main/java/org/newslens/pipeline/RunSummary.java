@@ -1,18 +1,41 @@
 package org.newslens.pipeline;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
-/** Figures a run collects for the console summary and the manifest: counts and seconds per stage. */
+/**
+ * Figures a run collects for the console summary and the manifest: counts and seconds per stage. Each figure
+ * has a stable snake_case key (its name in {@code _manifest.json}, documented in the manifest page), a label
+ * the console shows, and a value: a number, or text where the figure is no count (a fingerprint, a path).
+ */
 public final class RunSummary {
+    private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
+    /** Decimals kept of a fractional figure (seconds, rates, scores). */
+    private static final int DECIMALS = 3;
+
     private final Map<String, Object> figures = new LinkedHashMap<>();
+    private final Map<String, String> labels = new LinkedHashMap<>();
     private final Map<String, Double> stageSeconds = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
 
-    public void put(String name, Object value) {
-        figures.put(name, value);
+    /** A figure whose console label is its key, words apart ({@code entity_pairs} shows as "entity pairs"). */
+    public void put(String key, Object value) {
+        put(key, key.replace('_', ' '), value);
+    }
+
+    /** A figure with its own console label; fails when the key is not snake_case. */
+    public void put(String key, String label, Object value) {
+        if (!KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException("Figure key '" + key + "' is not snake_case (a-z, 0-9, _)");
+        }
+        figures.put(key, value instanceof Double || value instanceof Float ? rounded(((Number) value).doubleValue())
+                : value);
+        labels.put(key, label);
     }
 
     public void note(String line) {
@@ -23,6 +46,7 @@ public final class RunSummary {
         stageSeconds.put(job, seconds);
     }
 
+    /** The figures by key, for the manifest. */
     public Map<String, Object> figures() {
         return figures;
     }
@@ -35,12 +59,17 @@ public final class RunSummary {
         return notes;
     }
 
-    /** The short summary printed at the end of a run. */
+    /** The short summary printed at the end of a run, with the readable labels. */
     public String render() {
         StringBuilder out = new StringBuilder("NewsLens run summary\n");
-        figures.forEach((name, value) -> out.append(String.format("  %-22s %s%n", name, value)));
+        figures.forEach((key, value) -> out.append(String.format("  %-22s %s%n", labels.get(key), value)));
         stageSeconds.forEach((job, seconds) -> out.append(String.format("  %-22s %.1f s%n", "time " + job, seconds)));
         notes.forEach(note -> out.append("  note: ").append(note).append('\n'));
         return out.toString();
+    }
+
+    private static double rounded(double value) {
+        return Double.isFinite(value) ? BigDecimal.valueOf(value).setScale(DECIMALS, RoundingMode.HALF_UP).doubleValue()
+                : value;
     }
 }

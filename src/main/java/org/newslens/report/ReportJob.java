@@ -54,7 +54,7 @@ public final class ReportJob implements Job {
         System.out.print(ConsoleSummary.render(data));
         Path page = write(tables, HtmlReport.render(data));
         LOG.info("Report written to {} from tables {}", page, data.present());
-        context.summary().put("report", page.toString());
+        context.summary().put("report_page", "report", page.toString());
     }
 
     /** Writes the page next to the tables, through a temporary file so a reader never sees half a page. */

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -93,10 +94,11 @@ public final class TopicsJob implements Job {
                 settings.get(TopicsSettings.DUPLICATE_MAX_BUCKET), seed);
         long duplicateCount = tables.write(Table.DUPLICATES, found.duplicates());
         found.release();
-        summary.put("near-duplicates", duplicateCount);
-        summary.put("duplicate LSH bands x rows", found.bands().bands() + " x " + found.bands().rows());
-        summary.put("duplicate candidates", found.candidatePairs());
-        summary.put("duplicate big buckets", found.oversizedBuckets());
+        summary.put("near_duplicates", "near-duplicates", duplicateCount);
+        summary.put("duplicate_lsh_bands", "duplicate LSH bands", found.bands().bands());
+        summary.put("duplicate_lsh_rows", "duplicate LSH rows", found.bands().rows());
+        summary.put("duplicate_candidates", found.candidatePairs());
+        summary.put("duplicate_big_buckets", found.oversizedBuckets());
         // Small (one id per duplicate), so broadcast: the documents are never shuffled to leave them out.
         Dataset<Row> duplicateIds = broadcast(tables.read(Table.DUPLICATES, name()).select("doc_id"));
         boolean leaveOut = settings.get(TopicsSettings.EXCLUDE_DUPLICATES) && duplicateCount > 0;
@@ -110,7 +112,7 @@ public final class TopicsJob implements Job {
         long fitCorpus = fitBags.count();
         Vocabulary vocabulary = TermVectors.vocabulary(fitBags, fitCorpus, settings.get(TopicsSettings.MIN_DF),
                 settings.get(TopicsSettings.MAX_DF), settings.get(TopicsSettings.VOCAB_SIZE));
-        summary.put("topic vocabulary", vocabulary.size());
+        summary.put("topic_vocabulary", vocabulary.size());
         LOG.info("Topics vocabulary: {} terms from {} documents", vocabulary.size(), fitCorpus);
 
         Dataset<Row> vectors = TermVectors.vectors(spark, bags, vocabulary).persist(StorageLevel.MEMORY_AND_DISK());
@@ -156,10 +158,10 @@ public final class TopicsJob implements Job {
         tables.write(Table.TOPIC_METRICS, spark.createDataFrame(metrics, Table.TOPIC_METRICS.schema()));
 
         stage(spark, "topics: done");
-        summary.put("topics k", k);
-        summary.put("topics c_npmi", String.format("%.3f", meanNpmi));
-        summary.put("doc_topics rows", docTopicRows);
-        summary.put("topic_trends rows", trendRows);
+        summary.put("topics_k", k);
+        summary.put("topics_c_npmi", "topics c_npmi", meanNpmi);
+        summary.put("doc_topics_rows", "doc_topics rows", docTopicRows);
+        summary.put("topic_trends_rows", "topic_trends rows", trendRows);
         scores.unpersist();
         vectors.unpersist();
         bags.unpersist();
@@ -221,7 +223,7 @@ public final class TopicsJob implements Job {
                     (k, s) -> metrics.add(metric(CLUSTER_MODEL, null, "silhouette_at_k_" + k, s)));
         }
         int k = kmeans.k();
-        summary.put("s fit: k-means", seconds(t0));
+        summary.put("topics_fit_kmeans_seconds", "s fit: k-means", seconds(t0));
         double[][] topics = kmeans.centroids();
         SphericalKMeans.Model clusters = kmeans;
         List<SparseDoc> clustered = sample;
@@ -229,7 +231,7 @@ public final class TopicsJob implements Job {
         if (topicModel.equals("nmf")) {
             long t1 = System.nanoTime();
             Nmf.Model nmf = Nmf.fit(sample, kmeans.centroids(), iterations);
-            summary.put("s fit: NMF", seconds(t1));
+            summary.put("topics_fit_nmf_seconds", "s fit: NMF", seconds(t1));
             topics = nmf.topics();
             metrics.add(metric(topicModel, null, "reconstruction_error", nmf.relativeError()));
             // Documents are clustered by their topic mixtures: on Brown this separates genres better than
@@ -241,7 +243,7 @@ public final class TopicsJob implements Job {
             clusterDim = k;
             long t2 = System.nanoTime();
             clusters = SphericalKMeans.fit(clustered, clusterDim, k, restarts, iterations, seed);
-            summary.put("s fit: clusters", seconds(t2));
+            summary.put("topics_fit_clusters_seconds", "s fit: clusters", seconds(t2));
         }
         int clusterK = clusters.k();
         double[] silhouettes = Silhouette.values(clustered, clusters.assignment(), clusterK, clusterDim);
@@ -262,15 +264,15 @@ public final class TopicsJob implements Job {
         metrics.add(metric(topicModel, null, "k", k));
         metrics.add(metric(topicModel, null, "fit_docs", sample.size()));
         metrics.add(metric(topicModel, null, "vocabulary", dim));
-        String fitSeconds = seconds(t0);
-        LOG.info("Fitted k = {} on {} documents in {} s", k, sample.size(), fitSeconds);
-        summary.put("s fit (all, in the driver)", fitSeconds);
-        summary.put("topics fit docs", sample.size());
+        double fitSeconds = seconds(t0);
+        LOG.info("Fitted k = {} on {} documents in {} s", k, sample.size(), String.format("%.1f", fitSeconds));
+        summary.put("topics_fit_seconds", "s fit (all, in the driver)", fitSeconds);
+        summary.put("topics_fit_docs", sample.size());
         return new FittedModels(topicModel, clusters.centroids(), clusters != kmeans, topics, Nmf.gram(topics));
     }
 
-    private static String seconds(long since) {
-        return String.format("%.1f", (System.nanoTime() - since) / 1e9);
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
     }
 
     /** Each topic's top terms by weight (ties by term). */
@@ -330,7 +332,7 @@ public final class TopicsJob implements Job {
         tables.write(Table.TOPIC_TRENDS, spark.createDataFrame(List.of(), Table.TOPIC_TRENDS.schema()));
         tables.write(Table.TOPIC_METRICS, spark.createDataFrame(List.of(
                 metric(CLUSTER_MODEL, null, "k", 0)), Table.TOPIC_METRICS.schema()));
-        summary.put("topics k", 0);
+        summary.put("topics_k", 0);
         docs.unpersist();
     }
 
@@ -341,9 +343,12 @@ public final class TopicsJob implements Job {
     /** Labels the Spark jobs of the next stage; logs how long the previous one took and adds it to the summary. */
     private void stage(SparkSession spark, String name) {
         long now = System.nanoTime();
-        String seconds = String.format("%.1f", (now - stageStart) / 1e9);
-        LOG.info("{} took {} s", stageName, seconds);
-        stageSummary.put(stageName.replace("topics: ", "s "), seconds);
+        double seconds = (now - stageStart) / 1e9;
+        LOG.info("{} took {} s", stageName, String.format("%.1f", seconds));
+        // "topics: term counts and vocabulary" -> topics_term_counts_and_vocabulary_seconds
+        String step = stageName.replace("topics: ", "");
+        stageSummary.put("topics_" + step.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_") + "_seconds",
+                "s " + step, seconds);
         stageName = name;
         stageStart = now;
         JobLabels.step(spark, name);

@@ -72,7 +72,7 @@ class PipelineEndToEndTest {
     void manifestIsWrittenLastWithRowCounts() throws Exception {
         JsonNode manifest = new ObjectMapper().readTree(SampleCorpusRun.output().resolve("_manifest.json").toFile());
         assertThat(manifest.path("rows").path("documents").asLong()).isEqualTo(5);
-        assertThat(manifest.path("figures").path("input fingerprint").asText()).matches("[0-9a-f]{64}");
+        assertThat(manifest.path("figures").path("input_fingerprint").asText()).matches("[0-9a-f]{64}");
         assertThat(manifest.path("versions").path("spark").asText()).isEqualTo("4.1.0");
         assertThat(manifest.path("started").asText()).isNotEmpty();
         assertThat(manifest.path("stage_seconds").has("terms")).isTrue();

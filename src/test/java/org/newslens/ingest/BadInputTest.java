@@ -100,7 +100,7 @@ class BadInputTest {
         // Parquet rows 2, whole files rejected: summaries.csv, weather.parquet, report.docx, empty.jsonl,
         // broken.jsonl.gz
         assertThat(inputs).isEqualTo(10 + 8 + 2 + 2 + 5);
-        assertThat(figures.get("hidden/readme skipped").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(figures.get("hidden_files_skipped").asLong()).isGreaterThanOrEqualTo(2);
     }
 
     @Test
