@@ -1,4 +1,4 @@
-package org.newslens.cluster;
+package org.newslens.testing;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.round;
@@ -16,12 +16,12 @@ import org.apache.spark.sql.types.StructField;
 import org.newslens.io.Table;
 
 /** Compares the tables of two output roots row for row, ignoring row order. */
-final class TableComparison {
+public final class TableComparison {
     private TableComparison() {
     }
 
     /** The tables that differ, each with the number of rows found only on each side; empty when equal. */
-    static List<String> differences(SparkSession spark, Path expected, Path actual) {
+    public static List<String> differences(SparkSession spark, Path expected, Path actual) {
         List<String> differences = new ArrayList<>();
         for (Table table : Table.values()) {
             Path left = expected.resolve(table.tableName());
