@@ -20,9 +20,7 @@ class PipelineEndToEndTest {
         assertThat(SampleCorpusRun.exitCode()).isZero();
         for (Table table : Table.values()) {
             Path dir = SampleCorpusRun.output().resolve(table.tableName());
-            if (!Files.exists(dir)) {
-                continue; // tables of jobs `all` does not run yet are checked by those jobs' tests
-            }
+            assertThat(dir).as("table %s after `all`", table.tableName()).isDirectory();
             List<String> columns = Stream.of(SampleCorpusRun.table(table).schema().fields())
                     .map(StructField::name).toList();
             assertThat(columns).as(table.tableName()).containsExactly(table.columns());
@@ -77,5 +75,20 @@ class PipelineEndToEndTest {
         assertThat(manifest.path("started").asText()).isNotEmpty();
         assertThat(manifest.path("stage_seconds").has("terms")).isTrue();
         assertThat(manifest.path("settings").path("input").asText()).isEqualTo("data");
+    }
+
+    @Test
+    void manifestFiguresHaveSnakeCaseKeysAndNumbersAreNumbers() throws Exception {
+        JsonNode figures = new ObjectMapper().readTree(SampleCorpusRun.output().resolve("_manifest.json").toFile())
+                .path("figures");
+        assertThat(figures.size()).isGreaterThan(10);
+        figures.fields().forEachRemaining(figure -> {
+            assertThat(figure.getKey()).matches("[a-z][a-z0-9]*(_[a-z0-9]+)*");
+            if (!List.of("input_fingerprint", "report_page").contains(figure.getKey())) {
+                assertThat(figure.getValue().isNumber()).as(figure.getKey() + " = " + figure.getValue()).isTrue();
+            }
+        });
+        assertThat(figures.path("documents").asLong()).isEqualTo(5);
+        assertThat(figures.path("topics_c_npmi").isDouble()).isTrue();
     }
 }
