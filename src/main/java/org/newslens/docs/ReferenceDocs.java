@@ -53,8 +53,7 @@ public final class ReferenceDocs {
     }
 
     static String tablesPage() {
-        StringBuilder out = new StringBuilder();
-        out.append("# Tables reference\n\n").append(GENERATED).append("\n\n");
+        StringBuilder out = heading("Tables reference");
         out.append("Every table is a folder of Parquet files under the output root (`<output>/<table>/`), written by\n"
                 + "the job named below; read it with Spark, DuckDB, pandas or any Parquet reader. Types are Spark SQL\n"
                 + "types (`int` 32-bit, `bigint` 64-bit, `double`, `date`, `array<...>`, `struct<...>`); a column\n"
@@ -95,8 +94,7 @@ public final class ReferenceDocs {
     }
 
     static String settingsPage() {
-        StringBuilder out = new StringBuilder();
-        out.append("# Settings reference\n\n").append(GENERATED).append("\n\n");
+        StringBuilder out = heading("Settings reference");
         out.append("Every launcher and every job takes every setting as `--key value` (or `--key=value`); each job\n"
                 + "reads its own. A value that is not allowed stops the run before any work, with exit code 2 and a\n"
                 + "message naming the key and the allowed values. `jobs/<job> --help` prints the same list. Spark's\n"
@@ -127,6 +125,11 @@ public final class ReferenceDocs {
             groups.computeIfAbsent(job, k -> new ArrayList<>()).add(setting);
         }
         return groups;
+    }
+
+    /** A page's title and the note that it is generated. */
+    private static StringBuilder heading(String title) {
+        return new StringBuilder("# ").append(title).append("\n\n").append(GENERATED).append("\n\n");
     }
 
     /** Text that is safe inside a Markdown table cell: no column breaks, no stray HTML tags. */
