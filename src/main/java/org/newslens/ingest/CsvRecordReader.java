@@ -32,6 +32,7 @@ final class CsvRecordReader extends RecordIterator {
     private CsvParser parser;
     private String[] header;
     private int[] slots;
+    private long lastLine;
 
     CsvRecordReader(InputFile file, Configuration conf, CompressionCodecFactory codecs, int maxRecordBytes) {
         super(file, "csv");
@@ -56,6 +57,7 @@ final class CsvRecordReader extends RecordIterator {
             return null;
         }
         long line = parser.getContext().currentLine();
+        lastLine = line;
         if (cells.length != header.length) {
             return RawRows.reject(file, format, RejectReason.MALFORMED_CSV, "the row ending at line " + line + " has "
                     + cells.length + " fields, the header has " + header.length);
@@ -119,6 +121,7 @@ final class CsvRecordReader extends RecordIterator {
                     "CSV header has no text, body or content column; it has: " + String.join(", ", names));
         }
         header = names.toArray(new String[0]);
+        lastLine = parser.getContext().currentLine();
         return null;
     }
 
@@ -140,7 +143,7 @@ final class CsvRecordReader extends RecordIterator {
 
     @Override
     protected String position() {
-        return parser == null ? "" : "line " + parser.getContext().currentLine();
+        return parser == null ? "" : "the record starting at line " + (lastLine + 1);
     }
 
     @Override

@@ -9,13 +9,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
 import org.apache.parquet.HadoopReadOptions;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.MessageColumnIO;
 import org.apache.parquet.io.RecordReader;
@@ -100,7 +98,7 @@ final class ParquetRecordReader extends RecordIterator {
 
     /** Opens the file and checks its schema; a reject for the whole file when the schema does not do. */
     private Row open() throws IOException {
-        reader = ParquetFileReader.open(HadoopInputFile.fromPath(new Path(file.uri()), conf),
+        reader = ParquetFileReader.open(InputStreams.parquet(file.uri(), file.length(), conf),
                 HadoopReadOptions.builder(conf).usePageChecksumVerification(true).build());
         MessageType schema = reader.getFooter().getFileMetaData().getSchema();
         totalRows = reader.getRecordCount();

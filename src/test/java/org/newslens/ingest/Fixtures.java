@@ -62,6 +62,39 @@ final class Fixtures {
                 schema).coalesce(1).write().mode(SaveMode.Overwrite).parquet(folder.toUri().toString());
     }
 
+    /**
+     * A Parquet file written with parquet-hadoop directly, so the schema can be anything (two columns with the
+     * same name, upper-case names, invalid UTF-8 in a string column). Each row gives one value per column as
+     * bytes (a BINARY column) or null. Small row groups (rowGroupBytes) give several groups for many rows.
+     */
+    static void rawParquet(Path file, String schema, List<byte[][]> rows, int rowGroupBytes) throws IOException {
+        Files.createDirectories(file.getParent());
+        org.apache.parquet.schema.MessageType type = org.apache.parquet.schema.MessageTypeParser.parseMessageType(schema);
+        try (org.apache.parquet.hadoop.ParquetWriter<org.apache.parquet.example.data.Group> writer =
+                     org.apache.parquet.hadoop.example.ExampleParquetWriter
+                             .builder(new org.apache.hadoop.fs.Path(file.toUri()))
+                             .withType(type)
+                             .withConf(new org.apache.hadoop.conf.Configuration())
+                             .withRowGroupSize((long) rowGroupBytes)
+                             .withPageSize(Math.min(rowGroupBytes, 64 * 1024))
+                             .withCompressionCodec(org.apache.parquet.hadoop.metadata.CompressionCodecName.UNCOMPRESSED)
+                             .build()) {
+            for (byte[][] row : rows) {
+                org.apache.parquet.example.data.Group group = new org.apache.parquet.example.data.simple.SimpleGroup(type);
+                for (int i = 0; i < row.length; i++) {
+                    if (row[i] != null) {
+                        group.add(i, org.apache.parquet.io.api.Binary.fromConstantByteArray(row[i]));
+                    }
+                }
+                writer.write(group);
+            }
+        }
+    }
+
+    static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
     /** A Parquet file whose columns are not articles. */
     static void wrongParquet(Path folder) {
         StructType schema = DataTypes.createStructType(List.of(
