@@ -26,13 +26,14 @@ import org.newslens.io.HadoopConf;
  */
 class RecordFileReaderTest {
     private static final int MB = 1024 * 1024;
+    private static final Configuration CONF = new Configuration();
 
     @TempDir
     Path dir;
 
     /** The RAW rows of one file, read as the executors do. */
     private static List<Row> read(Path file, int maxRecordBytes, int maxDepth) throws Exception {
-        RecordFileReader reader = new RecordFileReader(new HadoopConf(new Configuration()), maxRecordBytes, maxDepth);
+        RecordFileReader reader = new RecordFileReader(new HadoopConf(CONF), maxRecordBytes, maxDepth);
         InputFile input = new InputFile(new org.apache.hadoop.fs.Path(file.toUri()).toString(),
                 file.getFileName().toString(), Files.size(file), FileKind.of(file.getFileName().toString()));
         List<Row> rows = new ArrayList<>();
@@ -283,6 +284,30 @@ class RecordFileReaderTest {
         List<Row> rows = read(file);
         assertThat(reasons(rows)).containsExactly("unreadable");
         assertThat(rows.get(0).getString(10)).contains("fake.parquet");
+    }
+
+    @Test
+    void randomBytesInEveryRecordFormatEndAsRowsNeverAsExceptions() throws Exception {
+        java.util.Random random = new java.util.Random(20261204L);
+        String pieces = "{}[]\",:\n\r\\ text TEXT body null 12 true \"text\": \u00e9\u4e2d id,title,text\n\"\"";
+        for (int i = 0; i < 300; i++) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            int n = random.nextInt(600);
+            for (int j = 0; j < n; j++) {
+                if (random.nextBoolean()) {
+                    int start = random.nextInt(pieces.length() - 8);
+                    bytes.write(Fixtures.utf8(pieces.substring(start, start + 1 + random.nextInt(7))));
+                } else {
+                    bytes.write(random.nextInt(256));
+                }
+            }
+            String name = "random" + i + List.of(".jsonl", ".csv", ".parquet", ".jsonl.gz", ".csv.gz").get(i % 5);
+            Path file = dir.resolve(name);
+            Files.write(file, bytes.toByteArray());
+            List<Row> rows = read(file, 4096, 8);
+            assertThat(rows).as(name).isNotEmpty();
+            assertThat(rows).as(name).allSatisfy(r -> assertThat(r.getString(9) == null || r.getString(10) != null).isTrue());
+        }
     }
 
     private static byte[] concat(byte[]... parts) {
