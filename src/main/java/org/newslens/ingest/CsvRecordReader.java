@@ -127,18 +127,25 @@ final class CsvRecordReader extends RecordIterator {
 
     @Override
     protected RejectReason reasonFor(Exception e) {
-        if (e instanceof TextParsingException parsing && (parsing.getCause() instanceof ArrayIndexOutOfBoundsException
-                || String.valueOf(parsing.getMessage()).contains("maxCharsPerColumn"))) {
-            return String.valueOf(parsing.getMessage()).contains("maxColumns") ? RejectReason.MALFORMED_CSV
-                    : RejectReason.RECORD_TOO_LARGE;
+        // univocity reports both limits as a TextParsingException caused by an index out of its buffer's bounds.
+        if (e instanceof TextParsingException && String.valueOf(e.getMessage()).contains("exceeds the maximum number of characters")) {
+            return RejectReason.RECORD_TOO_LARGE;
+        }
+        if (e instanceof TextParsingException && e.getCause() instanceof ArrayIndexOutOfBoundsException) {
+            return RejectReason.MALFORMED_CSV;
         }
         return RejectReason.UNREADABLE;
     }
 
     @Override
     protected String explain(Exception e) {
-        return reasonFor(e) == RejectReason.RECORD_TOO_LARGE ? "a field longer than ingest.max-record-bytes "
-                + maxRecordBytes + " bytes (a quote that never closes?)" : super.explain(e);
+        return switch (reasonFor(e)) {
+            case RECORD_TOO_LARGE -> "a field longer than ingest.max-record-bytes " + maxRecordBytes
+                    + " bytes (a quote that never closes?)";
+            case MALFORMED_CSV -> "a row with more than " + MAX_COLUMNS + " fields";
+            // univocity's own message lists all its settings: the cause says what went wrong.
+            default -> describe(e instanceof TextParsingException && e.getCause() != null ? e.getCause() : e);
+        };
     }
 
     @Override

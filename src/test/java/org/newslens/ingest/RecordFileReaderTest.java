@@ -195,6 +195,12 @@ class RecordFileReaderTest {
         assertThat(rows.get(2).getString(4)).isEqualTo("Caf\u00e9 \"bar\"");
         assertThat(text(rows.get(2))).isEqualTo("Caf\u00e9, bar\n and more.");
 
+        Path wide = dir.resolve("wide.csv");
+        Fixtures.write(wide, "id,text\n1,Narrow row.\n2," + ",".repeat(5_000) + "\n3,Never reached.\n");
+        List<Row> wideRows = read(wide);
+        assertThat(reasons(wideRows)).containsExactly("record", "malformed_csv");
+        assertThat(wideRows.get(1).getString(10)).contains("the record starting at line 3");
+
         Path twice = dir.resolve("twice.csv");
         Fixtures.write(twice, "text,Title,Text\nOne,Two,Three\n");
         List<Row> ambiguous = read(twice);
