@@ -37,8 +37,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the corpus and writes {@code documents} and {@code rejects}, accounting for every input:
  * {@code inputs = documents + rejects - truncated} (a truncated text is kept as a document and also warned
- * about in rejects). An input is one text file, one JSON line, one CSV row, one Parquet row, or one file that
- * cannot be read as records at all (unsupported, no text column, wrong schema, unreadable, no records).
+ * about in rejects). An input is one text file, one JSON line, one CSV row, one Parquet row, one file that
+ * cannot be read as records at all (unsupported, no text column, wrong schema, unreadable, no records), the
+ * unread rest of a record file whose reading broke off, or one listed entry that is not a regular file.
  */
 public final class IngestJob implements Job {
     private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);

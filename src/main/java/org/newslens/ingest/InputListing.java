@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * order. Hidden entries (names starting with '_' or '.', such as _SUCCESS, .crc files or _temporary folders)
  * are skipped and counted, and so is a folder's README (README, README.md, README.txt: the corpus's own
  * documentation, as in data/, not an article). A folder that cannot be listed becomes an {@code unreadable}
- * reject.
+ * reject. A {@code file:} input is walked by {@link LocalInputWalk}, which also turns special files and broken
+ * or looping symbolic links into rejects. Paths are kept as Hadoop paths and never globbed.
  */
 public final class InputListing {
     private static final Logger LOG = LoggerFactory.getLogger(InputListing.class);
