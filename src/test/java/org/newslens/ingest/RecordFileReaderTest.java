@@ -2,18 +2,12 @@ package org.newslens.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.metadata.BlockMetaData;
-import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
@@ -136,19 +130,7 @@ class RecordFileReaderTest {
     @Test
     void gzipCorruptInTheMiddleKeepsTheRecordsBeforeAndRejectsTheRest() throws Exception {
         Path file = dir.resolve("wire.jsonl.gz");
-        StringBuilder lines = new StringBuilder();
-        java.util.Random random = new java.util.Random(7);
-        for (int i = 0; i < 5_000; i++) {
-            // Random words, so the compressed stream is long and the damage lands mid-stream.
-            lines.append("{\"id\": ").append(i).append(", \"text\": \"Report ").append(i).append(": ")
-                    .append(Long.toString(random.nextLong(), 36)).append(' ').append(Long.toString(random.nextLong(), 36))
-                    .append(".\"}\n");
-        }
-        byte[] gz = Fixtures.gzip(lines.toString().getBytes(StandardCharsets.UTF_8));
-        for (int i = gz.length / 2; i < gz.length / 2 + 64; i++) {
-            gz[i] = (byte) 0xA5;
-        }
-        Files.write(file, gz);
+        Fixtures.corruptGzipJsonLines(file, 5_000);
 
         List<Row> rows = read(file);
         Row last = rows.get(rows.size() - 1);
@@ -249,30 +231,7 @@ class RecordFileReaderTest {
     @Test
     void parquetWithACorruptPageKeepsTheRowGroupsBefore() throws Exception {
         Path file = dir.resolve("damaged.parquet");
-        List<byte[][]> rows = new ArrayList<>();
-        for (int i = 0; i < 600; i++) {
-            rows.add(new byte[][] {Fixtures.utf8("Title " + i), Fixtures.utf8("Report number " + i + " from the harbour "
-                    + "office, with enough words to fill the page a little more.")});
-        }
-        Fixtures.rawParquet(file, "message m { optional binary title (UTF8); optional binary text (UTF8); }", rows, 8 * 1024);
-        long start;
-        long size;
-        int groups;
-        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(
-                new org.apache.hadoop.fs.Path(file.toUri()), new Configuration()))) {
-            List<BlockMetaData> blocks = reader.getFooter().getBlocks();
-            groups = blocks.size();
-            ColumnChunkMetaData text = blocks.get(groups - 1).getColumns().get(1);
-            start = text.getStartingPos();
-            size = text.getTotalSize();
-        }
-        assertThat(groups).as("the fixture needs several row groups").isGreaterThan(1);
-        try (RandomAccessFile raw = new RandomAccessFile(file.toFile(), "rw")) {
-            raw.seek(start + size / 2);
-            byte[] junk = new byte[32];
-            Arrays.fill(junk, (byte) 0x5A);
-            raw.write(junk);
-        }
+        assertThat(Fixtures.damagedParquet(file, 600)).as("the fixture needs several row groups").isGreaterThan(1);
 
         List<Row> read = read(file);
         Row last = read.get(read.size() - 1);
