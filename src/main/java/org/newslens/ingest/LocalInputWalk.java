@@ -80,13 +80,20 @@ final class LocalInputWalk {
         String name = local.getFileName() == null ? "" : local.getFileName().toString();
         BasicFileAttributes attrs;
         boolean link;
+        BasicFileAttributes own;
         try {
-            BasicFileAttributes own = Files.readAttributes(local, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            link = own.isSymbolicLink();
-            if (InputListing.isHidden(name, !own.isDirectory()) && !realChain.isEmpty()) {
-                listing.skipHidden();
-                return null;
-            }
+            own = Files.readAttributes(local, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            // Vanished since the folder was read, or a name the JVM's file-name encoding cannot represent.
+            listing.reject(path, RejectReason.UNREADABLE, "cannot read its attributes: " + e);
+            return null;
+        }
+        link = own.isSymbolicLink();
+        if (InputListing.isHidden(name, !own.isDirectory()) && !realChain.isEmpty()) {
+            listing.skipHidden();
+            return null;
+        }
+        try {
             attrs = link ? Files.readAttributes(local, BasicFileAttributes.class) : own;
         } catch (NoSuchFileException e) {
             listing.reject(path, RejectReason.DANGLING_LINK, "symbolic link to " + target(local) + ", which does not exist");
