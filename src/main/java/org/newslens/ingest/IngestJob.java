@@ -13,9 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -41,8 +39,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the corpus and writes {@code documents} and {@code rejects}, accounting for every input:
  * {@code inputs = documents + rejects - truncated} (a truncated text is kept as a document and also warned
- * about in rejects). An input is one text file, one JSON line, one CSV row, one Parquet row, or one file that
- * cannot be read as records at all (unsupported, no text column, wrong schema, unreadable, no records).
+ * about in rejects). An input is one text file, one JSON line, one CSV row, one Parquet row, one file that
+ * cannot be read as records at all (unsupported, no text column, wrong schema, unreadable, no records), the
+ * unread rest of a record file whose reading broke off, or one listed entry that is not a regular file.
  */
 public final class IngestJob implements Job {
     private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
@@ -122,23 +121,19 @@ public final class IngestJob implements Job {
                     "extension not read: expected .txt .md .jsonl .ndjson .json .csv .parquet, optionally .gz "
                             + "(not for .parquet)"));
         }
-        RecordReaders records = new RecordReaders(spark);
         List<Dataset<Row>> raws = new ArrayList<>();
         List<InputFile> textFiles = listing.files(FileKind.TEXT, FileKind.MARKDOWN);
         if (!textFiles.isEmpty()) {
             raws.add(readText(spark, settings, textFiles, maxChars));
         }
-        addIfPresent(raws, records.json(listing.files(FileKind.JSON)));
-        addIfPresent(raws, records.csv(listing.files(FileKind.CSV)));
-        addIfPresent(raws, records.parquet(listing.files(FileKind.PARQUET)));
-        driverRejects.addAll(records.rejects());
+        // Every record file yields at least one RAW row (records, or a reject for the file or its unread rest).
+        addIfPresent(raws, RecordReaders.read(spark, settings, listing.files(FileKind.JSON, FileKind.CSV, FileKind.PARQUET)));
 
         Dataset<Row> raw = raws.stream().reduce(Dataset::unionAll)
                 .orElseGet(() -> spark.createDataFrame(List.of(), IngestSchemas.RAW));
         Dataset<Row> parsed = raw.mapPartitions(new ParseFunction(maxChars, listing.rootUri()),
                 Encoders.row(IngestSchemas.PARSED)).persist(StorageLevel.MEMORY_AND_DISK());
 
-        // Record files that yielded no record at all are inputs too: one empty_file reject each.
         JobLabels.step(spark, "ingest: read, parse, count records per file");
         Map<String, Long> recordsPerFile = new LinkedHashMap<>();
         // A corpus of text files only has no records to count: skip that pass over the parsed rows.
@@ -146,14 +141,6 @@ public final class IngestJob implements Job {
             for (Row row : parsed.filter(col("format").isin("json", "csv", "parquet")).groupBy("source_uri").count()
                     .collectAsList()) {
                 recordsPerFile.put(row.getString(0), row.getLong(1));
-            }
-        }
-        Set<String> rejectedWhole = driverRejects.stream().map(InputListing.RejectRow::sourceUri).collect(Collectors.toSet());
-        for (InputFile file : listing.files(FileKind.JSON, FileKind.CSV)) {
-            String uri = ParseFunction.canonicalUri(file.uri());
-            if (!recordsPerFile.containsKey(uri) && !rejectedWhole.contains(file.uri())) {
-                driverRejects.add(new InputListing.RejectRow(file.uri(), RejectReason.EMPTY_FILE,
-                        file.length() == 0 ? "0 bytes" : "no records in the file"));
             }
         }
         long inputs = textFiles.size() + recordsPerFile.values().stream().mapToLong(Long::longValue).sum()
