@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -23,8 +24,12 @@ public final class RunSummary {
     private final Map<String, Double> stageSeconds = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
 
-    /** A figure whose console label is its key, words apart ({@code entity_pairs} shows as "entity pairs"). */
-    public void put(String key, Object value) {
+    /**
+     * A figure named in words or in snake_case: its key is the snake_case form ("entity pairs" and
+     * {@code entity_pairs} both give {@code entity_pairs}), its console label the key's words.
+     */
+    public void put(String name, Object value) {
+        String key = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
         put(key, key.replace('_', ' '), value);
     }
 

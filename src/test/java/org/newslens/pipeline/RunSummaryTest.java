@@ -20,10 +20,20 @@ class RunSummaryTest {
     }
 
     @Test
-    void aKeyThatIsNotSnakeCaseIsRefused() {
+    void aFigureNamedInWordsGetsTheSnakeCaseKey() {
+        RunSummary summary = new RunSummary();
+        summary.put("trends undated documents", 3L);
+        summary.put("Entity bursts", 1L);
+        assertThat(summary.figures()).containsOnlyKeys("trends_undated_documents", "entity_bursts");
+        assertThat(summary.render()).contains("trends undated documents").contains("entity bursts");
+    }
+
+    @Test
+    void anExplicitKeyThatIsNotSnakeCaseIsRefused() {
         RunSummary summary = new RunSummary();
         for (String key : new String[] {"s fit: NMF", "input fingerprint", "Documents", "rejects_", "tokens/s", ""}) {
-            assertThatThrownBy(() -> summary.put(key, 1)).as(key).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> summary.put(key, "label", 1)).as(key).isInstanceOf(IllegalArgumentException.class);
         }
+        assertThatThrownBy(() -> summary.put("/", 1)).isInstanceOf(IllegalArgumentException.class);
     }
 }
