@@ -51,6 +51,7 @@ final class BurstScoring {
                 .withColumn("earlier_docs", coalesce(sum("docs").over(byItem.rowsBetween(Window.unboundedPreceding(), -1)),
                         lit(0L)))
                 .join(broadcast(periods), "period_index")
+                .withColumn("share", col("docs").divide(col("period_docs")))
                 .withColumn("is_new", col("earlier_docs").equalTo(0).and(col("earlier_period_docs").gt(0)))
                 .withColumn("expected", when(col("history_period_docs").gt(0), col("period_docs")
                         .multiply(col("history_docs")).divide(col("history_period_docs"))))

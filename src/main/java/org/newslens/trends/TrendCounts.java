@@ -37,7 +37,8 @@ final class TrendCounts {
                 .union(pairs.select(col("entity_b").as("entity_id"))).distinct();
         Dataset<Row> windows = mentions.select("doc_id", "sent_id", "entity_id")
                 .join(paired, "entity_id").distinct()
-                .join(dated.select("doc_id", "period_index"), "doc_id");
+                .join(dated.select("doc_id", "period_index"), "doc_id")
+                .select("doc_id", "sent_id", "entity_id", "period_index");
         Dataset<Row> a = windows.toDF("a_doc", "a_sent", "entity_a", "period_index");
         Dataset<Row> b = windows.select("doc_id", "sent_id", "entity_id").toDF("b_doc", "b_sent", "entity_b");
         return a.join(b, col("a_doc").equalTo(col("b_doc")).and(col("a_sent").equalTo(col("b_sent")))
