@@ -96,19 +96,6 @@ final class DatedCorpus {
         return articles;
     }
 
-    /** The same articles with their dates shuffled among the dated ones (seeded). */
-    static List<Article> withShuffledDates(List<Article> articles, long seed) {
-        List<LocalDate> dates = new ArrayList<>(articles.stream().map(Article::published).filter(d -> d != null).toList());
-        Collections.shuffle(dates, new Random(seed));
-        List<Article> shuffled = new ArrayList<>();
-        int next = 0;
-        for (Article a : articles) {
-            shuffled.add(a.published() == null ? a
-                    : new Article(a.id(), a.title(), a.outlet(), dates.get(next++), a.text()));
-        }
-        return shuffled;
-    }
-
     static void write(List<Article> articles, Path file) throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<String> lines = new ArrayList<>();

@@ -20,8 +20,9 @@ import org.newslens.testing.SharedSpark;
 
 /**
  * The real pipeline (ingest, annotate, terms, entities, topics, trends, report) on {@link DatedCorpus}: the planted
- * burst is flagged in its week and tops that week's list, the biased term tops its outlet's keyness, the reprint
- * counts once, the undated articles are counted, and the same corpus with shuffled dates flags no burst.
+ * burst is flagged in its week and tops that week's list and the report's, the biased term tops its outlet's
+ * keyness, the reprint counts once, the undated articles are counted, and the same corpus with its dates shuffled
+ * flags no burst.
  */
 class TrendsEndToEndTest {
     private static final SparkSession SPARK = SharedSpark.session();
@@ -34,10 +35,43 @@ class TrendsEndToEndTest {
 
     @BeforeAll
     static void run() throws Exception {
-        List<DatedCorpus.Article> articles = DatedCorpus.articles();
-        plantedRoot = pipeline("planted", articles);
+        plantedRoot = pipeline("planted", DatedCorpus.articles());
         planted = new TableStore(SPARK, plantedRoot, "check");
-        shuffled = new TableStore(SPARK, pipeline("shuffled", DatedCorpus.withShuffledDates(articles, 7)), "check");
+        shuffled = new TableStore(SPARK, withShuffledDates(plantedRoot, "shuffled-out", 7), "check");
+    }
+
+    /**
+     * A copy of a finished output whose documents have their dates shuffled among them (seeded), and trends run
+     * again on it: the same corpus with its dates shuffled (the NLP tables do not depend on the dates).
+     */
+    private static String withShuffledDates(String root, String name, long seed) throws Exception {
+        Path from = Path.of(java.net.URI.create(root));
+        Path to = work.resolve(name);
+        try (var files = java.nio.file.Files.walk(from)) {
+            for (Path file : files.toList()) {
+                java.nio.file.Files.copy(file, to.resolve(from.relativize(file).toString()));
+            }
+        }
+        String copy = to.toUri().toString();
+        Dataset<Row> documents = new TableStore(SPARK, copy, "read").read(Table.DOCUMENTS, "test").cache();
+        List<Row> dated = documents.filter(col("published").isNotNull()).select("doc_id", "published")
+                .orderBy("doc_id").collectAsList();
+        List<java.sql.Date> dates = new java.util.ArrayList<>(dated.stream().map(r -> r.getDate(1)).toList());
+        java.util.Collections.shuffle(dates, new java.util.Random(seed));
+        List<Row> moved = new java.util.ArrayList<>();
+        for (int i = 0; i < dated.size(); i++) {
+            moved.add(org.apache.spark.sql.RowFactory.create(dated.get(i).getString(0), dates.get(i)));
+        }
+        Dataset<Row> newDates = SPARK.createDataFrame(moved, new org.apache.spark.sql.types.StructType()
+                .add("moved_id", "string").add("moved_date", "date"));
+        Dataset<Row> shuffledDocs = documents.join(newDates, col("doc_id").equalTo(col("moved_id")), "left")
+                .withColumn("published", col("moved_date")).drop("moved_id", "moved_date");
+        TableStore store = new TableStore(SPARK, copy, "shuffle");
+        store.write(Table.DOCUMENTS, shuffledDocs);
+        store.commit();
+        documents.unpersist();
+        assertThat(Main.run(new String[] {"trends", "--output", copy})).isZero();
+        return copy;
     }
 
     private static String pipeline(String name, List<DatedCorpus.Article> articles) throws Exception {
@@ -79,6 +113,20 @@ class TrendsEndToEndTest {
                 .orderBy(col("burst_score").desc(), col("entity_id")).first();
         assertThat(top.getString(top.fieldIndex("entity_id"))).isEqualTo(id);
         assertThat(trends.filter(col("is_burst")).count()).as("only the planted burst").isEqualTo(1);
+    }
+
+    @Test
+    void theBurstTopsTheReportsRisingList() {
+        org.newslens.report.ReportData data = new org.newslens.report.ReportLoader(
+                new org.newslens.report.ParquetTables(new org.apache.hadoop.conf.Configuration(), plantedRoot),
+                org.newslens.config.Settings.defaults()).load();
+        assertThat(data.changes().latestPeriod()).isEqualTo("2024-W07");
+        assertThat(data.changes().entities().get(0).name()).isEqualTo(DatedCorpus.BURST);
+        assertThat(data.changes().entities().get(0).burst()).isTrue();
+        assertThat(data.changes().pairs()).extracting(p -> p.nameA() + " + " + p.nameB())
+                .containsAnyOf(DatedCorpus.BURST + " + " + DatedCorpus.PARTNER, DatedCorpus.PARTNER + " + " + DatedCorpus.BURST);
+        assertThat(data.changes().examples()).isNotEmpty()
+                .anyMatch(k -> k.sentence().contains(DatedCorpus.BURST));
     }
 
     @Test
