@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -204,8 +205,10 @@ public final class IngestJob implements Job {
             .add("uri", "string").add("rel_path", "string").add("format", "string");
 
     /**
-     * Keys of lines that occur in at least max(min-docs, share x documents) documents, counted with Spark over
-     * each document's distinct line keys; only the (bounded) result comes to the driver, to be broadcast.
+     * Keys of corpus-boilerplate lines: lines found in at least max(min-docs, share x documents) documents
+     * that are otherwise different ({@link RepeatedLines}), so that copies of one story keep their text. Two
+     * counts with Spark over each document's distinct line keys: the lines repeated at all, then the
+     * documents that vouch for them; only the (bounded) results come to the driver, to be broadcast.
      */
     static long[] corpusBoilerplate(Dataset<Row> parsed, Settings settings) {
         Dataset<Row> ok = parsed.filter(col("reject").isNull());
@@ -215,16 +218,29 @@ public final class IngestJob implements Job {
         if (docs < threshold) {
             return new long[0];
         }
-        List<Row> frequent = ok.select(explode(array_distinct(filter(col("line_keys"), k -> k.notEqual(0L)))).as("k"))
-                .groupBy("k").count()
+        long[] repeated = frequentKeys(ok.select(explode(array_distinct(filter(col("line_keys"), k -> k.notEqual(0L))))
+                .as("k")), threshold);
+        if (repeated.length == 0) {
+            return repeated;
+        }
+        Broadcast<long[]> shared = JavaSparkContext.fromSparkContext(ok.sparkSession().sparkContext()).broadcast(repeated);
+        Dataset<Row> vouched = ok.select("lines", "line_keys").flatMap(
+                (FlatMapFunction<Row, Long>) row -> RepeatedLines.vouchedFor(row.getList(0), row.getList(1),
+                        shared.value()).iterator(), Encoders.LONG()).toDF("k");
+        long[] keys = frequentKeys(vouched, threshold);
+        shared.destroy();
+        LOG.info("{} lines repeat in at least {} of {} documents; {} of them in documents that are otherwise "
+                + "different, removed as corpus boilerplate", repeated.length, threshold, docs, keys.length);
+        return keys;
+    }
+
+    /** The keys (column k) counted at least {@code threshold} times, sorted; the most frequent win the cap. */
+    private static long[] frequentKeys(Dataset<Row> keys, long threshold) {
+        return keys.groupBy("k").count()
                 .filter(col("count").geq(threshold))
                 .orderBy(desc("count"), col("k"))
                 .limit(MAX_BOILERPLATE_KEYS)
-                .collectAsList();
-        long[] keys = frequent.stream().mapToLong(r -> r.getLong(0)).sorted().toArray();
-        LOG.info("{} lines repeat in at least {} of {} documents and are removed as corpus boilerplate",
-                keys.length, threshold, docs);
-        return keys;
+                .collectAsList().stream().mapToLong(r -> r.getLong(0)).sorted().toArray();
     }
 
     private static void addIfPresent(List<Dataset<Row>> list, Dataset<Row> df) {

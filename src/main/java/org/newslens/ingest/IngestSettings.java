@@ -12,7 +12,7 @@ public final class IngestSettings {
             "Longest text kept per document (characters); a longer one is kept cut at a paragraph or sentence "
                     + "boundary and also gets a 'truncated' row in rejects");
     public static final Setting<Integer> REPEAT_MIN_DOCS = Setting.integer("ingest.repeat-min-docs", 3, 2, Integer.MAX_VALUE,
-            "A line found in at least this many documents (and in ingest.repeat-share of them) is corpus boilerplate "
+            "A line found in at least this many documents that are otherwise different (and in ingest.repeat-share of them) is corpus boilerplate "
                     + "and removed everywhere");
     public static final Setting<Double> REPEAT_SHARE = Setting.decimal("ingest.repeat-share", 0.001, 0.0, 1.0,
             "Share of all documents a line must also appear in to be corpus boilerplate");

@@ -29,7 +29,7 @@ final class WhatChanged {
                     .append(HtmlReport.fmt(c.latestDocs())).append(" documents), compared with the periods before it. "
                     + "Rising: in more documents than the item's own history predicts (expected). Score: "
                     + "\u2212log10 of the burst test's p-value; burst: significant after the false-discovery "
-                    + "correction. Near-duplicates count once per story");
+                    + "correction. Near-duplicates count once per story (unless trends.duplicates-once is off)");
             if (data.corpus().documents() != null && data.corpus().undated() > 0) {
                 html.append("; ").append(HtmlReport.fmt(data.corpus().undated()))
                         .append(" undated documents are left out");
