@@ -91,9 +91,13 @@ public final class TrendsJob implements Job {
         summary.put("trends periods", periods.count());
         double fdr = settings.get(TrendsSettings.FDR);
         int minDocs = settings.get(TrendsSettings.MIN_BURST_DOCS);
+        Dataset<Row> mentions = null;
+        Dataset<Row> features = null;
         try {
             spark.sparkContext().setJobDescription("trends: entity_trends");
-            Dataset<Row> mentions = tables.read(Table.MENTIONS, name()).filter(col("entity_id").isNotNull());
+            // Read by all three tables: kept (on the executors) for the run of this job.
+            mentions = tables.read(Table.MENTIONS, name()).filter(col("entity_id").isNotNull())
+                    .select("doc_id", "sent_id", "entity_id").persist(StorageLevel.MEMORY_AND_DISK());
             Dataset<Row> entities = tables.read(Table.ENTITIES, name()).select("entity_id", "name");
             Dataset<Row> entityTrends = BurstScoring.score(spark, TrendCounts.entities(mentions, dated),
                     List.of("entity_id"), periods, history, fdr, minDocs).join(entities, "entity_id");
@@ -109,13 +113,21 @@ public final class TrendsJob implements Job {
             summary.put("pair bursts", tables.read(Table.PAIR_TRENDS, name()).filter(col("is_burst")).count());
 
             spark.sparkContext().setJobDescription("trends: keyness");
-            Dataset<Row> features = TrendCounts.features(tables.read(Table.DOC_TERMS, name()), mentions, entities);
+            // Aggregated several times (group totals, reference counts, the scores): kept for the keyness step.
+            features = TrendCounts.features(tables.read(Table.DOC_TERMS, name()), mentions, entities)
+                    .persist(StorageLevel.MEMORY_AND_DISK());
             Dataset<Row> outletDocs = Stories.perOutlet(documents, duplicates);
             long keyness = tables.write(Table.KEYNESS, KeynessTable.build(spark, features, outletDocs, dated,
                     settings.get(TrendsSettings.KEYNESS_MIN_COUNT)));
             summary.put("keyness rows", keyness);
         } finally {
             dated.unpersist();
+            if (mentions != null) {
+                mentions.unpersist();
+            }
+            if (features != null) {
+                features.unpersist();
+            }
         }
     }
 
