@@ -124,7 +124,8 @@ class ReportScaleBench {
         store.write(Table.CLUSTERS, ids(spark, DOCS).select(doc("i").as("doc_id"), expr("cast(i % 12 as int)").as("cluster_id"),
                 concat(lit("cluster "), expr("i % 12")).as("label"), lit(0.3).as("distance")));
         store.write(Table.DUPLICATES, ids(spark, 100).select(doc("i + 100").as("doc_id"), doc("i").as("duplicate_of"),
-                lit(0.9).as("similarity")));
+                lit(0.9).as("similarity"), lit(null).cast("string").as("outlet"),
+                lit(null).cast("string").as("duplicate_of_outlet")));
         store.write(Table.TOPIC_TRENDS, ids(spark, 24 * 20).select(
                 expr("date_format(add_months(date'2023-01-01', cast(i div 20 as int)), 'yyyy-MM')").as("period"),
                 lit("lda").as("model"), expr("cast(i % 20 as int)").as("topic_id"), lit(0.05).as("share"), lit(10L).as("docs")));
