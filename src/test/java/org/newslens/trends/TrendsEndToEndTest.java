@@ -176,8 +176,8 @@ class TrendsEndToEndTest {
     void undatedArticlesAreCountedInTheRunSummary() throws Exception {
         JsonNode manifest = new ObjectMapper().readTree(java.nio.file.Files.readString(
                 Path.of(java.net.URI.create(plantedRoot)).resolve("_manifest.json")));
-        assertThat(manifest.path("figures").path("trends undated documents").asLong()).isEqualTo(2);
-        assertThat(manifest.path("figures").path("trends period").asText()).isEqualTo("week");
+        assertThat(manifest.path("figures").path("trends_undated_documents").asLong()).isEqualTo(2);
+        assertThat(manifest.path("figures").path("trends_period").asText()).isEqualTo("week");
     }
 
     @Test
