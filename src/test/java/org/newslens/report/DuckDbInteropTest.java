@@ -21,6 +21,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.newslens.testing.Outputs;
 import org.newslens.io.Table;
 
 /**
@@ -37,7 +38,7 @@ class DuckDbInteropTest {
         try (Statement st = duck.createStatement()) {
             for (Table table : Table.values()) {
                 st.execute("CREATE VIEW " + table.tableName() + " AS SELECT * FROM read_parquet('"
-                        + output.resolve(table.tableName()) + "/*.parquet')");
+                        + Outputs.currentRun(output).resolve(table.tableName()) + "/*.parquet')");
             }
         }
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newslens.testing.Outputs;
 import org.newslens.Main;
 import org.newslens.config.Settings;
 import org.newslens.io.Table;
@@ -50,7 +51,7 @@ class ReportJobTest {
         assertThat(console).contains("documents 6, tokens", "rejects 2", "top terms: salmon",
                 "top PERSON: Mara Lindqvist", "top pairs (sentence)", "topic lda #0 salmon, quota, fisheries",
                 "clusters: #0 salmon, quota (4)", "report");
-        Path page = out.resolve("report/index.html");
+        Path page = Outputs.currentRun(out).resolve("report/index.html");
         assertThat(page).exists();
         assertThat(Files.readString(page)).contains("<svg id=\"network\"");
     }
@@ -88,7 +89,7 @@ class ReportJobTest {
         };
         // Listed first on purpose: the report still runs after the commit.
         Pipeline.run(List.of(new ReportJob(), writer), Settings.parse(new String[] {"--output", temp.toString()}));
-        assertThat(Files.readString(temp.resolve("report/index.html"))).contains("unsupported_format");
-        assertThat(temp.resolve("_manifest.json")).exists();
+        assertThat(Files.readString(Outputs.currentRun(temp).resolve("report/index.html"))).contains("unsupported_format");
+        assertThat(Outputs.currentRun(temp).resolve("_manifest.json")).exists();
     }
 }
