@@ -110,6 +110,14 @@ class DuckDbInteropTest {
     }
 
     @Test
+    void theCurrentLinkIsThePathUsersQuery() throws SQLException {
+        // output/current/<table>/*.parquet, as the docs show, reads the same rows as the resolved run folder.
+        ParquetTables tables = new ParquetTables(new Configuration(), output.toUri().toString());
+        assertThat(query("SELECT count(*) FROM read_parquet('" + output.resolve("current/documents")
+                + "/*.parquet')").get(0).get(0)).isEqualTo(tables.count(Table.DOCUMENTS));
+    }
+
+    @Test
     void topPartnersOfAnEntity() throws SQLException {
         List<List<Object>> partners = query("""
                 SELECT CASE WHEN a.name = 'Chile' THEN b.name ELSE a.name END AS partner, p.count, p.npmi

@@ -87,7 +87,7 @@ class ReportJobTest {
                         ReportFixture.rows(Table.REJECTS), Table.REJECTS.schema()));
             }
         };
-        // Listed first on purpose: the report still runs after the commit.
+        // Listed first on purpose: the report runs once the run's tables are complete, before the commit.
         Pipeline.run(List.of(new ReportJob(), writer), Settings.parse(new String[] {"--output", temp.toString()}));
         assertThat(Files.readString(Outputs.currentRun(temp).resolve("report/index.html"))).contains("unsupported_format");
         assertThat(Outputs.currentRun(temp).resolve("_manifest.json")).exists();
