@@ -51,6 +51,7 @@ public final class TableStore {
     private final Map<Table, Long> written = new LinkedHashMap<>();
     private final Map<Table, Long> carriedOver = new LinkedHashMap<>();
     private boolean complete;
+    private boolean published;
 
     public TableStore(SparkSession spark, String outputRoot, String runId) {
         this.spark = spark;
@@ -154,7 +155,7 @@ public final class TableStore {
                     Path to = new Path(runFolder, table.tableName());
                     if (RunFolders.isLocal(to)) {
                         linkTree(RunFolders.local(from), RunFolders.local(to));
-                    } else if (!FileUtil.copy(fs, from, fs, to, false, fs.getConf())) {
+                    } else if (!FileUtil.copy(fs, from, fs, to, false, spark.sparkContext().hadoopConfiguration())) {
                         throw new IOException("could not copy " + from + " to " + to);
                     }
                     carriedOver.put(table, spark.read().parquet(to.toString()).count());
@@ -175,17 +176,31 @@ public final class TableStore {
     public void commit() {
         carryOver();
         try {
-            Optional<String> previous = RunFolders.publish(root, runId, fileSystem().getConf());
+            Configuration conf = spark.sparkContext().hadoopConfiguration();
+            Optional<String> previous = RunFolders.publish(root, runId, conf);
+            published = true;
             List<String> keep = new ArrayList<>(List.of(runId));
             previous.ifPresent(keep::add);
-            RunFolders.prune(root, keep, fileSystem().getConf());
+            prune(keep, conf);
         } catch (IOException e) {
             throw new UncheckedIOException("Committing run " + runId + " under " + root + " failed", e);
         }
     }
 
-    /** Drops this run's folder (after a failure); the current run is untouched. */
+    /** Removes old run folders; the run is committed already, so a failure here only leaves them for the next run. */
+    private void prune(List<String> keep, Configuration conf) {
+        try {
+            RunFolders.prune(root, keep, conf);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Run {} is committed, but removing older run folders under {} failed: {}", runId, root, e.toString());
+        }
+    }
+
+    /** Drops this run's folder after a failure before the commit; the current run is untouched. */
     public void abort() {
+        if (published) {
+            return;
+        }
         try {
             fileSystem().delete(runFolder, true);
         } catch (IOException e) {

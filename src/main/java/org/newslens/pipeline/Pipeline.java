@@ -80,7 +80,11 @@ public final class Pipeline {
             RunManifest.write(tables, settings, summary, runId, started, Instant.now());
             tables.commit();
         } catch (Exception | Error e) {
-            tables.abort();
+            try {
+                tables.abort();
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
             throw e;
         } finally {
             spark.sparkContext().clearJobGroup();

@@ -47,7 +47,7 @@ public final class ReportJob implements Job {
     public void run(JobContext context) throws Exception {
         String output = context.settings().get(CoreSettings.OUTPUT);
         ParquetTables tables = context.tables() != null
-                ? ParquetTables.ofRun(context.tables().fileSystem().getConf(), context.tables().runFolder())
+                ? ParquetTables.ofRun(context.spark().sparkContext().hadoopConfiguration(), context.tables().runFolder())
                 : new ParquetTables(new Configuration(), output);
         if (tables.present().isEmpty()) {
             throw new SettingsException("report found no NewsLens tables under " + tables.root()

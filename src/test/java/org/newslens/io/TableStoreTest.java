@@ -83,6 +83,16 @@ class TableStoreTest {
     }
 
     @Test
+    void anAbortAfterTheCommitKeepsTheCommittedRun() {
+        TableStore store = new TableStore(spark, out.toUri().toString(), "run1");
+        store.write(Table.REJECTS, rejects("file:/a.txt"));
+        store.commit();
+        store.abort();
+        assertThat(new TableStore(spark, out.toUri().toString(), "reader").read(Table.REJECTS, "test").count())
+                .isEqualTo(1);
+    }
+
+    @Test
     void writeReturnsTheRowsWrittenAlsoForEmptyAndManyPartitionTables() {
         TableStore store = new TableStore(spark, out.toUri().toString(), "run1");
         Dataset<Row> many = spark.range(1234).selectExpr("concat('file:/', id) as source_uri", "'empty_file' as reason",
