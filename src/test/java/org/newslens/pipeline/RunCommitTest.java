@@ -54,10 +54,10 @@ class RunCommitTest {
 
     /** Writes {@code n} rejects and {@code n} term_stats rows, all tagged with {@code marker}, and notes the marker. */
     private static Job writing(String marker, int n) {
-        return writing(marker, n, null);
+        return writing(marker, n, null, List.of(Table.REJECTS, Table.TERM_STATS));
     }
 
-    private static Job writing(String marker, int n, CountDownLatch holdAfterWriting) {
+    private static Job writing(String marker, int n, CountDownLatch holdAfterWriting, List<Table> tables) {
         return new Job() {
             public String name() {
                 return "writer";
@@ -68,11 +68,11 @@ class RunCommitTest {
             }
 
             public List<Table> outputs() {
-                return List.of(Table.REJECTS, Table.TERM_STATS);
+                return tables;
             }
 
             public void run(JobContext context) throws Exception {
-                write(context.tables(), context.spark(), marker, n);
+                write(context.tables(), context.spark(), marker, n, tables);
                 context.summary().put("marker", marker);
                 if (holdAfterWriting != null) {
                     holdAfterWriting.await(60, TimeUnit.SECONDS);
@@ -81,13 +81,17 @@ class RunCommitTest {
         };
     }
 
-    private static void write(TableStore tables, SparkSession spark, String marker, int n) {
+    private static void write(TableStore tables, SparkSession spark, String marker, int n, List<Table> which) {
         List<Row> rejects = IntStream.range(0, n)
                 .mapToObj(i -> RowFactory.create("file:/" + marker + "/" + i + ".txt", "test", null)).toList();
         List<Row> terms = IntStream.range(0, n)
                 .mapToObj(i -> RowFactory.create(marker + "-" + i, 1L, 1L, 0.5)).toList();
-        tables.write(Table.REJECTS, spark.createDataFrame(rejects, Table.REJECTS.schema()));
-        tables.write(Table.TERM_STATS, spark.createDataFrame(terms, Table.TERM_STATS.schema()));
+        if (which.contains(Table.REJECTS)) {
+            tables.write(Table.REJECTS, spark.createDataFrame(rejects, Table.REJECTS.schema()));
+        }
+        if (which.contains(Table.TERM_STATS)) {
+            tables.write(Table.TERM_STATS, spark.createDataFrame(terms, Table.TERM_STATS.schema()));
+        }
     }
 
     private static Settings settings(Path output) {
@@ -134,7 +138,7 @@ class RunCommitTest {
 
             // The steps of Pipeline.runLocked for a run "killed", stopped after `kill`, without any cleanup.
             TableStore tables = new TableStore(spark, output.toString(), "killed");
-            write(tables, spark, "new", 3);
+            write(tables, spark, "new", 3, List.of(Table.REJECTS, Table.TERM_STATS));
             if (kill.compareTo(KillPoint.CARRIED_OVER) >= 0) {
                 tables.carryOver();
             }
@@ -198,7 +202,7 @@ class RunCommitTest {
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<RunSummary> first = CompletableFuture.supplyAsync(() -> {
             try {
-                return Pipeline.run(List.of(writing("first", 2, release)), settings(out));
+                return Pipeline.run(List.of(writing("first", 2, release, List.of(Table.REJECTS, Table.TERM_STATS))), settings(out));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -243,26 +247,7 @@ class RunCommitTest {
     @Test
     void aSingleJobRunKeepsTheOtherJobsTablesAndItsManifestListsThem() throws Exception {
         Pipeline.run(List.of(writing("base", 2)), settings(out));
-        Job ingestLike = new Job() {
-            public String name() {
-                return "rejects-only";
-            }
-
-            public List<Table> inputs() {
-                return List.of();
-            }
-
-            public List<Table> outputs() {
-                return List.of(Table.REJECTS);
-            }
-
-            public void run(JobContext context) {
-                context.tables().write(Table.REJECTS, context.spark().createDataFrame(
-                        List.of(RowFactory.create("file:/base/x.txt", "test", null)), Table.REJECTS.schema()));
-                context.summary().put("marker", "base");
-            }
-        };
-        Pipeline.run(List.of(ingestLike), settings(out));
+        Pipeline.run(List.of(writing("base", 1, null, List.of(Table.REJECTS))), settings(out));
         assertThat(consistentRun(out)).isEqualTo("base");
         JsonNode manifest = manifest(RunFolders.current(new org.apache.hadoop.fs.Path(out.toUri()), conf));
         assertThat(manifest.get("rows").get("rejects").asLong()).isEqualTo(1);
