@@ -13,8 +13,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
-import org.newslens.testing.Outputs;
 import org.newslens.io.Table;
+import org.newslens.testing.Outputs;
 
 /** Compares the tables of two output roots row for row, ignoring row order. */
 final class TableComparison {

@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.Test;
-import org.newslens.testing.Outputs;
 import org.newslens.io.Table;
+import org.newslens.testing.Outputs;
 
 /** The whole pipeline on data/: what a user checks after {@code jobs/all}. */
 class PipelineEndToEndTest {

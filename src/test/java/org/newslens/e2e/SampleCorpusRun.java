@@ -4,9 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.newslens.testing.Outputs;
 import org.newslens.Main;
 import org.newslens.io.Table;
+import org.newslens.testing.Outputs;
 import org.newslens.testing.SharedSpark;
 
 /**

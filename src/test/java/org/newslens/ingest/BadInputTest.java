@@ -13,8 +13,8 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newslens.testing.Outputs;
 import org.newslens.Main;
+import org.newslens.testing.Outputs;
 import org.newslens.testing.SharedSpark;
 
 /**

@@ -21,8 +21,8 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.newslens.testing.Outputs;
 import org.newslens.io.Table;
+import org.newslens.testing.Outputs;
 
 /**
  * Every output table read by DuckDB with plain {@code read_parquet}: same row counts, the declared column

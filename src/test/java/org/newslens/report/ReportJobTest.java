@@ -10,13 +10,13 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newslens.testing.Outputs;
 import org.newslens.Main;
 import org.newslens.config.Settings;
 import org.newslens.io.Table;
 import org.newslens.pipeline.Job;
 import org.newslens.pipeline.JobContext;
 import org.newslens.pipeline.Pipeline;
+import org.newslens.testing.Outputs;
 import org.newslens.testing.SharedSpark;
 
 /** The report job through the real entry point, and inside a run with a Spark job before it. */

@@ -15,10 +15,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.newslens.testing.Outputs;
 import org.newslens.Main;
 import org.newslens.io.Table;
 import org.newslens.io.TableStore;
+import org.newslens.testing.Outputs;
 import org.newslens.testing.SharedSpark;
 
 /**
