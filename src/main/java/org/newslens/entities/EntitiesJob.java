@@ -11,6 +11,7 @@ import org.newslens.io.Table;
 import org.newslens.io.TableStore;
 import org.newslens.pipeline.Job;
 import org.newslens.pipeline.JobContext;
+import org.newslens.pipeline.NoDocuments;
 
 /**
  * entities: aggregates annotate's canonical mentions into {@code entities}, counts co-occurring pairs per
@@ -40,17 +41,21 @@ public final class EntitiesJob implements Job {
         List<String> pairTypes = EntitiesSettings.pairTypes(settings);
         int minCount = settings.get(EntitiesSettings.MIN_PAIR_COUNT);
         TableStore tables = context.tables();
+        Dataset<Row> sentences = tables.read(Table.SENTENCES, name());
+        long sentenceWindows = sentences.count();
+        if (sentenceWindows == 0) {
+            NoDocuments.writeEmptyTables(this, context);
+            return;
+        }
+        long documentWindows = sentences.select("doc_id").distinct().count();
         Dataset<Row> mentions = tables.read(Table.MENTIONS, name())
                 .select("doc_id", "sent_id", "text", "type", "entity_id", "name")
                 .filter(col("entity_id").isNotNull())
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> sentences = tables.read(Table.SENTENCES, name());
         try {
             long entityCount = tables.write(Table.ENTITIES, EntityTable.build(mentions));
             Dataset<Row> entities = tables.read(Table.ENTITIES, name()).select("entity_id", "name", "type");
 
-            long sentenceWindows = sentences.count();
-            long documentWindows = sentences.select("doc_id").distinct().count();
             Dataset<Row> sentencePairs = CooccurrencePairs.compute(mentions, entities, CooccurrencePairs.SENTENCE,
                     sentenceWindows, pairTypes, minCount);
             Dataset<Row> documentPairs = CooccurrencePairs.compute(mentions, entities, CooccurrencePairs.DOCUMENT,
