@@ -40,6 +40,7 @@ public final class EntitiesJob implements Job {
         Settings settings = context.settings();
         List<String> pairTypes = EntitiesSettings.pairTypes(settings);
         int minCount = settings.get(EntitiesSettings.MIN_PAIR_COUNT);
+        int maxEntities = settings.get(EntitiesSettings.WINDOW_MAX_ENTITIES);
         TableStore tables = context.tables();
         Dataset<Row> sentences = tables.read(Table.SENTENCES, name());
         long sentenceWindows = sentences.count();
@@ -57,9 +58,9 @@ public final class EntitiesJob implements Job {
             Dataset<Row> entities = tables.read(Table.ENTITIES, name()).select("entity_id", "name", "type");
 
             Dataset<Row> sentencePairs = CooccurrencePairs.compute(mentions, entities, CooccurrencePairs.SENTENCE,
-                    sentenceWindows, pairTypes, minCount);
+                    sentenceWindows, pairTypes, minCount, maxEntities);
             Dataset<Row> documentPairs = CooccurrencePairs.compute(mentions, entities, CooccurrencePairs.DOCUMENT,
-                    documentWindows, pairTypes, minCount);
+                    documentWindows, pairTypes, minCount, maxEntities);
             long pairCount = tables.write(Table.ENTITY_PAIRS, sentencePairs.union(documentPairs));
 
             Dataset<Row> edges = tables.read(Table.ENTITY_PAIRS, name())
