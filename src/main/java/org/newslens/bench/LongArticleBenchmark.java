@@ -19,7 +19,7 @@ import org.newslens.pipeline.SparkSessions;
  * characters (default: the ingest.max-chars limit, so it is kept whole) and the same paragraphs cut into
  * articles of about {@code --article-chars}, runs each stage on both and prints seconds per stage and their
  * ratio. A stage whose cost grows faster than linearly with the length of one document shows a ratio well
- * above 1.
+ * above 1. A warm-up run on a few articles first loads the models, so neither measured run pays for it.
  *
  * <pre>
  * jobs/benchmark-long-article                          # 1,000,000 characters
@@ -49,7 +49,12 @@ public final class LongArticleBenchmark {
         int articles = writeSplit(split, paragraphs, options.articleChars());
         int chars = paragraphs.stream().mapToInt(p -> p.length() + 2).sum();
 
+        Path warmup = dir.resolve("warmup");
+        writeSplit(warmup, paragraphs.subList(0, Math.min(4, paragraphs.size())), options.articleChars());
+
         SparkSession spark = SparkSessions.getOrCreate();
+        // Loads the NLP models and warms the JIT, so neither measured run pays for starting up.
+        run(warmup, dir.resolve("out-warmup"), options);
         double[][] oneSeconds = run(one, dir.resolve("out-one"), options);
         double[][] splitSeconds = run(split, dir.resolve("out-split"), options);
 
