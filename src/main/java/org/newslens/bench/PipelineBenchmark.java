@@ -106,7 +106,7 @@ public final class PipelineBenchmark {
     }
 
     /** CPU time of this JVM, all threads: unlike wall time it does not grow when other processes take the cores. */
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }

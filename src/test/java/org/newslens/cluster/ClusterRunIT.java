@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.newslens.Main;
 import org.newslens.testing.SharedSpark;
+import org.newslens.testing.TableComparison;
 
 /**
  * Submits {@code all} with the job jar to a real standalone cluster (a master and two workers on
