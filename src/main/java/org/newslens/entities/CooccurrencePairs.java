@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -23,6 +25,12 @@ import org.apache.spark.sql.types.StructType;
  * {@code document} (doc_id). Each window instance counts a pair once, however often the two are mentioned
  * in it. N (for the scores) is the number of window instances in the corpus: sentences, or annotated
  * documents. Pairs are unordered: entity_a &lt; entity_b.
+ *
+ * <p>A window holds at most {@code maxEntities} entities: its most mentioned ones (ties to the smaller
+ * entity_id), the same set for the pair counts and for each entity's window count. A window of E entities
+ * has E(E-1)/2 pairs, so without the cap one very long document (a book kept whole, hundreds of distinct
+ * names) would cost more than the rest of the corpus; with it a window costs at most a fixed amount, and
+ * ordinary articles, which name fewer entities than the cap, are counted in full.
  */
 public final class CooccurrencePairs {
     public static final String SENTENCE = "sentence";
@@ -35,15 +43,21 @@ public final class CooccurrencePairs {
      * @param mentions doc_id, sent_id, entity_id of every mention
      * @param entities entity_id, name, type (the entity's majority type)
      * @param windowCount N for this window kind
+     * @param maxEntities the most entities a window pairs (its most mentioned)
      */
     public static Dataset<Row> compute(Dataset<Row> mentions, Dataset<Row> entities, String window, long windowCount,
-            List<String> pairTypes, int minCount) {
+            List<String> pairTypes, int minCount, int maxEntities) {
         List<String> keys = SENTENCE.equals(window) ? List.of("doc_id", "sent_id") : List.of("doc_id");
         Dataset<Row> typed = entities.filter(col("type").isin(pairTypes.toArray())).select("entity_id");
         List<String> cols = new ArrayList<>(keys);
         cols.add("entity_id");
+        Column[] windowKeys = keys.stream().map(c -> col(c)).toArray(Column[]::new);
         Dataset<Row> windows = mentions.join(typed, "entity_id")
-                .select(cols.stream().map(c -> col(c)).toArray(Column[]::new)).distinct();
+                .groupBy(cols.stream().map(c -> col(c)).toArray(Column[]::new)).agg(count(lit(1)).as("mentions"))
+                .withColumn("rank", row_number().over(Window.partitionBy(windowKeys)
+                        .orderBy(col("mentions").desc(), col("entity_id"))))
+                .filter(col("rank").leq(maxEntities))
+                .select(cols.stream().map(c -> col(c)).toArray(Column[]::new));
         Dataset<Row> frequency = windows.groupBy("entity_id").agg(count(lit(1)).as("n"));
 
         Dataset<Row> a = windows.toDF(rename(cols, "a_"));

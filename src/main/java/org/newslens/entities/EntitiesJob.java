@@ -11,6 +11,7 @@ import org.newslens.io.Table;
 import org.newslens.io.TableStore;
 import org.newslens.pipeline.Job;
 import org.newslens.pipeline.JobContext;
+import org.newslens.pipeline.NoDocuments;
 
 /**
  * entities: aggregates annotate's canonical mentions into {@code entities}, counts co-occurring pairs per
@@ -44,22 +45,27 @@ public final class EntitiesJob implements Job {
         Settings settings = context.settings();
         List<String> pairTypes = EntitiesSettings.pairTypes(settings);
         int minCount = settings.get(EntitiesSettings.MIN_PAIR_COUNT);
+        int maxEntities = settings.get(EntitiesSettings.WINDOW_MAX_ENTITIES);
         TableStore tables = context.tables();
+        Dataset<Row> sentences = tables.read(Table.SENTENCES, name());
+        long sentenceWindows = sentences.count();
+        if (sentenceWindows == 0) {
+            NoDocuments.writeEmptyTables(this, context);
+            return;
+        }
+        long documentWindows = sentences.select("doc_id").distinct().count();
         Dataset<Row> mentions = tables.read(Table.MENTIONS, name())
                 .select("doc_id", "sent_id", "text", "type", "entity_id", "name")
                 .filter(col("entity_id").isNotNull())
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> sentences = tables.read(Table.SENTENCES, name());
         try {
             long entityCount = tables.write(Table.ENTITIES, EntityTable.build(mentions));
             Dataset<Row> entities = tables.read(Table.ENTITIES, name()).select("entity_id", "name", "type");
 
-            long sentenceWindows = sentences.count();
-            long documentWindows = sentences.select("doc_id").distinct().count();
             Dataset<Row> sentencePairs = CooccurrencePairs.compute(mentions, entities, CooccurrencePairs.SENTENCE,
-                    sentenceWindows, pairTypes, minCount);
+                    sentenceWindows, pairTypes, minCount, maxEntities);
             Dataset<Row> documentPairs = CooccurrencePairs.compute(mentions, entities, CooccurrencePairs.DOCUMENT,
-                    documentWindows, pairTypes, minCount);
+                    documentWindows, pairTypes, minCount, maxEntities);
             long pairCount = tables.write(Table.ENTITY_PAIRS, sentencePairs.union(documentPairs));
 
             Dataset<Row> edges = tables.read(Table.ENTITY_PAIRS, name())

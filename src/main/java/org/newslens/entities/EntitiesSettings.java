@@ -15,6 +15,10 @@ public final class EntitiesSettings {
 
     public static final Setting<Integer> MIN_PAIR_COUNT = Setting.integer("entities.min-pair-count", 2, 1, 1_000_000,
             "Keep a pair in entity_pairs (and as a graph edge) only when it co-occurs in at least this many windows");
+    public static final Setting<Integer> WINDOW_MAX_ENTITIES = Setting.integer("entities.window-max-entities", 100, 2,
+            1_000_000, "Pair at most this many entities per window (sentence or document): its most mentioned, ties "
+                    + "to the smaller entity_id. Ordinary articles name fewer; it bounds the pairs of a very long "
+                    + "document, which grow with the square of its entities");
     public static final Setting<String> PAIR_TYPES = Setting.string("entities.pair-types",
             "PERSON,ORGANIZATION,LOCATION", "Entity types that pair up, comma-separated (PERSON, ORGANIZATION, "
                     + "LOCATION, MISC); e.g. PERSON,ORGANIZATION for who-works-with-whom without places")
@@ -25,7 +29,7 @@ public final class EntitiesSettings {
             "Label propagation steps for entity_graph.community");
 
     public static List<Setting<?>> all() {
-        return List.of(MIN_PAIR_COUNT, PAIR_TYPES, PAGERANK_ITERATIONS, COMMUNITY_STEPS);
+        return List.of(MIN_PAIR_COUNT, WINDOW_MAX_ENTITIES, PAIR_TYPES, PAGERANK_ITERATIONS, COMMUNITY_STEPS);
     }
 
     /** The pair types, validated: fails naming the bad value. */

@@ -5,15 +5,14 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.conv;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.graphx.Edge;
 import org.apache.spark.graphx.Graph;
-import org.apache.spark.graphx.lib.PageRank;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -22,6 +21,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.newslens.stats.ExactSum;
 import scala.Tuple2;
 import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
@@ -29,10 +29,11 @@ import scala.reflect.ClassTag$;
 /**
  * The {@code entity_graph} table: entities as vertices, sentence-window pairs as undirected edges weighted
  * by their count. Degree and weighted degree are Spark SQL aggregates over the pairs; PageRank and
- * communities come from Spark GraphX ({@link PageRank}, {@link org.apache.spark.graphx.Pregel}): part of Spark, already on
+ * communities run on Spark GraphX's {@link org.apache.spark.graphx.Pregel} engine: part of Spark, already on
  * the classpath through spark-mllib, distributed, so no graph engine of our own. PageRank is GraphX's
- * unweighted PageRank (reset probability 0.15), normalised here to sum to 1 over all entities and rounded
- * to 12 decimals (summation order changes the last bits with partitioning). The community
+ * unweighted PageRank (reset probability 0.15) with exact sums ({@link ExactPageRank}), normalised here to sum
+ * to 1 over all entities (the total summed exactly too), so it is the same to the last digit on any
+ * partitioning. The community
  * comes from weighted label propagation on GraphX's Pregel ({@link WeightedLabelPropagation}: ties go to the
  * smallest label, so it does not depend on partitioning); its id is the vertex id of one member, and isolated
  * entities are their own community.
@@ -71,12 +72,13 @@ public final class EntityGraph {
                         new Edge<>(r.getLong(1), r.getLong(0), r.getDouble(2))).iterator());
         Graph<String, Double> graph = Graph.apply(vertexRdd.rdd(), edgeRdd.rdd(), "", StorageLevel.MEMORY_AND_DISK(),
                 StorageLevel.MEMORY_AND_DISK(), STRING, DOUBLE);
+        Graph<Double, Double> rankGraph = rankGraph(vertices, degrees, pairs);
         try {
-            Dataset<Row> ranks = toFrame(spark, PageRank.run(graph, pagerankIterations, 0.15, STRING, DOUBLE)
+            Dataset<Row> ranks = toFrame(spark, ExactPageRank.run(rankGraph, pagerankIterations, vertices.count())
                     .vertices().toJavaRDD(), "pagerank_raw", DataTypes.DoubleType);
             Dataset<Row> communities = toFrame(spark, WeightedLabelPropagation.run(graph, communitySteps)
                     .vertices().toJavaRDD(), "community", DataTypes.LongType);
-            Row sumRow = ranks.agg(sum("pagerank_raw")).first();
+            Row sumRow = ranks.agg(ExactSum.of(col("pagerank_raw"))).first();
             double total = sumRow.isNullAt(0) ? 1.0 : sumRow.getDouble(0); // null: no entities at all
             return vertices
                     .join(degrees, "entity_id", "left")
@@ -85,11 +87,29 @@ public final class EntityGraph {
                     .select(col("entity_id"),
                             coalesce(col("degree"), lit(0L)).as("degree"),
                             coalesce(col("weighted_degree"), lit(0.0)).as("weighted_degree"),
-                            round(col("pagerank_raw").divide(total), 12).as("pagerank"),
+                            col("pagerank_raw").divide(total).as("pagerank"),
                             col("community"), col("name"), col("type"));
         } finally {
             graph.unpersist(false);
+            rankGraph.unpersist(false);
         }
+    }
+
+    /**
+     * The graph PageRank walks: every vertex starting at rank 1 (an entity without edges at the reset value,
+     * where GraphX's PageRank leaves it), every pair as an edge each way weighted 1 / (degree of its source).
+     */
+    private static Graph<Double, Double> rankGraph(Dataset<Row> vertices, Dataset<Row> degrees, Dataset<Row> pairs) {
+        JavaRDD<Tuple2<Object, Double>> start = vertices.join(degrees, "entity_id", "left")
+                .select(col("vid"), when(col("degree").isNull(), lit(ExactPageRank.RESET)).otherwise(lit(1.0)))
+                .javaRDD().map(r -> new Tuple2<>(r.get(0), r.getDouble(1)));
+        Dataset<Row> directed = pairs.select(col("entity_a").as("src"), col("entity_b").as("dst"))
+                .union(pairs.select(col("entity_b").as("src"), col("entity_a").as("dst")));
+        JavaRDD<Edge<Double>> edges = directed.join(degrees, directed.col("src").equalTo(degrees.col("entity_id")))
+                .select(vertexId(col("src")), vertexId(col("dst")), lit(1.0).divide(col("degree")))
+                .javaRDD().map(r -> new Edge<>(r.getLong(0), r.getLong(1), r.getDouble(2)));
+        return Graph.apply(start.rdd(), edges.rdd(), 1.0, StorageLevel.MEMORY_AND_DISK(),
+                StorageLevel.MEMORY_AND_DISK(), DOUBLE, DOUBLE);
     }
 
     private static Dataset<Row> toFrame(SparkSession spark, JavaRDD<? extends Tuple2<Object, ?>> values, String name,

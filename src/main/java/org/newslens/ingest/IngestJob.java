@@ -92,6 +92,10 @@ public final class IngestJob implements Job {
         byReason.forEach((reason, n) -> summary.put("rejects_" + reason, "rejects " + reason, n));
         summary.put("hidden_files_skipped", "hidden/readme skipped", result.hiddenSkipped());
         summary.put("input_fingerprint", "input fingerprint", result.inputFingerprint());
+        if (documents == 0) {
+            summary.put("corpus", result.inputs() == 0 ? "no document was kept: the input has no files to read"
+                    : "no document was kept: all " + result.inputs() + " inputs were rejected (see the rejects table)");
+        }
         LOG.info("Ingest accounted for {} inputs: {} documents, {} rejects, {} kept truncated", result.inputs(), documents,
                 rejects, truncated);
         if (result.inputs() != documents + rejects) {

@@ -125,7 +125,8 @@ public enum Table {
             "One row per unordered pair of distinct entities and window (entity_a < entity_b).",
             field("entity_a", StringType, false, "The first entity's id"),
             field("entity_b", StringType, false, "The second entity's id"),
-            field("window", StringType, false, "sentence (same sentence) or document (same document)"),
+            field("window", StringType, false, "sentence (same sentence) or document (same document); a window "
+                    + "pairs at most its entities.window-max-entities (default 100) most mentioned entities"),
             field("count", LongType, false,
                     "Windows containing both; a pair counts once per window however often it is mentioned there"),
             field("docs", LongType, false, "Documents where they co-occur in this window"),

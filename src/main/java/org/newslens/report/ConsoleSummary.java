@@ -24,6 +24,9 @@ public final class ConsoleSummary {
                 out.append(String.format(Locale.ROOT, " (%,d undated)", c.undated()));
             }
             out.append('\n');
+            if (c.documents() == 0) {
+                out.append("  no document was kept: the input had no files, or every input was rejected\n");
+            }
         }
         if (c.rejects() != null) {
             out.append(String.format(Locale.ROOT, "  rejects %,d", c.rejects()));
@@ -63,6 +66,9 @@ public final class ConsoleSummary {
     }
 
     private static void line(StringBuilder out, String title, List<String> items) {
+        if (items.isEmpty()) {
+            return;
+        }
         out.append("  ").append(title).append(": ")
                 .append(String.join(", ", items.subList(0, Math.min(LINE_ITEMS, items.size()))))
                 .append(items.size() > LINE_ITEMS ? ", ..." : "").append('\n');

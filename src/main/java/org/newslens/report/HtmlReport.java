@@ -202,6 +202,10 @@ public final class HtmlReport {
             c.rejectReasons().forEach((reason, n) -> parts.add(Html.escape(reason) + " " + fmt(n)));
             html.append(String.join(", ", parts)).append("</p>");
         }
+        if (c.documents() != null && c.documents() == 0) {
+            html.append("<p class=\"note\">No document was kept: the input had no files, or every input was "
+                    + "rejected (see the reasons above); every other table is empty.</p>");
+        }
         if (c.documents() == null) {
             html.append("<p class=\"note\">No documents table under this output root; the report shows the tables "
                     + "that exist.</p>");

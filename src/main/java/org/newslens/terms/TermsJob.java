@@ -29,6 +29,7 @@ import org.newslens.io.Table;
 import org.newslens.io.TableStore;
 import org.newslens.pipeline.Job;
 import org.newslens.pipeline.JobContext;
+import org.newslens.pipeline.NoDocuments;
 import org.newslens.text.StopWords;
 
 /**
@@ -59,6 +60,10 @@ public final class TermsJob implements Job {
     public void run(JobContext context) {
         TableStore tables = context.tables();
         long documents = tables.read(Table.DOCUMENTS, name()).count();
+        if (documents == 0) {
+            NoDocuments.writeEmptyTables(this, context);
+            return;
+        }
         Dataset<Row> sentences = tables.read(Table.SENTENCES, name()).select("doc_id", "terms");
 
         Dataset<Row> termCounts = termCountsPerDocument(sentences).persist(StorageLevel.MEMORY_AND_DISK());
@@ -125,7 +130,8 @@ public final class TermsJob implements Job {
     /** Candidate n-grams seen at least minCount times, with count, df, PMI and log-likelihood. */
     static Dataset<Row> collocations(Dataset<Row> ngramCounts, Dataset<Row> termCounts, int minCount) {
         Dataset<Row> unigrams = termCounts.groupBy("term").agg(sum("tf").cast("long").as("count"));
-        long tokens = unigrams.agg(sum("count")).first().getLong(0);
+        Row total = unigrams.agg(sum("count")).first();
+        long tokens = total.isNullAt(0) ? 0 : total.getLong(0); // null: no document has a term
         Dataset<Row> prefixes = ngramCounts.where(col("n").equalTo(2))
                 .select(col("ngram").as("prefix"), col("count").as("prefix_count"));
         Dataset<Row> candidates = ngramCounts.where(col("candidate").and(col("count").geq(minCount)))

@@ -10,12 +10,14 @@ import static org.apache.spark.sql.functions.when;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.newslens.stats.ExactSum;
 
 /**
  * Topics over time, for documents whose {@code published} date is known. For the topic model a topic's
  * share of a period is the mean of its weight over the period's documents that have topics, and docs the
  * number of them it dominates; for clusters (model "clusters") share is the cluster's share of the period's
- * clustered documents and docs its document count.
+ * clustered documents and docs its document count. The weights are summed exactly ({@link ExactSum}), so a
+ * share is the same to the last digit whatever the partitioning.
  */
 final class TopicTrends {
     private TopicTrends() {
@@ -41,7 +43,7 @@ final class TopicTrends {
         Dataset<Row> topicDocs = dated.join(docTopics, "doc_id");
         Dataset<Row> topicPeriodDocs = topicDocs.groupBy("period").agg(expr("count(distinct doc_id)").as("period_docs"));
         Dataset<Row> topicTrends = topicDocs.groupBy("period", "topic_id")
-                .agg(sum("weight").as("weight"), sum(when(col("is_dominant"), 1L).otherwise(0L)).as("docs"))
+                .agg(ExactSum.of(col("weight")).as("weight"), sum(when(col("is_dominant"), 1L).otherwise(0L)).as("docs"))
                 .join(topicPeriodDocs, "period")
                 .select(col("period"), lit(topicModel).as("model"), col("topic_id"),
                         col("weight").divide(col("period_docs")).as("share"), col("docs"));

@@ -29,6 +29,7 @@ import org.newslens.io.Table;
 import org.newslens.io.TableStore;
 import org.newslens.pipeline.Job;
 import org.newslens.pipeline.JobContext;
+import org.newslens.pipeline.NoDocuments;
 import org.newslens.pipeline.RunSummary;
 import org.newslens.topics.model.Coherence;
 import org.newslens.topics.model.FittedModels;
@@ -88,6 +89,11 @@ public final class TopicsJob implements Job {
 
         Dataset<Row> docs = documentsWithSentences(tables).persist(StorageLevel.MEMORY_AND_DISK());
         long documents = docs.count();
+        if (documents == 0) {
+            docs.unpersist();
+            NoDocuments.writeEmptyTables(this, context);
+            return;
+        }
 
         stage(spark, "topics: near-duplicates");
         NearDuplicates.Result found = NearDuplicates.find(docs, settings.get(TopicsSettings.DUPLICATE_SIMILARITY),

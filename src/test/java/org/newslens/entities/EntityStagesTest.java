@@ -46,7 +46,7 @@ class EntityStagesTest {
     private Map<String, Row> pairs(String window, long n, List<String> types, int minCount) {
         Dataset<Row> entities = EntityTable.build(mentions());
         Map<String, Row> byPair = new HashMap<>();
-        for (Row r : CooccurrencePairs.compute(mentions(), entities, window, n, types, minCount).collectAsList()) {
+        for (Row r : CooccurrencePairs.compute(mentions(), entities, window, n, types, minCount, 100).collectAsList()) {
             byPair.put(r.getString(0) + r.getString(1), r);
         }
         return byPair;
@@ -140,11 +140,100 @@ class EntityStagesTest {
     }
 
     @Test
+    void pagerankIsTheSameToTheLastDigitOnAnyPartitioning() {
+        // A made-up graph: 80 entities, 400 random edges with random counts, some entities left isolated.
+        java.util.Random random = new java.util.Random(11);
+        List<Row> entityRows = new ArrayList<>();
+        for (int e = 0; e < 80; e++) {
+            entityRows.add(RowFactory.create(String.format("%016x", 0x1000000000000000L + e * 7919L), "n" + e, "PERSON"));
+        }
+        Map<String, Row> edges = new HashMap<>();
+        while (edges.size() < 400) {
+            String a = entityRows.get(random.nextInt(70)).getString(0);
+            String b = entityRows.get(random.nextInt(70)).getString(0);
+            if (a.compareTo(b) < 0) {
+                edges.put(a + b, RowFactory.create(a, b, 2L + random.nextInt(9)));
+            }
+        }
+        StructType entitySchema = new StructType().add("entity_id", DataTypes.StringType)
+                .add("name", DataTypes.StringType).add("type", DataTypes.StringType);
+        StructType edgeSchema = new StructType().add("entity_a", DataTypes.StringType)
+                .add("entity_b", DataTypes.StringType).add("count", DataTypes.LongType);
+        List<Row> edgeRows = new ArrayList<>(edges.values());
+        Map<String, Row> first = graph(entityRows, edgeRows, entitySchema, edgeSchema, 1);
+        for (int parts : new int[] {3, 7}) {
+            java.util.Collections.shuffle(edgeRows, random);
+            assertThat(graph(entityRows, edgeRows, entitySchema, edgeSchema, parts)).isEqualTo(first);
+        }
+        double total = first.values().stream().mapToDouble(r -> r.getDouble(3)).sum();
+        assertThat(total).isCloseTo(1.0, within(1e-9));
+        // The same ranks as GraphX's own PageRank (whose last digits depend on partitioning).
+        Map<String, Double> graphx = graphxPagerank(entityRows, edgeRows, 10);
+        for (Row r : first.values()) {
+            assertThat(r.getDouble(3)).as(r.getString(0)).isCloseTo(graphx.get(r.getString(0)), within(1e-12));
+        }
+    }
+
+    private Map<String, Double> graphxPagerank(List<Row> entities, List<Row> edges, int iterations) {
+        List<scala.Tuple2<Object, String>> vertices = new ArrayList<>();
+        Map<Long, String> ids = new HashMap<>();
+        for (Row e : entities) {
+            long vid = Long.parseLong(e.getString(0).substring(0, 15), 16);
+            vertices.add(new scala.Tuple2<>(vid, e.getString(0)));
+            ids.put(vid, e.getString(0));
+        }
+        List<org.apache.spark.graphx.Edge<Double>> directed = new ArrayList<>();
+        for (Row e : edges) {
+            long a = Long.parseLong(e.getString(0).substring(0, 15), 16);
+            long b = Long.parseLong(e.getString(1).substring(0, 15), 16);
+            directed.add(new org.apache.spark.graphx.Edge<>(a, b, 1.0));
+            directed.add(new org.apache.spark.graphx.Edge<>(b, a, 1.0));
+        }
+        var jsc = new org.apache.spark.api.java.JavaSparkContext(spark.sparkContext());
+        var string = scala.reflect.ClassTag$.MODULE$.<String>apply(String.class);
+        var dbl = scala.reflect.ClassTag$.MODULE$.<Double>apply(Double.class);
+        var graph = org.apache.spark.graphx.Graph.apply(jsc.parallelize(vertices).rdd(), jsc.parallelize(directed).rdd(),
+                "", org.apache.spark.storage.StorageLevel.MEMORY_ONLY(), org.apache.spark.storage.StorageLevel.MEMORY_ONLY(),
+                string, dbl);
+        List<scala.Tuple2<Object, Object>> ranks = org.apache.spark.graphx.lib.PageRank.run(graph, iterations, 0.15,
+                string, dbl).vertices().toJavaRDD().map(t -> new scala.Tuple2<Object, Object>(t._1(), t._2())).collect();
+        double total = ranks.stream().mapToDouble(t -> (Double) t._2()).sum();
+        Map<String, Double> byId = new HashMap<>();
+        ranks.forEach(t -> byId.put(ids.get((Long) t._1()), (Double) t._2() / total));
+        return byId;
+    }
+
+    @Test
+    void aWindowPairsOnlyItsMostMentionedEntitiesUpToTheCap() {
+        // One document naming five places: p1 three times, p2 and p3 twice, p4 and p5 once.
+        List<Row> rows = new ArrayList<>();
+        int[] times = {3, 2, 2, 1, 1};
+        for (int e = 0; e < times.length; e++) {
+            for (int t = 0; t < times[e]; t++) {
+                rows.add(RowFactory.create("d9", e * 3 + t, "Place" + e, "LOCATION", "p" + (e + 1), "Place" + e));
+            }
+        }
+        Dataset<Row> mentions = spark.createDataFrame(rows, MENTIONS);
+        Dataset<Row> entities = EntityTable.build(mentions);
+        List<String> types = List.of("LOCATION");
+
+        List<String> capped = new ArrayList<>();
+        Map<String, Row> byPair = new HashMap<>();
+        for (Row r : CooccurrencePairs.compute(mentions, entities, "document", 1, types, 1, 3).collectAsList()) {
+            capped.add(r.getString(0) + "-" + r.getString(1));
+            byPair.put(r.getString(0) + "-" + r.getString(1), r);
+        }
+        assertThat(capped).containsExactlyInAnyOrder("p1-p2", "p1-p3", "p2-p3");
+        assertThat(byPair.get("p1-p2").getDouble(8)).isEqualTo(1.0); // each of the three is in the one window
+        assertThat(CooccurrencePairs.compute(mentions, entities, "document", 1, types, 1, 100).count()).isEqualTo(10);
+    }
+
+    @Test
     void noMentionsGiveEmptyTables() {
         Dataset<Row> none = spark.createDataFrame(List.of(), MENTIONS);
         Dataset<Row> entities = EntityTable.build(none);
         assertThat(entities.count()).isZero();
-        assertThat(CooccurrencePairs.compute(none, entities, "sentence", 3, List.of("PERSON"), 1).count()).isZero();
+        assertThat(CooccurrencePairs.compute(none, entities, "sentence", 3, List.of("PERSON"), 1, 100).count()).isZero();
         StructType edgeSchema = new StructType().add("entity_a", DataTypes.StringType)
                 .add("entity_b", DataTypes.StringType).add("count", DataTypes.LongType);
         assertThat(EntityGraph.build(spark, entities.select("entity_id", "name", "type"),

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.newslens.Main;
 import org.newslens.io.Table;
 import org.newslens.io.TableStore;
+import org.newslens.testing.Outputs;
 import org.newslens.testing.SharedSpark;
 
 /**
@@ -43,7 +44,7 @@ class ReportScaleBench {
         System.out.printf("jobs/report on 20 MB-sized output took %.2f s wall, %.2f s CPU (load average %.1f)%n",
                 (System.nanoTime() - t0) / 1e9, (threads.getCurrentThreadCpuTime() - cpu0) / 1e9,
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        assertThat(out.resolve("report/index.html")).exists();
+        assertThat(Outputs.currentRun(out).resolve("report/index.html")).exists();
     }
 
     private static Dataset<Row> ids(SparkSession spark, long n) {

@@ -87,4 +87,17 @@ class TermsJobTest {
         assertThat(TermsJob.collocations(TermsJob.ngramCounts(sentences()), counts, 2).collectAsList())
                 .extracting(r -> r.getString(0)).containsExactly("red wine");
     }
+
+    @Test
+    void documentsWithoutAnyTermGiveNoCollocationsRatherThanAnError() {
+        StructType schema = new StructType().add("doc_id", DataTypes.StringType)
+                .add("terms", DataTypes.createArrayType(DataTypes.StringType, true));
+        // Sentences of numbers and punctuation only: every entry is null.
+        Dataset<Row> termless = spark.createDataFrame(List.of(
+                RowFactory.create("d1", Arrays.asList(null, null)),
+                RowFactory.create("d2", Arrays.asList((String) null))), schema);
+        Dataset<Row> counts = TermsJob.termCountsPerDocument(termless);
+        assertThat(TermsJob.termStats(counts, 2).count()).isZero();
+        assertThat(TermsJob.collocations(TermsJob.ngramCounts(termless), counts, 1).count()).isZero();
+    }
 }

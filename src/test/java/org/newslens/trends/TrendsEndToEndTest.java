@@ -175,7 +175,7 @@ class TrendsEndToEndTest {
     @Test
     void undatedArticlesAreCountedInTheRunSummary() throws Exception {
         JsonNode manifest = new ObjectMapper().readTree(java.nio.file.Files.readString(
-                Path.of(java.net.URI.create(plantedRoot)).resolve("_manifest.json")));
+                org.newslens.testing.Outputs.currentRun(Path.of(java.net.URI.create(plantedRoot))).resolve("_manifest.json")));
         assertThat(manifest.path("figures").path("trends_undated_documents").asLong()).isEqualTo(2);
         assertThat(manifest.path("figures").path("trends_period").asText()).isEqualTo("week");
     }

@@ -2,6 +2,7 @@ package org.newslens.annotate.names;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,22 +45,35 @@ public final class DocumentCanonicalizer {
             }
         }
         Map<String, String> acronyms = definedAcronyms(docText, kept, names);
-        List<String> personNames = new ArrayList<>();
-        List<String> multiWordNames = new ArrayList<>();
+        Set<String> personNames = new LinkedHashSet<>();
+        Set<String> multiWordNames = new LinkedHashSet<>();
         for (int i = 0; i < kept.size(); i++) {
             String name = names.get(i);
             if (words(name).length > 1) {
-                addOnce(multiWordNames, name);
+                multiWordNames.add(name);
                 if (MentionTypes.PERSON.equals(kept.get(i).type())) {
-                    addOnce(personNames, name);
+                    personNames.add(name);
                 }
+            }
+        }
+        // Looked up by key rather than compared with every name, so a long document costs linear time.
+        Map<String, Set<String>> byInitials = new HashMap<>();
+        for (String full : multiWordNames) {
+            byInitials.computeIfAbsent(initials(full), k -> new LinkedHashSet<>()).add(full);
+        }
+        Map<String, Set<String>> byPart = new HashMap<>();
+        for (String full : personNames) {
+            String[] f = words(full);
+            for (int k = 1; k < f.length; k++) {
+                byPart.computeIfAbsent(join(f, 0, k), x -> new LinkedHashSet<>()).add(full);
+                byPart.computeIfAbsent(join(f, f.length - k, f.length), x -> new LinkedHashSet<>()).add(full);
             }
         }
         List<CanonicalMention> result = new ArrayList<>();
         for (int i = 0; i < kept.size(); i++) {
             MentionSpan span = kept.get(i);
             String name = names.get(i);
-            String resolved = resolve(name, span.type(), acronyms, personNames, multiWordNames);
+            String resolved = resolve(name, span.type(), acronyms, byInitials, byPart);
             String linkKey = null;
             if (resolved.equals(name) && !isCountry(name)) {
                 linkKey = linkKey(name, span.type());
@@ -69,37 +83,33 @@ public final class DocumentCanonicalizer {
         return result;
     }
 
-    private static String resolve(String name, String type, Map<String, String> acronyms, List<String> personNames,
-            List<String> multiWordNames) {
+    /**
+     * @param byInitials multi-word names of the document by their initials
+     * @param byPart person names of the document by each proper prefix and suffix of their words
+     */
+    private static String resolve(String name, String type, Map<String, String> acronyms,
+            Map<String, Set<String>> byInitials, Map<String, Set<String>> byPart) {
         String defined = acronyms.get(name);
         if (defined != null) {
             return defined;
         }
         if (isAcronym(name)) {
-            String only = null;
-            for (String full : multiWordNames) {
-                if (name.equals(initials(full))) {
-                    if (only != null && !only.equals(full)) {
-                        return name;
-                    }
-                    only = full;
-                }
-            }
-            return only == null ? name : only;
+            return onlyOne(byInitials.get(name), name);
         }
         if (isCountry(name) || MentionTypes.LOCATION.equals(type)) {
             return name; // a place named like a person's surname ("Lagos" beside "Amara Lagos") stays a place
         }
-        String only = null;
-        for (String full : personNames) {
-            if (isProperPrefixOrSuffix(name, full)) {
-                if (only != null) {
-                    return name;
-                }
-                only = full;
-            }
-        }
-        return only == null ? name : only;
+        String[] w = words(name);
+        return onlyOne(byPart.get(join(w, 0, w.length)), name);
+    }
+
+    /** The one candidate, or {@code name} itself when there is none or more than one. */
+    private static String onlyOne(Set<String> candidates, String name) {
+        return candidates != null && candidates.size() == 1 ? candidates.iterator().next() : name;
+    }
+
+    private static String join(String[] words, int from, int to) {
+        return String.join(" ", Arrays.asList(words).subList(from, to));
     }
 
     /** "Full Name (FN)" and "FN (Full Name)" where FN is an all-capital word. */
@@ -188,16 +198,6 @@ public final class DocumentCanonicalizer {
         return out.toString();
     }
 
-    private static boolean isProperPrefixOrSuffix(String shortName, String full) {
-        String[] s = words(shortName);
-        String[] f = words(full);
-        if (s.length >= f.length) {
-            return false;
-        }
-        return Arrays.equals(s, Arrays.copyOfRange(f, 0, s.length))
-                || Arrays.equals(s, Arrays.copyOfRange(f, f.length - s.length, f.length));
-    }
-
     private static boolean isCountry(String name) {
         return Countries.canonical(name).map(name::equals).orElse(false);
     }
@@ -206,9 +206,4 @@ public final class DocumentCanonicalizer {
         return name.split(" ");
     }
 
-    private static void addOnce(List<String> list, String value) {
-        if (!list.contains(value)) {
-            list.add(value);
-        }
-    }
 }

@@ -131,4 +131,36 @@ class DocumentCanonicalizerTest {
                     List.of(new MentionSpan(0, 0, 1, begin, end, text.substring(begin, end), type)));
         }
     }
+
+    @Test
+    void aDocumentWithThousandsOfNamesResolvesEachShortFormToItsOwnFullName() {
+        // A book-length document: 3,000 made-up people, each named in full and then by a surname of their own,
+        // and one surname two of them share.
+        List<Object> pieces = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            pieces.add("Ilse Varkonyi" + toLetters(i));
+            pieces.add(PER);
+        }
+        pieces.addAll(List.of("Tomas Okonkwo", PER, "Adaeze Okonkwo", PER));
+        for (int i = 0; i < 3000; i++) {
+            pieces.add("Varkonyi" + toLetters(i));
+            pieces.add(PER);
+        }
+        pieces.addAll(List.of("Okonkwo", PER));
+        List<String> names = names(canonicalize(pieces.toArray()));
+        for (int i = 0; i < 3000; i++) {
+            assertThat(names.get(3002 + i)).isEqualTo("Ilse Varkonyi" + toLetters(i));
+        }
+        assertThat(names.get(names.size() - 1)).isEqualTo("Okonkwo");
+    }
+
+    /** 0 → "a", 27 → "bb": distinct letter-only suffixes, so every surname is a word of its own. */
+    private static String toLetters(int i) {
+        StringBuilder out = new StringBuilder();
+        do {
+            out.append((char) ('a' + i % 26));
+            i /= 26;
+        } while (i > 0);
+        return out.toString();
+    }
 }
