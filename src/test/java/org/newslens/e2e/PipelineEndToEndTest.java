@@ -80,8 +80,8 @@ class PipelineEndToEndTest {
 
     @Test
     void manifestFiguresHaveSnakeCaseKeysAndNumbersAreNumbers() throws Exception {
-        JsonNode figures = new ObjectMapper().readTree(SampleCorpusRun.output().resolve("_manifest.json").toFile())
-                .path("figures");
+        JsonNode figures = new ObjectMapper().readTree(
+                Outputs.currentRun(SampleCorpusRun.output()).resolve("_manifest.json").toFile()).path("figures");
         assertThat(figures.size()).isGreaterThan(10);
         figures.fields().forEachRemaining(figure -> {
             assertThat(figure.getKey()).matches("[a-z][a-z0-9]*(_[a-z0-9]+)*");
