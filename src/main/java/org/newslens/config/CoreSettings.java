@@ -14,7 +14,11 @@ public final class CoreSettings {
     public static final Setting<Integer> PARTITIONS = Setting.integer("partitions", 0, 0, 1_000_000,
             "Partitions for reading text files and for the NLP pass; 0 picks from the corpus size and the cores Spark reports");
 
+    public static final Setting<String> LOG_LEVEL = Setting.choice("log-level", "warn", List.of("warn", "info", "debug"),
+            "What the run logs on stderr: warn = warnings, NewsLens's stage lines and a progress line every few seconds;"
+                    + " info = Spark's own info lines too (thousands on a cluster); debug = NewsLens's debug lines as well");
+
     public static List<Setting<?>> all() {
-        return List.of(INPUT, OUTPUT, PARTITIONS);
+        return List.of(INPUT, OUTPUT, PARTITIONS, LOG_LEVEL);
     }
 }

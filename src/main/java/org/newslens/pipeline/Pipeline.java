@@ -32,9 +32,13 @@ public final class Pipeline {
 
     public static RunSummary run(List<Job> jobs, Settings settings) throws Exception {
         Instant started = Instant.now();
+        RunLogging.apply(settings.get(CoreSettings.LOG_LEVEL));
         checkPreconditions(jobs, settings, hadoopConfiguration());
         boolean sparkNeeded = jobs.stream().anyMatch(Job::needsSpark);
         SparkSession spark = sparkNeeded ? SparkSessions.getOrCreate() : null;
+        if (spark != null) {
+            ShufflePartitions.apply(spark, jobs, settings, spark.sparkContext().hadoopConfiguration());
+        }
         String runId = started.toString().replaceAll("[^0-9]", "") + "-" + UUID.randomUUID().toString().substring(0, 8);
         TableStore tables = spark == null ? null : new TableStore(spark, settings.get(CoreSettings.OUTPUT), runId);
         RunSummary summary = new RunSummary();
@@ -78,14 +82,18 @@ public final class Pipeline {
 
     private static void runJob(Job job, JobContext context) throws Exception {
         long t0 = System.nanoTime();
+        StageProgress progress = null;
         if (context.spark() != null) {
             context.spark().sparkContext().setJobGroup(job.name(), "NewsLens " + job.name(), false);
+            progress = StageProgress.attach(context.spark().sparkContext());
+            progress.begin(job.name());
         }
         LOG.info("Starting job {}", job.name());
         job.run(context);
         double seconds = (System.nanoTime() - t0) / 1e9;
         context.summary().stage(job.name(), seconds);
-        LOG.info("Finished job {} in {} s", job.name(), String.format("%.1f", seconds));
+        LOG.info("Finished job {} in {} s{}", job.name(), String.format("%.1f", seconds),
+                progress == null ? "" : progress.totals(job.name()));
     }
 
     /**
