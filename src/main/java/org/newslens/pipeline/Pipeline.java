@@ -37,7 +37,9 @@ public final class Pipeline {
         boolean sparkNeeded = jobs.stream().anyMatch(Job::needsSpark);
         SparkSession spark = sparkNeeded ? SparkSessions.getOrCreate() : null;
         if (spark != null) {
-            ShufflePartitions.apply(spark, jobs, settings, spark.sparkContext().hadoopConfiguration());
+            long corpusBytes = CorpusSize.bytes(jobs, settings, spark.sparkContext().hadoopConfiguration());
+            DriverMemory.check(jobs, settings, corpusBytes, Runtime.getRuntime().maxMemory());
+            ShufflePartitions.apply(spark, corpusBytes);
         }
         String runId = started.toString().replaceAll("[^0-9]", "") + "-" + UUID.randomUUID().toString().substring(0, 8);
         TableStore tables = spark == null ? null : new TableStore(spark, settings.get(CoreSettings.OUTPUT), runId);

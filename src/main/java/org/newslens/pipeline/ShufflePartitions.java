@@ -1,14 +1,8 @@
 package org.newslens.pipeline;
 
-import java.io.IOException;
 import java.util.List;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
-import org.newslens.config.CoreSettings;
-import org.newslens.config.Settings;
-import org.newslens.io.Table;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,10 +12,13 @@ import org.slf4j.LoggerFactory;
  * property). The count is an upper bound: Spark's adaptive execution then merges small partitions, also those
  * of persisted datasets (which it leaves alone by default, so 200 tasks ran for every read of a cached table).
  */
-public final class ShufflePartitions {
+final class ShufflePartitions {
     private static final Logger LOG = LoggerFactory.getLogger(ShufflePartitions.class);
     static final String KEY = "spark.sql.shuffle.partitions";
-    /** Input text per shuffle partition: the stages' shuffles carry about 8 times the input's bytes, so ~64 MB. */
+    /**
+     * Input bytes per shuffle partition: if the stages' shuffles carry up to 8 times the input (token and n-gram
+     * rows), a partition holds about adaptive execution's advisory 64 MB; smaller ones are merged by it anyway.
+     */
     static final long INPUT_BYTES_PER_PARTITION = 8L << 20;
     static final int MAX_PARTITIONS = 10_000;
     /** Adaptive execution settings NewsLens turns on unless the user set them. */
@@ -33,8 +30,8 @@ public final class ShufflePartitions {
     private ShufflePartitions() {
     }
 
-    /** Sets the session's shuffle partitions for this run's data unless the user chose them; returns the value in use. */
-    public static int apply(SparkSession spark, List<Job> jobs, Settings settings, Configuration conf) {
+    /** Sets the shuffle partitions for a corpus of {@code bytes} unless the user chose them; returns the value in use. */
+    static int apply(SparkSession spark, long bytes) {
         SparkConf given = spark.sparkContext().getConf();
         for (String[] setting : ADAPTIVE) {
             if (!given.contains(setting[0])) {
@@ -46,7 +43,6 @@ public final class ShufflePartitions {
             LOG.info("Shuffle partitions: {} ({} set by the user)", chosen, KEY);
             return chosen;
         }
-        long bytes = dataBytes(jobs, settings, conf);
         int partitions = forBytes(bytes, spark.sparkContext().defaultParallelism());
         spark.conf().set(KEY, String.valueOf(partitions));
         LOG.info("Shuffle partitions: {} for {} MB of data (set {} to choose)", partitions,
@@ -58,21 +54,5 @@ public final class ShufflePartitions {
     static int forBytes(long bytes, int cores) {
         long bySize = (bytes + INPUT_BYTES_PER_PARTITION - 1) / INPUT_BYTES_PER_PARTITION;
         return (int) Math.min(MAX_PARTITIONS, Math.max(Math.max(1, cores), bySize));
-    }
-
-    /**
-     * The corpus size: the input when the run ingests it, else the committed documents table (which holds the
-     * text); 0 when neither can be measured (the partitions then follow the cores).
-     */
-    static long dataBytes(List<Job> jobs, Settings settings, Configuration conf) {
-        boolean ingests = jobs.stream().anyMatch(job -> job.outputs().contains(Table.DOCUMENTS));
-        Path path = ingests ? new Path(settings.get(CoreSettings.INPUT))
-                : new Path(settings.get(CoreSettings.OUTPUT), Table.DOCUMENTS.tableName());
-        try {
-            return path.getFileSystem(conf).getContentSummary(path).getLength();
-        } catch (IOException e) {
-            LOG.warn("Could not measure {} for the shuffle partitions: {}", path, e.toString());
-            return 0;
-        }
     }
 }
