@@ -30,7 +30,7 @@ final class ShufflePartitions {
     private ShufflePartitions() {
     }
 
-    /** Sets the shuffle partitions for a corpus of {@code bytes} unless the user chose them; returns the value in use. */
+    /** Sets the shuffle partitions for {@code bytes} of corpus unless the user chose them; returns the count used. */
     static int apply(SparkSession spark, long bytes) {
         SparkConf given = spark.sparkContext().getConf();
         for (String[] setting : ADAPTIVE) {

@@ -80,8 +80,8 @@ public final class StageProgress extends SparkListener {
     public synchronized void onTaskEnd(SparkListenerTaskEnd taskEnd) {
         String group = groupOfSparkStage.get(taskEnd.stageId());
         Counts counts = group == null ? null : byGroup.get(group);
-        if (counts == null) {
-            return;
+        if (counts == null || !taskEnd.taskInfo().successful()) {
+            return; // a failed task is retried and counted when it succeeds
         }
         counts.tasksDone++;
         long now = System.nanoTime();
@@ -99,15 +99,20 @@ public final class StageProgress extends SparkListener {
         }
     }
 
-    /** The stage's totals for its closing line, e.g. " (12 Spark jobs, 480 tasks)"; empty when it ran none. */
+    /**
+     * The stage's totals for its closing line, e.g. " (12 Spark jobs, 480 tasks)"; empty when it ran none. Spark
+     * delivers listener events asynchronously, so the last few tasks may not be counted yet.
+     */
     public synchronized String totals(String group) {
         Counts counts = byGroup.get(group);
-        return counts == null || counts.jobsStarted == 0 ? "" : String.format(" (%d Spark jobs, %d tasks)", counts.jobsStarted, counts.tasksDone);
+        return counts == null || counts.jobsStarted == 0 ? ""
+                : String.format(" (%d Spark jobs, %d tasks)", counts.jobsStarted, counts.tasksDone);
     }
 
     static String line(String group, Counts counts, long now) {
-        return String.format("%s: %d %% of the tasks started so far done (%d of %d), %d of %d Spark jobs finished, %.0f s",
-                group, counts.tasks == 0 ? 0 : 100 * counts.tasksDone / counts.tasks, counts.tasksDone, counts.tasks,
+        return String.format(
+                "%s: %d %% of the tasks started so far done (%d of %d), %d of %d Spark jobs finished, %.0f s", group,
+                counts.tasks == 0 ? 0 : 100 * counts.tasksDone / counts.tasks, counts.tasksDone, counts.tasks,
                 counts.jobsDone, counts.jobsStarted, (now - counts.started) / 1e9);
     }
 }

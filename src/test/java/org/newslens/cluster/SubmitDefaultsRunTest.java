@@ -50,7 +50,8 @@ class SubmitDefaultsRunTest {
         assertThat(log).as("Spark's own log configuration was in use").contains("Spark's default log4j profile");
         assertThat(log).contains("Shuffle partitions: 2 for").doesNotContain(" INFO DAGScheduler");
         for (String stage : List.of("ingest", "annotate", "terms", "entities", "topics")) {
-            assertThat(log).containsPattern("Finished job " + stage + " in [0-9.]+ s \\([0-9]+ Spark jobs, [0-9]+ tasks\\)");
+            assertThat(log).containsPattern(
+                    "Finished job " + stage + " in [0-9.]+ s \\([0-9]+ Spark jobs, [0-9]+ tasks\\)");
         }
         assertThat(log).containsPattern("[a-z]+: [0-9]+ % of the tasks started so far done");
 
