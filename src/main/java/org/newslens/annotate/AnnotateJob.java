@@ -62,7 +62,7 @@ public final class AnnotateJob implements Job {
         long t0 = System.nanoTime();
         // The per-document rows feed three tables, so they are kept, but on local disk: kept in the heap they
         // crowd out the tasks' memory (200 MB on disk: 6-8 % less wall and CPU time, 26-55 % less resident
-        // memory; README, Benchmarks).
+        // memory; src/site/markdown/benchmarks.md).
         Dataset<Row> annotated = annotate(documents, config, partitions, failOnError, loadSeconds)
                 .persist(StorageLevel.DISK_ONLY());
         try {

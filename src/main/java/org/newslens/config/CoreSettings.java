@@ -8,9 +8,11 @@ public final class CoreSettings {
     }
 
     public static final Setting<String> INPUT = Setting.string("input", "data",
-            "Corpus to read: a file, a folder (read recursively) or any Hadoop URI (file:, hdfs:, s3a:)");
+            "Corpus to read: a file, a folder (read recursively) or any Hadoop URI (file:, hdfs:, s3a:)")
+            .allowing("a path or Hadoop URI");
     public static final Setting<String> OUTPUT = Setting.string("output", "output",
-            "Output root: one Parquet folder per table, written under this Hadoop URI");
+            "Output root: one Parquet folder per table, written under this Hadoop URI")
+            .allowing("a path or Hadoop URI");
     public static final Setting<Integer> PARTITIONS = Setting.integer("partitions", 0, 0, 1_000_000,
             "Partitions for reading text files and for the NLP pass; 0 picks from the corpus size and the cores Spark reports");
 

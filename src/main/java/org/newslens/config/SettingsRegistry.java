@@ -25,12 +25,13 @@ public final class SettingsRegistry {
         return all().stream().filter(s -> s.key().equals(key)).findFirst();
     }
 
-    /** The {@code --help} text: every setting with its default. */
+    /** The {@code --help} text: every setting with its allowed values and default. */
     public static String help() {
         StringBuilder out = new StringBuilder();
         for (Setting<?> setting : all()) {
-            out.append(String.format("  --%-32s %s (default: %s)%n",
-                    setting.key(), setting.description(), setting.defaultValue()));
+            String allowed = setting.allowed().map(values -> " (" + values + ")").orElse("");
+            out.append(String.format("  --%-32s %s%s (default: %s)%n",
+                    setting.key(), setting.description(), allowed, setting.defaultValue()));
         }
         return out.toString();
     }

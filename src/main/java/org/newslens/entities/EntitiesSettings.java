@@ -16,7 +16,8 @@ public final class EntitiesSettings {
             "Keep a pair in entity_pairs (and as a graph edge) only when it co-occurs in at least this many windows");
     public static final Setting<String> PAIR_TYPES = Setting.string("entities.pair-types",
             "PERSON,ORGANIZATION,LOCATION", "Entity types that pair up, comma-separated (PERSON, ORGANIZATION, "
-                    + "LOCATION, MISC); e.g. PERSON,ORGANIZATION for who-works-with-whom without places");
+                    + "LOCATION, MISC); e.g. PERSON,ORGANIZATION for who-works-with-whom without places")
+            .allowing("a comma-separated list of PERSON, ORGANIZATION, LOCATION, MISC");
     public static final Setting<Integer> PAGERANK_ITERATIONS = Setting.integer("entities.pagerank-iterations", 20, 1,
             1000, "PageRank iterations over the sentence-window graph");
     public static final Setting<Integer> COMMUNITY_STEPS = Setting.integer("entities.community-steps", 10, 1, 1000,

@@ -13,11 +13,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -39,8 +38,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the corpus and writes {@code documents} and {@code rejects}, accounting for every input:
  * {@code inputs = documents + rejects - truncated} (a truncated text is kept as a document and also warned
- * about in rejects). An input is one text file, one JSON line, one CSV row, one Parquet row, or one file that
- * cannot be read as records at all (unsupported, no text column, wrong schema, unreadable, no records).
+ * about in rejects). An input is one text file, one JSON line, one CSV row, one Parquet row, one file that
+ * cannot be read as records at all (unsupported, no text column, wrong schema, unreadable, no records), the
+ * unread rest of a record file whose reading broke off, or one listed entry that is not a regular file.
  */
 public final class IngestJob implements Job {
     private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
@@ -120,23 +120,19 @@ public final class IngestJob implements Job {
                     "extension not read: expected .txt .md .jsonl .ndjson .json .csv .parquet, optionally .gz "
                             + "(not for .parquet)"));
         }
-        RecordReaders records = new RecordReaders(spark);
         List<Dataset<Row>> raws = new ArrayList<>();
         List<InputFile> textFiles = listing.files(FileKind.TEXT, FileKind.MARKDOWN);
         if (!textFiles.isEmpty()) {
             raws.add(readText(spark, settings, textFiles, maxChars));
         }
-        addIfPresent(raws, records.json(listing.files(FileKind.JSON)));
-        addIfPresent(raws, records.csv(listing.files(FileKind.CSV)));
-        addIfPresent(raws, records.parquet(listing.files(FileKind.PARQUET)));
-        driverRejects.addAll(records.rejects());
+        // Every record file yields at least one RAW row (records, or a reject for the file or its unread rest).
+        addIfPresent(raws, RecordReaders.read(spark, settings, listing.files(FileKind.JSON, FileKind.CSV, FileKind.PARQUET)));
 
         Dataset<Row> raw = raws.stream().reduce(Dataset::unionAll)
                 .orElseGet(() -> spark.createDataFrame(List.of(), IngestSchemas.RAW));
         Dataset<Row> parsed = raw.mapPartitions(new ParseFunction(maxChars, listing.rootUri()),
                 Encoders.row(IngestSchemas.PARSED)).persist(StorageLevel.MEMORY_AND_DISK());
 
-        // Record files that yielded no record at all are inputs too: one empty_file reject each.
         spark.sparkContext().setJobDescription("ingest: read, parse, count records per file");
         Map<String, Long> recordsPerFile = new LinkedHashMap<>();
         // A corpus of text files only has no records to count: skip that pass over the parsed rows.
@@ -144,14 +140,6 @@ public final class IngestJob implements Job {
             for (Row row : parsed.filter(col("format").isin("json", "csv", "parquet")).groupBy("source_uri").count()
                     .collectAsList()) {
                 recordsPerFile.put(row.getString(0), row.getLong(1));
-            }
-        }
-        Set<String> rejectedWhole = driverRejects.stream().map(InputListing.RejectRow::sourceUri).collect(Collectors.toSet());
-        for (InputFile file : listing.files(FileKind.JSON, FileKind.CSV)) {
-            String uri = ParseFunction.canonicalUri(file.uri());
-            if (!recordsPerFile.containsKey(uri) && !rejectedWhole.contains(file.uri())) {
-                driverRejects.add(new InputListing.RejectRow(file.uri(), RejectReason.EMPTY_FILE,
-                        file.length() == 0 ? "0 bytes" : "no records in the file"));
             }
         }
         long inputs = textFiles.size() + recordsPerFile.values().stream().mapToLong(Long::longValue).sum()
@@ -204,8 +192,10 @@ public final class IngestJob implements Job {
             .add("uri", "string").add("rel_path", "string").add("format", "string");
 
     /**
-     * Keys of lines that occur in at least max(min-docs, share x documents) documents, counted with Spark over
-     * each document's distinct line keys; only the (bounded) result comes to the driver, to be broadcast.
+     * Keys of corpus-boilerplate lines: lines found in at least max(min-docs, share x documents) documents
+     * that are otherwise different ({@link RepeatedLines}), so that copies of one story keep their text. Two
+     * counts with Spark over each document's distinct line keys: the lines repeated at all, then the
+     * documents that vouch for them; only the (bounded) results come to the driver, to be broadcast.
      */
     static long[] corpusBoilerplate(Dataset<Row> parsed, Settings settings) {
         Dataset<Row> ok = parsed.filter(col("reject").isNull());
@@ -215,16 +205,29 @@ public final class IngestJob implements Job {
         if (docs < threshold) {
             return new long[0];
         }
-        List<Row> frequent = ok.select(explode(array_distinct(filter(col("line_keys"), k -> k.notEqual(0L)))).as("k"))
-                .groupBy("k").count()
+        long[] repeated = frequentKeys(ok.select(explode(array_distinct(filter(col("line_keys"), k -> k.notEqual(0L))))
+                .as("k")), threshold);
+        if (repeated.length == 0) {
+            return repeated;
+        }
+        Broadcast<long[]> shared = JavaSparkContext.fromSparkContext(ok.sparkSession().sparkContext()).broadcast(repeated);
+        Dataset<Row> vouched = ok.select("lines", "line_keys").flatMap(
+                (FlatMapFunction<Row, Long>) row -> RepeatedLines.vouchedFor(row.getList(0), row.getList(1),
+                        shared.value()).iterator(), Encoders.LONG()).toDF("k");
+        long[] keys = frequentKeys(vouched, threshold);
+        shared.destroy();
+        LOG.info("{} lines repeat in at least {} of {} documents; {} of them in documents that are otherwise "
+                + "different, removed as corpus boilerplate", repeated.length, threshold, docs, keys.length);
+        return keys;
+    }
+
+    /** The keys (column k) counted at least {@code threshold} times, sorted; the most frequent win the cap. */
+    private static long[] frequentKeys(Dataset<Row> keys, long threshold) {
+        return keys.groupBy("k").count()
                 .filter(col("count").geq(threshold))
                 .orderBy(desc("count"), col("k"))
                 .limit(MAX_BOILERPLATE_KEYS)
-                .collectAsList();
-        long[] keys = frequent.stream().mapToLong(r -> r.getLong(0)).sorted().toArray();
-        LOG.info("{} lines repeat in at least {} of {} documents and are removed as corpus boilerplate",
-                keys.length, threshold, docs);
-        return keys;
+                .collectAsList().stream().mapToLong(r -> r.getLong(0)).sorted().toArray();
     }
 
     private static void addIfPresent(List<Dataset<Row>> list, Dataset<Row> df) {

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * order. Hidden entries (names starting with '_' or '.', such as _SUCCESS, .crc files or _temporary folders)
  * are skipped and counted, and so is a folder's README (README, README.md, README.txt: the corpus's own
  * documentation, as in data/, not an article). A folder that cannot be listed becomes an {@code unreadable}
- * reject.
+ * reject. A {@code file:} input is walked by {@link LocalInputWalk}, which also turns special files and broken
+ * or looping symbolic links into rejects. Paths are kept as Hadoop paths and never globbed.
  */
 public final class InputListing {
     private static final Logger LOG = LoggerFactory.getLogger(InputListing.class);
@@ -45,6 +46,11 @@ public final class InputListing {
         InputListing listing = new InputListing();
         Path root = status.isDirectory() ? qualified : qualified.getParent();
         listing.rootUri = root.toString();
+        if (LocalInputWalk.applies(qualified)) {
+            // Hadoop's local listing follows links silently, drops dangling ones and cannot tell a FIFO from a file.
+            new LocalInputWalk(listing, root).walk(qualified);
+            return listing;
+        }
         if (!status.isDirectory()) {
             listing.add(status, root);
             return listing;
@@ -66,14 +72,17 @@ public final class InputListing {
             List<Path> subfolders = new ArrayList<>();
             for (FileStatus entry : entries) {
                 String name = entry.getPath().getName();
-                if (name.startsWith("_") || name.startsWith(".") || isReadme(name, entry)) {
+                if (isHidden(name, entry.isFile())) {
                     listing.hiddenSkipped++;
                     continue;
                 }
                 if (entry.isDirectory()) {
                     subfolders.add(entry.getPath());
-                } else {
+                } else if (entry.isFile()) {
                     listing.add(entry, root);
+                } else {
+                    listing.reject(entry.getPath(), RejectReason.NOT_A_REGULAR_FILE,
+                            "neither a file nor a folder (a symbolic link the file system does not resolve?); not read");
                 }
             }
             for (int i = subfolders.size() - 1; i >= 0; i--) {
@@ -83,15 +92,33 @@ public final class InputListing {
         return listing;
     }
 
-    private static boolean isReadme(String name, FileStatus entry) {
-        return entry.isFile() && name.toLowerCase(java.util.Locale.ROOT).matches("readme(\\.(md|txt))?");
+    private void add(FileStatus status, Path root) {
+        add(status.getPath(), status.getLen(), status.getModificationTime(), root);
     }
 
-    private void add(FileStatus status, Path root) {
-        String rel = relative(root, status.getPath());
-        fingerprint.update((rel + '\t' + status.getLen() + '\t' + status.getModificationTime() + '\n')
+    /** A file to read; its URI is the path's literal spelling (Path.toString, never re-parsed as a pattern). */
+    void add(Path file, long length, long modified, Path root) {
+        String rel = relative(root, file);
+        fingerprint.update((rel + '\t' + length + '\t' + modified + '\n')
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        files.add(new InputFile(status.getPath().toString(), rel, status.getLen(), FileKind.of(status.getPath().getName())));
+        files.add(new InputFile(file.toString(), rel, length, FileKind.of(file.getName())));
+    }
+
+    /** An entry that is an input but cannot be read (a FIFO, a broken link, ...). */
+    void reject(Path entry, RejectReason reason, String detail) {
+        LOG.warn("Not reading {}: {}", entry, detail);
+        rejects.add(new RejectRow(entry.toString(), reason, detail));
+    }
+
+    /** An entry skipped on purpose (hidden, README): not an input. */
+    void skipHidden() {
+        hiddenSkipped++;
+    }
+
+    /** Names that are not inputs: hidden entries (_SUCCESS, .crc, _temporary) and a folder's README. */
+    static boolean isHidden(String name, boolean isFile) {
+        return name.startsWith("_") || name.startsWith(".")
+                || isFile && name.toLowerCase(java.util.Locale.ROOT).matches("readme(\\.(md|txt))?");
     }
 
     /** The path below the root, with '/' separators. */

@@ -1,7 +1,5 @@
 package org.newslens.ingest;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
@@ -39,7 +37,7 @@ final class ParseFunction implements MapPartitionsFunction<Row, Row> {
     }
 
     Row parse(Row raw) {
-        String uri = canonicalUri(raw.getString(0));
+        String uri = raw.getString(0);
         String relPath = raw.getString(1) != null ? raw.getString(1) : InputListing.relative(new Path(rootUri), new Path(uri));
         String format = raw.getString(2);
         String reject = raw.getString(9);
@@ -82,15 +80,6 @@ final class ParseFunction implements MapPartitionsFunction<Row, Row> {
         }
         return RowFactory.create(uri, format, docId, title, published == null ? null : published.toString(), outlet,
                 blankToNull(raw.getString(7)), lines.toArray(new String[0]), keys, null, null, warning);
-    }
-
-    /** One spelling per file: Spark's {@code _metadata.file_path} is URL-encoded, Hadoop's listing is not. */
-    static String canonicalUri(String uri) {
-        try {
-            return new Path(new URI(uri)).toString();
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return uri;
-        }
     }
 
     private static String blankToNull(String value) {

@@ -5,9 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
@@ -50,14 +47,10 @@ final class TextFileReader implements MapPartitionsFunction<Row, Row> {
     }
 
     private Row read(String uri, String relPath, String format, Configuration conf, CompressionCodecFactory codecs) {
-        Path path = new Path(uri);
         byte[] bytes;
         boolean cutShort;
         try {
-            FileSystem fs = path.getFileSystem(conf);
-            CompressionCodec codec = codecs.getCodec(path);
-            try (InputStream raw = fs.open(path);
-                 InputStream in = codec == null ? raw : codec.createInputStream(raw)) {
+            try (InputStream in = InputStreams.open(uri, conf, codecs)) {
                 ByteArrayOutputStream buffer = new ByteArrayOutputStream();
                 byte[] chunk = new byte[64 * 1024];
                 long total = 0;

@@ -11,157 +11,205 @@ import static org.apache.spark.sql.types.DataTypes.createStructField;
 import static org.apache.spark.sql.types.DataTypes.createStructType;
 
 import java.util.Arrays;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
  * The output tables: the contract users' queries depend on. Each schema is declared once here and checked
  * before a table is written, so a table never drifts by accident. {@code producer} names the job that
- * writes the table, for "run jobs/X first" messages.
+ * writes the table, for "run jobs/X first" messages. Every table and column carries a one-line meaning, from
+ * which the tables reference (src/site/markdown/tables.md, {@code jobs/reference-docs}) is generated.
  */
 public enum Table {
-    DOCUMENTS("documents", "ingest",
-            field("doc_id", StringType, false),
-            field("source_uri", StringType, false),
-            field("title", StringType, true),
-            field("published", DateType, true),
-            field("outlet", StringType, true),
-            field("url", StringType, true),
-            field("text", StringType, false),
-            field("n_chars", IntegerType, false),
-            field("n_tokens", IntegerType, false),
-            field("content_sha", StringType, false)),
+    DOCUMENTS("documents", "ingest", "One row per article kept.",
+            field("doc_id", StringType, false,
+                    "Stable id, 32 hex digits: SHA-256 over the input-relative path, the record key and the raw "
+                    + "content; the same input always gets the same id"),
+            field("source_uri", StringType, false, "The file the document came from (full Hadoop URI)"),
+            field("title", StringType, true,
+                    "The headline found above the text, or the record's title; null when there is none"),
+            field("published", DateType, true, "Publication date; null when unknown"),
+            field("outlet", StringType, true, "The publication; null when unknown"),
+            field("url", StringType, true, "The record's url; null for plain-text files"),
+            field("text", StringType, false,
+                    "The cleaned text: paragraphs separated by a blank line; title, kicker, date/byline and sign-off "
+                    + "lines and boilerplate removed"),
+            field("n_chars", IntegerType, false, "Length of text in Unicode code points"),
+            field("n_tokens", IntegerType, false,
+                    "A simple word count: runs of letters and digits in text (a size measure, not the NLP "
+                    + "tokenisation)"),
+            field("content_sha", StringType, false,
+                    "SHA-256 (64 hex digits) of text; equal texts have equal content_sha")),
     REJECTS("rejects", "ingest",
-            field("source_uri", StringType, false),
-            field("reason", StringType, false),
-            field("detail", StringType, true)),
-    SENTENCES("sentences", "annotate",
-            field("doc_id", StringType, false),
-            field("sent_id", IntegerType, false),
-            field("begin", IntegerType, false),
-            field("end", IntegerType, false),
-            field("text", StringType, false),
-            // One entry per token: its term (lower-cased lemma), or null for punctuation and numbers.
-            field("terms", createArrayType(StringType, true), false)),
-    TOKENS("tokens", "annotate",
-            field("doc_id", StringType, false),
-            field("sent_id", IntegerType, false),
-            field("tok_id", IntegerType, false),
-            field("text", StringType, false),
-            field("lemma", StringType, false),
-            field("pos", StringType, true),
-            field("ner", StringType, true),
-            field("is_stop", BooleanType, false),
-            field("begin", IntegerType, false),
-            field("end", IntegerType, false)),
-    MENTIONS("mentions", "annotate",
-            field("doc_id", StringType, false),
-            field("sent_id", IntegerType, false),
-            field("begin", IntegerType, false),
-            field("end", IntegerType, false),
-            field("text", StringType, false),
-            field("type", StringType, false),
-            field("entity_id", StringType, true),
-            // The canonical name the mention resolved to (the entity's key); written by annotate.
-            field("name", StringType, true)),
-    TERM_STATS("term_stats", "terms",
-            field("term", StringType, false),
-            field("cf", LongType, false),
-            field("df", LongType, false),
-            field("idf", DoubleType, false)),
-    DOC_TERMS("doc_terms", "terms",
-            field("doc_id", StringType, false),
-            field("term", StringType, false),
-            field("tf", IntegerType, false),
-            field("tf_idf", DoubleType, false)),
+            "One row per input that could not become a document, and a warning row per truncated article.",
+            field("source_uri", StringType, false, "The file (or folder) concerned"),
+            field("reason", StringType, false,
+                    "Why: a code such as empty_file, not_text, undecodable, malformed_json or truncated (see the "
+                    + "ingest page)"),
+            field("detail", StringType, true,
+                    "What exactly was wrong: byte offset, header or schema found, exception, original length, ...")),
+    SENTENCES("sentences", "annotate", "One row per sentence.",
+            field("doc_id", StringType, false, "The document"),
+            field("sent_id", IntegerType, false, "0-based sentence number in the document"),
+            field("begin", IntegerType, false, "Character offset of the sentence's start in documents.text"),
+            field("end", IntegerType, false, "Character offset of the sentence's end in documents.text (exclusive)"),
+            field("text", StringType, false, "The sentence as written"),
+            field("terms", createArrayType(StringType, true), false,
+                    "One entry per token, in order: its term (lower-cased lemma), or null for tokens without a "
+                    + "letter; stop words kept")),
+    TOKENS("tokens", "annotate", "One row per token.",
+            field("doc_id", StringType, false, "The document"),
+            field("sent_id", IntegerType, false, "The sentence the token belongs to"),
+            field("tok_id", IntegerType, false, "0-based token number within the sentence"),
+            field("text", StringType, false, "The token as written"),
+            field("lemma", StringType, false, "Lemma (uses the part-of-speech tag when annotate.pos is on)"),
+            field("pos", StringType, true, "Penn Treebank part-of-speech tag; null when annotate.pos is off"),
+            field("ner", StringType, true,
+                    "PERSON, ORGANIZATION, LOCATION (MISC with a 4-class model) or O; null when annotate.ner is off"),
+            field("is_stop", BooleanType, false,
+                    "On the stop-word list (a token written in capitals, such as \"US\", never is)"),
+            field("begin", IntegerType, false, "Character offset of the token's start in documents.text"),
+            field("end", IntegerType, false, "Character offset of the token's end in documents.text (exclusive)")),
+    MENTIONS("mentions", "annotate", "One row per entity mention (when NER is on).",
+            field("doc_id", StringType, false, "The document"),
+            field("sent_id", IntegerType, false, "The sentence the mention is in"),
+            field("begin", IntegerType, false, "Character offset of the mention's start in documents.text"),
+            field("end", IntegerType, false, "Character offset of the mention's end in documents.text (exclusive)"),
+            field("text", StringType, false,
+                    "The mention as written (\"Iran\", \"President Xi Jinping\", \"U.S.\")"),
+            field("type", StringType, false, "NER type of this mention"),
+            field("entity_id", StringType, true,
+                    "The canonical entity (16 hex digits: SHA-256 of the lower-cased canonical name); joins entities"),
+            field("name", StringType, true, "The canonical name the mention resolved to")),
+    TERM_STATS("term_stats", "terms", "One row per term (lower-cased lemma with a letter, stop words left out).",
+            field("term", StringType, false, "The term"),
+            field("cf", LongType, false, "Corpus frequency: occurrences in all documents"),
+            field("df", LongType, false, "Document frequency: documents containing it"),
+            field("idf", DoubleType, false,
+                    "Smoothed inverse document frequency, ln((1 + N) / (1 + df)) + 1 with N documents")),
+    DOC_TERMS("doc_terms", "terms", "One row per (document, term).",
+            field("doc_id", StringType, false, "The document"),
+            field("term", StringType, false, "The term"),
+            field("tf", IntegerType, false, "Occurrences of the term in the document"),
+            field("tf_idf", DoubleType, false, "tf × idf")),
     COLLOCATIONS("collocations", "terms",
-            field("ngram", StringType, false),
-            field("n", IntegerType, false),
-            field("count", LongType, false),
-            field("df", LongType, false),
-            field("pmi", DoubleType, false),
-            field("llr", DoubleType, false)),
+            "One row per bigram or trigram seen at least terms.collocation-min-count times.",
+            field("ngram", StringType, false, "The terms joined by single spaces"),
+            field("n", IntegerType, false, "2 or 3"),
+            field("count", LongType, false, "Occurrences in the corpus"),
+            field("df", LongType, false, "Documents containing it"),
+            field("pmi", DoubleType, false,
+                    "Pointwise mutual information in bits; high for exclusive phrases, also rare ones: read it with "
+                    + "count"),
+            field("llr", DoubleType, false,
+                    "Dunning's log-likelihood ratio G²: grows with evidence, the best single ranking of the corpus's "
+                    + "phrases")),
     DOC_KEYWORDS("doc_keywords", "terms",
-            field("doc_id", StringType, false),
-            field("rank", IntegerType, false),
-            field("term", StringType, false),
-            field("score", DoubleType, false)),
-    ENTITIES("entities", "entities",
-            field("entity_id", StringType, false),
-            field("name", StringType, false),
-            field("type", StringType, false),
+            "One row per (document, rank): the document's top terms.keywords terms by tf-idf.",
+            field("doc_id", StringType, false, "The document"),
+            field("rank", IntegerType, false, "1 = best (ties: alphabetical)"),
+            field("term", StringType, false, "The term"),
+            field("score", DoubleType, false, "Its tf-idf in the document")),
+    ENTITIES("entities", "entities", "One row per canonical entity.",
+            field("entity_id", StringType, false, "As in mentions"),
+            field("name", StringType, false, "Canonical name (its most used spelling)"),
+            field("type", StringType, false, "Majority type of its mentions (ties: alphabetical)"),
             field("aliases", createArrayType(createStructType(new StructField[] {
-                    field("alias", StringType, false), field("count", LongType, false)}), false), false),
-            field("mentions", LongType, false),
-            field("docs", LongType, false)),
+                    field("alias", StringType, false, "A surface form"),
+                    field("count", LongType, false, "Mentions written this way")}), false), false,
+                    "Every surface form seen, with its count, most frequent first"),
+            field("mentions", LongType, false, "Number of mentions"),
+            field("docs", LongType, false, "Number of documents mentioning it")),
     ENTITY_PAIRS("entity_pairs", "entities",
-            field("entity_a", StringType, false),
-            field("entity_b", StringType, false),
-            field("window", StringType, false),
-            field("count", LongType, false),
-            field("docs", LongType, false),
-            field("pmi", DoubleType, false),
-            field("npmi", DoubleType, false),
-            field("llr", DoubleType, false),
-            field("jaccard", DoubleType, false),
-            // Readability: the entities' names, so a query needs no join to read a pair.
-            field("name_a", StringType, false),
-            field("name_b", StringType, false)),
-    ENTITY_GRAPH("entity_graph", "entities",
-            field("entity_id", StringType, false),
-            field("degree", LongType, false),
-            field("weighted_degree", DoubleType, false),
-            field("pagerank", DoubleType, false),
-            field("community", LongType, false),
-            field("name", StringType, false),
-            field("type", StringType, false)),
-    TOPICS("topics", "topics",
-            field("model", StringType, false),
-            field("topic_id", IntegerType, false),
-            field("rank", IntegerType, false),
-            field("term", StringType, false),
-            field("weight", DoubleType, false),
-            field("label", StringType, false)),
+            "One row per unordered pair of distinct entities and window (entity_a < entity_b).",
+            field("entity_a", StringType, false, "The first entity's id"),
+            field("entity_b", StringType, false, "The second entity's id"),
+            field("window", StringType, false, "sentence (same sentence) or document (same document)"),
+            field("count", LongType, false,
+                    "Windows containing both; a pair counts once per window however often it is mentioned there"),
+            field("docs", LongType, false, "Documents where they co-occur in this window"),
+            field("pmi", DoubleType, false,
+                    "Pointwise mutual information in bits: how many times more often together than chance"),
+            field("npmi", DoubleType, false, "PMI normalised to [-1, 1]; 1 when they never appear apart"),
+            field("llr", DoubleType, false,
+                    "Dunning's log-likelihood G²: how surely the association is not chance (> 3.84: p < 0.05)"),
+            field("jaccard", DoubleType, false, "Share of the windows mentioning either entity that mention both"),
+            field("name_a", StringType, false, "entity_a's name"),
+            field("name_b", StringType, false, "entity_b's name")),
+    ENTITY_GRAPH("entity_graph", "entities", "One row per entity of the sentence-window co-occurrence graph.",
+            field("entity_id", StringType, false, "The entity"),
+            field("degree", LongType, false, "Number of distinct co-occurring entities"),
+            field("weighted_degree", DoubleType, false, "Sum of the pair counts of its edges"),
+            field("pagerank", DoubleType, false, "PageRank, normalised to sum 1 over all entities"),
+            field("community", LongType, false,
+                    "Community id from weighted label propagation (the vertex id of one member)"),
+            field("name", StringType, false, "The entity's name"),
+            field("type", StringType, false, "The entity's type")),
+    TOPICS("topics", "topics", "One row per (topic, rank).",
+            field("model", StringType, false, "nmf or kmeans (topics.model)"),
+            field("topic_id", IntegerType, false, "0 … k-1"),
+            field("rank", IntegerType, false, "1 = the topic's strongest term"),
+            field("term", StringType, false, "A term or a two-word collocation"),
+            field("weight", DoubleType, false,
+                    "The term's share of the topic's weight (sums to 1 over the vocabulary)"),
+            field("label", StringType, false, "The topic's three top terms, comma-separated")),
     DOC_TOPICS("doc_topics", "topics",
-            field("doc_id", StringType, false),
-            field("model", StringType, false),
-            field("topic_id", IntegerType, false),
-            field("weight", DoubleType, false),
-            field("is_dominant", BooleanType, false)),
-    CLUSTERS("clusters", "topics",
-            field("doc_id", StringType, false),
-            field("cluster_id", IntegerType, false),
-            field("label", StringType, false),
-            field("distance", DoubleType, false)),
-    DUPLICATES("duplicates", "topics",
-            field("doc_id", StringType, false),
-            field("duplicate_of", StringType, false),
-            field("similarity", DoubleType, false)),
+            "One row per (document, topic) with weight ≥ 0.01, and always the dominant topic.",
+            field("doc_id", StringType, false, "The document"),
+            field("model", StringType, false, "The topic model (nmf or kmeans)"),
+            field("topic_id", IntegerType, false, "The topic"),
+            field("weight", DoubleType, false, "The topic's share of the document (a document's weights sum to 1)"),
+            field("is_dominant", BooleanType, false,
+                    "True for the document's largest weight (exactly one per document)")),
+    CLUSTERS("clusters", "topics", "One row per document.",
+            field("doc_id", StringType, false, "The document"),
+            field("cluster_id", IntegerType, false,
+                    "0 … k-1; -1 for documents with no vocabulary term or no topic weight"),
+            field("label", StringType, false, "The cluster's four top terms by class-based tf-idf"),
+            field("distance", DoubleType, false, "Cosine distance from the document to its cluster centroid")),
+    DUPLICATES("duplicates", "topics", "One row per near-duplicate document.",
+            field("doc_id", StringType, false, "The later copy"),
+            field("duplicate_of", StringType, false,
+                    "The earliest document it is a near-copy of (earlier published, then smaller doc_id)"),
+            field("similarity", DoubleType, false,
+                    "Jaccard similarity of the two documents' word 3-shingle sets (≥ topics.duplicate-similarity)")),
     TOPIC_TRENDS("topic_trends", "topics",
-            field("period", StringType, false),
-            field("model", StringType, false),
-            field("topic_id", IntegerType, false),
-            field("share", DoubleType, false),
-            field("docs", LongType, false)),
-    TOPIC_METRICS("topic_metrics", "topics",
-            field("model", StringType, false),
-            // The topic or cluster the figure is about; null for figures about the whole model.
-            field("topic_id", IntegerType, true),
-            field("metric", StringType, false),
-            field("value", DoubleType, false));
+            "One row per (period, model, topic), for documents with a known published date.",
+            field("period", StringType, false,
+                    "2024-03-05 (day), 2024-W10 (ISO week), 2024-03 (month) or 2024 (year), as topics.period says"),
+            field("model", StringType, false, "The topic model (nmf or kmeans), or clusters"),
+            field("topic_id", IntegerType, false, "Topic or cluster id"),
+            field("share", DoubleType, false,
+                    "Topic: mean weight over the period's documents; cluster: its share of the period's documents"),
+            field("docs", LongType, false, "Documents of the period whose dominant topic (or cluster) this is")),
+    TOPIC_METRICS("topic_metrics", "topics", "One row per quality figure of the topic model or the clustering.",
+            field("model", StringType, false, "nmf or kmeans for the topic model, clusters for the clustering"),
+            field("topic_id", IntegerType, true,
+                    "The topic or cluster the figure is about; null for figures about the whole model"),
+            field("metric", StringType, false,
+                    "npmi, c_npmi, reconstruction_error, silhouette, mean_cosine, k, fit_docs, vocabulary, "
+                    + "silhouette_at_k_<k>"),
+            field("value", DoubleType, false, "The figure"));
 
     private final String tableName;
     private final String producer;
+    private final String description;
     private final StructType schema;
 
-    Table(String tableName, String producer, StructField... fields) {
+    Table(String tableName, String producer, String description, StructField... fields) {
         this.tableName = tableName;
         this.producer = producer;
+        this.description = description;
         this.schema = createStructType(fields);
     }
 
-    private static StructField field(String name, org.apache.spark.sql.types.DataType type, boolean nullable) {
-        return createStructField(name, type, nullable);
+    /**
+     * A column with its one-line meaning. The meaning is kept as the field's comment (its metadata), which the
+     * schema check ignores (it compares names and types) and the reference pages print.
+     */
+    private static StructField field(String name, DataType type, boolean nullable, String description) {
+        return createStructField(name, type, nullable).withComment(description);
     }
 
     /** Folder name under the output root. */
@@ -172,6 +220,16 @@ public enum Table {
     /** The job that writes this table. */
     public String producer() {
         return producer;
+    }
+
+    /** What one row of the table is, in one line. */
+    public String description() {
+        return description;
+    }
+
+    /** The one-line meaning of a column (also of a field nested in a column's struct). */
+    public static String description(StructField column) {
+        return column.getComment().getOrElse(() -> "");
     }
 
     public StructType schema() {

@@ -37,7 +37,7 @@ public final class Nmf {
         double[][] gram = gram(h);
         IntStream.range(0, n).parallel().forEach(i -> w[i] = foldIn(docs.get(i), h, gram));
         // No early stop: scikit-learn's criterion (an iteration gaining less than 1e-4 of the first error)
-        // stopped after 11 iterations on Brown and cost 0.02 NMI and 0.02 NPMI (README, Quality and speed).
+        // stopped after 11 iterations on Brown and cost 0.02 NMI and 0.02 NPMI (topics.md, Quality).
         for (int iteration = 0; iteration < iterations; iteration++) {
             updateTopics(docs, w, h);
             double[][] g = gram(h);

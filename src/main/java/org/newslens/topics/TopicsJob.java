@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * sample of at most {@code topics.fit-docs} non-duplicate documents, fitted in the driver with spherical
  * k-means (k-means++ restarts) and NMF seeded from its centroids → every document scored on the executors
  * with the broadcast model. Fitting in plain Java on a sample sorted by doc_id is what makes the tables
- * identical on every run (see README: MLlib's online LDA is not, because its mini-batches, vocabulary order
+ * identical on every run (see topics.md: MLlib's online LDA is not, because its mini-batches, vocabulary order
  * and aggregation order depend on partitioning and task timing).
  */
 public final class TopicsJob implements Job {
@@ -224,7 +224,7 @@ public final class TopicsJob implements Job {
             topics = nmf.topics();
             metrics.add(metric(topicModel, null, "reconstruction_error", nmf.relativeError()));
             // Documents are clustered by their topic mixtures: on Brown this separates genres better than
-            // k-means on the tf-idf vectors themselves (NMI 0.42 against 0.35; see README).
+            // k-means on the tf-idf vectors themselves (NMI 0.42 against 0.35; see topics.md, Quality).
             double[][] gram = Nmf.gram(topics);
             double[][] h = topics;
             clustered = sample.parallelStream().map(doc -> Nmf.mixture(doc, h, gram))

@@ -14,7 +14,8 @@ public final class TopicsSettings {
                     + "(topics are the spherical k-means cluster centroids)");
     public static final Setting<String> K = Setting.checked("topics.k", "auto",
             "Number of topics and clusters: a whole number from 1, or auto (chosen by cosine silhouette over a "
-                    + "small range that grows with the corpus; a tiny corpus gets a small k)", TopicsSettings::checkK);
+                    + "small range that grows with the corpus; a tiny corpus gets a small k)", TopicsSettings::checkK)
+            .allowing("auto, or a whole number from 1");
     public static final Setting<Integer> K_MAX = Setting.integer("topics.k-max", 30, 2, 1000,
             "Largest k that auto tries");
     public static final Setting<Integer> SEED = Setting.integer("topics.seed", 42, 0, Integer.MAX_VALUE,

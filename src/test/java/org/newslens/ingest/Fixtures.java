@@ -62,6 +62,88 @@ final class Fixtures {
                 schema).coalesce(1).write().mode(SaveMode.Overwrite).parquet(folder.toUri().toString());
     }
 
+    /**
+     * A Parquet file written with parquet-hadoop directly, so the schema can be anything (two columns with the
+     * same name, upper-case names, invalid UTF-8 in a string column). Each row gives one value per column as
+     * bytes (a BINARY column) or null. Small row groups (rowGroupBytes) give several groups for many rows.
+     */
+    static void rawParquet(Path file, String schema, List<byte[][]> rows, int rowGroupBytes) throws IOException {
+        Files.createDirectories(file.getParent());
+        org.apache.parquet.schema.MessageType type = org.apache.parquet.schema.MessageTypeParser.parseMessageType(schema);
+        try (org.apache.parquet.hadoop.ParquetWriter<org.apache.parquet.example.data.Group> writer =
+                     org.apache.parquet.hadoop.example.ExampleParquetWriter
+                             .builder(new org.apache.hadoop.fs.Path(file.toUri()))
+                             .withType(type)
+                             .withConf(new org.apache.hadoop.conf.Configuration())
+                             .withRowGroupSize((long) rowGroupBytes)
+                             .withPageSize(Math.min(rowGroupBytes, 64 * 1024))
+                             .withCompressionCodec(org.apache.parquet.hadoop.metadata.CompressionCodecName.UNCOMPRESSED)
+                             .build()) {
+            for (byte[][] row : rows) {
+                org.apache.parquet.example.data.Group group = new org.apache.parquet.example.data.simple.SimpleGroup(type);
+                for (int i = 0; i < row.length; i++) {
+                    if (row[i] != null) {
+                        group.add(i, org.apache.parquet.io.api.Binary.fromConstantByteArray(row[i]));
+                    }
+                }
+                writer.write(group);
+            }
+        }
+    }
+
+    /** A gzip JSON Lines file of n records (random words, so the stream is long) with 64 bytes overwritten mid-stream. */
+    static void corruptGzipJsonLines(Path file, int n) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < n; i++) {
+            lines.append("{\"id\": ").append(i).append(", \"text\": \"Report ").append(i).append(": ")
+                    .append(Long.toString(random.nextLong(), 36)).append(' ').append(Long.toString(random.nextLong(), 36))
+                    .append(".\"}\n");
+        }
+        byte[] gz = gzip(lines.toString().getBytes(StandardCharsets.UTF_8));
+        for (int i = gz.length / 2; i < gz.length / 2 + 64; i++) {
+            gz[i] = (byte) 0xA5;
+        }
+        Files.createDirectories(file.getParent());
+        Files.write(file, gz);
+    }
+
+    /**
+     * A Parquet file of n rows (title, text) in small row groups, with 32 bytes of the last row group's text
+     * page overwritten; returns the number of row groups.
+     */
+    static int damagedParquet(Path file, int n) throws IOException {
+        List<byte[][]> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            rows.add(new byte[][] {utf8("Title " + i), utf8("Report number " + i + " from the harbour "
+                    + "office, with enough words to fill the page a little more.")});
+        }
+        rawParquet(file, "message m { optional binary title (UTF8); optional binary text (UTF8); }", rows, 8 * 1024);
+        long start;
+        long size;
+        int groups;
+        try (org.apache.parquet.hadoop.ParquetFileReader reader = org.apache.parquet.hadoop.ParquetFileReader.open(
+                org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()),
+                        new org.apache.hadoop.conf.Configuration()))) {
+            List<org.apache.parquet.hadoop.metadata.BlockMetaData> blocks = reader.getFooter().getBlocks();
+            groups = blocks.size();
+            org.apache.parquet.hadoop.metadata.ColumnChunkMetaData text = blocks.get(groups - 1).getColumns().get(1);
+            start = text.getStartingPos();
+            size = text.getTotalSize();
+        }
+        try (java.io.RandomAccessFile raw = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            raw.seek(start + size / 2);
+            byte[] junk = new byte[32];
+            java.util.Arrays.fill(junk, (byte) 0x5A);
+            raw.write(junk);
+        }
+        return groups;
+    }
+
+    static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
     /** A Parquet file whose columns are not articles. */
     static void wrongParquet(Path folder) {
         StructType schema = DataTypes.createStructType(List.of(

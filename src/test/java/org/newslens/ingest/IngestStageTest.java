@@ -68,6 +68,69 @@ class IngestStageTest {
         assertThat(strict.document("a2.txt").<String>getAs("text")).contains("twelve regional");
     }
 
+    /** A wire story of several paragraphs, invented. */
+    private static final String WIRE_STORY = "Ferry operators agree on winter timetable\n\n"
+            + "The three ferry operators on the Velmar Sound agreed on Tuesday to share one winter timetable.\n\n"
+            + "Under the deal, crossings to the outer islands will run every ninety minutes from November.\n\n"
+            + "Islanders had complained for years that the rival timetables left them waiting at the pier.\n\n"
+            + "The harbour authority said it would publish the combined timetable next week.\n";
+
+    @Test
+    void identicalCopiesOfAStoryAreDocumentsNotBoilerplate() throws Exception {
+        for (String outlet : List.of("north", "south", "east")) {
+            Fixtures.write(dir.resolve(outlet + "/ferries.txt"), WIRE_STORY);
+        }
+        Fixtures.write(dir.resolve("other.txt"), Fixtures.ARTICLE);
+
+        IngestTestSupport.Outcome out = IngestTestSupport.ingest(dir);
+        assertThat(out.rejects()).isEmpty();
+        assertThat(out.documents()).hasSize(4);
+        for (String outlet : List.of("north", "south", "east")) {
+            assertThat(out.document(outlet + "/ferries.txt").<String>getAs("text"))
+                    .contains("every ninety minutes").contains("publish the combined timetable");
+        }
+    }
+
+    @Test
+    void syndicatedCopiesKeepTheStoryAndLoseTheOutletsTagLine() throws Exception {
+        // Each outlet prints its own tag line under all its articles; three of them also reprint one wire story.
+        List<String> outlets = List.of("Velmar Gazette", "Sound Herald", "Island Post");
+        for (String outlet : outlets) {
+            String tag = "Read more local news every morning in the " + outlet + ".";
+            String slug = outlet.replace(' ', '-');
+            for (int i = 0; i < 3; i++) {
+                Fixtures.write(dir.resolve(slug + "/local" + i + ".txt"), "Local item " + i + "\n\nThe " + outlet
+                        + " reports that the bakery on street " + i + " reopened after repairs to its oven.\n" + tag + "\n");
+            }
+            Fixtures.write(dir.resolve(slug + "/wire.txt"), "By the " + outlet + " news desk\n\n"
+                    + WIRE_STORY.substring(WIRE_STORY.indexOf("\n\n") + 2) + tag + "\n");
+        }
+
+        IngestTestSupport.Outcome out = IngestTestSupport.ingest(dir);
+        assertThat(out.rejects()).isEmpty();
+        assertThat(out.documents()).hasSize(12);
+        for (String outlet : outlets) {
+            String slug = outlet.replace(' ', '-');
+            assertThat(out.document(slug + "/wire.txt").<String>getAs("text"))
+                    .contains("share one winter timetable").contains("publish the combined timetable")
+                    .doesNotContain("Read more local news");
+            assertThat(out.document(slug + "/local1.txt").<String>getAs("text"))
+                    .contains("bakery on street 1").doesNotContain("Read more local news");
+        }
+    }
+
+    @Test
+    void identicalRecordsInOneFileAreDuplicateRecordsNotBoilerplate() throws Exception {
+        String record = "{\"id\": 7, \"title\": \"Ferries\", \"text\": \"The ferry operators agreed on one timetable.\"}\n";
+        Fixtures.write(dir.resolve("records.jsonl"), record + record + record);
+
+        IngestTestSupport.Outcome out = IngestTestSupport.ingest(dir);
+        assertThat(out.documents()).hasSize(1);
+        assertThat(out.documents().get(0).<String>getAs("text")).isEqualTo("The ferry operators agreed on one timetable.");
+        assertThat(out.rejects()).hasSize(2).allSatisfy(r -> assertThat(r.<String>getAs("reason")).isEqualTo("duplicate_record"));
+        assertThat(out.inputs()).isEqualTo(3);
+    }
+
     @Test
     void docIdsDoNotDependOnListingOrderOrPartitioning() throws Exception {
         Path first = dir.resolve("first");
