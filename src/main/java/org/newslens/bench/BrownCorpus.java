@@ -23,7 +23,7 @@ public final class BrownCorpus {
 
     private final List<Text> texts;
 
-    private BrownCorpus(List<Text> texts) {
+    BrownCorpus(List<Text> texts) {
         this.texts = texts;
     }
 
@@ -120,14 +120,23 @@ public final class BrownCorpus {
         }
     }
 
+    /** Made-up outlets the resampled documents are spread over, so that trends have outlets to compare. */
+    static final List<String> OUTLETS = List.of("Northfield Courier", "Bayside Herald", "Eastbrook Times",
+            "Harlow Daily News", "Westmere Gazette", "Riverton Post", "Kestrel Wire", "Summit Tribune");
+    /** The synthetic publication dates fall in the two years from this day. */
+    static final java.time.LocalDate FIRST_DAY = java.time.LocalDate.of(2023, 1, 1);
+
     /**
      * Writes documents of 15 to 40 sentences drawn at random (seeded) from the whole corpus until the
-     * folder holds at least {@code targetBytes}; 1000 documents per sub-folder. Returns the bytes written.
+     * folder holds at least {@code targetBytes}; 1000 documents per sub-folder. Returns the bytes written. Each
+     * document has a header line naming a synthetic outlet and publication date ("Bayside Herald | 2023-05-17",
+     * drawn from their own seeded stream, so the text is the same as without them).
      */
     public long writeResampled(Path dir, long targetBytes, long seed) throws IOException {
         List<String> pool = new ArrayList<>();
         texts.forEach(t -> pool.addAll(t.sentences()));
         Random random = new Random(seed);
+        Random dateline = new Random(seed + 1);
         long written = 0;
         for (int doc = 0; written < targetBytes; doc++) {
             int length = 15 + random.nextInt(26);
@@ -135,7 +144,9 @@ public final class BrownCorpus {
             for (int s = 0; s < length; s++) {
                 body.append(pool.get(random.nextInt(pool.size()))).append(s % 5 == 4 ? "\n\n" : " ");
             }
-            String article = "Sampled article " + doc + "\n\n" + body.toString().trim() + "\n";
+            String header = OUTLETS.get(dateline.nextInt(OUTLETS.size())) + " | "
+                    + FIRST_DAY.plusDays(dateline.nextInt(730));
+            String article = "Sampled article " + doc + "\n" + header + "\n\n" + body.toString().trim() + "\n";
             byte[] bytes = article.getBytes(StandardCharsets.UTF_8);
             Path file = dir.resolve(String.format("part-%05d", doc / 1000)).resolve(String.format("doc-%07d.txt", doc));
             Files.createDirectories(file.getParent());

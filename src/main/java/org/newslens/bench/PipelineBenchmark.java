@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.newslens.config.Settings;
+import org.newslens.io.Table;
 import org.newslens.io.TableStore;
 import org.newslens.pipeline.Jobs;
 import org.newslens.pipeline.Pipeline;
@@ -125,12 +126,11 @@ public final class PipelineBenchmark {
 
     /** Documents, and tokens (the tokens table once annotate ran, else the documents' word counts). */
     private static long[] docsAndTokens(SparkSession spark, String output) throws Exception {
-        boolean annotated = TableStore.isComplete(new org.apache.hadoop.fs.Path(output, "tokens"),
-                spark.sparkContext().hadoopConfiguration());
-        long documents = spark.read().parquet(output + "/documents").count();
-        long tokenCount = annotated
-                ? spark.read().parquet(output + "/tokens").count()
-                : spark.read().parquet(output + "/documents").agg(functions.sum("n_tokens")).first().getLong(0);
+        TableStore tables = new TableStore(spark, output, "read");
+        long documents = tables.read(Table.DOCUMENTS, "benchmark").count();
+        long tokenCount = tables.exists(Table.TOKENS)
+                ? tables.read(Table.TOKENS, "benchmark").count()
+                : tables.read(Table.DOCUMENTS, "benchmark").agg(functions.sum("n_tokens")).first().getLong(0);
         return new long[] {documents, tokenCount};
     }
 

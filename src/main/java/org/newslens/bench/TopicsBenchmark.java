@@ -62,7 +62,7 @@ public final class TopicsBenchmark {
         List<TopicsInput.Doc> docs = resampledMb > 0 ? resampled(brown, (long) (resampledMb * 1e6), 7)
                 : originals(brown, genre);
         long bytes = docs.stream().flatMap(d -> d.sentences().stream()).mapToLong(String::length).sum();
-        if (pipeline && reuse && Files.isDirectory(work.resolve("out").resolve(Table.SENTENCES.tableName()))) {
+        if (pipeline && reuse && new TableStore(spark, output, "read").exists(Table.SENTENCES)) {
             genre = genresFromFolders(output);
         } else if (pipeline) {
             genre = throughPipeline(brown, work, output);

@@ -17,6 +17,7 @@ public final class SettingsRegistry {
         all.addAll(org.newslens.terms.TermsSettings.all());
         all.addAll(org.newslens.entities.EntitiesSettings.all());
         all.addAll(org.newslens.topics.TopicsSettings.all());
+        all.addAll(org.newslens.trends.TrendsSettings.all());
         all.addAll(org.newslens.report.ReportSettings.all());
         return all;
     }

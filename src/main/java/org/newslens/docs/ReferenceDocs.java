@@ -54,8 +54,9 @@ public final class ReferenceDocs {
 
     static String tablesPage() {
         StringBuilder out = heading("Tables reference");
-        out.append("Every table is a folder of Parquet files under the output root (`<output>/<table>/`), written by\n"
-                + "the job named below; read it with Spark, DuckDB, pandas or any Parquet reader. Types are Spark SQL\n"
+        out.append("Every table is a folder of Parquet files in the current run's folder (`<output>/current/<table>/`,\n"
+                + "see [How a run commits](reliability.md#how-a-run-commits)), written by the job named below; read\n"
+                + "it with Spark, DuckDB, pandas or any Parquet reader. Types are Spark SQL\n"
                 + "types (`int` 32-bit, `bigint` 64-bit, `double`, `date`, `array<...>`, `struct<...>`); a column\n"
                 + "marked nullable may hold nulls. A field inside an array of structs is listed as `column[].field`.\n\n");
         out.append("| table | written by | rows |\n|---|---|---|\n");

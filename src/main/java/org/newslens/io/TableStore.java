@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -28,9 +30,10 @@ import scala.concurrent.duration.FiniteDuration;
 /**
  * Reads and writes the output tables under one output root (any Hadoop URI).
  *
- * <p>Tables of the current run are written to {@code _staging/<run>/<table>} and only moved into place by
- * {@link #commit()}, after every job of the run succeeded; a run that fails midway leaves the previous run's
- * tables as they were. Jobs later in the same run read the staged tables.
+ * <p>A run writes its tables into its own folder {@code runs/<run>/} (see {@link RunFolders}); jobs later in
+ * the same run read them there, and tables the run does not write are read from the current run. {@link
+ * #commit()} completes the folder with the current run's other tables and then makes it the current run in one
+ * atomic step; a run that fails or is killed before that leaves the current run as it was.
  */
 public final class TableStore {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TableStore.class);
@@ -41,24 +44,37 @@ public final class TableStore {
 
     private final SparkSession spark;
     private final Path root;
-    private final Path staging;
+    private final String runId;
+    private final Path runFolder;
+    /** The current run when this store was opened: where tables this run does not write are read from. */
+    private final Path current;
     private final Map<Table, Long> written = new LinkedHashMap<>();
+    private final Map<Table, Long> carriedOver = new LinkedHashMap<>();
+    private boolean complete;
+    private boolean published;
 
     public TableStore(SparkSession spark, String outputRoot, String runId) {
         this.spark = spark;
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         this.root = qualify(new Path(outputRoot), conf);
-        this.staging = new Path(new Path(root, "_staging"), runId);
+        this.runId = runId;
+        this.runFolder = RunFolders.runFolder(root, runId);
+        this.current = RunFolders.current(root, conf);
     }
 
     public Path root() {
         return root;
     }
 
-    /** The table's folder as it is read now: this run's staged copy if there is one, else the committed one. */
+    /** This run's folder: its tables, manifest and report, current once {@link #commit()} is done. */
+    public Path runFolder() {
+        return runFolder;
+    }
+
+    /** The table's folder as it is read now: this run's copy if it wrote one, else the current run's. */
     public Path location(Table table) {
-        Path staged = new Path(staging, table.tableName());
-        return exists(staged) ? staged : new Path(root, table.tableName());
+        Path own = new Path(runFolder, table.tableName());
+        return exists(own) ? own : new Path(current, table.tableName());
     }
 
     public boolean exists(Table table) {
@@ -74,11 +90,11 @@ public final class TableStore {
         return spark.read().parquet(location.toString());
     }
 
-    /** Writes a table to the staging area after checking it has exactly the declared columns and types. */
+    /** Writes a table into this run's folder after checking it has exactly the declared columns and types. */
     public long write(Table table, Dataset<Row> rows) {
         long started = System.nanoTime();
         Dataset<Row> checked = conform(table, rows);
-        Path target = new Path(staging, table.tableName());
+        Path target = new Path(runFolder, table.tableName());
         // The write's jobs carry its table's name; the step's own label comes back afterwards.
         String stepLabel = spark.sparkContext().getLocalProperty(JOB_DESCRIPTION);
         spark.sparkContext().setJobDescription("write " + table.tableName());
@@ -116,41 +132,96 @@ public final class TableStore {
         return new LinkedHashMap<>(written);
     }
 
-    /** Moves every staged table into place, replacing the previous run's copy, and removes the staging area. */
-    public void commit() {
+    /** Row counts of the tables this run took over unchanged from the run before (see {@link #carryOver()}). */
+    public Map<Table, Long> carriedOver() {
+        return new LinkedHashMap<>(carriedOver);
+    }
+
+    /**
+     * Completes this run's folder with the tables of the current run that this run did not write, so that the
+     * folder holds every table once it becomes current (a single job's run keeps the other jobs' tables).
+     * Parquet files are never changed once written, so on the local file system they are shared by hard
+     * links; elsewhere (HDFS, object stores, which have no hard links) the folders are copied.
+     */
+    public void carryOver() {
+        if (complete || current.equals(runFolder)) {
+            return;
+        }
         FileSystem fs = fileSystem();
         try {
-            for (Table table : written.keySet()) {
-                Path target = new Path(root, table.tableName());
-                Path old = new Path(staging, table.tableName() + ".previous");
-                if (fs.exists(target) && !fs.rename(target, old)) {
-                    throw new IOException("could not move aside " + target);
-                }
-                if (!fs.rename(new Path(staging, table.tableName()), target)) {
-                    throw new IOException("could not move " + table.tableName() + " into " + target);
+            for (Table table : Table.values()) {
+                Path from = new Path(current, table.tableName());
+                if (!written.containsKey(table) && exists(from)) {
+                    Path to = new Path(runFolder, table.tableName());
+                    if (RunFolders.isLocal(to)) {
+                        linkTree(RunFolders.local(from), RunFolders.local(to));
+                    } else if (!FileUtil.copy(fs, from, fs, to, false, spark.sparkContext().hadoopConfiguration())) {
+                        throw new IOException("could not copy " + from + " to " + to);
+                    }
+                    carriedOver.put(table, spark.read().parquet(to.toString()).count());
                 }
             }
-            removeStaging(fs);
+            complete = true;
         } catch (IOException e) {
-            throw new UncheckedIOException("Committing tables under " + root + " failed", e);
+            throw new UncheckedIOException("Carrying the unchanged tables of " + current + " into " + runFolder
+                    + " failed", e);
         }
     }
 
-    /** Drops this run's staged tables (after a failure). */
-    public void abort() {
+    /**
+     * Makes this run the current one: completes its folder ({@link #carryOver()}), switches the pointer in one
+     * atomic step, then deletes run folders older than the one before (which readers may still be reading)
+     * and leftovers of killed runs. The caller holds the output's lock.
+     */
+    public void commit() {
+        carryOver();
         try {
-            removeStaging(fileSystem());
+            Configuration conf = spark.sparkContext().hadoopConfiguration();
+            Optional<String> previous = RunFolders.publish(root, runId, conf);
+            published = true;
+            List<String> keep = new ArrayList<>(List.of(runId));
+            previous.ifPresent(keep::add);
+            prune(keep, conf);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Committing run " + runId + " under " + root + " failed", e);
+        }
+    }
+
+    /** Removes old run folders; the run is committed already, so a failure here only leaves them for the next run. */
+    private void prune(List<String> keep, Configuration conf) {
+        try {
+            RunFolders.prune(root, keep, conf);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Run {} is committed, but removing older run folders under {} failed: {}", runId, root, e.toString());
+        }
+    }
+
+    /** Drops this run's folder after a failure before the commit; the current run is untouched. */
+    public void abort() {
+        if (published) {
+            return;
+        }
+        try {
+            fileSystem().delete(runFolder, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Deletes this run's staging folder, and the staging root when no other run is using it. */
-    private void removeStaging(FileSystem fs) throws IOException {
-        fs.delete(staging, true);
-        Path stagingRoot = staging.getParent();
-        if (fs.exists(stagingRoot) && fs.listStatus(stagingRoot).length == 0) {
-            fs.delete(stagingRoot, false);
+    private static void linkTree(java.nio.file.Path from, java.nio.file.Path to) throws IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(from)) {
+            for (java.nio.file.Path source : (Iterable<java.nio.file.Path>) files::iterator) {
+                java.nio.file.Path target = to.resolve(from.relativize(source).toString());
+                if (java.nio.file.Files.isDirectory(source)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    try {
+                        java.nio.file.Files.createLink(target, source);
+                    } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+                        java.nio.file.Files.copy(source, target); // a file system without hard links
+                    }
+                }
+            }
         }
     }
 

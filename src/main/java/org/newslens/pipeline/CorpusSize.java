@@ -7,6 +7,7 @@ import org.apache.hadoop.fs.Path;
 import org.newslens.config.CoreSettings;
 import org.newslens.config.Settings;
 import org.newslens.io.Table;
+import org.newslens.io.TableStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,13 +19,12 @@ final class CorpusSize {
     }
 
     /**
-     * Bytes of the input when the run ingests it, else of the committed documents table (which holds the text);
+     * Bytes of the input when the run ingests it, else of the current documents table (which holds the text);
      * 0 when neither can be measured.
      */
-    static long bytes(List<Job> jobs, Settings settings, Configuration conf) {
+    static long bytes(List<Job> jobs, Settings settings, TableStore tables, Configuration conf) {
         boolean ingests = jobs.stream().anyMatch(job -> job.outputs().contains(Table.DOCUMENTS));
-        Path path = ingests ? new Path(settings.get(CoreSettings.INPUT))
-                : new Path(settings.get(CoreSettings.OUTPUT), Table.DOCUMENTS.tableName());
+        Path path = ingests ? new Path(settings.get(CoreSettings.INPUT)) : tables.location(Table.DOCUMENTS);
         try {
             return path.getFileSystem(conf).getContentSummary(path).getLength();
         } catch (IOException e) {

@@ -10,12 +10,13 @@ public final class Jobs {
     private static final Map<String, Supplier<Job>> BY_NAME = new java.util.LinkedHashMap<>();
 
     static {
-        // One line per job, in pipeline order: ingest, annotate, terms, entities, topics, report.
+        // One line per job, in pipeline order: ingest, annotate, terms, entities, topics, trends, report.
         BY_NAME.put("ingest", org.newslens.ingest.IngestJob::new);
         BY_NAME.put("annotate", org.newslens.annotate.AnnotateJob::new);
         BY_NAME.put("terms", org.newslens.terms.TermsJob::new);
         BY_NAME.put("entities", org.newslens.entities.EntitiesJob::new);
         BY_NAME.put("topics", org.newslens.topics.TopicsJob::new);
+        BY_NAME.put("trends", org.newslens.trends.TrendsJob::new);
         BY_NAME.put("report", org.newslens.report.ReportJob::new);
     }
 

@@ -1,6 +1,7 @@
 package org.newslens.pipeline;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -15,14 +16,17 @@ import org.newslens.config.CoreSettings;
 import org.newslens.config.Settings;
 import org.newslens.config.SettingsException;
 import org.newslens.io.MissingTableException;
+import org.newslens.io.OutputLock;
+import org.newslens.io.RunFolders;
 import org.newslens.io.Table;
 import org.newslens.io.TableStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one or more jobs in order on one session. Checks every precondition before touching output, labels
- * each stage's Spark jobs, commits the tables only when every job succeeded and writes the manifest last.
+ * Runs one or more jobs in order on one session. Checks every precondition before touching output, holds the
+ * output's lock for the run, labels each stage's Spark jobs, and commits the run (tables, manifest, report)
+ * as a whole only when every job succeeded.
  */
 public final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
@@ -33,51 +37,61 @@ public final class Pipeline {
     public static RunSummary run(List<Job> jobs, Settings settings) throws Exception {
         Instant started = Instant.now();
         RunLogging.apply(settings.get(CoreSettings.LOG_LEVEL));
-        checkPreconditions(jobs, settings, hadoopConfiguration());
+        Configuration conf = hadoopConfiguration();
+        Path output = checkPreconditions(jobs, settings, conf);
         boolean sparkNeeded = jobs.stream().anyMatch(Job::needsSpark);
-        SparkSession spark = sparkNeeded ? SparkSessions.getOrCreate() : null;
-        if (spark != null) {
-            long corpusBytes = CorpusSize.bytes(jobs, settings, spark.sparkContext().hadoopConfiguration());
-            DriverMemory.check(jobs, settings, corpusBytes, Runtime.getRuntime().maxMemory());
-            ShufflePartitions.apply(spark, corpusBytes);
+        if (!sparkNeeded) {
+            // Only the report: it reads the current run and adds its page there; no tables change.
+            RunSummary summary = new RunSummary();
+            for (Job job : jobs) {
+                runJob(job, new JobContext(null, settings, null, summary));
+            }
+            return summary;
         }
         String runId = started.toString().replaceAll("[^0-9]", "") + "-" + UUID.randomUUID().toString().substring(0, 8);
-        TableStore tables = spark == null ? null : new TableStore(spark, settings.get(CoreSettings.OUTPUT), runId);
+        try (OutputLock lock = OutputLock.acquire(output, runId, conf,
+                Duration.ofHours(settings.get(CoreSettings.LOCK_STALE_HOURS)))) {
+            return runLocked(jobs, settings, runId, started);
+        }
+    }
+
+    /**
+     * Runs the jobs into a new run folder and commits it. Spark jobs write their tables there; the folder is
+     * then completed with the current run's other tables, jobs without Spark (the report) run on it, the
+     * manifest is written beside the tables, and only then does the folder become the current run. A
+     * failure (or a kill) anywhere before that leaves the current run as it was.
+     */
+    private static RunSummary runLocked(List<Job> jobs, Settings settings, String runId, Instant started)
+            throws Exception {
+        SparkSession spark = SparkSessions.getOrCreate();
+        TableStore tables = new TableStore(spark, settings.get(CoreSettings.OUTPUT), runId);
+        long corpusBytes = CorpusSize.bytes(jobs, settings, tables, spark.sparkContext().hadoopConfiguration());
+        DriverMemory.check(jobs, settings, corpusBytes, Runtime.getRuntime().maxMemory());
+        ShufflePartitions.apply(spark, corpusBytes);
         RunSummary summary = new RunSummary();
-        boolean committed = false;
         try {
-            // Spark jobs write staged tables; jobs without Spark (the report) read committed tables, so they
-            // run after the commit, in their pipeline order.
             for (Job job : jobs) {
                 if (job.needsSpark()) {
                     runJob(job, new JobContext(spark, settings, tables, summary));
                 }
             }
-            if (tables != null) {
-                tables.commit();
-            }
-            committed = true;
-            try {
-                for (Job job : jobs) {
-                    if (!job.needsSpark()) {
-                        runJob(job, new JobContext(spark, settings, tables, summary));
-                    }
-                }
-            } finally {
-                // The tables are in place even if a later job fails: the manifest must describe them.
-                if (tables != null) {
-                    RunManifest.write(tables, settings, summary, runId, started, Instant.now());
+            tables.carryOver();
+            for (Job job : jobs) {
+                if (!job.needsSpark()) {
+                    runJob(job, new JobContext(spark, settings, tables, summary));
                 }
             }
+            RunManifest.write(tables, settings, summary, runId, started, Instant.now());
+            tables.commit();
         } catch (Exception | Error e) {
-            if (tables != null && !committed) {
+            try {
                 tables.abort();
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
             }
             throw e;
         } finally {
-            if (spark != null) {
-                spark.sparkContext().clearJobGroup();
-            }
+            spark.sparkContext().clearJobGroup();
         }
         return summary;
     }
@@ -110,21 +124,22 @@ public final class Pipeline {
         return conf;
     }
 
-    /** Fails before any work when the input is missing or a job's input table has no producer. */
-    static void checkPreconditions(List<Job> jobs, Settings settings, Configuration conf) throws IOException {
+    /**
+     * Fails before any work (and before a session is made) when an argument is bad (see {@link RunPaths}) or a
+     * job's input table has no producer in this run or the current one. Returns the qualified output root.
+     */
+    static Path checkPreconditions(List<Job> jobs, Settings settings, Configuration conf) throws IOException {
         Set<Table> madeEarlier = new LinkedHashSet<>();
-        String output = settings.get(CoreSettings.OUTPUT);
+        Path output = RunPaths.output(settings.get(CoreSettings.OUTPUT), conf);
+        Path current = RunFolders.current(output, conf);
         List<String> problems = new ArrayList<>();
         for (Job job : jobs) {
             if (job.name().equals("ingest")) {
-                Path input = new Path(settings.get(CoreSettings.INPUT));
-                if (!input.getFileSystem(conf).exists(input)) {
-                    throw new SettingsException("Input " + input + " does not exist (set it with --input)");
-                }
+                RunPaths.input(settings.get(CoreSettings.INPUT), output, conf);
             }
             for (Table table : job.inputs()) {
-                if (!madeEarlier.contains(table) && !TableStore.isComplete(new Path(output, table.tableName()), conf)) {
-                    problems.add(new MissingTableException(job.name(), table, output).getMessage());
+                if (!madeEarlier.contains(table) && !TableStore.isComplete(new Path(current, table.tableName()), conf)) {
+                    problems.add(new MissingTableException(job.name(), table, output.toString()).getMessage());
                 }
             }
             madeEarlier.addAll(job.outputs());
@@ -132,5 +147,6 @@ public final class Pipeline {
         if (!problems.isEmpty()) {
             throw new SettingsException(String.join("\n", problems));
         }
+        return output;
     }
 }

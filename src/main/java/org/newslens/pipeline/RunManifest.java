@@ -7,13 +7,15 @@ import java.io.OutputStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.newslens.config.Settings;
 import org.newslens.io.Table;
 import org.newslens.io.TableStore;
 
-/** Writes {@code _manifest.json} under the output root, last, once the run's tables are in place. */
+/**
+ * Writes {@code _manifest.json} into the run's folder once every table is there, just before the folder
+ * becomes the current run: the manifest always sits beside the tables it describes.
+ */
 final class RunManifest {
     static final String FILE_NAME = "_manifest.json";
 
@@ -32,16 +34,17 @@ final class RunManifest {
         for (Map.Entry<Table, Long> entry : tables.written().entrySet()) {
             rows.put(entry.getKey().tableName(), entry.getValue());
         }
+        for (Map.Entry<Table, Long> entry : tables.carriedOver().entrySet()) {
+            rows.put(entry.getKey().tableName(), entry.getValue());
+        }
         manifest.put("rows", rows);
+        // Tables this run did not write, taken unchanged from the run that was current when it started.
+        manifest.put("carried_over", tables.carriedOver().keySet().stream().map(Table::tableName).toList());
         manifest.put("stage_seconds", summary.stageSeconds());
         manifest.put("versions", Versions.all());
-        Path file = new Path(tables.root(), FILE_NAME);
-        Path temp = new Path(tables.root(), FILE_NAME + ".tmp");
-        FileSystem fs = tables.fileSystem();
-        try (OutputStream out = fs.create(temp, true)) {
+        // No reader sees the run folder before it is committed, so the file is written in place.
+        try (OutputStream out = tables.fileSystem().create(new Path(tables.runFolder(), FILE_NAME), true)) {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, manifest);
         }
-        fs.delete(file, false);
-        fs.rename(temp, file);
     }
 }

@@ -51,6 +51,10 @@ public final class ConsoleSummary {
         data.topics().forEach(t -> out.append(String.format(Locale.ROOT, "  topic %s #%d %s%s%n", t.model(),
                 t.topicId(), t.label(), Double.isNaN(t.share()) ? ""
                         : String.format(Locale.ROOT, " (%.0f%% of documents)", 100 * t.share()))));
+        if (!data.changes().entities().isEmpty()) {
+            line(out, "rising in " + data.changes().latestPeriod(), data.changes().entities().stream()
+                    .map(e -> e.name() + (e.burst() ? " (burst)" : "")).toList());
+        }
         if (!data.clusters().isEmpty()) {
             line(out, "clusters", data.clusters().stream()
                     .map(k -> "#" + k.clusterId() + " " + k.label() + " (" + k.size() + ")").toList());

@@ -120,6 +120,9 @@ public final class HtmlReport {
             .kw { display: inline-block; background: var(--bg); border-radius: 10px; padding: 0 7px; margin: 1px 2px; font-size: 12px; }
             #doc-filter { padding: 6px 10px; width: 320px; border: 1px solid var(--line); border-radius: 6px; font: inherit; }
             .scroll { max-height: 560px; overflow: auto; margin-top: 10px; }
+            .sparks { display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: 10px 24px; }
+            .spark-card b { display: block; font-weight: 600; font-size: 13px; }
+            .kw.burst { background: #ffe8a3; }
             footer { color: var(--muted); font-size: 12px; text-align: center; padding: 8px; }
             """;
 
@@ -136,6 +139,7 @@ public final class HtmlReport {
         html.append("<header><h1>NewsLens report</h1><p>Tables under ").append(Html.escape(data.root()))
                 .append("</p></header><main>");
         corpus(html, data);
+        WhatChanged.render(html, data);
         termsAndCollocations(html, data);
         entities(html, data);
         topics(html, data);
@@ -159,11 +163,11 @@ public final class HtmlReport {
         }
     }
 
-    private static String fmt(long n) {
+    static String fmt(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
-    private static String dec(double d, int places) {
+    static String dec(double d, int places) {
         return String.format(Locale.ROOT, "%." + places + "f", d);
     }
 

@@ -27,13 +27,15 @@ import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
+import org.newslens.io.RunFolders;
 import org.newslens.io.Table;
 import org.newslens.io.TableStore;
 
 /**
  * Reads the committed output tables with parquet-hadoop alone (its example {@code Group} record
  * materialisation, no Avro), without a SparkSession, so a report takes
- * seconds. A table is the folder {@code <root>/<table>} with a {@code _SUCCESS} marker; its rows are the
+ * seconds. A table is the folder {@code <run>/<table>} of the output's current run (see {@link RunFolders})
+ * with a {@code _SUCCESS} marker; its rows are the
  * {@code part-*.parquet} files in name order (so every scan sees rows in the same order).
  *
  * <p>Rows are streamed as maps from column name to plain Java values (String, Integer, Long, Double,
@@ -44,16 +46,31 @@ public final class ParquetTables {
     private final Configuration conf;
     private final Path root;
 
+    /** The tables of the output root's current run. */
     public ParquetTables(Configuration conf, String outputRoot) {
+        this(conf, RunFolders.current(qualify(outputRoot, conf), conf));
+    }
+
+    private ParquetTables(Configuration conf, Path runFolder) {
         this.conf = conf;
+        this.root = runFolder;
+    }
+
+    /** The tables of one run folder, current or not (the report of a run reads its folder before the commit). */
+    public static ParquetTables ofRun(Configuration conf, Path runFolder) {
+        return new ParquetTables(conf, runFolder);
+    }
+
+    private static Path qualify(String outputRoot, Configuration conf) {
         Path path = new Path(outputRoot);
         try {
-            this.root = path.getFileSystem(conf).makeQualified(path);
+            return path.getFileSystem(conf).makeQualified(path);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open output root " + outputRoot, e);
         }
     }
 
+    /** The run folder the tables are read from. */
     public Path root() {
         return root;
     }

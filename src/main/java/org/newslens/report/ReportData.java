@@ -22,7 +22,8 @@ public record ReportData(
         List<TopicCard> topics,
         List<ClusterRow> clusters,
         List<Trend> trends,
-        List<DocRow> documents) {
+        List<DocRow> documents,
+        Changes changes) {
 
     public boolean has(Table table) {
         return present.contains(table);
@@ -79,5 +80,37 @@ public record ReportData(
 
     public record DocRow(String docId, String title, String outlet, LocalDate published, List<String> keywords,
                          String dominantTopic) {
+    }
+
+    /**
+     * The "What changed" section: the latest period of entity_trends, the entities and pairs rising in it
+     * (burst score first), their sentences in that period, timelines of the top rising entities and each outlet's
+     * most distinctive terms and entities. {@link #NONE} when the trends tables are absent.
+     */
+    public record Changes(String latestPeriod, LocalDate latestStart, LocalDate latestEnd, long latestDocs,
+                          List<RisingEntity> entities, List<RisingPair> pairs, List<Timeline> timelines,
+                          List<Kwic> examples, List<OutletProfile> outlets) {
+        public static final Changes NONE = new Changes(null, null, null, 0, List.of(), List.of(), List.of(),
+                List.of(), List.of());
+    }
+
+    /** expected and qValue are null when the period had no history to compare with. */
+    public record RisingEntity(String id, String name, long docs, double share, Double expected, double score,
+                               Double qValue, boolean burst, boolean isNew) {
+    }
+
+    public record RisingPair(String idA, String nameA, String idB, String nameB, long count, long docs,
+                             Double expected, double score, boolean burst, boolean isNew) {
+    }
+
+    /** One entity's share of each period's documents (0 where it was not mentioned). */
+    public record Timeline(String id, String name, List<String> periods, double[] shares) {
+    }
+
+    public record Distinctive(String term, long countIn, long countOut, double g2, double logRatio) {
+    }
+
+    /** An outlet's terms and entities with the highest positive keyness against the other outlets. */
+    public record OutletProfile(String outlet, List<Distinctive> terms, List<Distinctive> entities) {
     }
 }

@@ -15,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code jobs/report}: reads whichever committed tables exist under the output root with parquet-hadoop
- * (no SparkSession), prints a console summary and writes {@code <output>/report/index.html}.
+ * {@code jobs/report}: reads whichever tables exist in a run folder with parquet-hadoop (no SparkSession),
+ * prints a console summary and writes {@code report/index.html} beside them: in a run of several jobs, the
+ * folder of that run before it is committed; alone, the output's current run ({@code <output>/current/}).
  */
 public final class ReportJob implements Job {
     private static final Logger LOG = LoggerFactory.getLogger(ReportJob.class);
@@ -45,7 +46,9 @@ public final class ReportJob implements Job {
     @Override
     public void run(JobContext context) throws Exception {
         String output = context.settings().get(CoreSettings.OUTPUT);
-        ParquetTables tables = new ParquetTables(new Configuration(), output);
+        ParquetTables tables = context.tables() != null
+                ? ParquetTables.ofRun(context.spark().sparkContext().hadoopConfiguration(), context.tables().runFolder())
+                : new ParquetTables(new Configuration(), output);
         if (tables.present().isEmpty()) {
             throw new SettingsException("report found no NewsLens tables under " + tables.root()
                     + "; run jobs/all (or jobs/ingest and the jobs after it) first, or set --output");
@@ -57,7 +60,10 @@ public final class ReportJob implements Job {
         context.summary().put("report", page.toString());
     }
 
-    /** Writes the page next to the tables, through a temporary file so a reader never sees half a page. */
+    /**
+     * Writes the page next to the tables, through a temporary file so a reader never sees half a page (a
+     * report run alone replaces the page of the current run this way).
+     */
     static Path write(ParquetTables tables, String html) throws java.io.IOException {
         Path dir = new Path(tables.root(), "report");
         Path page = new Path(dir, "index.html");

@@ -79,8 +79,9 @@ public final class ReportLoader {
         List<TopicCard> topics = topics(documents);
         List<ClusterRow> clusters = clusters();
         List<Trend> trends = trends(topics);
+        ReportData.Changes changes = new ChangesLoader(tables, top, this).load();
         return new ReportData(tables.root().toString(), present, corpus, terms, collocations, entitiesByType,
-                pairRows, network, examples, topics, clusters, trends, withTitles(documents));
+                pairRows, network, examples, topics, clusters, trends, withTitles(documents), changes);
     }
 
     // ---- corpus and documents ----
@@ -347,6 +348,14 @@ public final class ReportLoader {
      * across a flush); sentences holding both entities of a pair become examples, first found first.
      */
     private List<Kwic> examples(List<PairRow> pairs) {
+        return examples(pairs, docId -> true);
+    }
+
+    /**
+     * Example sentences of the first pairs, from the documents {@code inDocs} accepts. A pair of an entity with
+     * itself finds the sentences that mention the entity.
+     */
+    List<Kwic> examples(List<PairRow> pairs, java.util.function.Predicate<String> inDocs) {
         if (examplesPerPair == 0 || !tables.exists(Table.MENTIONS) || !tables.exists(Table.SENTENCES)) {
             return List.of();
         }
@@ -361,7 +370,7 @@ public final class ReportLoader {
         wanted.forEach(p -> found.put(p, new ArrayList<>()));
         tables.scan(Table.MENTIONS, List.of("doc_id", "sent_id", "begin", "end", "text", "entity_id"), row -> {
             String id = (String) row.get("entity_id");
-            if (id != null && ids.contains(id)) {
+            if (id != null && ids.contains(id) && inDocs.test((String) row.get("doc_id"))) {
                 buffer.computeIfAbsent(new SentenceKey((String) row.get("doc_id"), (Integer) row.get("sent_id")),
                         k -> new ArrayList<>()).add(new Mention(id, (Integer) row.get("begin"),
                         (Integer) row.get("end"), (String) row.get("text")));

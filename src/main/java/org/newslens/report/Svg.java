@@ -169,4 +169,31 @@ final class Svg {
         }
         return svg.append("</svg>").toString();
     }
+
+    /** A small timeline: one value per period (shares 0..1) as a line, the last period marked. */
+    static String sparkline(String name, List<String> periods, double[] values, String colour) {
+        int width = 240;
+        int height = 48;
+        int pad = 4;
+        double max = 0;
+        for (double v : values) {
+            max = Math.max(max, v);
+        }
+        double scale = max <= 0 ? 0 : (height - 2 * pad) / max;
+        int n = periods.size();
+        StringBuilder points = new StringBuilder();
+        StringBuilder dots = new StringBuilder();
+        for (int p = 0; p < n; p++) {
+            double x = n == 1 ? width / 2.0 : pad + p * (width - 2.0 * pad) / (n - 1);
+            double y = height - pad - values[p] * scale;
+            points.append(p == 0 ? "" : " ").append(num(x)).append(',').append(num(y));
+            dots.append("<circle cx=\"").append(num(x)).append("\" cy=\"").append(num(y)).append("\" r=\"")
+                    .append(p == n - 1 ? "3.5" : "2").append("\" fill=\"").append(colour).append("\"><title>")
+                    .append(Html.escape(name)).append(", ").append(Html.escape(periods.get(p))).append(": ")
+                    .append(String.format(Locale.ROOT, "%.1f%%", values[p] * 100)).append("</title></circle>");
+        }
+        return "<svg class=\"chart spark\" viewBox=\"0 0 " + width + " " + height + "\" width=\"" + width
+                + "\" height=\"" + height + "\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\"><polyline points=\""
+                + points + "\" fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"2\"/>" + dots + "</svg>";
+    }
 }

@@ -147,6 +147,15 @@ public final class NearDuplicates {
         return new Result(duplicates, bands, oversized, candidates, sets, buckets, pairs);
     }
 
+    /** Adds the outlets that carried each copy: outlet (of doc_id) and duplicate_of_outlet (of duplicate_of). */
+    public static Dataset<Row> withOutlets(Dataset<Row> duplicates, Dataset<Row> documents) {
+        Dataset<Row> copy = documents.select(col("doc_id").as("copy_id"), col("outlet"));
+        Dataset<Row> first = documents.select(col("doc_id").as("first_id"), col("outlet").as("duplicate_of_outlet"));
+        return duplicates.join(copy, duplicates.col("doc_id").equalTo(copy.col("copy_id")), "left")
+                .join(first, duplicates.col("duplicate_of").equalTo(first.col("first_id")), "left")
+                .select("doc_id", "duplicate_of", "similarity", "outlet", "duplicate_of_outlet");
+    }
+
     private static int[] intArray(Row row, int field) {
         List<Integer> values = row.getList(field);
         int[] array = new int[values.size()];

@@ -82,7 +82,8 @@ public final class TopicsJob implements Job {
         stage(spark, "topics: near-duplicates");
         NearDuplicates.Result found = NearDuplicates.find(docs, settings.get(TopicsSettings.DUPLICATE_SIMILARITY),
                 settings.get(TopicsSettings.DUPLICATE_MAX_BUCKET), seed);
-        long duplicateCount = tables.write(Table.DUPLICATES, found.duplicates());
+        long duplicateCount = tables.write(Table.DUPLICATES, NearDuplicates.withOutlets(found.duplicates(),
+                tables.read(Table.DOCUMENTS, name())));
         found.release();
         summary.put("near-duplicates", duplicateCount);
         summary.put("duplicate LSH bands x rows", found.bands().bands() + " x " + found.bands().rows());

@@ -2,7 +2,13 @@ package org.newslens.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newslens.ingest.ParsedArticle;
+import org.newslens.ingest.PlainTextParser;
 
 class BrownCorpusTest {
     @Test
@@ -15,5 +21,23 @@ class BrownCorpusTest {
     void oneSentencePerNonBlankLine() {
         assertThat(BrownCorpus.sentences("\n\n\tA/at dog/nn ./.\n\n\n\tIt/pps ran/vbd ./.\n"))
                 .containsExactly("A dog.", "It ran.");
+    }
+
+    /** Resampled documents carry a synthetic outlet and date that ingest reads back, so trends have work. */
+    @Test
+    void resampledDocumentsHaveAnOutletAndADateIngestReads(@TempDir Path dir) throws Exception {
+        BrownCorpus corpus = new BrownCorpus(List.of(new BrownCorpus.Text("ca01", 'a',
+                List.of("The jury said no evidence was found.", "It ran home in the rain.", "A dog barked twice."))));
+        corpus.writeResampled(dir, 3_000, 42);
+        try (var files = Files.walk(dir)) {
+            List<Path> docs = files.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+            assertThat(docs).hasSizeGreaterThan(2);
+            for (Path doc : docs) {
+                ParsedArticle article = PlainTextParser.parse(Files.readString(doc), false);
+                assertThat(article.outlet()).isIn(BrownCorpus.OUTLETS);
+                assertThat(article.published()).isBetween(BrownCorpus.FIRST_DAY, BrownCorpus.FIRST_DAY.plusDays(729));
+                assertThat(article.title()).startsWith("Sampled article ");
+            }
+        }
     }
 }

@@ -14,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.newslens.io.Table;
+import org.newslens.testing.Outputs;
 
 /** Compares the tables of two output roots row for row, ignoring row order. */
 final class TableComparison {
@@ -24,8 +25,8 @@ final class TableComparison {
     static List<String> differences(SparkSession spark, Path expected, Path actual) {
         List<String> differences = new ArrayList<>();
         for (Table table : Table.values()) {
-            Path left = expected.resolve(table.tableName());
-            Path right = actual.resolve(table.tableName());
+            Path left = Outputs.currentRun(expected).resolve(table.tableName());
+            Path right = Outputs.currentRun(actual).resolve(table.tableName());
             if (!Files.exists(left) && !Files.exists(right)) {
                 continue;
             }

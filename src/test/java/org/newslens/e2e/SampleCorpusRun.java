@@ -6,6 +6,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.newslens.Main;
 import org.newslens.io.Table;
+import org.newslens.testing.Outputs;
 import org.newslens.testing.SharedSpark;
 
 /**
@@ -34,6 +35,6 @@ public final class SampleCorpusRun {
     }
 
     public static Dataset<Row> table(Table table) throws Exception {
-        return SharedSpark.session().read().parquet(output().resolve(table.tableName()).toString());
+        return SharedSpark.session().read().parquet(Outputs.currentRun(output()).resolve(table.tableName()).toString());
     }
 }

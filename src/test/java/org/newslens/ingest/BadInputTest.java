@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newslens.Main;
+import org.newslens.testing.Outputs;
 import org.newslens.testing.SharedSpark;
 
 /**
@@ -73,9 +74,9 @@ class BadInputTest {
         Path out = dir.resolve("out");
         SharedSpark.session();
         exitCode = Main.run(new String[] {"ingest", "--input", in.toUri().toString(), "--output", out.toUri().toString()});
-        documents = SharedSpark.session().read().parquet(out.resolve("documents").toString()).collectAsList();
-        rejects = SharedSpark.session().read().parquet(out.resolve("rejects").toString()).collectAsList();
-        figures = new ObjectMapper().readTree(out.resolve("_manifest.json").toFile()).get("figures");
+        documents = SharedSpark.session().read().parquet(Outputs.currentRun(out).resolve("documents").toString()).collectAsList();
+        rejects = SharedSpark.session().read().parquet(Outputs.currentRun(out).resolve("rejects").toString()).collectAsList();
+        figures = new ObjectMapper().readTree(Outputs.currentRun(out).resolve("_manifest.json").toFile()).get("figures");
     }
 
     private static List<Row> docsFrom(String file) {

@@ -13,6 +13,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newslens.testing.Outputs;
 import org.newslens.testing.SharedSpark;
 
 class TableStoreTest {
@@ -27,15 +28,44 @@ class TableStoreTest {
     }
 
     @Test
-    void stagedTableIsReadableInRunAndOnlyInPlaceAfterCommit() {
+    void aRunsTableIsReadableInTheRunAndCurrentOnlyAfterCommit() throws Exception {
         TableStore store = new TableStore(spark, out.toUri().toString(), "run1");
         store.write(Table.REJECTS, rejects("file:/a.txt"));
         assertThat(store.read(Table.REJECTS, "test").count()).isEqualTo(1);
-        assertThat(Files.exists(out.resolve("rejects"))).isFalse();
+        assertThat(Outputs.currentRun(out)).isEqualTo(out);
+        assertThat(out.resolve("_current")).doesNotExist();
 
         store.commit();
-        assertThat(Files.exists(out.resolve("rejects/_SUCCESS"))).isTrue();
-        assertThat(Files.exists(out.resolve("_staging"))).isFalse();
+        assertThat(Outputs.currentRun(out)).isEqualTo(out.resolve("runs/run1"));
+        assertThat(Files.readString(out.resolve("_current")).trim()).isEqualTo("run1");
+        // The link DuckDB and pandas users read through.
+        assertThat(Files.readSymbolicLink(out.resolve("current"))).isEqualTo(Path.of("runs", "run1"));
+        assertThat(out.resolve("current/rejects/_SUCCESS")).exists();
+    }
+
+    @Test
+    void aRunOfSomeTablesKeepsTheOthersAndTheRunBeforeIsKeptAndOlderOnesRemoved() {
+        TableStore first = new TableStore(spark, out.toUri().toString(), "run1");
+        first.write(Table.REJECTS, rejects("file:/old.txt"));
+        first.commit();
+
+        TableStore second = new TableStore(spark, out.toUri().toString(), "run2");
+        second.write(Table.TERM_STATS, spark.createDataFrame(List.of(RowFactory.create("quota", 3L, 2L, 0.4)),
+                Table.TERM_STATS.schema()));
+        second.commit();
+        assertThat(second.carriedOver()).containsExactly(java.util.Map.entry(Table.REJECTS, 1L));
+        TableStore reader = new TableStore(spark, out.toUri().toString(), "reader");
+        assertThat(reader.location(Table.REJECTS).toString()).endsWith("runs/run2/rejects");
+        assertThat(reader.read(Table.REJECTS, "test").first().getString(0)).isEqualTo("file:/old.txt");
+        assertThat(reader.read(Table.TERM_STATS, "test").count()).isEqualTo(1);
+        assertThat(out.resolve("runs").toFile().list()).containsExactlyInAnyOrder("run1", "run2");
+
+        TableStore third = new TableStore(spark, out.toUri().toString(), "run3");
+        third.write(Table.REJECTS, rejects("file:/new.txt"));
+        third.commit();
+        assertThat(out.resolve("runs").toFile().list()).containsExactlyInAnyOrder("run2", "run3");
+        // The hard-linked copy of run 1's rejects in run 2 survives run 1's removal.
+        assertThat(spark.read().parquet(out.resolve("runs/run2/rejects").toString()).count()).isEqualTo(1);
     }
 
     @Test
@@ -50,6 +80,16 @@ class TableStoreTest {
 
         TableStore reader = new TableStore(spark, out.toUri().toString(), "run3");
         assertThat(reader.read(Table.REJECTS, "test").first().getString(0)).isEqualTo("file:/old.txt");
+    }
+
+    @Test
+    void anAbortAfterTheCommitKeepsTheCommittedRun() {
+        TableStore store = new TableStore(spark, out.toUri().toString(), "run1");
+        store.write(Table.REJECTS, rejects("file:/a.txt"));
+        store.commit();
+        store.abort();
+        assertThat(new TableStore(spark, out.toUri().toString(), "reader").read(Table.REJECTS, "test").count())
+                .isEqualTo(1);
     }
 
     @Test

@@ -101,6 +101,14 @@ class ChromiumReportTest {
         assertThat(loaded.select("svg.trend .series")).isNotEmpty();
         assertThat(loaded.select(".card.topic")).isNotEmpty();
         assertThat(loaded.select("#doc-count").text()).isEqualTo("6 of 6");
+        // What changed: the rising lists, one timeline per top rising entity, their sentences, the outlets table.
+        assertThat(loaded.select("#changes table.rising.entities tbody tr")).hasSize(data.changes().entities().size())
+                .isNotEmpty();
+        assertThat(loaded.select("#changes svg.spark")).hasSize(data.changes().timelines().size()).isNotEmpty();
+        assertThat(loaded.select("#changes svg.spark polyline")).hasSize(data.changes().timelines().size());
+        assertThat(loaded.select("#changes-kwic .kwic li")).isNotEmpty();
+        assertThat(loaded.select("#outlets tbody tr")).hasSize(data.changes().outlets().size());
+        assertThat(loaded.select("#outlets").text()).contains(ReportFixture.HOSTILE_OUTLET);
         // Hostile corpus text stayed text: nothing injected ran or was added to the DOM.
         assertThat(loaded.select("img")).isEmpty();
         assertThat(loaded.select("script")).hasSize(1);

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newslens.io.Table;
+import org.newslens.testing.Outputs;
 
 /**
  * Every output table read by DuckDB with plain {@code read_parquet}: same row counts, the declared column
@@ -37,7 +38,7 @@ class DuckDbInteropTest {
         try (Statement st = duck.createStatement()) {
             for (Table table : Table.values()) {
                 st.execute("CREATE VIEW " + table.tableName() + " AS SELECT * FROM read_parquet('"
-                        + output.resolve(table.tableName()) + "/*.parquet')");
+                        + Outputs.currentRun(output).resolve(table.tableName()) + "/*.parquet')");
             }
         }
     }
@@ -106,6 +107,14 @@ class DuckDbInteropTest {
             assertThat(query("SELECT count(*) FROM " + table.tableName()).get(0).get(0))
                     .as("rows of %s", table.tableName()).isEqualTo(tables.count(table));
         }
+    }
+
+    @Test
+    void theCurrentLinkIsThePathUsersQuery() throws SQLException {
+        // output/current/<table>/*.parquet, as the docs show, reads the same rows as the resolved run folder.
+        ParquetTables tables = new ParquetTables(new Configuration(), output.toUri().toString());
+        assertThat(query("SELECT count(*) FROM read_parquet('" + output.resolve("current/documents")
+                + "/*.parquet')").get(0).get(0)).isEqualTo(tables.count(Table.DOCUMENTS));
     }
 
     @Test

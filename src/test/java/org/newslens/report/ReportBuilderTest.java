@@ -24,6 +24,37 @@ class ReportBuilderTest {
                 .load();
     }
 
+    /** What changed: March is the latest month; its rising items, their March sentences, the outlets' keyness. */
+    @Test
+    void whatChangedComesFromTheTrendTables() {
+        ReportData.Changes changes = load(ReportFixture.shared()).changes();
+        assertThat(changes.latestPeriod()).isEqualTo("2024-03");
+        assertThat(changes.latestStart()).hasToString("2024-03-01");
+        assertThat(changes.latestEnd()).hasToString("2024-03-31");
+        assertThat(changes.latestDocs()).isEqualTo(2);
+        // Chile: 1 of March's 2 documents after 1 of the 3 before: expected 2/3, so rising.
+        assertThat(changes.entities()).extracting(ReportData.RisingEntity::name).contains("Chile");
+        assertThat(changes.entities()).allSatisfy(e -> assertThat((double) e.docs()).isGreaterThan(e.expected()));
+        for (int i = 1; i < changes.entities().size(); i++) {
+            assertThat(changes.entities().get(i).score()).isLessThanOrEqualTo(changes.entities().get(i - 1).score());
+        }
+        assertThat(changes.timelines()).isNotEmpty().allSatisfy(t -> {
+            assertThat(t.periods()).containsExactly("2024-01", "2024-02", "2024-03");
+            assertThat(t.shares()[2]).isPositive();
+        });
+        // Sentences come from March's documents (d5, d6) only.
+        assertThat(changes.examples()).isNotEmpty().allSatisfy(k -> assertThat(k.docId()).isIn("d5", "d6"));
+        assertThat(changes.outlets()).extracting(ReportData.OutletProfile::outlet)
+                .contains("Harbour Times", "Daily Meridian", "Pacific Ledger");
+        ReportData.OutletProfile meridian = changes.outlets().stream()
+                .filter(o -> o.outlet().equals("Daily Meridian")).findFirst().orElseThrow();
+        // grid and solar: 4 times each in its two articles, never elsewhere (equal G2; ties go alphabetically).
+        assertThat(meridian.terms().get(0).term()).isEqualTo("grid");
+        assertThat(meridian.terms().get(1).term()).isEqualTo("solar");
+        assertThat(meridian.terms().get(0).countOut()).isZero();
+        assertThat(meridian.entities()).extracting(ReportData.Distinctive::term).contains("Tomas Okafor");
+    }
+
     @Test
     void fullOutputGivesEverySectionWithFiguresFromTheTables() {
         ReportData data = load(ReportFixture.shared());

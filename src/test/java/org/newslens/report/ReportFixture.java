@@ -151,14 +151,190 @@ public final class ReportFixture {
             case DOC_TOPICS -> docTopics();
             case CLUSTERS -> DOCS.stream().map(d -> RowFactory.create(d.id, fisheries(d) ? 0 : 1,
                     fisheries(d) ? "salmon, quota" : "solar, tariff", fisheries(d) ? 0.2 : 0.3)).toList();
-            case DUPLICATES -> List.of(RowFactory.create("d6", "d1", 0.81));
+            case DUPLICATES -> List.of(RowFactory.create("d6", "d1", 0.81, "Pacific Ledger", "Harbour Times"));
             case TOPIC_TRENDS -> topicTrends();
             case TOPIC_METRICS -> List.of(
                     RowFactory.create("lda", 0, "npmi", 0.14),
                     RowFactory.create("lda", 1, "npmi", 0.09),
                     RowFactory.create("lda", null, "c_npmi", 0.115),
                     RowFactory.create("clusters", null, "silhouette", 0.21));
+            case ENTITY_TRENDS -> entityTrends();
+            case PAIR_TRENDS -> pairTrends();
+            case KEYNESS -> keyness();
         };
+    }
+
+    // ---- trends: months, every dated document counted, history = all earlier months ----
+
+    private static List<String> months() {
+        return DOCS.stream().filter(d -> d.published != null).map(d -> d.published.toString().substring(0, 7))
+                .distinct().sorted().toList();
+    }
+
+    private static List<Doc> inMonth(String month) {
+        return DOCS.stream().filter(d -> d.published != null && d.published.toString().startsWith(month)).toList();
+    }
+
+    private static Date monthStart(String month) {
+        return Date.valueOf(LocalDate.parse(month + "-01"));
+    }
+
+    private static Date monthEnd(String month) {
+        LocalDate start = LocalDate.parse(month + "-01");
+        return Date.valueOf(start.withDayOfMonth(start.lengthOfMonth()));
+    }
+
+    /** Rows of a trend table: key -> docs per month; the burst columns from the real statistics. */
+    private static List<Row> trendRows(Map<String, long[]> docsByKey, Map<String, long[]> countByKey,
+            java.util.function.BiFunction<String, Object[], Row> row) {
+        List<String> months = months();
+        long[] periodDocs = months.stream().mapToLong(m -> inMonth(m).size()).toArray();
+        List<Object[]> raw = new ArrayList<>();
+        docsByKey.forEach((key, docs) -> {
+            long history = 0;
+            long historyDocs = 0;
+            for (int m = 0; m < months.size(); m++) {
+                if (docs[m] > 0) {
+                    boolean tested = historyDocs > 0;
+                    double p = org.newslens.stats.BurstTest.pValue(docs[m], history, periodDocs[m], historyDocs);
+                    raw.add(new Object[] {key, months.get(m), docs[m], countByKey.get(key)[m], periodDocs[m],
+                            tested ? periodDocs[m] * (double) history / historyDocs : null, history, historyDocs,
+                            tested ? p : null, org.newslens.stats.BurstTest.score(docs[m], history, periodDocs[m],
+                            historyDocs), history == 0 && historyDocs > 0});
+                }
+                history += docs[m];
+                historyDocs += periodDocs[m];
+            }
+        });
+        double[] ps = raw.stream().filter(r -> r[8] != null).mapToDouble(r -> (Double) r[8]).toArray();
+        double[] qs = org.newslens.stats.BenjaminiHochberg.adjust(ps);
+        List<Row> rows = new ArrayList<>();
+        int t = 0;
+        for (Object[] r : raw) {
+            Double q = r[8] == null ? null : qs[t++];
+            r[8] = new Object[] {r[8], q, q != null && q <= 0.05 && (Long) r[2] >= 1};
+            rows.add(row.apply((String) r[0], r));
+        }
+        return rows;
+    }
+
+    private static List<Row> entityTrends() {
+        List<String> months = months();
+        Map<String, long[]> docs = new TreeMap<>();
+        Map<String, long[]> mentions = new TreeMap<>();
+        for (Ent e : ENTS) {
+            for (int m = 0; m < months.size(); m++) {
+                for (Doc d : inMonth(months.get(m))) {
+                    int n = d.text().split(java.util.regex.Pattern.quote(e.name), -1).length - 1;
+                    if (n > 0) {
+                        docs.computeIfAbsent(e.id, k -> new long[months.size()])[m]++;
+                        mentions.computeIfAbsent(e.id, k -> new long[months.size()])[m] += n;
+                    }
+                }
+            }
+        }
+        return trendRows(docs, mentions, (id, r) -> {
+            Object[] test = (Object[]) r[8];
+            return RowFactory.create(r[1], monthStart((String) r[1]), monthEnd((String) r[1]), id, entity(id).name,
+                    r[3], r[2], r[4], (Long) r[2] / (double) (Long) r[4], r[5], r[6], r[7], test[0], test[1], r[9],
+                    test[2], r[10]);
+        });
+    }
+
+    private static List<Row> pairTrends() {
+        List<String> months = months();
+        Map<String, long[]> docs = new TreeMap<>();
+        Map<String, long[]> sentences = new TreeMap<>();
+        for (int m = 0; m < months.size(); m++) {
+            for (Doc d : inMonth(months.get(m))) {
+                Set<String> inDoc = new TreeSet<>();
+                for (String sentence : d.sentences) {
+                    List<Ent> present = ENTS.stream().filter(e -> sentence.contains(e.name))
+                            .sorted(java.util.Comparator.comparing(Ent::id)).toList();
+                    for (int i = 0; i < present.size(); i++) {
+                        for (int j = i + 1; j < present.size(); j++) {
+                            String key = present.get(i).id + "|" + present.get(j).id;
+                            sentences.computeIfAbsent(key, k -> new long[months.size()])[m]++;
+                            inDoc.add(key);
+                        }
+                    }
+                }
+                for (String key : inDoc) {
+                    docs.computeIfAbsent(key, k -> new long[months.size()])[m]++;
+                }
+            }
+        }
+        return trendRows(docs, sentences, (key, r) -> {
+            String[] ab = key.split("\\|");
+            Object[] test = (Object[]) r[8];
+            return RowFactory.create(r[1], monthStart((String) r[1]), monthEnd((String) r[1]), ab[0], ab[1],
+                    entity(ab[0]).name, entity(ab[1]).name, r[3], r[2], r[4], r[5], r[6], r[7], test[0], test[1],
+                    r[9], test[2], r[10]);
+        });
+    }
+
+    /** Keyness of terms and entities: each outlet against the others, each month against the earlier ones. */
+    private static List<Row> keyness() {
+        Map<String, Map<String, Long>> byOutlet = new TreeMap<>();
+        Map<String, Map<String, Long>> byMonth = new TreeMap<>();
+        for (Doc d : DOCS) {
+            Map<String, Long> features = new TreeMap<>();
+            contentTerms(d.text()).forEach(t -> features.merge("term|" + t, 1L, Long::sum));
+            for (Ent e : ENTS) {
+                long n = d.text().split(java.util.regex.Pattern.quote(e.name), -1).length - 1;
+                if (n > 0) {
+                    features.merge("entity|" + e.id, n, Long::sum);
+                }
+            }
+            features.forEach((f, n) -> byOutlet.computeIfAbsent(d.outlet, k -> new TreeMap<>()).merge(f, n, Long::sum));
+            if (d.published != null) {
+                features.forEach((f, n) -> byMonth.computeIfAbsent(d.published.toString().substring(0, 7),
+                        k -> new TreeMap<>()).merge(f, n, Long::sum));
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        for (String group : byOutlet.keySet()) {
+            Map<String, Long> others = new TreeMap<>();
+            byOutlet.forEach((g, f) -> {
+                if (!g.equals(group)) {
+                    f.forEach((k, n) -> others.merge(k, n, Long::sum));
+                }
+            });
+            keynessRows(rows, "outlet", group, byOutlet.get(group), others);
+        }
+        Map<String, Long> earlier = new TreeMap<>();
+        for (Map.Entry<String, Map<String, Long>> month : byMonth.entrySet()) {
+            if (!earlier.isEmpty()) {
+                keynessRows(rows, "period", month.getKey(), month.getValue(), earlier);
+            }
+            month.getValue().forEach((k, n) -> earlier.merge(k, n, Long::sum));
+        }
+        return rows;
+    }
+
+    private static void keynessRows(List<Row> rows, String grouping, String group, Map<String, Long> in,
+            Map<String, Long> out) {
+        for (String kind : List.of("term", "entity")) {
+            long totalIn = total(in, kind);
+            long totalOut = total(out, kind);
+            in.forEach((key, countIn) -> {
+                if (key.startsWith(kind + "|") && totalOut > 0) {
+                    String feature = key.substring(kind.length() + 1);
+                    long countOut = out.getOrDefault(key, 0L);
+                    rows.add(RowFactory.create(grouping, group, kind, kind.equals("term") ? feature
+                            : entity(feature).name, kind.equals("term") ? null : feature, countIn, countOut, totalIn,
+                            totalOut, org.newslens.stats.Keyness.signedG2(countIn, countOut, totalIn, totalOut),
+                            org.newslens.stats.Keyness.pValue(org.newslens.stats.Keyness.signedG2(countIn, countOut,
+                                    totalIn, totalOut)),
+                            org.newslens.stats.Keyness.logRatio(countIn, countOut, totalIn, totalOut)));
+                }
+            });
+        }
+    }
+
+    private static long total(Map<String, Long> features, String kind) {
+        return features.entrySet().stream().filter(e -> e.getKey().startsWith(kind + "|"))
+                .mapToLong(Map.Entry::getValue).sum();
     }
 
     private static boolean fisheries(Doc d) {

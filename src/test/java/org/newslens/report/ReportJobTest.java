@@ -16,6 +16,7 @@ import org.newslens.io.Table;
 import org.newslens.pipeline.Job;
 import org.newslens.pipeline.JobContext;
 import org.newslens.pipeline.Pipeline;
+import org.newslens.testing.Outputs;
 import org.newslens.testing.SharedSpark;
 
 /** The report job through the real entry point, and inside a run with a Spark job before it. */
@@ -50,7 +51,7 @@ class ReportJobTest {
         assertThat(console).contains("documents 6, tokens", "rejects 2", "top terms: salmon",
                 "top PERSON: Mara Lindqvist", "top pairs (sentence)", "topic lda #0 salmon, quota, fisheries",
                 "clusters: #0 salmon, quota (4)", "report");
-        Path page = out.resolve("report/index.html");
+        Path page = Outputs.currentRun(out).resolve("report/index.html");
         assertThat(page).exists();
         assertThat(Files.readString(page)).contains("<svg id=\"network\"");
     }
@@ -86,9 +87,9 @@ class ReportJobTest {
                         ReportFixture.rows(Table.REJECTS), Table.REJECTS.schema()));
             }
         };
-        // Listed first on purpose: the report still runs after the commit.
+        // Listed first on purpose: the report runs once the run's tables are complete, before the commit.
         Pipeline.run(List.of(new ReportJob(), writer), Settings.parse(new String[] {"--output", temp.toString()}));
-        assertThat(Files.readString(temp.resolve("report/index.html"))).contains("unsupported_format");
-        assertThat(temp.resolve("_manifest.json")).exists();
+        assertThat(Files.readString(Outputs.currentRun(temp).resolve("report/index.html"))).contains("unsupported_format");
+        assertThat(Outputs.currentRun(temp).resolve("_manifest.json")).exists();
     }
 }

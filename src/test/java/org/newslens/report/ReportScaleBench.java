@@ -18,6 +18,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.newslens.Main;
 import org.newslens.io.Table;
 import org.newslens.io.TableStore;
+import org.newslens.testing.Outputs;
 import org.newslens.testing.SharedSpark;
 
 /**
@@ -43,7 +44,7 @@ class ReportScaleBench {
         System.out.printf("jobs/report on 20 MB-sized output took %.2f s wall, %.2f s CPU (load average %.1f)%n",
                 (System.nanoTime() - t0) / 1e9, (threads.getCurrentThreadCpuTime() - cpu0) / 1e9,
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        assertThat(out.resolve("report/index.html")).exists();
+        assertThat(Outputs.currentRun(out).resolve("report/index.html")).exists();
     }
 
     private static Dataset<Row> ids(SparkSession spark, long n) {
@@ -124,7 +125,8 @@ class ReportScaleBench {
         store.write(Table.CLUSTERS, ids(spark, DOCS).select(doc("i").as("doc_id"), expr("cast(i % 12 as int)").as("cluster_id"),
                 concat(lit("cluster "), expr("i % 12")).as("label"), lit(0.3).as("distance")));
         store.write(Table.DUPLICATES, ids(spark, 100).select(doc("i + 100").as("doc_id"), doc("i").as("duplicate_of"),
-                lit(0.9).as("similarity")));
+                lit(0.9).as("similarity"), lit(null).cast("string").as("outlet"),
+                lit(null).cast("string").as("duplicate_of_outlet")));
         store.write(Table.TOPIC_TRENDS, ids(spark, 24 * 20).select(
                 expr("date_format(add_months(date'2023-01-01', cast(i div 20 as int)), 'yyyy-MM')").as("period"),
                 lit("lda").as("model"), expr("cast(i % 20 as int)").as("topic_id"), lit(0.05).as("share"), lit(10L).as("docs")));

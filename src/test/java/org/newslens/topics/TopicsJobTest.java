@@ -21,6 +21,7 @@ import org.newslens.Main;
 import org.newslens.bench.TopicsInput;
 import org.newslens.io.Table;
 import org.newslens.io.TableStore;
+import org.newslens.testing.Outputs;
 import org.newslens.testing.SharedSpark;
 
 /** End to end: the real entry point on fixture tables built with the table schemas. */
@@ -189,8 +190,9 @@ class TopicsJobTest {
         assertThat(Main.run(new String[] {"topics", "--output", bad, "--topics.k", "-4"})).isEqualTo(2);
         assertThat(Main.run(new String[] {"topics", "--output", bad, "--topics.k", "many"})).isEqualTo(2);
         assertThat(Main.run(new String[] {"topics", "--output", bad, "--topics.model", "lda2"})).isEqualTo(2);
-        assertThat(Files.exists(dir.resolve("bad").resolve("topics"))).isFalse();
-        assertThat(Files.exists(dir.resolve("bad").resolve("clusters"))).isFalse();
+        assertThat(Files.exists(Outputs.currentRun(dir.resolve("bad")).resolve("topics"))).isFalse();
+        assertThat(Files.exists(Outputs.currentRun(dir.resolve("bad")).resolve("clusters"))).isFalse();
+        assertThat(Files.exists(Outputs.currentRun(dir.resolve("bad")).resolve("documents"))).isTrue();
     }
 
     private static TopicsInput.Doc doc(String id, String... sentences) {

@@ -1,0 +1,74 @@
+package org.newslens.trends;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF4;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import org.newslens.stats.BurstTest;
+
+/**
+ * The burst columns of entity_trends and pair_trends from per-(item, period) document counts: the item's
+ * documents in the trailing history, the expected value, the {@link BurstTest} p-value and score, the
+ * Benjamini-Hochberg q-value over every tested row (rows of periods without history are not tested) and the
+ * flag. Counts are summed as whole numbers, so the result does not depend on partitioning.
+ */
+final class BurstScoring {
+    private static final UserDefinedFunction P_VALUE = udf(
+            (UDF4<Long, Long, Long, Long, Double>) BurstTest::pValue, DataTypes.DoubleType);
+    private static final UserDefinedFunction SCORE = udf(
+            (UDF4<Long, Long, Long, Long, Double>) BurstTest::score, DataTypes.DoubleType);
+
+    private BurstScoring() {
+    }
+
+    /**
+     * @param counts the item's key columns, period_index and docs, plus any columns to keep
+     * @param periods period_index, period, period_start, period_end, period_docs, history_period_docs,
+     *                earlier_period_docs (one row per period with documents)
+     */
+    static Dataset<Row> score(SparkSession spark, Dataset<Row> counts, List<String> keys, Dataset<Row> periods,
+            int history, double fdr, int minDocs) {
+        WindowSpec byItem = Window.partitionBy(keys.stream().map(k -> col(k)).toArray(Column[]::new))
+                .orderBy(col("period_index"));
+        Dataset<Row> rows = counts
+                // A range over indices: periods without documents count as zero.
+                .withColumn("history_docs", coalesce(sum("docs").over(byItem.rangeBetween(-history, -1)), lit(0L)))
+                .withColumn("earlier_docs", coalesce(sum("docs").over(byItem.rowsBetween(Window.unboundedPreceding(), -1)),
+                        lit(0L)))
+                .join(broadcast(periods), "period_index")
+                .withColumn("share", col("docs").divide(col("period_docs")))
+                .withColumn("is_new", col("earlier_docs").equalTo(0).and(col("earlier_period_docs").gt(0)))
+                .withColumn("expected", when(col("history_period_docs").gt(0), col("period_docs")
+                        .multiply(col("history_docs")).divide(col("history_period_docs"))))
+                .withColumn("burst_score", SCORE.apply(col("docs"), col("history_docs"), col("period_docs"),
+                        col("history_period_docs")));
+        Dataset<Row> tested = rows.filter(col("history_period_docs").gt(0))
+                .withColumn("p_value", P_VALUE.apply(col("docs"), col("history_docs"), col("period_docs"),
+                        col("history_period_docs")));
+        List<Column> order = new ArrayList<>();
+        order.add(col("period_index"));
+        keys.forEach(k -> order.add(col(k)));
+        Dataset<Row> adjusted = FalseDiscovery.withQValues(spark, tested, "p_value", order.toArray(new Column[0]));
+        Dataset<Row> untested = rows.filter(col("history_period_docs").equalTo(0))
+                .withColumn("p_value", lit(null).cast("double"))
+                .withColumn(FalseDiscovery.Q_VALUE, lit(null).cast("double"));
+        return adjusted.unionByName(untested)
+                .withColumn("is_burst", coalesce(col(FalseDiscovery.Q_VALUE).leq(fdr)
+                        .and(col("docs").geq(minDocs)).and(col("docs").gt(col("expected"))), lit(false)));
+    }
+}

@@ -1,0 +1,88 @@
+package org.newslens.trends;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.newslens.stats.BenjaminiHochberg;
+
+/**
+ * Benjamini-Hochberg q-values over every row of a table, without gathering the rows in one place: the rows are
+ * sorted by p-value (range-partitioned, ties broken by the key columns, so ranks do not depend on partitioning),
+ * then one pass counts each partition (the ranks where it starts), a second finds each partition's smallest
+ * m p / rank, and the last adjusts each partition with the minimum of the partitions after it. All three passes
+ * read the same sorted RDD, so they see the same partitions.
+ */
+final class FalseDiscovery {
+    static final String Q_VALUE = "q_value";
+
+    private FalseDiscovery() {
+    }
+
+    /** The rows with a {@code q_value} column added; {@code order} must make the sort total (the row's key). */
+    static Dataset<Row> withQValues(SparkSession spark, Dataset<Row> tests, String pColumn, Column... order) {
+        List<Column> sortBy = new ArrayList<>();
+        sortBy.add(tests.col(pColumn).asc());
+        sortBy.addAll(List.of(order));
+        Dataset<Row> sorted = tests.orderBy(sortBy.toArray(new Column[0]));
+        StructType schema = sorted.schema().add(Q_VALUE, DataTypes.DoubleType, false);
+        int p = sorted.schema().fieldIndex(pColumn);
+        JavaRDD<Row> rows = sorted.javaRDD();
+
+        List<Long> sizes = rows.mapPartitions((Iterator<Row> it) -> {
+            long n = 0;
+            for (; it.hasNext(); it.next()) {
+                n++;
+            }
+            return List.of(n).iterator();
+        }).collect();
+        long[] firstRank = new long[sizes.size()];
+        long m = 0;
+        for (int i = 0; i < sizes.size(); i++) {
+            firstRank[i] = m + 1;
+            m += sizes.get(i);
+        }
+        long count = m;
+        List<Double> minima = rows.mapPartitionsWithIndex((Integer part, Iterator<Row> it) -> {
+            double min = 1.0;
+            long rank = firstRank[part];
+            while (it.hasNext()) {
+                min = Math.min(min, count * it.next().getDouble(p) / rank++);
+            }
+            return List.of(min).iterator();
+        }, true).collect();
+        double[] later = new double[minima.size()];
+        double running = 1.0;
+        for (int i = minima.size() - 1; i >= 0; i--) {
+            later[i] = running;
+            running = Math.min(running, minima.get(i));
+        }
+        JavaRDD<Row> adjusted = rows.mapPartitionsWithIndex((Integer part, Iterator<Row> it) -> {
+            List<Row> slice = new ArrayList<>();
+            it.forEachRemaining(slice::add);
+            double[] ps = new double[slice.size()];
+            for (int i = 0; i < ps.length; i++) {
+                ps[i] = slice.get(i).getDouble(p);
+            }
+            double[] q = BenjaminiHochberg.adjustSorted(ps, firstRank[part], count, later[part]);
+            List<Row> out = new ArrayList<>(slice.size());
+            for (int i = 0; i < ps.length; i++) {
+                Object[] values = new Object[slice.get(i).length() + 1];
+                for (int f = 0; f < values.length - 1; f++) {
+                    values[f] = slice.get(i).get(f);
+                }
+                values[values.length - 1] = q[i];
+                out.add(RowFactory.create(values));
+            }
+            return out.iterator();
+        }, true);
+        return spark.createDataFrame(adjusted, schema);
+    }
+}

@@ -1,0 +1,166 @@
+package org.newslens.trends;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.newslens.config.Settings;
+import org.newslens.io.Table;
+import org.newslens.io.TableStore;
+import org.newslens.pipeline.Job;
+import org.newslens.pipeline.JobContext;
+import org.newslens.pipeline.RunSummary;
+
+/**
+ * trends: what changed over time and how outlets differ, from the per-document tables (no second NLP pass,
+ * nothing per document gathered on the driver). entity_trends and pair_trends count, per period, the
+ * documents that mention an entity (or hold a sentence with both entities of a pair) and test each count
+ * against the item's trailing history; keyness compares each outlet with the others and each period with the
+ * ones before it. Undated documents are left out of the period tables and counted in the run summary.
+ */
+public final class TrendsJob implements Job {
+    private static final StructType PERIODS = new StructType()
+            .add("period_index", DataTypes.LongType, false)
+            .add("period", DataTypes.StringType, false)
+            .add("period_start", DataTypes.DateType, false)
+            .add("period_end", DataTypes.DateType, false)
+            .add("period_docs", DataTypes.LongType, false)
+            .add("history_period_docs", DataTypes.LongType, false)
+            .add("earlier_period_docs", DataTypes.LongType, false);
+
+    @Override
+    public String name() {
+        return "trends";
+    }
+
+    /** duplicates is read when there (see {@link TrendsSettings#DUPLICATES_ONCE}), so it is not required. */
+    @Override
+    public List<Table> inputs() {
+        return List.of(Table.DOCUMENTS, Table.MENTIONS, Table.ENTITIES, Table.ENTITY_PAIRS,
+                Table.DOC_TERMS);
+    }
+
+    @Override
+    public List<Table> outputs() {
+        return List.of(Table.ENTITY_TRENDS, Table.PAIR_TRENDS, Table.KEYNESS);
+    }
+
+    @Override
+    public void run(JobContext context) {
+        SparkSession spark = context.spark();
+        Settings settings = context.settings();
+        TableStore tables = context.tables();
+        RunSummary summary = context.summary();
+        Dataset<Row> documents = tables.read(Table.DOCUMENTS, name()).select("doc_id", "published", "outlet");
+        Dataset<Row> duplicates = duplicates(tables, settings, summary);
+
+        Row span = documents.agg(min("published"), max("published"),
+                sum(when(col("published").isNull(), 1L).otherwise(0L)), count(lit(1))).first();
+        LocalDate first = span.isNullAt(0) ? null : span.getDate(0).toLocalDate();
+        LocalDate last = span.isNullAt(1) ? null : span.getDate(1).toLocalDate();
+        long undated = span.isNullAt(2) ? 0 : span.getLong(2);
+        String unit = Periods.choose(settings.get(TrendsSettings.PERIOD), first, last);
+        summary.put("trends period", unit);
+        summary.put("trends undated documents", undated);
+        if (undated > 0) {
+            summary.note("trends: " + undated + " of " + span.getLong(3)
+                    + " documents have no date and are left out of entity_trends, pair_trends and the period keyness");
+        }
+
+        spark.sparkContext().setJobDescription("trends: periods");
+        int history = settings.get(TrendsSettings.HISTORY);
+        Dataset<Row> dated = Periods.assign(Stories.overTime(documents.filter(col("published").isNotNull()),
+                duplicates), unit).select("doc_id", "period_index", "period", "period_start", "period_end")
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> periods = periods(spark, dated, history);
+        summary.put("trends periods", periods.count());
+        double fdr = settings.get(TrendsSettings.FDR);
+        int minDocs = settings.get(TrendsSettings.MIN_BURST_DOCS);
+        Dataset<Row> mentions = null;
+        Dataset<Row> features = null;
+        try {
+            spark.sparkContext().setJobDescription("trends: entity_trends");
+            // Read by all three tables: kept (on the executors) for the run of this job.
+            mentions = tables.read(Table.MENTIONS, name()).filter(col("entity_id").isNotNull())
+                    .select("doc_id", "sent_id", "entity_id").persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> entities = tables.read(Table.ENTITIES, name()).select("entity_id", "name");
+            Dataset<Row> entityTrends = BurstScoring.score(spark, TrendCounts.entities(mentions, dated),
+                    List.of("entity_id"), periods, history, fdr, minDocs).join(entities, "entity_id");
+            tables.write(Table.ENTITY_TRENDS, entityTrends);
+            summary.put("entity bursts", tables.read(Table.ENTITY_TRENDS, name()).filter(col("is_burst")).count());
+
+            spark.sparkContext().setJobDescription("trends: pair_trends");
+            Dataset<Row> pairs = tables.read(Table.ENTITY_PAIRS, name())
+                    .filter(col("window").equalTo("sentence")).select("entity_a", "entity_b", "name_a", "name_b");
+            Dataset<Row> pairTrends = BurstScoring.score(spark, TrendCounts.pairs(mentions, dated, pairs),
+                    List.of("entity_a", "entity_b"), periods, history, fdr, minDocs);
+            tables.write(Table.PAIR_TRENDS, pairTrends.join(pairs, new String[] {"entity_a", "entity_b"}));
+            summary.put("pair bursts", tables.read(Table.PAIR_TRENDS, name()).filter(col("is_burst")).count());
+
+            spark.sparkContext().setJobDescription("trends: keyness");
+            // Aggregated several times (group totals, reference counts, the scores): kept for the keyness step.
+            features = TrendCounts.features(tables.read(Table.DOC_TERMS, name()), mentions, entities)
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> outletDocs = Stories.perOutlet(documents, duplicates);
+            long keyness = tables.write(Table.KEYNESS, KeynessTable.build(spark, features, outletDocs, dated,
+                    settings.get(TrendsSettings.KEYNESS_MIN_COUNT)));
+            summary.put("keyness rows", keyness);
+        } finally {
+            dated.unpersist();
+            if (mentions != null) {
+                mentions.unpersist();
+            }
+            if (features != null) {
+                features.unpersist();
+            }
+        }
+    }
+
+    /** The duplicates table's copies when they are to count once and the table is there; else null (noted). */
+    private static Dataset<Row> duplicates(TableStore tables, Settings settings, RunSummary summary) {
+        if (!settings.get(TrendsSettings.DUPLICATES_ONCE)) {
+            return null;
+        }
+        if (!tables.exists(Table.DUPLICATES)) {
+            summary.note("trends: no duplicates table (run jobs/topics first); every copy of a story counts");
+            return null;
+        }
+        return tables.read(Table.DUPLICATES, "trends").select("doc_id", "duplicate_of");
+    }
+
+    /** One row per period with documents: its documents, those of its trailing history and of all before it. */
+    static Dataset<Row> periods(SparkSession spark, Dataset<Row> assigned, int history) {
+        List<Row> counted = assigned.groupBy("period_index", "period", "period_start", "period_end")
+                .agg(count(lit(1)).as("docs")).orderBy("period_index").collectAsList();
+        long[] index = new long[counted.size()];
+        long[] docs = new long[counted.size()];
+        for (int i = 0; i < index.length; i++) {
+            index[i] = counted.get(i).getLong(0);
+            docs[i] = counted.get(i).getLong(4);
+        }
+        long[] trailing = Periods.trailingSums(index, docs, history);
+        long[] all = Periods.trailingSums(index, docs, Integer.MAX_VALUE);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < index.length; i++) {
+            Row r = counted.get(i);
+            rows.add(RowFactory.create(index[i], r.getString(1), (Date) r.get(2), (Date) r.get(3), docs[i],
+                    trailing[i], all[i]));
+        }
+        return spark.createDataFrame(rows, PERIODS);
+    }
+}
