@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newslens.e2e.SampleCorpusRun;
 import org.newslens.testing.SharedSpark;
+import org.newslens.testing.TableComparison;
 
 /**
  * {@code all} on the sample corpus submitted the way a user submits it: through Spark's own SparkSubmit, with
