@@ -37,6 +37,7 @@ public final class Pipeline {
 
     public static RunSummary run(List<Job> jobs, Settings settings) throws Exception {
         Instant started = Instant.now();
+        RunLogging.apply(settings.get(CoreSettings.LOG_LEVEL));
         for (Job job : jobs) {
             job.validate(settings);
         }
@@ -68,6 +69,9 @@ public final class Pipeline {
             throws Exception {
         SparkSession spark = SparkSessions.getOrCreate();
         TableStore tables = new TableStore(spark, settings.get(CoreSettings.OUTPUT), runId);
+        long corpusBytes = CorpusSize.bytes(jobs, settings, tables, spark.sparkContext().hadoopConfiguration());
+        DriverMemory.check(jobs, settings, corpusBytes, Runtime.getRuntime().maxMemory());
+        ShufflePartitions.apply(spark, corpusBytes);
         RunSummary summary = new RunSummary();
         try {
             for (Job job : jobs) {
@@ -98,14 +102,18 @@ public final class Pipeline {
 
     private static void runJob(Job job, JobContext context) throws Exception {
         long t0 = System.nanoTime();
+        StageProgress progress = null;
         if (context.spark() != null) {
             JobLabels.startStage(context.spark(), job.name());
+            progress = StageProgress.attach(context.spark().sparkContext());
+            progress.begin(job.name());
         }
         LOG.info("Starting job {}", job.name());
         job.run(context);
         double seconds = (System.nanoTime() - t0) / 1e9;
         context.summary().stage(job.name(), seconds);
-        LOG.info("Finished job {} in {} s", job.name(), String.format("%.1f", seconds));
+        LOG.info("Finished job {} in {} s{}", job.name(), String.format("%.1f", seconds),
+                progress == null ? "" : progress.totals(job.name()));
     }
 
     /**

@@ -3,7 +3,10 @@ package org.newslens.pipeline;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
-/** Builds the session. spark-submit supplies the master; without one NewsLens runs embedded on local[*]. */
+/**
+ * Builds the session. spark-submit supplies the master; without one NewsLens runs embedded on local[*]. Spark
+ * settings the user passes (spark-submit --conf, spark-defaults.conf, -Dspark.*) always win.
+ */
 public final class SparkSessions {
     private SparkSessions() {
     }
@@ -18,10 +21,9 @@ public final class SparkSessions {
             builder.master("local[*]")
                     .config("spark.driver.bindAddress", "127.0.0.1")
                     .config("spark.driver.host", "127.0.0.1")
-                    .config("spark.ui.showConsoleProgress", "false")
-                    .config("spark.sql.shuffle.partitions", String.valueOf(
-                            Math.max(4, 2 * Runtime.getRuntime().availableProcessors())));
+                    .config("spark.ui.showConsoleProgress", "false");
         }
+        // Shuffle partitions are set per run from the data size (ShufflePartitions), unless given here.
         return builder.getOrCreate();
     }
 }

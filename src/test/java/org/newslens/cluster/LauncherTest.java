@@ -1,0 +1,134 @@
+package org.newslens.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * jobs/newslens on an edge node: a folder with only the launcher and the job jar, SPARK_HOME pointing at a
+ * fake Spark whose bin/spark-submit prints its arguments one per line, and a fake mvn on the PATH that leaves a
+ * mark when it runs.
+ */
+class LauncherTest {
+    @TempDir
+    Path dir;
+    private Path edge;
+    private Path sparkHome;
+    private Path fakeBin;
+    private Path mavenMark;
+
+    @BeforeEach
+    void edgeNode() throws IOException {
+        edge = dir.resolve("newslens");
+        Files.createDirectories(edge.resolve("jobs"));
+        Files.createDirectories(edge.resolve("target"));
+        Files.copy(Path.of("jobs/newslens"), edge.resolve("jobs/newslens"), StandardCopyOption.COPY_ATTRIBUTES);
+        Files.writeString(edge.resolve("target/newslens-job.jar"), "not really a jar");
+        sparkHome = dir.resolve("spark");
+        script(sparkHome.resolve("bin/spark-submit"), "for a in \"$@\"; do printf '%s\\n' \"$a\"; done");
+        fakeBin = dir.resolve("bin");
+        mavenMark = dir.resolve("maven-ran");
+        script(fakeBin.resolve("mvn"), "touch '" + mavenMark + "'; exit 1");
+    }
+
+    @Test
+    void submitArgumentsKeepTheirQuotedSpacesAndNothingInThemRuns() throws Exception {
+        Path injected = dir.resolve("injected");
+        String submitArgs = "--master local[2]  --conf \"spark.driver.extraJavaOptions=-Da=1 -Db=2\"\n"
+                + "--name 'my run $(touch " + injected + "); x' --conf spark.y=\"it's\"";
+        Result result = launch(Map.of("NEWSLENS_SUBMIT_ARGS", submitArgs), "all", "--input", "/news/my corpus",
+                "--output", "out");
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.lines()).containsExactly("--class", "org.newslens.Main", "--master", "local[2]",
+                "--conf", "spark.driver.extraJavaOptions=-Da=1 -Db=2",
+                "--name", "my run $(touch " + injected + "); x", "--conf", "spark.y=it's",
+                edge.resolve("target/newslens-job.jar").toString(), "all", "--input", "/news/my corpus",
+                "--output", "out");
+        assertThat(injected).doesNotExist();
+        assertThat(mavenMark).as("Maven must not run when the job jar exists").doesNotExist();
+    }
+
+    @Test
+    void noSubmitArgumentsAddNothing() throws Exception {
+        Result result = launch(Map.of("NEWSLENS_SUBMIT_ARGS", "  "), "terms");
+        assertThat(result.lines()).containsExactly("--class", "org.newslens.Main",
+                edge.resolve("target/newslens-job.jar").toString(), "terms");
+    }
+
+    @Test
+    void aJarElsewhereIsSubmittedFromNewslensJar() throws Exception {
+        Path jar = Files.writeString(dir.resolve("elsewhere.jar"), "jar");
+        Files.delete(edge.resolve("target/newslens-job.jar"));
+        Result result = launch(Map.of("NEWSLENS_JAR", jar.toString()), "all");
+        assertThat(result.lines()).contains(jar.toString());
+        assertThat(mavenMark).doesNotExist();
+    }
+
+    @Test
+    void anUnmatchedQuoteStopsBeforeSparkSubmit() throws Exception {
+        Result result = launch(Map.of("NEWSLENS_SUBMIT_ARGS", "--conf \"spark.a=b"), "all");
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("NEWSLENS_SUBMIT_ARGS has an unmatched quote");
+        assertThat(result.lines()).isEmpty();
+    }
+
+    @Test
+    void aMissingJarWithoutSourcesIsAnErrorNotABuild() throws Exception {
+        Files.delete(edge.resolve("target/newslens-job.jar"));
+        Result result = launch(Map.of(), "all");
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("newslens-job.jar is missing").contains("no source checkout");
+        assertThat(mavenMark).doesNotExist();
+    }
+
+    @Test
+    void theEmbeddedRunBuildsOnlyFromASourceCheckout() throws Exception {
+        Map<String, String> embedded = Map.of("SPARK_HOME", "");
+        Result withoutSources = launch(embedded, "all");
+        assertThat(withoutSources.code()).isEqualTo(2);
+        assertThat(withoutSources.err()).contains("no source checkout");
+        assertThat(mavenMark).doesNotExist();
+
+        Files.writeString(edge.resolve("pom.xml"), "<project/>");
+        Result checkout = launch(embedded, "all");
+        assertThat(checkout.err()).contains("building (mvn package)");
+        assertThat(mavenMark).as("the embedded run builds what is missing from the checkout").exists();
+    }
+
+    private record Result(int code, List<String> lines, String err) {
+    }
+
+    private Result launch(Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", edge.resolve("jobs/newslens").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile());
+        builder.environment().remove("NEWSLENS_SUBMIT_ARGS");
+        builder.environment().remove("NEWSLENS_JAR");
+        builder.environment().put("SPARK_HOME", sparkHome.toString());
+        builder.environment().put("PATH", fakeBin + ":" + System.getenv("PATH"));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Result(process.exitValue(), Files.readAllLines(dir.resolve("out.txt")),
+                Files.readString(dir.resolve("err.txt")));
+    }
+
+    private static void script(Path path, String body) throws IOException {
+        Files.createDirectories(path.getParent());
+        Files.writeString(path, "#!/bin/sh\n" + body + "\n");
+        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+}
