@@ -28,5 +28,18 @@ public interface Job {
     default void validate(Settings settings) {
     }
 
+    /**
+     * Driver heap, in bytes, this job needs for a corpus of {@code corpusBytes} (0: nothing beyond the default);
+     * the pipeline fails a run before any work when the driver has less.
+     */
+    default long driverBytes(Settings settings, long corpusBytes) {
+        return 0;
+    }
+
+    /** The settings behind {@link #driverBytes}, in words, for the message that asks for more memory. */
+    default String driverBytesDrivenBy(Settings settings) {
+        return "";
+    }
+
     void run(JobContext context) throws Exception;
 }

@@ -75,6 +75,17 @@ public final class TopicsJob implements Job {
                 Table.TOPIC_METRICS);
     }
 
+    /** The fit runs in the driver: its sample, vocabulary and factors must fit there ({@link FitMemory}). */
+    @Override
+    public long driverBytes(Settings settings, long corpusBytes) {
+        return FitMemory.driverBytes(settings, corpusBytes);
+    }
+
+    @Override
+    public String driverBytesDrivenBy(Settings settings) {
+        return FitMemory.describe(settings);
+    }
+
     @Override
     public void run(JobContext context) {
         Settings settings = context.settings();
