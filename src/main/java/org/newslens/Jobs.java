@@ -21,8 +21,7 @@ public final class Jobs {
         BY_NAME.put("report", org.newslens.report.ReportJob::new);
     }
 
-    private Jobs() {
-    }
+    private Jobs() {}
 
     public static List<String> names() {
         List<String> names = new ArrayList<>(BY_NAME.keySet());
@@ -37,8 +36,8 @@ public final class Jobs {
         }
         Supplier<Job> job = BY_NAME.get(command);
         if (job == null) {
-            throw new org.newslens.config.SettingsException("Unknown job '" + command + "'; expected one of "
-                    + String.join(", ", names()));
+            throw new org.newslens.config.SettingsException(
+                    "Unknown job '" + command + "'; expected one of " + String.join(", ", names()));
         }
         return List.of(job.get());
     }

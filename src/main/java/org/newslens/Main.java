@@ -16,8 +16,7 @@ public final class Main {
     static final int FAILED = 1;
     static final int BAD_ARGUMENTS = 2;
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         int code = run(args);

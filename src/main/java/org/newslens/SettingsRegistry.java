@@ -9,8 +9,7 @@ import org.newslens.config.Settings;
 
 /** Every setting of every job, in the order {@code --help} lists them. Add a job's settings here. */
 public final class SettingsRegistry {
-    private SettingsRegistry() {
-    }
+    private SettingsRegistry() {}
 
     public static List<Setting<?>> all() {
         List<Setting<?>> all = new ArrayList<>(CoreSettings.all());
@@ -43,8 +42,10 @@ public final class SettingsRegistry {
     public static String help() {
         StringBuilder out = new StringBuilder();
         for (Setting<?> setting : all()) {
-            String allowed = setting.allowed().map(values -> " (" + values + ")").orElse("");
-            out.append(String.format("  --%-32s %s%s (default: %s)%n",
+            String allowed =
+                    setting.allowed().map(values -> " (" + values + ")").orElse("");
+            out.append(String.format(
+                    "  --%-32s %s%s (default: %s)%n",
                     setting.key(), setting.description(), allowed, setting.defaultValue()));
         }
         return out.toString();

@@ -36,15 +36,24 @@ class BadSettingsTest {
         int code;
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            code = Main.run(new String[] {"all", "--input", input.toString(), "--output", output.toString(),
-                    "--entities.pair-types", "PERSON,ROBOT"});
+            code = Main.run(new String[] {
+                "all",
+                "--input",
+                input.toString(),
+                "--output",
+                output.toString(),
+                "--entities.pair-types",
+                "PERSON,ROBOT"
+            });
         } finally {
             System.setErr(previous);
         }
 
         assertThat(code).isEqualTo(Main.BAD_ARGUMENTS);
         assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("--entities.pair-types").contains("ROBOT").contains("PERSON, ORGANIZATION, LOCATION, MISC");
+                .contains("--entities.pair-types")
+                .contains("ROBOT")
+                .contains("PERSON, ORGANIZATION, LOCATION, MISC");
         assertThat(output.resolve("documents")).doesNotExist();
         assertThat(output.resolve("_manifest.json")).doesNotExist();
     }
@@ -69,11 +78,12 @@ class BadSettingsTest {
                 ran.set(true);
             }
         };
-        Settings settings = SettingsRegistry.parse("--output", temp.resolve("out").toString(),
-                "--entities.pair-types", "PERSON,ROBOT");
+        Settings settings = SettingsRegistry.parse(
+                "--output", temp.resolve("out").toString(), "--entities.pair-types", "PERSON,ROBOT");
 
         assertThatThrownBy(() -> Pipeline.run(List.of(earlier, new EntitiesJob()), settings))
-                .isInstanceOf(SettingsException.class).hasMessageContaining("--entities.pair-types");
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("--entities.pair-types");
         assertThat(ran).isFalse();
     }
 }

@@ -52,7 +52,8 @@ public final class AnnotateJob implements Job {
         Dataset<Row> documents = tables.read(Table.DOCUMENTS, name()).select("doc_id", "text");
         int partitions = settings.get(CoreSettings.PARTITIONS);
         if (partitions == 0) {
-            partitions = choosePartitions(documents.count(), context.spark().sparkContext().defaultParallelism());
+            partitions = choosePartitions(
+                    documents.count(), context.spark().sparkContext().defaultParallelism());
         }
         AnnotatorConfig config = AnnotatorConfig.from(settings);
         boolean failOnError = "fail".equals(settings.get(AnnotateSettings.ON_ERROR));
@@ -74,8 +75,8 @@ public final class AnnotateJob implements Job {
             context.summary().put("tokens", tokens);
             context.summary().put("mentions", mentions);
             context.summary().put("annotate_model_load_seconds", "annotate model load s", loadSeconds.value());
-            context.summary().put("annotate_tokens_per_second", "annotate tokens/s",
-                    (double) Math.round(tokens / Math.max(1e-9, passSeconds - loadSeconds.value())));
+            context.summary().put("annotate_tokens_per_second", "annotate tokens/s", (double)
+                    Math.round(tokens / Math.max(1e-9, passSeconds - loadSeconds.value())));
             reportFailures(annotated, context);
         } finally {
             annotated.unpersist();
@@ -83,16 +84,23 @@ public final class AnnotateJob implements Job {
     }
 
     /** The CoreNLP pass: one row per document with its sentences, tokens and mentions as arrays. */
-    public static Dataset<Row> annotate(Dataset<Row> documents, AnnotatorConfig config, int partitions,
-            boolean failOnError, DoubleAccumulator loadSeconds) {
-        return documents.select("doc_id", "text")
+    public static Dataset<Row> annotate(
+            Dataset<Row> documents,
+            AnnotatorConfig config,
+            int partitions,
+            boolean failOnError,
+            DoubleAccumulator loadSeconds) {
+        return documents
+                .select("doc_id", "text")
                 .repartition(partitions, col("doc_id"))
-                .mapPartitions(new AnnotatePartition(config, failOnError, loadSeconds),
-                        Encoders.row(AnnotatedRows.SCHEMA));
+                .mapPartitions(
+                        new AnnotatePartition(config, failOnError, loadSeconds), Encoders.row(AnnotatedRows.SCHEMA));
     }
 
     public static Dataset<Row> sentences(Dataset<Row> annotated) {
-        return annotated.select(col("doc_id"), explode(col("sentences")).as("s")).select("doc_id", "s.*");
+        return annotated
+                .select(col("doc_id"), explode(col("sentences")).as("s"))
+                .select("doc_id", "s.*");
     }
 
     public static Dataset<Row> tokens(Dataset<Row> annotated) {
@@ -123,8 +131,9 @@ public final class AnnotateJob implements Job {
                 LOG.warn("annotate skipped document {}: {}", row.getString(0), row.getString(1));
             }
             context.summary().put("annotate_skipped_documents", count);
-            context.summary().note(count + " documents skipped by annotate (CoreNLP failed), e.g. "
-                    + sample.get(0).getString(0) + "; set --annotate.on-error fail to stop instead");
+            context.summary()
+                    .note(count + " documents skipped by annotate (CoreNLP failed), e.g. "
+                            + sample.get(0).getString(0) + "; set --annotate.on-error fail to stop instead");
         }
     }
 }

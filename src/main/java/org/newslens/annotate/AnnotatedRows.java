@@ -23,25 +23,31 @@ import org.newslens.annotate.names.CanonicalMention;
  */
 final class AnnotatedRows {
     static final StructType SENTENCE = createStructType(new StructField[] {
-            f("sent_id", IntegerType, false), f("begin", IntegerType, false), f("end", IntegerType, false),
-            f("text", StringType, false), f("terms", createArrayType(StringType, true), false)});
+        f("sent_id", IntegerType, false),
+        f("begin", IntegerType, false),
+        f("end", IntegerType, false),
+        f("text", StringType, false),
+        f("terms", createArrayType(StringType, true), false)
+    });
     static final StructType TOKEN = createStructType(new StructField[] {
-            f("sent_id", IntegerType, false), f("tok_id", IntegerType, false), f("text", StringType, false),
-            f("lemma", StringType, false), f("pos", StringType, true), f("ner", StringType, true),
-            f("is_stop", BooleanType, false), f("begin", IntegerType, false), f("end", IntegerType, false)});
+        f("sent_id", IntegerType, false), f("tok_id", IntegerType, false), f("text", StringType, false),
+        f("lemma", StringType, false), f("pos", StringType, true), f("ner", StringType, true),
+        f("is_stop", BooleanType, false), f("begin", IntegerType, false), f("end", IntegerType, false)
+    });
     static final StructType MENTION = createStructType(new StructField[] {
-            f("sent_id", IntegerType, false), f("begin", IntegerType, false), f("end", IntegerType, false),
-            f("text", StringType, false), f("type", StringType, false), f("name", StringType, false),
-            f("link_key", StringType, true), f("offers", createArrayType(StringType, false), false)});
+        f("sent_id", IntegerType, false), f("begin", IntegerType, false), f("end", IntegerType, false),
+        f("text", StringType, false), f("type", StringType, false), f("name", StringType, false),
+        f("link_key", StringType, true), f("offers", createArrayType(StringType, false), false)
+    });
     static final StructType SCHEMA = createStructType(new StructField[] {
-            f("doc_id", StringType, false),
-            f("sentences", createArrayType(SENTENCE, false), false),
-            f("tokens", createArrayType(TOKEN, false), false),
-            f("mentions", createArrayType(MENTION, false), false),
-            f("error", StringType, true)});
+        f("doc_id", StringType, false),
+        f("sentences", createArrayType(SENTENCE, false), false),
+        f("tokens", createArrayType(TOKEN, false), false),
+        f("mentions", createArrayType(MENTION, false), false),
+        f("error", StringType, true)
+    });
 
-    private AnnotatedRows() {
-    }
+    private AnnotatedRows() {}
 
     static Row of(AnnotatedDocument doc) {
         List<Row> sentences = new ArrayList<>(doc.sentences().size());
@@ -50,13 +56,20 @@ final class AnnotatedRows {
         }
         List<Row> tokens = new ArrayList<>(doc.tokens().size());
         for (AnnotatedDocument.Token t : doc.tokens()) {
-            tokens.add(RowFactory.create(t.sentId(), t.tokId(), t.text(), t.lemma(), t.pos(), t.ner(), t.isStop(),
-                    t.begin(), t.end()));
+            tokens.add(RowFactory.create(
+                    t.sentId(), t.tokId(), t.text(), t.lemma(), t.pos(), t.ner(), t.isStop(), t.begin(), t.end()));
         }
         List<Row> mentions = new ArrayList<>(doc.mentions().size());
         for (CanonicalMention m : doc.mentions()) {
-            mentions.add(RowFactory.create(m.span().sentId(), m.span().begin(), m.span().end(), m.span().text(),
-                    m.span().type(), m.name(), m.linkKey(), seq(m.offers())));
+            mentions.add(RowFactory.create(
+                    m.span().sentId(),
+                    m.span().begin(),
+                    m.span().end(),
+                    m.span().text(),
+                    m.span().type(),
+                    m.name(),
+                    m.linkKey(),
+                    seq(m.offers())));
         }
         return RowFactory.create(doc.docId(), seq(sentences), seq(tokens), seq(mentions), null);
     }

@@ -17,8 +17,11 @@ public record AnnotatorConfig(boolean pos, boolean ner, String nerModel, boolean
     }
 
     public static AnnotatorConfig from(Settings settings) {
-        return new AnnotatorConfig(settings.get(AnnotateSettings.POS), settings.get(AnnotateSettings.NER),
-                settings.get(AnnotateSettings.NER_MODEL), settings.get(AnnotateSettings.MISC),
+        return new AnnotatorConfig(
+                settings.get(AnnotateSettings.POS),
+                settings.get(AnnotateSettings.NER),
+                settings.get(AnnotateSettings.NER_MODEL),
+                settings.get(AnnotateSettings.MISC),
                 settings.get(AnnotateSettings.NER_SCOPE));
     }
 

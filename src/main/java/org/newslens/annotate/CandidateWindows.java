@@ -15,12 +15,10 @@ import org.newslens.text.StopWords;
  * candidates.
  */
 public final class CandidateWindows {
-    private CandidateWindows() {
-    }
+    private CandidateWindows() {}
 
     /** A half-open token range [start, end) of a sentence. */
-    public record Window(int start, int end) {
-    }
+    public record Window(int start, int end) {}
 
     /** The merged candidate windows of a sentence's words, in order; empty when no word is a candidate. */
     public static List<Window> of(List<String> words, int context) {

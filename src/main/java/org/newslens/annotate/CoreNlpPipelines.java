@@ -16,15 +16,13 @@ public final class CoreNlpPipelines {
     private static final Map<AnnotatorConfig, StanfordCoreNLP> PIPELINES = new ConcurrentHashMap<>();
     private static final Map<String, NerTagger> TAGGERS = new ConcurrentHashMap<>();
 
-    private CoreNlpPipelines() {
-    }
+    private CoreNlpPipelines() {}
 
     /**
      * The pipeline, the NER tagger (null when NER is off) and, when this call built either, the seconds
      * building (loading models) took.
      */
-    public record Loaded(StanfordCoreNLP pipeline, NerTagger ner, double loadSeconds) {
-    }
+    public record Loaded(StanfordCoreNLP pipeline, NerTagger ner, double loadSeconds) {}
 
     public static Loaded get(AnnotatorConfig config) {
         double[] seconds = {0};
@@ -32,17 +30,24 @@ public final class CoreNlpPipelines {
             long t0 = System.nanoTime();
             StanfordCoreNLP built = new StanfordCoreNLP(c.properties());
             seconds[0] += (System.nanoTime() - t0) / 1e9;
-            LOG.info("Built CoreNLP pipeline {} in {} s", c.properties().getProperty("annotators"),
+            LOG.info(
+                    "Built CoreNLP pipeline {} in {} s",
+                    c.properties().getProperty("annotators"),
                     String.format("%.2f", (System.nanoTime() - t0) / 1e9));
             return built;
         });
-        NerTagger ner = !config.ner() ? null : TAGGERS.computeIfAbsent(config.nerModel(), model -> {
-            long t0 = System.nanoTime();
-            NerTagger loaded = NerTagger.load(model);
-            seconds[0] += (System.nanoTime() - t0) / 1e9;
-            LOG.info("Loaded NER model {} in {} s", model, String.format("%.2f", (System.nanoTime() - t0) / 1e9));
-            return loaded;
-        });
+        NerTagger ner = !config.ner()
+                ? null
+                : TAGGERS.computeIfAbsent(config.nerModel(), model -> {
+                    long t0 = System.nanoTime();
+                    NerTagger loaded = NerTagger.load(model);
+                    seconds[0] += (System.nanoTime() - t0) / 1e9;
+                    LOG.info(
+                            "Loaded NER model {} in {} s",
+                            model,
+                            String.format("%.2f", (System.nanoTime() - t0) / 1e9));
+                    return loaded;
+                });
         return new Loaded(pipeline, ner, seconds[0]);
     }
 }

@@ -22,13 +22,12 @@ import org.apache.spark.sql.Row;
  * names, never collected to the driver.
  */
 public final class CorpusLinker {
-    private CorpusLinker() {
-    }
+    private CorpusLinker() {}
 
     /** Mentions with columns name, link_key, offers → the same rows with the final name and entity_id. */
     public static Dataset<Row> link(Dataset<Row> mentions) {
-        Dataset<Row> unique = mentions
-                .select(explode(col("offers")).as("offer_key"), col("name").as("full_name"))
+        Dataset<Row> unique = mentions.select(
+                        explode(col("offers")).as("offer_key"), col("name").as("full_name"))
                 .groupBy("offer_key")
                 .agg(countDistinct("full_name").as("names"), min("full_name").as("full_name"))
                 .filter(col("names").equalTo(1))

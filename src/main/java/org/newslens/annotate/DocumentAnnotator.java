@@ -8,8 +8,8 @@ import edu.stanford.nlp.process.Morphology;
 import edu.stanford.nlp.util.CoreMap;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.newslens.annotate.names.DocumentCanonicalizer;
 import org.newslens.annotate.names.MentionMerger;
@@ -32,6 +32,7 @@ public final class DocumentAnnotator {
     private final Set<String> keptTypes;
     /** Tag-free lemmas by word: Zipf's law makes a small cache hit most tokens; stem() costs ~1/3 of tokenizing. */
     private final Map<String, String> stemCache = new HashMap<>();
+
     private static final int STEM_CACHE_LIMIT = 100_000;
 
     public DocumentAnnotator(CoreNlpPipelines.Loaded loaded, AnnotatorConfig config) {
@@ -65,8 +66,8 @@ public final class DocumentAnnotator {
                 String term = TermNormalizer.term(lemma);
                 int begin = label.beginPosition();
                 int end = label.endPosition();
-                tokens.add(new AnnotatedDocument.Token(sentId, tokId++, surface, lemma, pos, ner,
-                        StopWords.isStop(surface, term), begin, end));
+                tokens.add(new AnnotatedDocument.Token(
+                        sentId, tokId++, surface, lemma, pos, ner, StopWords.isStop(surface, term), begin, end));
                 terms.add(term);
                 tagged.add(new TaggedToken(surface, ner, begin, end));
             }

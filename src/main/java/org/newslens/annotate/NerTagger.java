@@ -20,6 +20,7 @@ public final class NerTagger {
     public static final String SCOPE_SENTENCE = "sentence";
     /** Classify only windows around capitalised tokens; everything else is O. */
     public static final String SCOPE_WINDOWS = "capitalised-windows";
+
     public static final List<String> SCOPES = List.of(SCOPE_SENTENCE, SCOPE_WINDOWS);
     /** Tokens of context either side of a candidate in {@link #SCOPE_WINDOWS}. */
     public static final int WINDOW_CONTEXT = 3;

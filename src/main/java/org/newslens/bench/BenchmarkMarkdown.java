@@ -14,8 +14,7 @@ import org.newslens.pipeline.Versions;
  * itself so the published figures are always a run's own output, never retyped.
  */
 final class BenchmarkMarkdown {
-    private BenchmarkMarkdown() {
-    }
+    private BenchmarkMarkdown() {}
 
     static void write(Path file, String[] args, List<String> tableAndFit) throws IOException {
         Runtime runtime = Runtime.getRuntime();
@@ -24,10 +23,15 @@ final class BenchmarkMarkdown {
         lines.add("");
         lines.add("Written by `jobs/benchmark " + String.join(" ", args) + "` on " + LocalDate.now() + ".");
         lines.add("");
-        lines.add(String.format("Machine: %d cores, JVM max heap %d MiB, %s %s; versions %s. One embedded JVM "
+        lines.add(String.format(
+                "Machine: %d cores, JVM max heap %d MiB, %s %s; versions %s. One embedded JVM "
                         + "(`local[*]`): driver and executor share the process, so its heap and RSS peaks are the "
-                        + "executor's.", runtime.availableProcessors(), runtime.maxMemory() >> 20,
-                System.getProperty("os.name"), System.getProperty("os.arch"), Versions.all()));
+                        + "executor's.",
+                runtime.availableProcessors(),
+                runtime.maxMemory() >> 20,
+                System.getProperty("os.name"),
+                System.getProperty("os.arch"),
+                Versions.all()));
         lines.add("");
         lines.add("MB are input bytes (10^6). Tokens/s counts the tokens table's rows; before annotate, the "
                 + "documents' word counts. Heap peak is the sum of the heap pools' high-water marks during the stage "

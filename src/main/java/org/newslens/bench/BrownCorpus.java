@@ -18,8 +18,7 @@ import java.util.stream.Stream;
  */
 public final class BrownCorpus {
     /** One Brown text: file name, genre letter (a..r) and detokenised sentences. */
-    public record Text(String name, char genre, List<String> sentences) {
-    }
+    public record Text(String name, char genre, List<String> sentences) {}
 
     private final List<Text> texts;
 
@@ -39,7 +38,9 @@ public final class BrownCorpus {
         }
         List<Text> texts = new ArrayList<>();
         try (Stream<Path> files = Files.list(packageDir)) {
-            for (Path file : files.filter(p -> p.getFileName().toString().matches("c[a-r]\\d\\d")).sorted().toList()) {
+            for (Path file : files.filter(p -> p.getFileName().toString().matches("c[a-r]\\d\\d"))
+                    .sorted()
+                    .toList()) {
                 String name = file.getFileName().toString();
                 texts.add(new Text(name, name.charAt(1), sentences(Files.readString(file, StandardCharsets.UTF_8))));
             }
@@ -57,7 +58,8 @@ public final class BrownCorpus {
     }
 
     private static void run(Path dir, String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
+        Process process =
+                new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
         if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
             throw new IOException("Command failed: " + String.join(" ", command));
         }
@@ -121,8 +123,15 @@ public final class BrownCorpus {
     }
 
     /** Made-up outlets the resampled documents are spread over, so that trends have outlets to compare. */
-    static final List<String> OUTLETS = List.of("Northfield Courier", "Bayside Herald", "Eastbrook Times",
-            "Harlow Daily News", "Westmere Gazette", "Riverton Post", "Kestrel Wire", "Summit Tribune");
+    static final List<String> OUTLETS = List.of(
+            "Northfield Courier",
+            "Bayside Herald",
+            "Eastbrook Times",
+            "Harlow Daily News",
+            "Westmere Gazette",
+            "Riverton Post",
+            "Kestrel Wire",
+            "Summit Tribune");
     /** The synthetic publication dates fall in the two years from this day. */
     static final java.time.LocalDate FIRST_DAY = java.time.LocalDate.of(2023, 1, 1);
 
@@ -144,9 +153,10 @@ public final class BrownCorpus {
             for (int s = 0; s < length; s++) {
                 body.append(pool.get(random.nextInt(pool.size()))).append(s % 5 == 4 ? "\n\n" : " ");
             }
-            String header = OUTLETS.get(dateline.nextInt(OUTLETS.size())) + " | "
-                    + FIRST_DAY.plusDays(dateline.nextInt(730));
-            String article = "Sampled article " + doc + "\n" + header + "\n\n" + body.toString().trim() + "\n";
+            String header =
+                    OUTLETS.get(dateline.nextInt(OUTLETS.size())) + " | " + FIRST_DAY.plusDays(dateline.nextInt(730));
+            String article = "Sampled article " + doc + "\n" + header + "\n\n"
+                    + body.toString().trim() + "\n";
             byte[] bytes = article.getBytes(StandardCharsets.UTF_8);
             Path file = dir.resolve(String.format("part-%05d", doc / 1000)).resolve(String.format("doc-%07d.txt", doc));
             Files.createDirectories(file.getParent());

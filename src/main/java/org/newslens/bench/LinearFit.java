@@ -4,8 +4,7 @@ import java.util.List;
 
 /** Least-squares fit of seconds against corpus size, and how far each run is from linear scaling. */
 final class LinearFit {
-    private LinearFit() {
-    }
+    private LinearFit() {}
 
     /** Each point is {megabytes, seconds}. */
     static String describe(List<double[]> points) {
@@ -19,7 +18,8 @@ final class LinearFit {
         }
         double slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
         double intercept = (sy - slope * sx) / n;
-        double[] largest = points.stream().max((a, b) -> Double.compare(a[0], b[0])).orElseThrow();
+        double[] largest =
+                points.stream().max((a, b) -> Double.compare(a[0], b[0])).orElseThrow();
         StringBuilder out = new StringBuilder(String.format(
                 "Fit: seconds = %.2f + %.3f * MB. Seconds per MB relative to the largest corpus (1.00 = linear):",
                 intercept, slope));

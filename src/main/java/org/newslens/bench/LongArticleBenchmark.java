@@ -33,17 +33,15 @@ public final class LongArticleBenchmark {
     /** Room for the title line and the paragraph breaks, so the long article stays under the limit. */
     private static final int TITLE_ROOM = 100;
 
-    private record Options(int chars, int articleChars, List<String> stages, Path work, List<String> settings) {
-    }
+    private record Options(int chars, int articleChars, List<String> stages, Path work, List<String> settings) {}
 
-    private LongArticleBenchmark() {
-    }
+    private LongArticleBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Options options = parse(args);
         Path dir = options.work().resolve("long-article-" + options.chars());
-        List<String> paragraphs = paragraphs(BrownCorpus.load(options.work().resolve("brown-package")),
-                options.chars() - TITLE_ROOM);
+        List<String> paragraphs =
+                paragraphs(BrownCorpus.load(options.work().resolve("brown-package")), options.chars() - TITLE_ROOM);
         Path one = dir.resolve("one");
         Path split = dir.resolve("split");
         writeOne(one, paragraphs);
@@ -59,7 +57,8 @@ public final class LongArticleBenchmark {
         double[][] oneSeconds = run(one, dir.resolve("out-one"), options);
         double[][] splitSeconds = run(split, dir.resolve("out-split"), options);
 
-        System.out.printf("Same %,d characters of Brown text: one article, and %d articles of about %,d%n",
+        System.out.printf(
+                "Same %,d characters of Brown text: one article, and %d articles of about %,d%n",
                 chars, articles, options.articleChars());
         System.out.println("(one document runs in one task, so wall time can also differ by the parallelism the "
                 + "articles get; CPU s is this JVM's CPU time)");
@@ -68,9 +67,15 @@ public final class LongArticleBenchmark {
                 + articles + " articles CPU s | CPU ratio |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|");
         for (int i = 0; i < options.stages().size(); i++) {
-            System.out.printf("| %s | %.1f | %.1f | %.2f | %.1f | %.1f | %.2f |%n", options.stages().get(i),
-                    oneSeconds[0][i], splitSeconds[0][i], oneSeconds[0][i] / Math.max(1e-9, splitSeconds[0][i]),
-                    oneSeconds[1][i], splitSeconds[1][i], oneSeconds[1][i] / Math.max(1e-9, splitSeconds[1][i]));
+            System.out.printf(
+                    "| %s | %.1f | %.1f | %.2f | %.1f | %.1f | %.2f |%n",
+                    options.stages().get(i),
+                    oneSeconds[0][i],
+                    splitSeconds[0][i],
+                    oneSeconds[0][i] / Math.max(1e-9, splitSeconds[0][i]),
+                    oneSeconds[1][i],
+                    splitSeconds[1][i],
+                    oneSeconds[1][i] / Math.max(1e-9, splitSeconds[1][i]));
         }
         spark.stop();
     }
@@ -129,7 +134,8 @@ public final class LongArticleBenchmark {
         for (int i = 0; i < paragraphs.size(); i++) {
             body.append(paragraphs.get(i)).append("\n\n");
             if (body.length() >= articleChars || i == paragraphs.size() - 1) {
-                write(dir.resolve(String.format("article-%05d.txt", article)),
+                write(
+                        dir.resolve(String.format("article-%05d.txt", article)),
                         "Article " + article + "\n\n" + body.toString().trim() + "\n");
                 article++;
                 body.setLength(0);
@@ -168,7 +174,8 @@ public final class LongArticleBenchmark {
             }
             i++;
         }
-        if (chars > IngestSettings.MAX_CHARS.defaultValue() && !settings.contains("--" + IngestSettings.MAX_CHARS.key())) {
+        if (chars > IngestSettings.MAX_CHARS.defaultValue()
+                && !settings.contains("--" + IngestSettings.MAX_CHARS.key())) {
             settings.addAll(List.of("--" + IngestSettings.MAX_CHARS.key(), Integer.toString(chars)));
         }
         return new Options(chars, articleChars, stages, work.toAbsolutePath(), settings);

@@ -19,17 +19,19 @@ import org.apache.spark.sql.SparkSession;
  * CountVectorizer, IDF, Parquet; with {@code withModels}, also LDA k=15 and KMeans k=15 on the tf-idf.
  */
 final class MllibBaseline {
-    private MllibBaseline() {
-    }
+    private MllibBaseline() {}
 
     static void run(SparkSession spark, String corpus, String output, boolean withModels) {
-        Dataset<Row> texts = spark.read().option("wholetext", "true").option("recursiveFileLookup", "true")
+        Dataset<Row> texts = spark.read()
+                .option("wholetext", "true")
+                .option("recursiveFileLookup", "true")
                 .text(corpus);
         Pipeline features = new Pipeline().setStages(new PipelineStage[] {
-                new RegexTokenizer().setInputCol("value").setOutputCol("tokens").setPattern("\\W+"),
-                new StopWordsRemover().setInputCol("tokens").setOutputCol("words"),
-                new CountVectorizer().setInputCol("words").setOutputCol("tf"),
-                new IDF().setInputCol("tf").setOutputCol("tfidf")});
+            new RegexTokenizer().setInputCol("value").setOutputCol("tokens").setPattern("\\W+"),
+            new StopWordsRemover().setInputCol("tokens").setOutputCol("words"),
+            new CountVectorizer().setInputCol("words").setOutputCol("tf"),
+            new IDF().setInputCol("tf").setOutputCol("tfidf")
+        });
         PipelineModel model = features.fit(texts);
         Dataset<Row> vectors = model.transform(texts).select("tf", "tfidf");
         vectors.write().mode(SaveMode.Overwrite).parquet(output + "/tfidf");

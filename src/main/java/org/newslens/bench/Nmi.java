@@ -6,8 +6,7 @@ import java.util.Map;
 
 /** Normalised mutual information of two labelings, arithmetic-mean normalisation (scikit-learn's default). */
 public final class Nmi {
-    private Nmi() {
-    }
+    private Nmi() {}
 
     public static <A, B> double of(List<A> truth, List<B> predicted) {
         if (truth.size() != predicted.size()) {

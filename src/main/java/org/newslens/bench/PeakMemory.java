@@ -10,8 +10,7 @@ import java.nio.file.Path;
 
 /** Peak memory of this JVM: heap high-water mark since the last reset, and the process's resident peak. */
 final class PeakMemory {
-    private PeakMemory() {
-    }
+    private PeakMemory() {}
 
     static void reset() {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {

@@ -7,11 +7,11 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.newslens.Jobs;
 import org.newslens.SettingsRegistry;
 import org.newslens.config.Settings;
 import org.newslens.io.Table;
 import org.newslens.io.TableStore;
-import org.newslens.Jobs;
 import org.newslens.pipeline.Pipeline;
 import org.newslens.pipeline.SparkSessions;
 
@@ -28,12 +28,15 @@ import org.newslens.pipeline.SparkSessions;
  * Other {@code --key value} arguments are NewsLens settings (e.g. {@code --annotate.ner false}).
  */
 public final class PipelineBenchmark {
-    private record Options(List<String> corpora, List<String> stages, String baseline, Path work,
-                           Path markdown, List<String> settings) {
-    }
+    private record Options(
+            List<String> corpora,
+            List<String> stages,
+            String baseline,
+            Path work,
+            Path markdown,
+            List<String> settings) {}
 
-    private PipelineBenchmark() {
-    }
+    private PipelineBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Options options = parse(args);
@@ -48,7 +51,10 @@ public final class PipelineBenchmark {
         for (String corpus : options.corpora()) {
             String input = resolve(corpus, options.work());
             double megabytes = inputBytes(spark, input) / 1e6;
-            String output = options.work().resolve("out-" + Path.of(input).getFileName()).toUri().toString();
+            String output = options.work()
+                    .resolve("out-" + Path.of(input).getFileName())
+                    .toUri()
+                    .toString();
             List<String> settingArgs = new ArrayList<>(options.settings());
             settingArgs.addAll(List.of("--input", input, "--output", output));
             Settings settings = SettingsRegistry.parse(settingArgs.toArray(new String[0]));
@@ -79,12 +85,19 @@ public final class PipelineBenchmark {
                 PeakMemory.reset();
                 long cpu0 = processCpuNanos();
                 long t0 = System.nanoTime();
-                MllibBaseline.run(spark, input, output + "-mllib", options.baseline().equals("full"));
+                MllibBaseline.run(
+                        spark, input, output + "-mllib", options.baseline().equals("full"));
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
-                rows.add(row(corpus, megabytes, "mllib baseline (" + options.baseline() + ")", seconds,
-                        docsAndTokens(spark, output), cpuSeconds));
-                rows.add(String.format("| %s | %.2f | NewsLens speed-up over baseline | %.2fx | | | | | | |",
+                rows.add(row(
+                        corpus,
+                        megabytes,
+                        "mllib baseline (" + options.baseline() + ")",
+                        seconds,
+                        docsAndTokens(spark, output),
+                        cpuSeconds));
+                rows.add(String.format(
+                        "| %s | %.2f | NewsLens speed-up over baseline | %.2fx | | | | | | |",
                         corpus, megabytes, seconds / total));
             }
         }
@@ -109,15 +122,25 @@ public final class PipelineBenchmark {
     /** CPU time of this JVM, all threads: unlike wall time it does not grow when other processes take the cores. */
     static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean)
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** One row; CPU s (this JVM's CPU time) is the figure to compare when other processes share the cores. */
-    private static String row(String corpus, double megabytes, String stage, double seconds, long[] docsAndTokens,
-            double cpuSeconds) {
-        return String.format("| %s | %.2f | %s | %.1f | %s | %s | %.3f | %d | %d | %.1f |", corpus, megabytes,
-                stage, seconds, rate(docsAndTokens[0] / seconds), rate(docsAndTokens[1] / seconds), megabytes / seconds,
-                PeakMemory.heapPeakMiB(), PeakMemory.residentPeakMiB(), cpuSeconds);
+    private static String row(
+            String corpus, double megabytes, String stage, double seconds, long[] docsAndTokens, double cpuSeconds) {
+        return String.format(
+                "| %s | %.2f | %s | %.1f | %s | %s | %.3f | %d | %d | %.1f |",
+                corpus,
+                megabytes,
+                stage,
+                seconds,
+                rate(docsAndTokens[0] / seconds),
+                rate(docsAndTokens[1] / seconds),
+                megabytes / seconds,
+                PeakMemory.heapPeakMiB(),
+                PeakMemory.residentPeakMiB(),
+                cpuSeconds);
     }
 
     /** Small rates keep a decimal, so 5 documents in 15 s read 0.3/s rather than 0. */
@@ -131,13 +154,18 @@ public final class PipelineBenchmark {
         long documents = tables.read(Table.DOCUMENTS, "benchmark").count();
         long tokenCount = tables.exists(Table.TOKENS)
                 ? tables.read(Table.TOKENS, "benchmark").count()
-                : tables.read(Table.DOCUMENTS, "benchmark").agg(functions.sum("n_tokens")).first().getLong(0);
+                : tables.read(Table.DOCUMENTS, "benchmark")
+                        .agg(functions.sum("n_tokens"))
+                        .first()
+                        .getLong(0);
         return new long[] {documents, tokenCount};
     }
 
     private static long inputBytes(SparkSession spark, String input) throws Exception {
         org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(input);
-        return path.getFileSystem(spark.sparkContext().hadoopConfiguration()).getContentSummary(path).getLength();
+        return path.getFileSystem(spark.sparkContext().hadoopConfiguration())
+                .getContentSummary(path)
+                .getLength();
     }
 
     /** A corpus argument: "brown:N" builds the Brown corpus resampled to N MB; anything else is a path. */
@@ -174,8 +202,12 @@ public final class PipelineBenchmark {
                 }
                 case "--corpus" -> corpora.add(value);
                 case "--brown-mb" -> Arrays.stream(value.split(",")).forEach(mb -> corpora.add("brown:" + mb.trim()));
-                case "--stages" -> stages = value.equals("all") ? Jobs.names().stream()
-                        .filter(name -> !name.equals("all")).toList() : List.of(value.split(","));
+                case "--stages" ->
+                    stages = value.equals("all")
+                            ? Jobs.names().stream()
+                                    .filter(name -> !name.equals("all"))
+                                    .toList()
+                            : List.of(value.split(","));
                 case "--baseline" -> baseline = value;
                 case "--work" -> work = Path.of(value);
                 case "--markdown" -> markdown = Path.of(value);

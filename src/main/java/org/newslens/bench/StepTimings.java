@@ -24,8 +24,8 @@ final class StepTimings extends SparkListener {
 
     @Override
     public synchronized void onJobStart(SparkListenerJobStart jobStart) {
-        String description = jobStart.properties() == null ? null
-                : jobStart.properties().getProperty("spark.job.description");
+        String description =
+                jobStart.properties() == null ? null : jobStart.properties().getProperty("spark.job.description");
         started.put(jobStart.jobId(), jobStart.time());
         descriptions.put(jobStart.jobId(), description == null ? "(no label)" : description);
     }
@@ -42,8 +42,8 @@ final class StepTimings extends SparkListener {
     /** The steps since the last call, as "step: seconds (jobs)" lines, and starts counting afresh. */
     synchronized List<String> drain() {
         List<String> lines = new ArrayList<>();
-        byStep.forEach((step, jobs) -> lines.add(String.format("%-58s %6.1f s  (%d Spark jobs)", step,
-                unionMillis(jobs) / 1000.0, jobs.size())));
+        byStep.forEach((step, jobs) -> lines.add(
+                String.format("%-58s %6.1f s  (%d Spark jobs)", step, unionMillis(jobs) / 1000.0, jobs.size())));
         byStep.clear();
         return lines;
     }

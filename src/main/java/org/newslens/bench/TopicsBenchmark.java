@@ -28,8 +28,7 @@ import org.newslens.pipeline.SparkSessions;
  * {@code --work DIR} to keep that pipeline's tables from an earlier run in DIR and only rerun topics.
  */
 public final class TopicsBenchmark {
-    private TopicsBenchmark() {
-    }
+    private TopicsBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path cache = Path.of("/tmp/newslens-brown");
@@ -59,9 +58,12 @@ public final class TopicsBenchmark {
         SparkSession spark = SparkSessions.getOrCreate();
         String output = work.resolve("out").toUri().toString();
         Map<String, Character> genre = new HashMap<>();
-        List<TopicsInput.Doc> docs = resampledMb > 0 ? resampled(brown, (long) (resampledMb * 1e6), 7)
-                : originals(brown, genre);
-        long bytes = docs.stream().flatMap(d -> d.sentences().stream()).mapToLong(String::length).sum();
+        List<TopicsInput.Doc> docs =
+                resampledMb > 0 ? resampled(brown, (long) (resampledMb * 1e6), 7) : originals(brown, genre);
+        long bytes = docs.stream()
+                .flatMap(d -> d.sentences().stream())
+                .mapToLong(String::length)
+                .sum();
         if (pipeline && reuse && new TableStore(spark, output, "read").exists(Table.SENTENCES)) {
             genre = genresFromFolders(output);
         } else if (pipeline) {
@@ -75,8 +77,9 @@ public final class TopicsBenchmark {
         List<String> firstRows = null;
         boolean identical = true;
         System.out.printf("%nTopics benchmark: %d documents, %.1f MB of text, k = %s%n", docs.size(), bytes / 1e6, k);
-        System.out.printf("%-4s %-10s %-12s %-10s %-8s %-9s%n", "run", "NMI topics", "NMI clusters", "c_npmi",
-                "seconds", "identical");
+        System.out.printf(
+                "%-4s %-10s %-12s %-10s %-8s %-9s%n",
+                "run", "NMI topics", "NMI clusters", "c_npmi", "seconds", "identical");
         for (int run = 1; run <= runs; run++) {
             long t0 = System.nanoTime();
             int code = Main.run(jobArgs.toArray(new String[0]));
@@ -93,10 +96,13 @@ public final class TopicsBenchmark {
             }
             double nmiTopics = genre.isEmpty() ? Double.NaN : nmi(tables, Table.DOC_TOPICS, genre);
             double nmiClusters = genre.isEmpty() ? Double.NaN : nmi(tables, Table.CLUSTERS, genre);
-            double cNpmi = tables.read(Table.TOPIC_METRICS, "bench").filter("metric = 'c_npmi' and model <> 'clusters'")
-                    .first().getDouble(3);
-            System.out.printf("%-4d %-10.3f %-12.3f %-10.3f %-8.1f %-9s%n", run, nmiTopics, nmiClusters, cNpmi,
-                    seconds, run == 1 ? "-" : String.valueOf(identical));
+            double cNpmi = tables.read(Table.TOPIC_METRICS, "bench")
+                    .filter("metric = 'c_npmi' and model <> 'clusters'")
+                    .first()
+                    .getDouble(3);
+            System.out.printf(
+                    "%-4d %-10.3f %-12.3f %-10.3f %-8.1f %-9s%n",
+                    run, nmiTopics, nmiClusters, cNpmi, seconds, run == 1 ? "-" : String.valueOf(identical));
         }
         tables(spark, output);
     }
@@ -111,8 +117,8 @@ public final class TopicsBenchmark {
         Path texts = work.resolve("texts");
         brown.writeOriginals(texts);
         for (String job : List.of("ingest", "annotate", "terms")) {
-            int code = Main.run(new String[] {job, "--input", texts.toString(), "--output", output,
-                    "--annotate.ner", "false"});
+            int code = Main.run(
+                    new String[] {job, "--input", texts.toString(), "--output", output, "--annotate.ner", "false"});
             if (code != 0) {
                 throw new IllegalStateException(job + " failed with exit code " + code);
             }
@@ -123,8 +129,11 @@ public final class TopicsBenchmark {
     /** The genre of each doc_id, from the folder its text was read from. */
     private static Map<String, Character> genresFromFolders(String output) {
         Map<String, Character> genre = new HashMap<>();
-        new TableStore(SparkSessions.getOrCreate(), output, "read").read(Table.DOCUMENTS, "bench")
-                .select("doc_id", "source_uri").collectAsList().forEach(r -> {
+        new TableStore(SparkSessions.getOrCreate(), output, "read")
+                .read(Table.DOCUMENTS, "bench")
+                .select("doc_id", "source_uri")
+                .collectAsList()
+                .forEach(r -> {
                     String[] parts = r.getString(1).split("/");
                     genre.put(r.getString(0), parts[parts.length - 2].charAt(0));
                 });
@@ -155,8 +164,10 @@ public final class TopicsBenchmark {
                 sentences.add(sentence);
                 written += sentence.length() + 1;
             }
-            docs.add(new TopicsInput.Doc(String.format("doc-%07d", doc),
-                    java.time.LocalDate.of(2024, 1, 1).plusDays(random.nextInt(730)), sentences));
+            docs.add(new TopicsInput.Doc(
+                    String.format("doc-%07d", doc),
+                    java.time.LocalDate.of(2024, 1, 1).plusDays(random.nextInt(730)),
+                    sentences));
         }
         return docs;
     }
@@ -173,7 +184,10 @@ public final class TopicsBenchmark {
 
     private static double nmi(TableStore tables, Table table, Map<String, Character> genre) {
         List<Row> rows = table == Table.DOC_TOPICS
-                ? tables.read(table, "bench").filter("is_dominant").select("doc_id", "topic_id").collectAsList()
+                ? tables.read(table, "bench")
+                        .filter("is_dominant")
+                        .select("doc_id", "topic_id")
+                        .collectAsList()
                 : tables.read(table, "bench").select("doc_id", "cluster_id").collectAsList();
         Map<String, Integer> predicted = new HashMap<>();
         rows.forEach(r -> predicted.put(r.getString(0), r.getInt(1)));
@@ -189,15 +203,29 @@ public final class TopicsBenchmark {
     private static void tables(SparkSession spark, String output) {
         TableStore tables = new TableStore(spark, output, "read");
         System.out.println("\nTopics (label | top terms):");
-        tables.read(Table.TOPICS, "bench").filter("rank <= 8").groupBy("topic_id", "label")
-                .agg(org.apache.spark.sql.functions.expr("concat_ws(' ', transform(sort_array(collect_list(struct(rank, term))), x -> x.term))").as("terms"))
-                .orderBy("topic_id").collectAsList()
+        tables.read(Table.TOPICS, "bench")
+                .filter("rank <= 8")
+                .groupBy("topic_id", "label")
+                .agg(org.apache
+                        .spark
+                        .sql
+                        .functions
+                        .expr("concat_ws(' ', transform(sort_array(collect_list(struct(rank, term))), x -> x.term))")
+                        .as("terms"))
+                .orderBy("topic_id")
+                .collectAsList()
                 .forEach(r -> System.out.printf("  %2d %-32s | %s%n", r.getInt(0), r.getString(1), r.getString(2)));
         System.out.println("Clusters (label | documents):");
-        tables.read(Table.CLUSTERS, "bench").groupBy("cluster_id", "label").count().orderBy("cluster_id")
-                .collectAsList().forEach(r -> System.out.printf("  %2d %-40s %d%n", r.getInt(0), r.getString(1), r.getLong(2)));
+        tables.read(Table.CLUSTERS, "bench")
+                .groupBy("cluster_id", "label")
+                .count()
+                .orderBy("cluster_id")
+                .collectAsList()
+                .forEach(r -> System.out.printf("  %2d %-40s %d%n", r.getInt(0), r.getString(1), r.getLong(2)));
         System.out.println("Metrics (model-wide):");
-        tables.read(Table.TOPIC_METRICS, "bench").filter("topic_id is null").collectAsList()
+        tables.read(Table.TOPIC_METRICS, "bench")
+                .filter("topic_id is null")
+                .collectAsList()
                 .forEach(r -> System.out.printf("  %-9s %-24s %.4f%n", r.getString(0), r.getString(2), r.getDouble(3)));
     }
 }

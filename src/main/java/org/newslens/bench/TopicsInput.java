@@ -28,11 +28,9 @@ public final class TopicsInput {
     private static final Pattern TOKEN = Pattern.compile("\\p{L}+(?:['\u2019-]\\p{L}+)*|\\p{N}+|\\S");
 
     /** One input document: id, publication date (or null) and its sentences. */
-    public record Doc(String docId, LocalDate published, List<String> sentences) {
-    }
+    public record Doc(String docId, LocalDate published, List<String> sentences) {}
 
-    private TopicsInput() {
-    }
+    private TopicsInput() {}
 
     /** One entry per token: its lower-cased form, or null when it has no letter. */
     public static List<String> terms(String sentence) {
@@ -59,9 +57,17 @@ public final class TopicsInput {
                 sentences.add(RowFactory.create(doc.docId(), s, begin, begin + sentence.length(), sentence, terms));
                 begin += sentence.length() + 1;
             }
-            documents.add(RowFactory.create(doc.docId(), "memory:" + doc.docId(), null,
-                    doc.published() == null ? null : Date.valueOf(doc.published()), null, null, text,
-                    text.length(), tokens, sha256(text)));
+            documents.add(RowFactory.create(
+                    doc.docId(),
+                    "memory:" + doc.docId(),
+                    null,
+                    doc.published() == null ? null : Date.valueOf(doc.published()),
+                    null,
+                    null,
+                    text,
+                    text.length(),
+                    tokens,
+                    sha256(text)));
         }
         TableStore store = new TableStore(spark, outputRoot, "input-" + System.nanoTime());
         store.write(Table.DOCUMENTS, spark.createDataFrame(documents, Table.DOCUMENTS.schema()));
@@ -71,8 +77,8 @@ public final class TopicsInput {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

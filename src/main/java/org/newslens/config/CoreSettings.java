@@ -4,22 +4,34 @@ import java.util.List;
 
 /** Settings every job shares. */
 public final class CoreSettings {
-    private CoreSettings() {
-    }
+    private CoreSettings() {}
 
-    public static final Setting<String> INPUT = Setting.string("input", "data",
-            "Corpus to read: a file, a folder (read recursively) or any Hadoop URI (file:, hdfs:, s3a:)")
+    public static final Setting<String> INPUT = Setting.string(
+                    "input",
+                    "data",
+                    "Corpus to read: a file, a folder (read recursively) or any Hadoop URI (file:, hdfs:, s3a:)")
             .allowing("a path or Hadoop URI");
-    public static final Setting<String> OUTPUT = Setting.string("output", "output",
-            "Output root: one Parquet folder per table, written under this Hadoop URI")
+    public static final Setting<String> OUTPUT = Setting.string(
+                    "output", "output", "Output root: one Parquet folder per table, written under this Hadoop URI")
             .allowing("a path or Hadoop URI");
-    public static final Setting<Integer> PARTITIONS = Setting.integer("partitions", 0, 0, 1_000_000,
+    public static final Setting<Integer> PARTITIONS = Setting.integer(
+            "partitions",
+            0,
+            0,
+            1_000_000,
             "Partitions for reading text files and for the NLP pass; 0 picks from the corpus size and the cores Spark reports");
 
-    public static final Setting<String> LOG_LEVEL = Setting.choice("log-level", "warn", List.of("warn", "info", "debug"),
+    public static final Setting<String> LOG_LEVEL = Setting.choice(
+            "log-level",
+            "warn",
+            List.of("warn", "info", "debug"),
             "What the run logs on stderr: warn = warnings, NewsLens's stage lines and a progress line every few seconds;"
                     + " info = Spark's own info lines too (thousands on a cluster); debug = NewsLens's debug lines as well");
-    public static final Setting<Integer> LOCK_STALE_HOURS = Setting.integer("lock-stale-hours", 24, 1, 100_000,
+    public static final Setting<Integer> LOCK_STALE_HOURS = Setting.integer(
+            "lock-stale-hours",
+            24,
+            1,
+            100_000,
             "Hours after which another run's lock on the output is taken over (sooner when its process is gone on this host)");
 
     public static List<Setting<?>> all() {

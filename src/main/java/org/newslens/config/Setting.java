@@ -35,8 +35,8 @@ public final class Setting<T> {
     }
 
     /** A string that {@code check} accepts; {@code check} throws IllegalArgumentException saying what it expected. */
-    public static Setting<String> checked(String key, String defaultValue, String description,
-                                          java.util.function.Consumer<String> check) {
+    public static Setting<String> checked(
+            String key, String defaultValue, String description, java.util.function.Consumer<String> check) {
         return new Setting<>(key, defaultValue, description, null, raw -> {
             check.accept(raw.trim());
             return raw.trim();
@@ -53,8 +53,8 @@ public final class Setting<T> {
 
     /** An integer in [min, max]. */
     public static Setting<Integer> integer(String key, int defaultValue, int min, int max, String description) {
-        String allowed = max == Integer.MAX_VALUE ? "a whole number from " + min
-                : "a whole number from " + min + " to " + max;
+        String allowed =
+                max == Integer.MAX_VALUE ? "a whole number from " + min : "a whole number from " + min + " to " + max;
         return new Setting<>(key, defaultValue, description, allowed, raw -> {
             int value;
             try {

@@ -43,8 +43,11 @@ public final class Settings implements Serializable {
                 }
                 raw = args[++i];
             }
-            Setting<?> setting = known.stream().filter(s -> s.key().equals(key)).findFirst().orElseThrow(
-                    () -> new SettingsException("Unknown setting --" + key + "; run with --help to list the settings"));
+            Setting<?> setting = known.stream()
+                    .filter(s -> s.key().equals(key))
+                    .findFirst()
+                    .orElseThrow(() -> new SettingsException(
+                            "Unknown setting --" + key + "; run with --help to list the settings"));
             values.put(key, setting.parse(raw));
         }
         return new Settings(values);

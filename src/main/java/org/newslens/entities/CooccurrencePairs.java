@@ -1,7 +1,5 @@
 package org.newslens.entities;
 
-import org.newslens.stats.Association;
-
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
@@ -19,6 +17,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.newslens.stats.Association;
 
 /**
  * Co-occurrence of canonical entities in two kinds of window, {@code sentence} (doc_id, sent_id) and
@@ -36,8 +35,7 @@ public final class CooccurrencePairs {
     public static final String SENTENCE = "sentence";
     public static final String DOCUMENT = "document";
 
-    private CooccurrencePairs() {
-    }
+    private CooccurrencePairs() {}
 
     /**
      * @param mentions doc_id, sent_id, entity_id of every mention
@@ -45,17 +43,28 @@ public final class CooccurrencePairs {
      * @param windowCount N for this window kind
      * @param maxEntities the most entities a window pairs (its most mentioned)
      */
-    public static Dataset<Row> compute(Dataset<Row> mentions, Dataset<Row> entities, String window, long windowCount,
-            List<String> pairTypes, int minCount, int maxEntities) {
+    public static Dataset<Row> compute(
+            Dataset<Row> mentions,
+            Dataset<Row> entities,
+            String window,
+            long windowCount,
+            List<String> pairTypes,
+            int minCount,
+            int maxEntities) {
         List<String> keys = SENTENCE.equals(window) ? List.of("doc_id", "sent_id") : List.of("doc_id");
-        Dataset<Row> typed = entities.filter(col("type").isin(pairTypes.toArray())).select("entity_id");
+        Dataset<Row> typed =
+                entities.filter(col("type").isin(pairTypes.toArray())).select("entity_id");
         List<String> cols = new ArrayList<>(keys);
         cols.add("entity_id");
         Column[] windowKeys = keys.stream().map(c -> col(c)).toArray(Column[]::new);
         Dataset<Row> windows = mentions.join(typed, "entity_id")
-                .groupBy(cols.stream().map(c -> col(c)).toArray(Column[]::new)).agg(count(lit(1)).as("mentions"))
-                .withColumn("rank", row_number().over(Window.partitionBy(windowKeys)
-                        .orderBy(col("mentions").desc(), col("entity_id"))))
+                .groupBy(cols.stream().map(c -> col(c)).toArray(Column[]::new))
+                .agg(count(lit(1)).as("mentions"))
+                .withColumn(
+                        "rank",
+                        row_number()
+                                .over(Window.partitionBy(windowKeys)
+                                        .orderBy(col("mentions").desc(), col("entity_id"))))
                 .filter(col("rank").leq(maxEntities))
                 .select(cols.stream().map(c -> col(c)).toArray(Column[]::new));
         Dataset<Row> frequency = windows.groupBy("entity_id").agg(count(lit(1)).as("n"));
@@ -70,11 +79,16 @@ public final class CooccurrencePairs {
                 .groupBy(col("a_entity_id").as("entity_a"), col("b_entity_id").as("entity_b"))
                 .agg(count(lit(1)).as("count"), countDistinct("a_doc_id").as("docs"))
                 .filter(col("count").geq(minCount));
-        Dataset<Row> withFrequencies = pairs
-                .join(frequency.toDF("entity_a", "n_a"), "entity_a")
+        Dataset<Row> withFrequencies = pairs.join(frequency.toDF("entity_a", "n_a"), "entity_a")
                 .join(frequency.toDF("entity_b", "n_b"), "entity_b")
-                .join(entities.select(col("entity_id").as("entity_a"), col("name").as("name_a")), "entity_a")
-                .join(entities.select(col("entity_id").as("entity_b"), col("name").as("name_b")), "entity_b")
+                .join(
+                        entities.select(
+                                col("entity_id").as("entity_a"), col("name").as("name_a")),
+                        "entity_a")
+                .join(
+                        entities.select(
+                                col("entity_id").as("entity_b"), col("name").as("name_b")),
+                        "entity_b")
                 .select("entity_a", "entity_b", "count", "docs", "n_a", "n_b", "name_a", "name_b");
         return withFrequencies.map(score(window, windowCount), Encoders.row(SCHEMA));
     }
@@ -97,15 +111,22 @@ public final class CooccurrencePairs {
             long nab = row.getLong(2);
             long na = row.getLong(4);
             long nb = row.getLong(5);
-            return RowFactory.create(row.getString(0), row.getString(1), window, nab, row.getLong(3),
-                    Association.pmi(nab, na, nb, n), Association.npmi(nab, na, nb, n),
-                    Association.llr(nab, na, nb, n), Association.jaccard(nab, na, nb),
-                    row.getString(6), row.getString(7));
+            return RowFactory.create(
+                    row.getString(0),
+                    row.getString(1),
+                    window,
+                    nab,
+                    row.getLong(3),
+                    Association.pmi(nab, na, nb, n),
+                    Association.npmi(nab, na, nb, n),
+                    Association.llr(nab, na, nb, n),
+                    Association.jaccard(nab, na, nb),
+                    row.getString(6),
+                    row.getString(7));
         };
     }
 
     private static String[] rename(List<String> cols, String prefix) {
         return cols.stream().map(c -> prefix + c).toArray(String[]::new);
     }
-
 }

@@ -62,16 +62,22 @@ public final class EntitiesJob implements Job {
             long entityCount = tables.write(Table.ENTITIES, EntityTable.build(mentions));
             Dataset<Row> entities = tables.read(Table.ENTITIES, name()).select("entity_id", "name", "type");
 
-            Dataset<Row> sentencePairs = CooccurrencePairs.compute(mentions, entities, CooccurrencePairs.SENTENCE,
-                    sentenceWindows, pairTypes, minCount, maxEntities);
-            Dataset<Row> documentPairs = CooccurrencePairs.compute(mentions, entities, CooccurrencePairs.DOCUMENT,
-                    documentWindows, pairTypes, minCount, maxEntities);
+            Dataset<Row> sentencePairs = CooccurrencePairs.compute(
+                    mentions, entities, CooccurrencePairs.SENTENCE, sentenceWindows, pairTypes, minCount, maxEntities);
+            Dataset<Row> documentPairs = CooccurrencePairs.compute(
+                    mentions, entities, CooccurrencePairs.DOCUMENT, documentWindows, pairTypes, minCount, maxEntities);
             long pairCount = tables.write(Table.ENTITY_PAIRS, sentencePairs.union(documentPairs));
 
-            Dataset<Row> edges = tables.read(Table.ENTITY_PAIRS, name())
-                    .filter(col("window").equalTo(CooccurrencePairs.SENTENCE));
-            tables.write(Table.ENTITY_GRAPH, EntityGraph.build(context.spark(), entities, edges,
-                    settings.get(EntitiesSettings.PAGERANK_ITERATIONS), settings.get(EntitiesSettings.COMMUNITY_STEPS)));
+            Dataset<Row> edges =
+                    tables.read(Table.ENTITY_PAIRS, name()).filter(col("window").equalTo(CooccurrencePairs.SENTENCE));
+            tables.write(
+                    Table.ENTITY_GRAPH,
+                    EntityGraph.build(
+                            context.spark(),
+                            entities,
+                            edges,
+                            settings.get(EntitiesSettings.PAGERANK_ITERATIONS),
+                            settings.get(EntitiesSettings.COMMUNITY_STEPS)));
             context.summary().put("entities", entityCount);
             context.summary().put("entity_pairs", pairCount);
         } finally {

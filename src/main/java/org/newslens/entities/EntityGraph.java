@@ -42,8 +42,7 @@ public final class EntityGraph {
     private static final ClassTag<String> STRING = ClassTag$.MODULE$.apply(String.class);
     private static final ClassTag<Double> DOUBLE = ClassTag$.MODULE$.apply(Double.class);
 
-    private EntityGraph() {
-    }
+    private EntityGraph() {}
 
     /** GraphX vertex id of an entity: the first 15 hex digits of entity_id (60 bits, so always positive). */
     static Column vertexId(Column entityId) {
@@ -54,41 +53,63 @@ public final class EntityGraph {
      * @param entities entity_id, name, type
      * @param pairs sentence-window pairs: entity_a, entity_b, count
      */
-    public static Dataset<Row> build(SparkSession spark, Dataset<Row> entities, Dataset<Row> pairs,
-            int pagerankIterations, int communitySteps) {
-        Dataset<Row> vertices = entities.select(col("entity_id"), vertexId(col("entity_id")).as("vid"),
-                col("name"), col("type"));
+    public static Dataset<Row> build(
+            SparkSession spark, Dataset<Row> entities, Dataset<Row> pairs, int pagerankIterations, int communitySteps) {
+        Dataset<Row> vertices =
+                entities.select(col("entity_id"), vertexId(col("entity_id")).as("vid"), col("name"), col("type"));
         Dataset<Row> ends = pairs.select(col("entity_a").as("entity_id"), col("count"))
                 .union(pairs.select(col("entity_b").as("entity_id"), col("count")));
         Dataset<Row> degrees = ends.groupBy("entity_id")
                 .agg(count(lit(1)).as("degree"), sum("count").cast("double").as("weighted_degree"));
 
-        JavaRDD<Tuple2<Object, String>> vertexRdd = vertices.select("vid", "entity_id").javaRDD()
-                .map(r -> new Tuple2<>(r.get(0), r.getString(1)));
-        JavaRDD<Edge<Double>> edgeRdd = pairs
-                .select(vertexId(col("entity_a")), vertexId(col("entity_b")), col("count").cast("double"))
+        JavaRDD<Tuple2<Object, String>> vertexRdd =
+                vertices.select("vid", "entity_id").javaRDD().map(r -> new Tuple2<>(r.get(0), r.getString(1)));
+        JavaRDD<Edge<Double>> edgeRdd = pairs.select(
+                        vertexId(col("entity_a")),
+                        vertexId(col("entity_b")),
+                        col("count").cast("double"))
                 .javaRDD()
-                .flatMap(r -> List.of(new Edge<>(r.getLong(0), r.getLong(1), r.getDouble(2)),
-                        new Edge<>(r.getLong(1), r.getLong(0), r.getDouble(2))).iterator());
-        Graph<String, Double> graph = Graph.apply(vertexRdd.rdd(), edgeRdd.rdd(), "", StorageLevel.MEMORY_AND_DISK(),
-                StorageLevel.MEMORY_AND_DISK(), STRING, DOUBLE);
+                .flatMap(r -> List.of(
+                                new Edge<>(r.getLong(0), r.getLong(1), r.getDouble(2)),
+                                new Edge<>(r.getLong(1), r.getLong(0), r.getDouble(2)))
+                        .iterator());
+        Graph<String, Double> graph = Graph.apply(
+                vertexRdd.rdd(),
+                edgeRdd.rdd(),
+                "",
+                StorageLevel.MEMORY_AND_DISK(),
+                StorageLevel.MEMORY_AND_DISK(),
+                STRING,
+                DOUBLE);
         Graph<Double, Double> rankGraph = rankGraph(vertices, degrees, pairs);
         try {
-            Dataset<Row> ranks = toFrame(spark, ExactPageRank.run(rankGraph, pagerankIterations, vertices.count())
-                    .vertices().toJavaRDD(), "pagerank_raw", DataTypes.DoubleType);
-            Dataset<Row> communities = toFrame(spark, WeightedLabelPropagation.run(graph, communitySteps)
-                    .vertices().toJavaRDD(), "community", DataTypes.LongType);
+            Dataset<Row> ranks = toFrame(
+                    spark,
+                    ExactPageRank.run(rankGraph, pagerankIterations, vertices.count())
+                            .vertices()
+                            .toJavaRDD(),
+                    "pagerank_raw",
+                    DataTypes.DoubleType);
+            Dataset<Row> communities = toFrame(
+                    spark,
+                    WeightedLabelPropagation.run(graph, communitySteps)
+                            .vertices()
+                            .toJavaRDD(),
+                    "community",
+                    DataTypes.LongType);
             Row sumRow = ranks.agg(ExactSum.of(col("pagerank_raw"))).first();
             double total = sumRow.isNullAt(0) ? 1.0 : sumRow.getDouble(0); // null: no entities at all
-            return vertices
-                    .join(degrees, "entity_id", "left")
+            return vertices.join(degrees, "entity_id", "left")
                     .join(ranks, "vid")
                     .join(communities, "vid")
-                    .select(col("entity_id"),
+                    .select(
+                            col("entity_id"),
                             coalesce(col("degree"), lit(0L)).as("degree"),
                             coalesce(col("weighted_degree"), lit(0.0)).as("weighted_degree"),
                             col("pagerank_raw").divide(total).as("pagerank"),
-                            col("community"), col("name"), col("type"));
+                            col("community"),
+                            col("name"),
+                            col("type"));
         } finally {
             graph.unpersist(false);
             rankGraph.unpersist(false);
@@ -101,20 +122,35 @@ public final class EntityGraph {
      */
     private static Graph<Double, Double> rankGraph(Dataset<Row> vertices, Dataset<Row> degrees, Dataset<Row> pairs) {
         JavaRDD<Tuple2<Object, Double>> start = vertices.join(degrees, "entity_id", "left")
-                .select(col("vid"), when(col("degree").isNull(), lit(ExactPageRank.RESET)).otherwise(lit(1.0)))
-                .javaRDD().map(r -> new Tuple2<>(r.get(0), r.getDouble(1)));
-        Dataset<Row> directed = pairs.select(col("entity_a").as("src"), col("entity_b").as("dst"))
+                .select(
+                        col("vid"),
+                        when(col("degree").isNull(), lit(ExactPageRank.RESET)).otherwise(lit(1.0)))
+                .javaRDD()
+                .map(r -> new Tuple2<>(r.get(0), r.getDouble(1)));
+        Dataset<Row> directed = pairs.select(
+                        col("entity_a").as("src"), col("entity_b").as("dst"))
                 .union(pairs.select(col("entity_b").as("src"), col("entity_a").as("dst")));
         JavaRDD<Edge<Double>> edges = directed.join(degrees, directed.col("src").equalTo(degrees.col("entity_id")))
                 .select(vertexId(col("src")), vertexId(col("dst")), lit(1.0).divide(col("degree")))
-                .javaRDD().map(r -> new Edge<>(r.getLong(0), r.getLong(1), r.getDouble(2)));
-        return Graph.apply(start.rdd(), edges.rdd(), 1.0, StorageLevel.MEMORY_AND_DISK(),
-                StorageLevel.MEMORY_AND_DISK(), DOUBLE, DOUBLE);
+                .javaRDD()
+                .map(r -> new Edge<>(r.getLong(0), r.getLong(1), r.getDouble(2)));
+        return Graph.apply(
+                start.rdd(),
+                edges.rdd(),
+                1.0,
+                StorageLevel.MEMORY_AND_DISK(),
+                StorageLevel.MEMORY_AND_DISK(),
+                DOUBLE,
+                DOUBLE);
     }
 
-    private static Dataset<Row> toFrame(SparkSession spark, JavaRDD<? extends Tuple2<Object, ?>> values, String name,
+    private static Dataset<Row> toFrame(
+            SparkSession spark,
+            JavaRDD<? extends Tuple2<Object, ?>> values,
+            String name,
             org.apache.spark.sql.types.DataType type) {
-        StructType schema = new StructType().add("vid", DataTypes.LongType, false).add(name, type, false);
+        StructType schema =
+                new StructType().add("vid", DataTypes.LongType, false).add(name, type, false);
         return spark.createDataFrame(values.map(t -> RowFactory.create(t._1(), t._2())), schema);
     }
 }

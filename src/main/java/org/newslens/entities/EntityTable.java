@@ -21,28 +21,40 @@ import org.apache.spark.sql.expressions.Window;
  * (most frequent first), and mention and document counts. Deterministic: every choice has a total order.
  */
 public final class EntityTable {
-    private EntityTable() {
-    }
+    private EntityTable() {}
 
     public static Dataset<Row> build(Dataset<Row> mentions) {
-        Dataset<Row> names = pickFirst(mentions.groupBy("entity_id", "name").agg(count(lit(1)).as("n")), "name");
-        Dataset<Row> types = pickFirst(mentions.groupBy("entity_id", "type").agg(count(lit(1)).as("n")), "type");
-        Dataset<Row> aliases = mentions.groupBy("entity_id", "text").agg(count(lit(1)).as("n"))
+        Dataset<Row> names = pickFirst(
+                mentions.groupBy("entity_id", "name").agg(count(lit(1)).as("n")), "name");
+        Dataset<Row> types = pickFirst(
+                mentions.groupBy("entity_id", "type").agg(count(lit(1)).as("n")), "type");
+        Dataset<Row> aliases = mentions.groupBy("entity_id", "text")
+                .agg(count(lit(1)).as("n"))
                 .groupBy("entity_id")
                 // sort by (−count, alias), then drop the sort key: most frequent first, ties alphabetical
-                .agg(sort_array(collect_list(struct(col("n").multiply(-1).as("neg"), col("text").as("alias"))))
-                        .as("sorted"), sum("n").as("mentions"))
+                .agg(
+                        sort_array(collect_list(struct(
+                                        col("n").multiply(-1).as("neg"),
+                                        col("text").as("alias"))))
+                                .as("sorted"),
+                        sum("n").as("mentions"))
                 .withColumn("aliases", expr("transform(sorted, x -> named_struct('alias', x.alias, 'count', -x.neg))"))
                 .drop("sorted");
-        Dataset<Row> docs = mentions.groupBy("entity_id").agg(countDistinct("doc_id").as("docs"));
-        return names.join(types, "entity_id").join(aliases, "entity_id").join(docs, "entity_id")
+        Dataset<Row> docs =
+                mentions.groupBy("entity_id").agg(countDistinct("doc_id").as("docs"));
+        return names.join(types, "entity_id")
+                .join(aliases, "entity_id")
+                .join(docs, "entity_id")
                 .withColumn("mentions", col("mentions").cast("long"));
     }
 
     /** Per entity, the value with the most mentions; ties go to the alphabetically first value. */
     private static Dataset<Row> pickFirst(Dataset<Row> counts, String column) {
-        return counts.withColumn("rank", row_number().over(Window.partitionBy("entity_id")
-                        .orderBy(col("n").desc(), col(column).asc())))
+        return counts.withColumn(
+                        "rank",
+                        row_number()
+                                .over(Window.partitionBy("entity_id")
+                                        .orderBy(col("n").desc(), col(column).asc())))
                 .filter(col("rank").equalTo(1))
                 .select("entity_id", column);
     }

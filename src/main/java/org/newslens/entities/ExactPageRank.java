@@ -31,8 +31,7 @@ final class ExactPageRank {
     /** The initial message: tells the vertex program to keep the starting rank. */
     private static final long START = Long.MIN_VALUE;
 
-    private ExactPageRank() {
-    }
+    private ExactPageRank() {}
 
     /**
      * @param graph vertices with their starting rank (1, or {@link #RESET} for a vertex without edges, which
@@ -43,8 +42,17 @@ final class ExactPageRank {
      */
     static Graph<Double, Double> run(Graph<Double, Double> graph, int iterations, long vertexCount) {
         double units = Math.scalb(1.0, 62) / Math.max(1, vertexCount);
-        return Pregel.apply(graph, START, iterations, EdgeDirection.Out(), new Update(units), new Contribute(units),
-                new Add(), DOUBLE, DOUBLE, LONG);
+        return Pregel.apply(
+                graph,
+                START,
+                iterations,
+                EdgeDirection.Out(),
+                new Update(units),
+                new Contribute(units),
+                new Add(),
+                DOUBLE,
+                DOUBLE,
+                LONG);
     }
 
     /** The new rank from the summed contributions (fixed-point); the initial message keeps the starting rank. */
@@ -62,8 +70,9 @@ final class ExactPageRank {
     }
 
     /** Along each edge: the source's rank over its out-degree, as a fixed-point long. */
-    private static final class Contribute extends AbstractFunction1<EdgeTriplet<Double, Double>,
-            Iterator<Tuple2<Object, Long>>> implements Serializable {
+    private static final class Contribute
+            extends AbstractFunction1<EdgeTriplet<Double, Double>, Iterator<Tuple2<Object, Long>>>
+            implements Serializable {
         private final double units;
 
         Contribute(double units) {
@@ -73,7 +82,8 @@ final class ExactPageRank {
         @Override
         public Iterator<Tuple2<Object, Long>> apply(EdgeTriplet<Double, Double> edge) {
             Tuple2<Object, Long> message = new Tuple2<>(edge.dstId(), Math.round(edge.srcAttr() * edge.attr() * units));
-            return scala.jdk.javaapi.CollectionConverters.asScala(List.of(message).iterator());
+            return scala.jdk.javaapi.CollectionConverters.asScala(
+                    List.of(message).iterator());
         }
     }
 

@@ -26,17 +26,26 @@ import scala.runtime.AbstractFunction3;
 public final class WeightedLabelPropagation {
     private static final ClassTag<Long> LONG = ClassTag$.MODULE$.apply(Long.class);
     private static final ClassTag<Double> DOUBLE = ClassTag$.MODULE$.apply(Double.class);
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static final ClassTag<TreeMap<Long, Double>> VOTES = (ClassTag) ClassTag$.MODULE$.apply(TreeMap.class);
 
-    private WeightedLabelPropagation() {
-    }
+    private WeightedLabelPropagation() {}
 
     /** Vertices labelled with their community (the winning label: a vertex id). Edges must be given both ways. */
     public static <V> Graph<Long, Double> run(Graph<V, Double> graph, int steps) {
         Graph<Long, Double> labelled = graph.mapVertices(new InitialLabel<>(), LONG, null);
-        return Pregel.apply(labelled, new TreeMap<Long, Double>(), steps, EdgeDirection.Either(),
-                new Choose(), new Send(), new Merge(), LONG, DOUBLE, VOTES);
+        return Pregel.apply(
+                labelled,
+                new TreeMap<Long, Double>(),
+                steps,
+                EdgeDirection.Either(),
+                new Choose(),
+                new Send(),
+                new Merge(),
+                LONG,
+                DOUBLE,
+                VOTES);
     }
 
     /** The label with the most weight, smallest label on ties; a vertex without votes keeps its label. */
@@ -67,19 +76,22 @@ public final class WeightedLabelPropagation {
         }
     }
 
-    private static final class Send extends AbstractFunction1<EdgeTriplet<Long, Double>,
-            Iterator<Tuple2<Object, TreeMap<Long, Double>>>> implements Serializable {
+    private static final class Send
+            extends AbstractFunction1<EdgeTriplet<Long, Double>, Iterator<Tuple2<Object, TreeMap<Long, Double>>>>
+            implements Serializable {
         @Override
         public Iterator<Tuple2<Object, TreeMap<Long, Double>>> apply(EdgeTriplet<Long, Double> edge) {
             TreeMap<Long, Double> vote = new TreeMap<>();
             vote.put(edge.srcAttr(), edge.attr());
             Tuple2<Object, TreeMap<Long, Double>> message = new Tuple2<>(edge.dstId(), vote);
-            return scala.jdk.javaapi.CollectionConverters.asScala(List.of(message).iterator());
+            return scala.jdk.javaapi.CollectionConverters.asScala(
+                    List.of(message).iterator());
         }
     }
 
-    private static final class Merge extends AbstractFunction2<TreeMap<Long, Double>, TreeMap<Long, Double>,
-            TreeMap<Long, Double>> implements Serializable {
+    private static final class Merge
+            extends AbstractFunction2<TreeMap<Long, Double>, TreeMap<Long, Double>, TreeMap<Long, Double>>
+            implements Serializable {
         @Override
         public TreeMap<Long, Double> apply(TreeMap<Long, Double> a, TreeMap<Long, Double> b) {
             TreeMap<Long, Double> sum = new TreeMap<>(a);

@@ -59,8 +59,12 @@ final class CsvRecordReader extends RecordIterator {
         long line = parser.getContext().currentLine();
         lastLine = line;
         if (cells.length != header.length) {
-            return RawRows.reject(file, format, RejectReason.MALFORMED_CSV, "the row ending at line " + line + " has "
-                    + cells.length + " fields, the header has " + header.length);
+            return RawRows.reject(
+                    file,
+                    format,
+                    RejectReason.MALFORMED_CSV,
+                    "the row ending at line " + line + " has " + cells.length + " fields, the header has "
+                            + header.length);
         }
         RecordColumns.Values values = new RecordColumns.Values();
         for (int i = 0; i < cells.length; i++) {
@@ -68,8 +72,12 @@ final class CsvRecordReader extends RecordIterator {
                 try {
                     values.set(slots[i], utf8(cells[i]));
                 } catch (CharacterCodingException e) {
-                    return RawRows.reject(file, format, RejectReason.UNDECODABLE, "column '" + header[i]
-                            + "' of the row ending at line " + line + " is not valid UTF-8 (strict decoder, nothing replaced)");
+                    return RawRows.reject(
+                            file,
+                            format,
+                            RejectReason.UNDECODABLE,
+                            "column '" + header[i] + "' of the row ending at line " + line
+                                    + " is not valid UTF-8 (strict decoder, nothing replaced)");
                 }
             }
         }
@@ -82,7 +90,9 @@ final class CsvRecordReader extends RecordIterator {
         in.mark(3);
         byte[] bom = in.readNBytes(3);
         boolean utf8Bom = bom.length == 3 && bom[0] == (byte) 0xEF && bom[1] == (byte) 0xBB && bom[2] == (byte) 0xBF;
-        if (bom.length >= 2 && ((bom[0] == (byte) 0xFE && bom[1] == (byte) 0xFF) || (bom[0] == (byte) 0xFF && bom[1] == (byte) 0xFE))) {
+        if (bom.length >= 2
+                && ((bom[0] == (byte) 0xFE && bom[1] == (byte) 0xFF)
+                        || (bom[0] == (byte) 0xFF && bom[1] == (byte) 0xFE))) {
             return rejectRest(RejectReason.UNDECODABLE, "UTF-16 byte-order mark: CSV files are read as UTF-8");
         }
         if (!utf8Bom) {
@@ -91,7 +101,8 @@ final class CsvRecordReader extends RecordIterator {
         CsvParserSettings settings = new CsvParserSettings();
         // The parser allocates this many characters up front: no more than the file can hold.
         boolean compressed = FileKind.isGzip(file.uri());
-        settings.setMaxCharsPerColumn((int) (compressed ? maxRecordBytes : Math.min(maxRecordBytes, file.length() + 1)));
+        settings.setMaxCharsPerColumn(
+                (int) (compressed ? maxRecordBytes : Math.min(maxRecordBytes, file.length() + 1)));
         settings.setMaxColumns(MAX_COLUMNS);
         settings.setLineSeparatorDetectionEnabled(true);
         settings.setIgnoreLeadingWhitespaces(false);
@@ -107,17 +118,22 @@ final class CsvRecordReader extends RecordIterator {
             try {
                 names.add(cell == null ? "" : utf8(cell).strip());
             } catch (CharacterCodingException e) {
-                return rejectRest(RejectReason.UNDECODABLE, "the header line is not valid UTF-8 (strict decoder, nothing replaced)");
+                return rejectRest(
+                        RejectReason.UNDECODABLE,
+                        "the header line is not valid UTF-8 (strict decoder, nothing replaced)");
             }
         }
         String ambiguity = RecordColumns.ambiguity(names);
         if (ambiguity != null) {
-            return rejectRest(RejectReason.AMBIGUOUS_COLUMN, "CSV header names " + ambiguity
-                    + ", which differ only in case; header: " + String.join(", ", names));
+            return rejectRest(
+                    RejectReason.AMBIGUOUS_COLUMN,
+                    "CSV header names " + ambiguity + ", which differ only in case; header: "
+                            + String.join(", ", names));
         }
         slots = names.stream().mapToInt(RecordColumns::slot).toArray();
         if (names.stream().noneMatch(n -> RecordColumns.isText(RecordColumns.slot(n)))) {
-            return rejectRest(RejectReason.NO_TEXT_COLUMN,
+            return rejectRest(
+                    RejectReason.NO_TEXT_COLUMN,
                     "CSV header has no text, body or content column; it has: " + String.join(", ", names));
         }
         header = names.toArray(new String[0]);
@@ -128,7 +144,8 @@ final class CsvRecordReader extends RecordIterator {
     @Override
     protected RejectReason reasonFor(Exception e) {
         // univocity reports both limits as a TextParsingException caused by an index out of its buffer's bounds.
-        if (e instanceof TextParsingException && String.valueOf(e.getMessage()).contains("exceeds the maximum number of characters")) {
+        if (e instanceof TextParsingException
+                && String.valueOf(e.getMessage()).contains("exceeds the maximum number of characters")) {
             return RejectReason.RECORD_TOO_LARGE;
         }
         if (e instanceof TextParsingException && e.getCause() instanceof ArrayIndexOutOfBoundsException) {
@@ -140,8 +157,8 @@ final class CsvRecordReader extends RecordIterator {
     @Override
     protected String explain(Exception e) {
         return switch (reasonFor(e)) {
-            case RECORD_TOO_LARGE -> "a field longer than ingest.max-record-bytes " + maxRecordBytes
-                    + " bytes (a quote that never closes?)";
+            case RECORD_TOO_LARGE ->
+                "a field longer than ingest.max-record-bytes " + maxRecordBytes + " bytes (a quote that never closes?)";
             case MALFORMED_CSV -> "a row with more than " + MAX_COLUMNS + " fields";
             // univocity's own message lists all its settings: the cause says what went wrong.
             default -> describe(e instanceof TextParsingException && e.getCause() != null ? e.getCause() : e);

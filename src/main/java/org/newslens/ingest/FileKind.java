@@ -4,7 +4,12 @@ import java.util.Locale;
 
 /** What the file's extension says it holds; a trailing .gz means gzip-compressed. */
 public enum FileKind {
-    TEXT, MARKDOWN, JSON, CSV, PARQUET, UNSUPPORTED;
+    TEXT,
+    MARKDOWN,
+    JSON,
+    CSV,
+    PARQUET,
+    UNSUPPORTED;
 
     /** The kind of a file by name, e.g. {@code a.jsonl.gz} is JSON. */
     public static FileKind of(String fileName) {

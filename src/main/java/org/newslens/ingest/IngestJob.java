@@ -72,7 +72,11 @@ public final class IngestJob implements Job {
             JobLabels.step(context.spark(), "ingest: write rejects");
             long rejectRows = context.tables().write(Table.REJECTS, result.rejects());
             Map<String, Long> byReason = new TreeMap<>();
-            for (Row row : context.tables().read(Table.REJECTS, name()).groupBy("reason").count().collectAsList()) {
+            for (Row row : context.tables()
+                    .read(Table.REJECTS, name())
+                    .groupBy("reason")
+                    .count()
+                    .collectAsList()) {
                 byReason.put(row.getString(0), row.getLong(1));
             }
             account(context.summary(), result, documents, rejectRows, byReason);
@@ -83,7 +87,8 @@ public final class IngestJob implements Job {
     }
 
     /** Puts the figures in the summary and fails when an input went missing (that would be a bug). */
-    static void account(RunSummary summary, Result result, long documents, long rejectRows, Map<String, Long> byReason) {
+    static void account(
+            RunSummary summary, Result result, long documents, long rejectRows, Map<String, Long> byReason) {
         long truncated = byReason.getOrDefault(RejectReason.TRUNCATED.code(), 0L);
         long rejects = rejectRows - truncated;
         summary.put("inputs", result.inputs());
@@ -93,11 +98,19 @@ public final class IngestJob implements Job {
         summary.put("hidden_files_skipped", "hidden/readme skipped", result.hiddenSkipped());
         summary.put("input_fingerprint", "input fingerprint", result.inputFingerprint());
         if (documents == 0) {
-            summary.put("corpus", result.inputs() == 0 ? "no document was kept: the input has no files to read"
-                    : "no document was kept: all " + result.inputs() + " inputs were rejected (see the rejects table)");
+            summary.put(
+                    "corpus",
+                    result.inputs() == 0
+                            ? "no document was kept: the input has no files to read"
+                            : "no document was kept: all " + result.inputs()
+                                    + " inputs were rejected (see the rejects table)");
         }
-        LOG.info("Ingest accounted for {} inputs: {} documents, {} rejects, {} kept truncated", result.inputs(), documents,
-                rejects, truncated);
+        LOG.info(
+                "Ingest accounted for {} inputs: {} documents, {} rejects, {} kept truncated",
+                result.inputs(),
+                documents,
+                rejects,
+                truncated);
         if (result.inputs() != documents + rejects) {
             throw new IllegalStateException("ingest lost track of inputs: " + result.inputs() + " inputs but "
                     + documents + " documents + " + rejects + " rejects");
@@ -105,8 +118,13 @@ public final class IngestJob implements Job {
     }
 
     /** The job's tables before writing, and the input count. */
-    public record Result(Dataset<Row> documents, Dataset<Row> rejects, long inputs, long hiddenSkipped,
-                         String inputFingerprint, Dataset<Row> persisted) {
+    public record Result(
+            Dataset<Row> documents,
+            Dataset<Row> rejects,
+            long inputs,
+            long hiddenSkipped,
+            String inputFingerprint,
+            Dataset<Row> persisted) {
         void release() {
             persisted.unpersist();
         }
@@ -117,11 +135,17 @@ public final class IngestJob implements Job {
         String input = settings.get(CoreSettings.INPUT);
         int maxChars = settings.get(IngestSettings.MAX_CHARS);
         InputListing listing = InputListing.list(input, spark.sparkContext().hadoopConfiguration());
-        LOG.info("Listed {} files under {} ({} hidden or README files skipped)", listing.files().size(), input, listing.hiddenSkipped());
+        LOG.info(
+                "Listed {} files under {} ({} hidden or README files skipped)",
+                listing.files().size(),
+                input,
+                listing.hiddenSkipped());
 
         List<InputListing.RejectRow> driverRejects = new ArrayList<>(listing.rejects());
         for (InputFile file : listing.files(FileKind.UNSUPPORTED)) {
-            driverRejects.add(new InputListing.RejectRow(file.uri(), RejectReason.UNSUPPORTED_FORMAT,
+            driverRejects.add(new InputListing.RejectRow(
+                    file.uri(),
+                    RejectReason.UNSUPPORTED_FORMAT,
                     "extension not read: expected .txt .md .jsonl .ndjson .json .csv .parquet, optionally .gz "
                             + "(not for .parquet)"));
         }
@@ -131,48 +155,65 @@ public final class IngestJob implements Job {
             raws.add(readText(spark, settings, textFiles, maxChars));
         }
         // Every record file yields at least one RAW row (records, or a reject for the file or its unread rest).
-        addIfPresent(raws, RecordReaders.read(spark, settings, listing.files(FileKind.JSON, FileKind.CSV, FileKind.PARQUET)));
+        addIfPresent(
+                raws,
+                RecordReaders.read(spark, settings, listing.files(FileKind.JSON, FileKind.CSV, FileKind.PARQUET)));
 
-        Dataset<Row> raw = raws.stream().reduce(Dataset::unionAll)
+        Dataset<Row> raw = raws.stream()
+                .reduce(Dataset::unionAll)
                 .orElseGet(() -> spark.createDataFrame(List.of(), IngestSchemas.RAW));
-        Dataset<Row> parsed = raw.mapPartitions(new ParseFunction(maxChars, listing.rootUri()),
-                Encoders.row(IngestSchemas.PARSED)).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> parsed = raw.mapPartitions(
+                        new ParseFunction(maxChars, listing.rootUri()), Encoders.row(IngestSchemas.PARSED))
+                .persist(StorageLevel.MEMORY_AND_DISK());
 
         JobLabels.step(spark, "ingest: read, parse, count records per file");
         Map<String, Long> recordsPerFile = new LinkedHashMap<>();
         // A corpus of text files only has no records to count: skip that pass over the parsed rows.
         if (!listing.files(FileKind.JSON, FileKind.CSV, FileKind.PARQUET).isEmpty()) {
-            for (Row row : parsed.filter(col("format").isin("json", "csv", "parquet")).groupBy("source_uri").count()
+            for (Row row : parsed.filter(col("format").isin("json", "csv", "parquet"))
+                    .groupBy("source_uri")
+                    .count()
                     .collectAsList()) {
                 recordsPerFile.put(row.getString(0), row.getLong(1));
             }
         }
-        long inputs = textFiles.size() + recordsPerFile.values().stream().mapToLong(Long::longValue).sum()
+        long inputs = textFiles.size()
+                + recordsPerFile.values().stream().mapToLong(Long::longValue).sum()
                 + driverRejects.size();
 
         // For a text-only corpus this is also where the files are read and parsed (the first pass over them).
         JobLabels.step(spark, "ingest: read, parse, count lines repeated across documents");
         long[] boilerplate = corpusBoilerplate(parsed, settings);
         JobLabels.step(spark, null);
-        Broadcast<long[]> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(boilerplate);
+        Broadcast<long[]> shared =
+                JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(boilerplate);
         Dataset<Row> output = parsed.flatMap(new FinishFunction(shared), Encoders.row(IngestSchemas.OUTPUT));
 
         Dataset<Row> docs = output.filter(col("is_document"));
         // Identical records inside one file share a doc_id (path + key + content): keep one, reject the others.
         Dataset<Row> ranked = docs.filter(col("is_record"))
-                .withColumn("copy", row_number().over(Window.partitionBy("doc_id").orderBy("source_uri")));
+                .withColumn(
+                        "copy", row_number().over(Window.partitionBy("doc_id").orderBy("source_uri")));
         Dataset<Row> documents = docs.filter(col("is_record").equalTo(false))
                 .unionByName(ranked.filter(col("copy").equalTo(1)).drop("copy"))
                 .withColumn("published", col("published").cast("date"));
         Dataset<Row> duplicates = ranked.filter(col("copy").gt(1))
-                .select(col("source_uri"), lit(RejectReason.DUPLICATE_RECORD.code()).as("reason"),
-                        concat(lit("same key, title and text as an earlier record of this file (doc_id "),
-                                col("doc_id"), lit(")")).as("detail"));
+                .select(
+                        col("source_uri"),
+                        lit(RejectReason.DUPLICATE_RECORD.code()).as("reason"),
+                        concat(
+                                        lit("same key, title and text as an earlier record of this file (doc_id "),
+                                        col("doc_id"),
+                                        lit(")"))
+                                .as("detail"));
         Dataset<Row> rejects = output.filter(col("is_document").equalTo(false))
                 .select("source_uri", "reason", "detail")
                 .unionByName(duplicates)
-                .unionByName(spark.createDataFrame(driverRejects.stream()
-                        .map(r -> RowFactory.create(r.sourceUri(), r.reason().code(), r.detail())).toList(),
+                .unionByName(spark.createDataFrame(
+                        driverRejects.stream()
+                                .map(r -> RowFactory.create(
+                                        r.sourceUri(), r.reason().code(), r.detail()))
+                                .toList(),
                         Table.REJECTS.schema()));
         return new Result(documents, rejects, inputs, listing.hiddenSkipped(), listing.fingerprint(), parsed);
     }
@@ -182,19 +223,27 @@ public final class IngestJob implements Job {
         if (partitions <= 0) {
             int perPartition = settings.get(IngestSettings.FILES_PER_PARTITION);
             int byCount = (int) Math.ceil(files.size() / (double) perPartition);
-            partitions = Math.max(1, Math.min(files.size(), Math.max(byCount, 2 * spark.sparkContext().defaultParallelism())));
+            partitions = Math.max(
+                    1,
+                    Math.min(
+                            files.size(),
+                            Math.max(byCount, 2 * spark.sparkContext().defaultParallelism())));
         }
         List<Row> rows = files.stream()
-                .map(f -> RowFactory.create(f.uri(), f.relativePath(), f.kind() == FileKind.MARKDOWN ? "markdown" : "text"))
+                .map(f -> RowFactory.create(
+                        f.uri(), f.relativePath(), f.kind() == FileKind.MARKDOWN ? "markdown" : "text"))
                 .toList();
-        JavaRDD<Row> paths = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, partitions);
+        JavaRDD<Row> paths =
+                JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, partitions);
         HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
-        return spark.createDataFrame(paths, PATHS).mapPartitions(new TextFileReader(conf, maxChars),
-                Encoders.row(IngestSchemas.RAW));
+        return spark.createDataFrame(paths, PATHS)
+                .mapPartitions(new TextFileReader(conf, maxChars), Encoders.row(IngestSchemas.RAW));
     }
 
     private static final org.apache.spark.sql.types.StructType PATHS = new org.apache.spark.sql.types.StructType()
-            .add("uri", "string").add("rel_path", "string").add("format", "string");
+            .add("uri", "string")
+            .add("rel_path", "string")
+            .add("format", "string");
 
     /**
      * Keys of corpus-boilerplate lines: lines found in at least max(min-docs, share x documents) documents
@@ -205,34 +254,53 @@ public final class IngestJob implements Job {
     static long[] corpusBoilerplate(Dataset<Row> parsed, Settings settings) {
         Dataset<Row> ok = parsed.filter(col("reject").isNull());
         long docs = ok.count();
-        long threshold = Math.max(settings.get(IngestSettings.REPEAT_MIN_DOCS),
-                (long) Math.ceil(settings.get(IngestSettings.REPEAT_SHARE) * docs));
+        long threshold = Math.max(settings.get(IngestSettings.REPEAT_MIN_DOCS), (long)
+                Math.ceil(settings.get(IngestSettings.REPEAT_SHARE) * docs));
         if (docs < threshold) {
             return new long[0];
         }
-        long[] repeated = frequentKeys(ok.select(explode(array_distinct(filter(col("line_keys"), k -> k.notEqual(0L))))
-                .as("k")), threshold);
+        long[] repeated = frequentKeys(
+                ok.select(explode(array_distinct(filter(col("line_keys"), k -> k.notEqual(0L))))
+                        .as("k")),
+                threshold);
         if (repeated.length == 0) {
             return repeated;
         }
-        Broadcast<long[]> shared = JavaSparkContext.fromSparkContext(ok.sparkSession().sparkContext()).broadcast(repeated);
-        Dataset<Row> vouched = ok.select("lines", "line_keys").flatMap(
-                (FlatMapFunction<Row, Long>) row -> RepeatedLines.vouchedFor(row.getList(0), row.getList(1),
-                        shared.value()).iterator(), Encoders.LONG()).toDF("k");
+        Broadcast<long[]> shared = JavaSparkContext.fromSparkContext(
+                        ok.sparkSession().sparkContext())
+                .broadcast(repeated);
+        Dataset<Row> vouched = ok.select("lines", "line_keys")
+                .flatMap(
+                        (FlatMapFunction<Row, Long>)
+                                row -> RepeatedLines.vouchedFor(row.getList(0), row.getList(1), shared.value())
+                                        .iterator(),
+                        Encoders.LONG())
+                .toDF("k");
         long[] keys = frequentKeys(vouched, threshold);
         shared.destroy();
-        LOG.info("{} lines repeat in at least {} of {} documents; {} of them in documents that are otherwise "
-                + "different, removed as corpus boilerplate", repeated.length, threshold, docs, keys.length);
+        LOG.info(
+                "{} lines repeat in at least {} of {} documents; {} of them in documents that are otherwise "
+                        + "different, removed as corpus boilerplate",
+                repeated.length,
+                threshold,
+                docs,
+                keys.length);
         return keys;
     }
 
     /** The keys (column k) counted at least {@code threshold} times, sorted; the most frequent win the cap. */
     private static long[] frequentKeys(Dataset<Row> keys, long threshold) {
-        return keys.groupBy("k").count()
+        return keys
+                .groupBy("k")
+                .count()
                 .filter(col("count").geq(threshold))
                 .orderBy(desc("count"), col("k"))
                 .limit(MAX_BOILERPLATE_KEYS)
-                .collectAsList().stream().mapToLong(r -> r.getLong(0)).sorted().toArray();
+                .collectAsList()
+                .stream()
+                .mapToLong(r -> r.getLong(0))
+                .sorted()
+                .toArray();
     }
 
     private static void addIfPresent(List<Dataset<Row>> list, Dataset<Row> df) {

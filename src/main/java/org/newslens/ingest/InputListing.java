@@ -32,12 +32,10 @@ public final class InputListing {
     private final java.security.MessageDigest fingerprint = Hashes.sha256();
     private String rootUri;
 
-    private InputListing() {
-    }
+    private InputListing() {}
 
     /** A reject decided on the driver, before any record is read. */
-    public record RejectRow(String sourceUri, RejectReason reason, String detail) implements java.io.Serializable {
-    }
+    public record RejectRow(String sourceUri, RejectReason reason, String detail) implements java.io.Serializable {}
 
     public static InputListing list(String input, Configuration conf) throws IOException {
         Path path = new Path(input);
@@ -65,8 +63,8 @@ public final class InputListing {
                 entries = fs.listStatus(folder);
             } catch (IOException e) {
                 LOG.warn("Cannot list {}: {}", folder, e.toString());
-                listing.rejects.add(new RejectRow(folder.toString(), RejectReason.UNREADABLE,
-                        "folder cannot be listed: " + e));
+                listing.rejects.add(
+                        new RejectRow(folder.toString(), RejectReason.UNREADABLE, "folder cannot be listed: " + e));
                 continue;
             }
             Arrays.sort(entries, Comparator.comparing(s -> s.getPath().getName()));
@@ -82,7 +80,9 @@ public final class InputListing {
                 } else if (entry.isFile()) {
                     listing.add(entry, root);
                 } else {
-                    listing.reject(entry.getPath(), RejectReason.NOT_A_REGULAR_FILE,
+                    listing.reject(
+                            entry.getPath(),
+                            RejectReason.NOT_A_REGULAR_FILE,
                             "neither a file nor a folder (a symbolic link the file system does not resolve?); not read");
                 }
             }
@@ -100,8 +100,8 @@ public final class InputListing {
     /** A file to read; its URI is the path's literal spelling (Path.toString, never re-parsed as a pattern). */
     void add(Path file, long length, long modified, Path root) {
         String rel = relative(root, file);
-        fingerprint.update((rel + '\t' + length + '\t' + modified + '\n')
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        fingerprint.update(
+                (rel + '\t' + length + '\t' + modified + '\n').getBytes(java.nio.charset.StandardCharsets.UTF_8));
         files.add(new InputFile(file.toString(), rel, length, FileKind.of(file.getName())));
     }
 
@@ -118,7 +118,8 @@ public final class InputListing {
 
     /** Names that are not inputs: hidden entries (_SUCCESS, .crc, _temporary) and a folder's README. */
     static boolean isHidden(String name, boolean isFile) {
-        return name.startsWith("_") || name.startsWith(".")
+        return name.startsWith("_")
+                || name.startsWith(".")
                 || isFile && name.toLowerCase(java.util.Locale.ROOT).matches("readme(\\.(md|txt))?");
     }
 

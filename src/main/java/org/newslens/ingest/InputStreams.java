@@ -12,8 +12,7 @@ import org.apache.parquet.hadoop.util.HadoopStreams;
 
 /** Opens an input file through Hadoop's FileSystem, decompressed by suffix with Hadoop's codecs. */
 final class InputStreams {
-    private InputStreams() {
-    }
+    private InputStreams() {}
 
     /**
      * The file system to read an input from. For a checksummed one (Hadoop's local file system) the raw file

@@ -26,7 +26,8 @@ final class JsonLinesReader extends RecordIterator {
     private LineReader lines;
     private long lineNumber;
 
-    JsonLinesReader(InputFile file, Configuration conf, CompressionCodecFactory codecs, int maxRecordBytes, int maxDepth) {
+    JsonLinesReader(
+            InputFile file, Configuration conf, CompressionCodecFactory codecs, int maxRecordBytes, int maxDepth) {
         super(file, "json");
         this.conf = conf;
         this.codecs = codecs;
@@ -49,24 +50,37 @@ final class JsonLinesReader extends RecordIterator {
             lineNumber++;
             byte[] bytes = Arrays.copyOf(line.getBytes(), line.getLength());
             int start = 0;
-            if (lineNumber == 1 && bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
-                    || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
-                return rejectRest(RejectReason.UNDECODABLE, "UTF-16 byte-order mark: JSON Lines files are read as UTF-8");
+            if (lineNumber == 1
+                    && bytes.length >= 2
+                    && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+                            || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+                return rejectRest(
+                        RejectReason.UNDECODABLE, "UTF-16 byte-order mark: JSON Lines files are read as UTF-8");
             }
-            if (lineNumber == 1 && bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB
+            if (lineNumber == 1
+                    && bytes.length >= 3
+                    && bytes[0] == (byte) 0xEF
+                    && bytes[1] == (byte) 0xBB
                     && bytes[2] == (byte) 0xBF) {
                 start = 3;
             }
             if (bytes.length > maxRecordBytes) {
-                return RawRows.reject(file, format, RejectReason.RECORD_TOO_LARGE, "line " + lineNumber + " holds "
-                        + consumed + " bytes, more than ingest.max-record-bytes " + maxRecordBytes + "; it was not parsed");
+                return RawRows.reject(
+                        file,
+                        format,
+                        RejectReason.RECORD_TOO_LARGE,
+                        "line " + lineNumber + " holds " + consumed + " bytes, more than ingest.max-record-bytes "
+                                + maxRecordBytes + "; it was not parsed");
             }
             String text;
             try {
                 text = TextDecoder.strictUtf8(start == 0 ? bytes : Arrays.copyOfRange(bytes, start, bytes.length));
             } catch (CharacterCodingException e) {
-                return RawRows.reject(file, format, RejectReason.UNDECODABLE, "line " + lineNumber
-                        + " is not valid UTF-8 (strict decoder, nothing replaced)");
+                return RawRows.reject(
+                        file,
+                        format,
+                        RejectReason.UNDECODABLE,
+                        "line " + lineNumber + " is not valid UTF-8 (strict decoder, nothing replaced)");
             }
             if (text.isBlank()) {
                 continue; // a blank line is not a record

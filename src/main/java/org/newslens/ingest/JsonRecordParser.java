@@ -53,8 +53,10 @@ final class JsonRecordParser {
                     continue;
                 }
                 if (seen[slot] != null) {
-                    return Result.rejected(RejectReason.AMBIGUOUS_COLUMN, "keys '" + seen[slot] + "' and '" + name
-                            + "' name the same field (names match case-insensitively)");
+                    return Result.rejected(
+                            RejectReason.AMBIGUOUS_COLUMN,
+                            "keys '" + seen[slot] + "' and '" + name
+                                    + "' name the same field (names match case-insensitively)");
                 }
                 seen[slot] = name;
                 if (value == JsonToken.VALUE_STRING) {
@@ -62,8 +64,9 @@ final class JsonRecordParser {
                 } else if (value == JsonToken.VALUE_NULL) {
                     continue;
                 } else if (RecordColumns.isText(slot)) {
-                    return Result.rejected(RejectReason.TEXT_NOT_A_STRING, "'" + name + "' is a "
-                            + describe(value) + ", not a string");
+                    return Result.rejected(
+                            RejectReason.TEXT_NOT_A_STRING,
+                            "'" + name + "' is a " + describe(value) + ", not a string");
                 } else if (value.isScalarValue()) {
                     values.set(slot, parser.getText());
                 } else {
@@ -71,7 +74,8 @@ final class JsonRecordParser {
                 }
             }
             if (token != JsonToken.END_OBJECT) {
-                return Result.rejected(RejectReason.MALFORMED_JSON, "unexpected " + token + " in the object: " + prefix(line));
+                return Result.rejected(
+                        RejectReason.MALFORMED_JSON, "unexpected " + token + " in the object: " + prefix(line));
             }
             if (parser.nextToken() != null) {
                 return Result.rejected(RejectReason.MALFORMED_JSON, "more after the JSON object: " + prefix(line));
@@ -81,14 +85,17 @@ final class JsonRecordParser {
             }
             return new Result(values, null, null);
         } catch (StreamConstraintsException e) {
-            boolean depth = e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("depth");
+            boolean depth = e.getMessage() != null
+                    && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("depth");
             return depth
-                    ? Result.rejected(RejectReason.TOO_DEEPLY_NESTED, "nested deeper than ingest.max-json-depth "
-                            + maxDepth + ": " + e.getOriginalMessage())
+                    ? Result.rejected(
+                            RejectReason.TOO_DEEPLY_NESTED,
+                            "nested deeper than ingest.max-json-depth " + maxDepth + ": " + e.getOriginalMessage())
                     : Result.rejected(RejectReason.RECORD_TOO_LARGE, e.getOriginalMessage());
         } catch (JsonProcessingException e) {
-            return Result.rejected(RejectReason.MALFORMED_JSON, "line is not a JSON object: " + e.getOriginalMessage()
-                    + "; line starts: " + prefix(line));
+            return Result.rejected(
+                    RejectReason.MALFORMED_JSON,
+                    "line is not a JSON object: " + e.getOriginalMessage() + "; line starts: " + prefix(line));
         } catch (IOException e) {
             return Result.rejected(RejectReason.MALFORMED_JSON, "line is not a JSON object: " + e);
         }

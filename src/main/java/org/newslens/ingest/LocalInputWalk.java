@@ -28,8 +28,7 @@ final class LocalInputWalk {
     private final Path root;
 
     /** A folder to list: where it is, its Hadoop path, and the real paths of it and the folders above it. */
-    private record Folder(java.nio.file.Path local, Path path, List<java.nio.file.Path> realChain) {
-    }
+    private record Folder(java.nio.file.Path local, Path path, List<java.nio.file.Path> realChain) {}
 
     LocalInputWalk(InputListing listing, Path root) {
         this.listing = listing;
@@ -62,7 +61,9 @@ final class LocalInputWalk {
             List<Folder> subfolders = new ArrayList<>();
             for (java.nio.file.Path child : children) {
                 String name = child.getFileName().toString();
-                Path path = new Path(folder.path().toUri().getScheme(), folder.path().toUri().getAuthority(),
+                Path path = new Path(
+                        folder.path().toUri().getScheme(),
+                        folder.path().toUri().getAuthority(),
                         folder.path().toUri().getPath() + "/" + name);
                 Folder sub = entry(child, path, folder.realChain());
                 if (sub != null) {
@@ -96,12 +97,15 @@ final class LocalInputWalk {
         try {
             attrs = link ? Files.readAttributes(local, BasicFileAttributes.class) : own;
         } catch (NoSuchFileException e) {
-            listing.reject(path, RejectReason.DANGLING_LINK, "symbolic link to " + target(local) + ", which does not exist");
+            listing.reject(
+                    path, RejectReason.DANGLING_LINK, "symbolic link to " + target(local) + ", which does not exist");
             return null;
         } catch (FileSystemException e) {
             if (String.valueOf(e.getReason()).toLowerCase(java.util.Locale.ROOT).contains("levels of symbolic links")) {
-                listing.reject(path, RejectReason.LINK_LOOP, "symbolic link to " + target(local)
-                        + ": the links lead back to themselves");
+                listing.reject(
+                        path,
+                        RejectReason.LINK_LOOP,
+                        "symbolic link to " + target(local) + ": the links lead back to themselves");
             } else {
                 listing.reject(path, RejectReason.UNREADABLE, "cannot read its attributes: " + e);
             }
@@ -119,8 +123,11 @@ final class LocalInputWalk {
                 return null;
             }
             if (realChain.contains(real)) {
-                listing.reject(path, RejectReason.LINK_LOOP, (link ? "symbolic link to " + target(local) + ", the folder "
-                        : "the folder ") + real + " that holds it: following it would list the same files again and again");
+                listing.reject(
+                        path,
+                        RejectReason.LINK_LOOP,
+                        (link ? "symbolic link to " + target(local) + ", the folder " : "the folder ") + real
+                                + " that holds it: following it would list the same files again and again");
                 return null;
             }
             List<java.nio.file.Path> chain = new ArrayList<>(realChain);
@@ -130,8 +137,11 @@ final class LocalInputWalk {
         if (attrs.isRegularFile()) {
             listing.add(path, attrs.size(), attrs.lastModifiedTime().toMillis(), root);
         } else {
-            listing.reject(path, RejectReason.NOT_A_REGULAR_FILE, kind(local) + " (not a regular file): never opened, "
-                    + "since reading it could block or never end");
+            listing.reject(
+                    path,
+                    RejectReason.NOT_A_REGULAR_FILE,
+                    kind(local) + " (not a regular file): never opened, "
+                            + "since reading it could block or never end");
         }
         return null;
     }

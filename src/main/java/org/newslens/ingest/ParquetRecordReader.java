@@ -79,15 +79,24 @@ final class ParquetRecordReader extends RecordIterator {
             if (type.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.BINARY) {
                 Binary binary = group.getBinary(i, 0);
                 if (binary.length() > maxRecordBytes) {
-                    return RawRows.reject(file, format, RejectReason.RECORD_TOO_LARGE, "column '" + type.getName()
-                            + "' of row " + row + " holds " + binary.length() + " bytes, more than ingest.max-record-bytes "
-                            + maxRecordBytes);
+                    return RawRows.reject(
+                            file,
+                            format,
+                            RejectReason.RECORD_TOO_LARGE,
+                            "column '" + type.getName()
+                                    + "' of row " + row + " holds " + binary.length()
+                                    + " bytes, more than ingest.max-record-bytes "
+                                    + maxRecordBytes);
                 }
                 try {
                     values.set(slots[i], TextDecoder.strictUtf8(binary.getBytes()));
                 } catch (CharacterCodingException e) {
-                    return RawRows.reject(file, format, RejectReason.UNDECODABLE, "column '" + type.getName()
-                            + "' of row " + row + " is not valid UTF-8 (strict decoder, nothing replaced)");
+                    return RawRows.reject(
+                            file,
+                            format,
+                            RejectReason.UNDECODABLE,
+                            "column '" + type.getName() + "' of row " + row
+                                    + " is not valid UTF-8 (strict decoder, nothing replaced)");
                 }
             } else {
                 values.set(slots[i], scalar(group, i, type));
@@ -98,16 +107,20 @@ final class ParquetRecordReader extends RecordIterator {
 
     /** Opens the file and checks its schema; a reject for the whole file when the schema does not do. */
     private Row open() throws IOException {
-        reader = ParquetFileReader.open(InputStreams.parquet(file.uri(), file.length(), conf),
-                HadoopReadOptions.builder(conf).usePageChecksumVerification(true).build());
+        reader = ParquetFileReader.open(
+                InputStreams.parquet(file.uri(), file.length(), conf),
+                HadoopReadOptions.builder(conf)
+                        .usePageChecksumVerification(true)
+                        .build());
         MessageType schema = reader.getFooter().getFileMetaData().getSchema();
         totalRows = reader.getRecordCount();
         String flat = schema.toString().replaceAll("\\s+", " ").strip();
         List<String> names = schema.getFields().stream().map(Type::getName).toList();
         String ambiguity = RecordColumns.ambiguity(names);
         if (ambiguity != null) {
-            return rejectRest(RejectReason.AMBIGUOUS_COLUMN, "columns " + ambiguity
-                    + " name the same field (names match case-insensitively); schema: " + flat);
+            return rejectRest(
+                    RejectReason.AMBIGUOUS_COLUMN,
+                    "columns " + ambiguity + " name the same field (names match case-insensitively); schema: " + flat);
         }
         List<Type> read = new ArrayList<>();
         List<Integer> readSlots = new ArrayList<>();
@@ -116,9 +129,11 @@ final class ParquetRecordReader extends RecordIterator {
             int slot = RecordColumns.slot(field.getName());
             boolean scalar = field.isPrimitive() && field.getRepetition() != Type.Repetition.REPEATED;
             if (RecordColumns.isText(slot)) {
-                if (!scalar || field.asPrimitiveType().getPrimitiveTypeName() != PrimitiveType.PrimitiveTypeName.BINARY) {
-                    return rejectRest(RejectReason.WRONG_SCHEMA, "column '" + field.getName()
-                            + "' is not a string column; schema: " + flat);
+                if (!scalar
+                        || field.asPrimitiveType().getPrimitiveTypeName() != PrimitiveType.PrimitiveTypeName.BINARY) {
+                    return rejectRest(
+                            RejectReason.WRONG_SCHEMA,
+                            "column '" + field.getName() + "' is not a string column; schema: " + flat);
                 }
                 hasText = true;
             }
@@ -149,10 +164,12 @@ final class ParquetRecordReader extends RecordIterator {
                     long value = group.getLong(i, 0);
                     Instant instant = switch (timestamp.getUnit()) {
                         case MILLIS -> Instant.ofEpochMilli(value);
-                        case MICROS -> Instant.ofEpochSecond(Math.floorDiv(value, 1_000_000L),
-                                Math.floorMod(value, 1_000_000L) * 1_000L);
-                        case NANOS -> Instant.ofEpochSecond(Math.floorDiv(value, 1_000_000_000L),
-                                Math.floorMod(value, 1_000_000_000L));
+                        case MICROS ->
+                            Instant.ofEpochSecond(
+                                    Math.floorDiv(value, 1_000_000L), Math.floorMod(value, 1_000_000L) * 1_000L);
+                        case NANOS ->
+                            Instant.ofEpochSecond(
+                                    Math.floorDiv(value, 1_000_000_000L), Math.floorMod(value, 1_000_000_000L));
                     };
                     return instant.toString();
                 }
@@ -161,7 +178,10 @@ final class ParquetRecordReader extends RecordIterator {
                 ByteBuffer bytes = group.getInt96(i, 0).toByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
                 long nanosOfDay = bytes.getLong();
                 long epochDay = bytes.getInt() - JULIAN_DAY_OF_EPOCH;
-                return LocalDate.ofEpochDay(epochDay).atStartOfDay().plusNanos(nanosOfDay).toString();
+                return LocalDate.ofEpochDay(epochDay)
+                        .atStartOfDay()
+                        .plusNanos(nanosOfDay)
+                        .toString();
             default:
                 break;
         }

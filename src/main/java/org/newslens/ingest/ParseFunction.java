@@ -44,11 +44,13 @@ final class ParseFunction implements MapPartitionsFunction<Row, Row> {
 
     Row parse(Row raw) {
         String uri = raw.getString(0);
-        String relPath = raw.getString(1) != null ? raw.getString(1) : InputListing.relative(new Path(rootUri), new Path(uri));
+        String relPath =
+                raw.getString(1) != null ? raw.getString(1) : InputListing.relative(new Path(rootUri), new Path(uri));
         String format = raw.getString(2);
         String reject = raw.getString(9);
         if (reject != null) {
-            return RowFactory.create(uri, format, null, null, null, null, null, null, null, reject, raw.getString(10), null);
+            return RowFactory.create(
+                    uri, format, null, null, null, null, null, null, null, reject, raw.getString(10), null);
         }
         String key = raw.getString(3);
         String recordTitle = blankToNull(raw.getString(4));
@@ -84,8 +86,19 @@ final class ParseFunction implements MapPartitionsFunction<Row, Row> {
             String line = lines.get(i);
             keys[i] = Lines.hasContent(line) ? Lines.key(line) : 0L;
         }
-        return RowFactory.create(uri, format, docId, title, published == null ? null : published.toString(), outlet,
-                blankToNull(raw.getString(7)), lines.toArray(new String[0]), keys, null, null, warning);
+        return RowFactory.create(
+                uri,
+                format,
+                docId,
+                title,
+                published == null ? null : published.toString(),
+                outlet,
+                blankToNull(raw.getString(7)),
+                lines.toArray(new String[0]),
+                keys,
+                null,
+                null,
+                warning);
     }
 
     private static String blankToNull(String value) {

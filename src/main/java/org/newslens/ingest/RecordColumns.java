@@ -10,12 +10,11 @@ import java.util.Locale;
  * field has several names the first one with a value wins, in the order listed.
  */
 final class RecordColumns {
-    static final List<String> NAMES = List.of("id", "title", "text", "body", "content", "published", "date", "outlet",
-            "source", "url");
+    static final List<String> NAMES =
+            List.of("id", "title", "text", "body", "content", "published", "date", "outlet", "source", "url");
     static final List<String> TEXT_NAMES = List.of("text", "body", "content");
 
-    private RecordColumns() {
-    }
+    private RecordColumns() {}
 
     /** The slot of a column name (any case, surrounding blanks ignored), or -1 for a column that is not read. */
     static int slot(String name) {

@@ -37,7 +37,8 @@ final class RecordFileReader implements MapPartitionsFunction<Row, Row> {
             public boolean hasNext() {
                 while (!current.hasNext() && files.hasNext()) {
                     Row f = files.next();
-                    InputFile file = new InputFile(f.getString(0), f.getString(1), f.getLong(3), FileKind.valueOf(f.getString(2)));
+                    InputFile file = new InputFile(
+                            f.getString(0), f.getString(1), f.getLong(3), FileKind.valueOf(f.getString(2)));
                     current = open(file, conf, codecs);
                 }
                 return current.hasNext();

@@ -75,7 +75,10 @@ abstract class RecordIterator implements Iterator<Row> {
                 done = true;
                 close();
                 if (records == 0) {
-                    next = RawRows.reject(file, format, RejectReason.EMPTY_FILE,
+                    next = RawRows.reject(
+                            file,
+                            format,
+                            RejectReason.EMPTY_FILE,
                             file.length() == 0 ? "0 bytes" : "no records in the file");
                 }
             } else if (done) {
@@ -85,8 +88,11 @@ abstract class RecordIterator implements Iterator<Row> {
             done = true;
             close();
             String where = position();
-            next = RawRows.reject(file, format, reasonFor(e), "reading stopped" + (where.isEmpty() ? "" : " at " + where)
-                    + ": " + explain(e) + kept());
+            next = RawRows.reject(
+                    file,
+                    format,
+                    reasonFor(e),
+                    "reading stopped" + (where.isEmpty() ? "" : " at " + where) + ": " + explain(e) + kept());
         }
     }
 

@@ -23,10 +23,12 @@ import org.newslens.io.HadoopConf;
  */
 final class RecordReaders {
     private static final StructType FILES = new StructType()
-            .add("uri", "string").add("rel_path", "string").add("kind", "string").add("length", "long");
+            .add("uri", "string")
+            .add("rel_path", "string")
+            .add("kind", "string")
+            .add("length", "long");
 
-    private RecordReaders() {
-    }
+    private RecordReaders() {}
 
     /** The RAW rows of the files, or null when there are none. */
     static Dataset<Row> read(SparkSession spark, Settings settings, List<InputFile> files) {
@@ -36,18 +38,23 @@ final class RecordReaders {
         int partitions = settings.get(CoreSettings.PARTITIONS);
         if (partitions <= 0) {
             int perPartition = settings.get(IngestSettings.FILES_PER_PARTITION);
-            partitions = Math.max(2 * spark.sparkContext().defaultParallelism(),
-                    (int) Math.ceil(files.size() / (double) perPartition));
+            partitions = Math.max(2 * spark.sparkContext().defaultParallelism(), (int)
+                    Math.ceil(files.size() / (double) perPartition));
         }
         partitions = Math.max(1, Math.min(files.size(), partitions));
         List<Row> rows = bySize(files, partitions).stream()
                 .map(f -> RowFactory.create(f.uri(), f.relativePath(), f.kind().name(), f.length()))
                 .toList();
-        JavaRDD<Row> paths = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, partitions);
+        JavaRDD<Row> paths =
+                JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, partitions);
         HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
-        return spark.createDataFrame(paths, FILES).mapPartitions(new RecordFileReader(conf,
-                        settings.get(IngestSettings.MAX_RECORD_BYTES), settings.get(IngestSettings.MAX_JSON_DEPTH)),
-                Encoders.row(IngestSchemas.RAW));
+        return spark.createDataFrame(paths, FILES)
+                .mapPartitions(
+                        new RecordFileReader(
+                                conf,
+                                settings.get(IngestSettings.MAX_RECORD_BYTES),
+                                settings.get(IngestSettings.MAX_JSON_DEPTH)),
+                        Encoders.row(IngestSchemas.RAW));
     }
 
     /**

@@ -16,8 +16,7 @@ final class RepeatedLines {
     /** A document vouches when at least this share of its content characters is in lines nobody else repeats. */
     static final double MIN_OWN_SHARE = 0.4;
 
-    private RepeatedLines() {
-    }
+    private RepeatedLines() {}
 
     /**
      * The repeated line keys ({@code repeated} sorted) this document vouches for: none when less than

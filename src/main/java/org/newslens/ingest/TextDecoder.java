@@ -18,8 +18,7 @@ public final class TextDecoder {
     private static final int SNIFF_BYTES = 8192;
     private static final double MAX_CONTROL_SHARE = 0.01;
 
-    private TextDecoder() {
-    }
+    private TextDecoder() {}
 
     /**
      * @param bytes     the bytes read (possibly only a prefix of the file)
@@ -51,17 +50,19 @@ public final class TextDecoder {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, start, length - start);
-        CharBuffer out = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 16L,
-                (long) (length - start) + 16));
+        CharBuffer out = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 16L, (long) (length - start) + 16));
         CoderResult result = decoder.decode(in, out, !cutShort);
         if (result.isError()) {
-            return DecodedText.rejected(RejectReason.UNDECODABLE, "invalid " + charset.name() + " at byte "
-                    + in.position() + " of " + length + ": " + hex(bytes, in.position(), length));
+            return DecodedText.rejected(
+                    RejectReason.UNDECODABLE,
+                    "invalid " + charset.name() + " at byte " + in.position() + " of " + length + ": "
+                            + hex(bytes, in.position(), length));
         }
         if (!cutShort) {
             result = decoder.flush(out);
             if (result.isError()) {
-                return DecodedText.rejected(RejectReason.UNDECODABLE, "incomplete " + charset.name() + " sequence at the end");
+                return DecodedText.rejected(
+                        RejectReason.UNDECODABLE, "incomplete " + charset.name() + " sequence at the end");
             }
         }
         out.flip();
@@ -74,10 +75,12 @@ public final class TextDecoder {
 
     /** Strict UTF-8 decoding of a whole byte array; throws on invalid input. */
     public static String strictUtf8(byte[] bytes) throws CharacterCodingException {
-        return StandardCharsets.UTF_8.newDecoder()
+        return StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(bytes)).toString();
+                .decode(ByteBuffer.wrap(bytes))
+                .toString();
     }
 
     /** A short reason when the first bytes look binary, else null. */

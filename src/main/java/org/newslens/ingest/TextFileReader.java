@@ -55,7 +55,8 @@ final class TextFileReader implements MapPartitionsFunction<Row, Row> {
                 byte[] chunk = new byte[64 * 1024];
                 long total = 0;
                 int n;
-                while (total < maxBytes && (n = in.read(chunk, 0, (int) Math.min(chunk.length, maxBytes - total))) > 0) {
+                while (total < maxBytes
+                        && (n = in.read(chunk, 0, (int) Math.min(chunk.length, maxBytes - total))) > 0) {
                     buffer.write(chunk, 0, n);
                     total += n;
                 }
@@ -69,14 +70,32 @@ final class TextFileReader implements MapPartitionsFunction<Row, Row> {
         if (decoded.isRejected()) {
             return row(uri, relPath, format, null, decoded.reject(), decoded.detail(), null);
         }
-        String warning = cutShort ? "the file holds more than " + maxBytes + " bytes of text; only the first "
-                + maxBytes + " were read" : null;
+        String warning = cutShort
+                ? "the file holds more than " + maxBytes + " bytes of text; only the first " + maxBytes + " were read"
+                : null;
         return row(uri, relPath, format, decoded.text(), null, null, warning);
     }
 
-    private static Row row(String uri, String relPath, String format, String text, RejectReason reject, String detail,
-                           String warning) {
-        return RowFactory.create(uri, relPath, format, null, null, null, null, null, text,
-                reject == null ? null : reject.code(), detail, warning);
+    private static Row row(
+            String uri,
+            String relPath,
+            String format,
+            String text,
+            RejectReason reject,
+            String detail,
+            String warning) {
+        return RowFactory.create(
+                uri,
+                relPath,
+                format,
+                null,
+                null,
+                null,
+                null,
+                null,
+                text,
+                reject == null ? null : reject.code(),
+                detail,
+                warning);
     }
 }

@@ -10,8 +10,7 @@ public final class JobLabels {
     /** Spark's local property behind {@code setJobDescription}. */
     private static final String DESCRIPTION = "spark.job.description";
 
-    private JobLabels() {
-    }
+    private JobLabels() {}
 
     /** Groups the Spark jobs of one stage ({@code ingest}, {@code topics}, ...) until {@link #endStage}. */
     public static void startStage(SparkSession spark, String stage) {

@@ -28,7 +28,11 @@ public final class OutputLock implements AutoCloseable {
     /** Who holds the lock; written into the lock file as JSON. */
     public record Holder(String runId, String host, long pid, String started) {
         static Holder self(String runId) {
-            return new Holder(runId, hostName(), ProcessHandle.current().pid(), Instant.now().toString());
+            return new Holder(
+                    runId,
+                    hostName(),
+                    ProcessHandle.current().pid(),
+                    Instant.now().toString());
         }
 
         String describe() {
@@ -81,8 +85,8 @@ public final class OutputLock implements AutoCloseable {
     private static boolean createNew(FileSystem fs, Path file, byte[] content) throws IOException {
         try {
             if (RunFolders.isLocal(file)) {
-                try (OutputStream out = java.nio.file.Files.newOutputStream(RunFolders.local(file),
-                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                try (OutputStream out = java.nio.file.Files.newOutputStream(
+                        RunFolders.local(file), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                     out.write(content);
                 }
             } else {
@@ -105,13 +109,17 @@ public final class OutputLock implements AutoCloseable {
         } catch (IOException e) {
             // An empty or half-written file: a run is creating it now, unless it has been so for long.
             long age = System.currentTimeMillis() - fs.getFileStatus(file).getModificationTime();
-            return age > 60_000 ? new Holder("unknown", "unknown", -1, Instant.ofEpochMilli(0).toString()) : null;
+            return age > 60_000
+                    ? new Holder(
+                            "unknown", "unknown", -1, Instant.ofEpochMilli(0).toString())
+                    : null;
         }
     }
 
     /** Why the holder no longer holds the lock, or null when it may still be running. */
     static String staleReason(Holder holder, Duration staleAfter) {
-        if (holder.host().equals(hostName()) && holder.pid() > 0
+        if (holder.host().equals(hostName())
+                && holder.pid() > 0
                 && ProcessHandle.of(holder.pid()).map(p -> !p.isAlive()).orElse(true)) {
             return "its process " + holder.pid() + " is no longer running on this host";
         }

@@ -35,11 +35,10 @@ public final class RunFolders {
     public static final String LINK = "current";
     private static final String TEMP = ".tmp-";
     /** Object stores: rename is a copy, but one PUT replaces an object whole. */
-    private static final Set<String> OBJECT_STORES = Set.of("s3a", "s3", "s3n", "gs", "oss", "cosn", "wasb",
-            "wasbs", "abfs", "abfss");
+    private static final Set<String> OBJECT_STORES =
+            Set.of("s3a", "s3", "s3n", "gs", "oss", "cosn", "wasb", "wasbs", "abfs", "abfss");
 
-    private RunFolders() {
-    }
+    private RunFolders() {}
 
     public static Path runFolder(Path root, String runId) {
         return new Path(new Path(root, RUNS), runId);
@@ -81,7 +80,11 @@ public final class RunFolders {
     }
 
     /** The steps of {@link #publish}, in order. */
-    public enum PublishStep { POINTER_WRITTEN, POINTER_SWITCHED, LINK_SWITCHED }
+    public enum PublishStep {
+        POINTER_WRITTEN,
+        POINTER_SWITCHED,
+        LINK_SWITCHED
+    }
 
     /**
      * {@link #publish} stopped after {@code last}: the state a commit killed at that point leaves behind (tests

@@ -47,6 +47,7 @@ public final class TableStore {
     private final Path runFolder;
     /** The current run when this store was opened: where tables this run does not write are read from. */
     private final Path current;
+
     private final Map<Table, Long> written = new LinkedHashMap<>();
     private final Map<Table, Long> carriedOver = new LinkedHashMap<>();
     private boolean complete;
@@ -98,12 +99,17 @@ public final class TableStore {
         String stepLabel = JobLabels.currentStep(spark);
         JobLabels.step(spark, "write " + table.tableName());
         Observation observed = new Observation("rows written to " + table.tableName() + " " + UUID.randomUUID());
-        checked.observe(observed, functions.count(functions.lit(1)).as(ROWS)).write().mode(SaveMode.Overwrite)
+        checked.observe(observed, functions.count(functions.lit(1)).as(ROWS))
+                .write()
+                .mode(SaveMode.Overwrite)
                 .parquet(target.toString());
         long count = observedCount(observed, target);
         JobLabels.step(spark, stepLabel);
         written.put(table, count);
-        LOG.info("Wrote {} ({} rows) in {} s", table.tableName(), count,
+        LOG.info(
+                "Wrote {} ({} rows) in {} s",
+                table.tableName(),
+                count,
                 String.format("%.1f", (System.nanoTime() - started) / 1e9));
         return count;
     }
@@ -154,7 +160,8 @@ public final class TableStore {
                     Path to = new Path(runFolder, table.tableName());
                     if (RunFolders.isLocal(to)) {
                         linkTree(RunFolders.local(from), RunFolders.local(to));
-                    } else if (!FileUtil.copy(fs, from, fs, to, false, spark.sparkContext().hadoopConfiguration())) {
+                    } else if (!FileUtil.copy(
+                            fs, from, fs, to, false, spark.sparkContext().hadoopConfiguration())) {
                         throw new IOException("could not copy " + from + " to " + to);
                     }
                     carriedOver.put(table, spark.read().parquet(to.toString()).count());
@@ -162,8 +169,8 @@ public final class TableStore {
             }
             complete = true;
         } catch (IOException e) {
-            throw new UncheckedIOException("Carrying the unchanged tables of " + current + " into " + runFolder
-                    + " failed", e);
+            throw new UncheckedIOException(
+                    "Carrying the unchanged tables of " + current + " into " + runFolder + " failed", e);
         }
     }
 
@@ -191,7 +198,11 @@ public final class TableStore {
         try {
             RunFolders.prune(root, keep, conf);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Run {} is committed, but removing older run folders under {} failed: {}", runId, root, e.toString());
+            LOG.warn(
+                    "Run {} is committed, but removing older run folders under {} failed: {}",
+                    runId,
+                    root,
+                    e.toString());
         }
     }
 
@@ -231,8 +242,8 @@ public final class TableStore {
         for (StructField expected : table.schema().fields()) {
             StructField found = find(actual, expected.name());
             if (found == null) {
-                throw new IllegalStateException("Table " + table.tableName() + " is missing column "
-                        + expected.name() + "; it has " + String.join(", ", actual.fieldNames()));
+                throw new IllegalStateException("Table " + table.tableName() + " is missing column " + expected.name()
+                        + "; it has " + String.join(", ", actual.fieldNames()));
             }
             if (!found.dataType().catalogString().equals(expected.dataType().catalogString())) {
                 throw new IllegalStateException("Table " + table.tableName() + " column " + expected.name()

@@ -15,8 +15,7 @@ import org.slf4j.LoggerFactory;
 final class CorpusSize {
     private static final Logger LOG = LoggerFactory.getLogger(CorpusSize.class);
 
-    private CorpusSize() {
-    }
+    private CorpusSize() {}
 
     /**
      * Bytes of the input when the run ingests it, else of the current documents table (which holds the text);

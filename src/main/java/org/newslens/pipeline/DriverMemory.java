@@ -1,8 +1,8 @@
 package org.newslens.pipeline;
 
 import java.util.List;
-import org.newslens.config.SettingsException;
 import org.newslens.config.Settings;
+import org.newslens.config.SettingsException;
 
 /**
  * Fails a run before any work when the driver's heap is below what one of its jobs needs there
@@ -12,8 +12,7 @@ import org.newslens.config.Settings;
 final class DriverMemory {
     private static final long MIB = 1L << 20;
 
-    private DriverMemory() {
-    }
+    private DriverMemory() {}
 
     static void check(List<Job> jobs, Settings settings, long corpusBytes, long maxHeapBytes) {
         for (Job job : jobs) {
@@ -26,8 +25,13 @@ final class DriverMemory {
                     "The %s job needs about %d MiB of driver heap for %.1f MB of corpus with %s, but the driver has "
                             + "%d MiB. Raise the driver's memory: spark.driver.memory (spark-submit --driver-memory "
                             + "%dg), or NEWSLENS_MEMORY=%dg for jobs/ run without SPARK_HOME; or lower those settings.",
-                    job.name(), needed / MIB, corpusBytes / 1e6, job.driverBytesDrivenBy(settings),
-                    maxHeapBytes / MIB, suggestedGiB, suggestedGiB));
+                    job.name(),
+                    needed / MIB,
+                    corpusBytes / 1e6,
+                    job.driverBytesDrivenBy(settings),
+                    maxHeapBytes / MIB,
+                    suggestedGiB,
+                    suggestedGiB));
         }
     }
 }

@@ -25,8 +25,7 @@ public interface Job {
      * {@link org.newslens.config.SettingsException} naming the key and the allowed values. The pipeline calls it
      * for every job of a run before any job starts, so a bad value never fails a run halfway.
      */
-    default void validate(Settings settings) {
-    }
+    default void validate(Settings settings) {}
 
     /**
      * Driver heap, in bytes, this job needs for a corpus of {@code corpusBytes} (0: nothing beyond the default);

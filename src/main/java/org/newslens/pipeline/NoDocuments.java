@@ -10,8 +10,7 @@ import org.newslens.io.Table;
  * in the run summary. Readers then find every table, as after any other run.
  */
 public final class NoDocuments {
-    private NoDocuments() {
-    }
+    private NoDocuments() {}
 
     /** Writes every output table of {@code job} with no rows and notes it in the summary. */
     public static void writeEmptyTables(Job job, JobContext context) {

@@ -32,8 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
-    private Pipeline() {
-    }
+    private Pipeline() {}
 
     public static RunSummary run(List<Job> jobs, Settings settings) throws Exception {
         Instant started = Instant.now();
@@ -52,9 +51,10 @@ public final class Pipeline {
             }
             return summary;
         }
-        String runId = started.toString().replaceAll("[^0-9]", "") + "-" + UUID.randomUUID().toString().substring(0, 8);
-        try (OutputLock lock = OutputLock.acquire(output, runId, conf,
-                Duration.ofHours(settings.get(CoreSettings.LOCK_STALE_HOURS)))) {
+        String runId = started.toString().replaceAll("[^0-9]", "") + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
+        try (OutputLock lock = OutputLock.acquire(
+                output, runId, conf, Duration.ofHours(settings.get(CoreSettings.LOCK_STALE_HOURS)))) {
             return runLocked(jobs, settings, runId, started);
         }
     }
@@ -69,7 +69,8 @@ public final class Pipeline {
             throws Exception {
         SparkSession spark = SparkSessions.getOrCreate();
         TableStore tables = new TableStore(spark, settings.get(CoreSettings.OUTPUT), runId);
-        long corpusBytes = CorpusSize.bytes(jobs, settings, tables, spark.sparkContext().hadoopConfiguration());
+        long corpusBytes =
+                CorpusSize.bytes(jobs, settings, tables, spark.sparkContext().hadoopConfiguration());
         DriverMemory.check(jobs, settings, corpusBytes, Runtime.getRuntime().maxMemory());
         ShufflePartitions.apply(spark, corpusBytes);
         RunSummary summary = new RunSummary();
@@ -112,7 +113,10 @@ public final class Pipeline {
         job.run(context);
         double seconds = (System.nanoTime() - t0) / 1e9;
         context.summary().stage(job.name(), seconds);
-        LOG.info("Finished job {} in {} s{}", job.name(), String.format("%.1f", seconds),
+        LOG.info(
+                "Finished job {} in {} s{}",
+                job.name(),
+                String.format("%.1f", seconds),
                 progress == null ? "" : progress.totals(job.name()));
     }
 
@@ -130,7 +134,8 @@ public final class Pipeline {
                 RunPaths.input(settings.get(CoreSettings.INPUT), output, conf);
             }
             for (Table table : job.inputs()) {
-                if (!madeEarlier.contains(table) && !TableStore.isComplete(new Path(current, table.tableName()), conf)) {
+                if (!madeEarlier.contains(table)
+                        && !TableStore.isComplete(new Path(current, table.tableName()), conf)) {
                     problems.add(new MissingTableException(job.name(), table, output.toString()).getMessage());
                 }
             }

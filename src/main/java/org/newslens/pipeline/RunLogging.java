@@ -9,8 +9,7 @@ import org.apache.logging.log4j.core.config.Configurator;
  * levels are set in code rather than by a properties file the cluster would not read.
  */
 public final class RunLogging {
-    private RunLogging() {
-    }
+    private RunLogging() {}
 
     /**
      * {@code warn}: warnings and errors from Spark and the libraries, NewsLens's own lines (stage starts and ends,

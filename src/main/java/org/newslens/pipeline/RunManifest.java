@@ -19,11 +19,11 @@ import org.newslens.io.TableStore;
 final class RunManifest {
     static final String FILE_NAME = "_manifest.json";
 
-    private RunManifest() {
-    }
+    private RunManifest() {}
 
-    static void write(TableStore tables, Settings settings, RunSummary summary, String runId,
-                      Instant started, Instant ended) throws IOException {
+    static void write(
+            TableStore tables, Settings settings, RunSummary summary, String runId, Instant started, Instant ended)
+            throws IOException {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("run_id", runId);
         manifest.put("started", started.toString());
@@ -39,7 +39,9 @@ final class RunManifest {
         }
         manifest.put("rows", rows);
         // Tables this run did not write, taken unchanged from the run that was current when it started.
-        manifest.put("carried_over", tables.carriedOver().keySet().stream().map(Table::tableName).toList());
+        manifest.put(
+                "carried_over",
+                tables.carriedOver().keySet().stream().map(Table::tableName).toList());
         manifest.put("stage_seconds", summary.stageSeconds());
         manifest.put("versions", Versions.all());
         // No reader sees the run folder before it is committed, so the file is written in place.

@@ -14,8 +14,7 @@ import org.newslens.config.SettingsException;
  * {@code ./out}, {@code /home/me/out} and {@code file:/home/me/out} are the same folder.
  */
 final class RunPaths {
-    private RunPaths() {
-    }
+    private RunPaths() {}
 
     /** The qualified output root; fails with one line when it cannot be an output folder. */
     static Path output(String raw, Configuration conf) throws IOException {
@@ -59,7 +58,8 @@ final class RunPaths {
 
     private static Path qualify(String name, String raw, Configuration conf) throws IOException {
         if (raw == null || raw.isBlank()) {
-            throw new SettingsException("--" + name + " is empty; give a folder, a file or a Hadoop URI (file:, hdfs:, s3a:)");
+            throw new SettingsException(
+                    "--" + name + " is empty; give a folder, a file or a Hadoop URI (file:, hdfs:, s3a:)");
         }
         Path path;
         try {

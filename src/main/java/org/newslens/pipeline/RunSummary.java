@@ -38,8 +38,9 @@ public final class RunSummary {
         if (!KEY.matcher(key).matches()) {
             throw new IllegalArgumentException("Figure key '" + key + "' is not snake_case (a-z, 0-9, _)");
         }
-        figures.put(key, value instanceof Double || value instanceof Float ? rounded(((Number) value).doubleValue())
-                : value);
+        figures.put(
+                key,
+                value instanceof Double || value instanceof Float ? rounded(((Number) value).doubleValue()) : value);
         labels.put(key, label);
     }
 
@@ -74,7 +75,10 @@ public final class RunSummary {
     }
 
     private static double rounded(double value) {
-        return Double.isFinite(value) ? BigDecimal.valueOf(value).setScale(DECIMALS, RoundingMode.HALF_UP).doubleValue()
+        return Double.isFinite(value)
+                ? BigDecimal.valueOf(value)
+                        .setScale(DECIMALS, RoundingMode.HALF_UP)
+                        .doubleValue()
                 : value;
     }
 }

@@ -20,6 +20,7 @@ final class ShufflePartitions {
      * rows), a partition holds about adaptive execution's advisory 64 MB; smaller ones are merged by it anyway.
      */
     static final long INPUT_BYTES_PER_PARTITION = 8L << 20;
+
     static final int MAX_PARTITIONS = 10_000;
     /** Adaptive execution settings NewsLens turns on unless the user set them. */
     static final List<String[]> ADAPTIVE = List.of(
@@ -27,8 +28,7 @@ final class ShufflePartitions {
             new String[] {"spark.sql.adaptive.coalescePartitions.enabled", "true"},
             new String[] {"spark.sql.optimizer.canChangeCachedPlanOutputPartitioning", "true"});
 
-    private ShufflePartitions() {
-    }
+    private ShufflePartitions() {}
 
     /** Sets the shuffle partitions for {@code bytes} of corpus unless the user chose them; returns the count used. */
     static int apply(SparkSession spark, long bytes) {
@@ -45,8 +45,11 @@ final class ShufflePartitions {
         }
         int partitions = forBytes(bytes, spark.sparkContext().defaultParallelism());
         spark.conf().set(KEY, String.valueOf(partitions));
-        LOG.info("Shuffle partitions: {} for {} MB of data (set {} to choose)", partitions,
-                String.format("%.1f", bytes / 1e6), KEY);
+        LOG.info(
+                "Shuffle partitions: {} for {} MB of data (set {} to choose)",
+                partitions,
+                String.format("%.1f", bytes / 1e6),
+                KEY);
         return partitions;
     }
 

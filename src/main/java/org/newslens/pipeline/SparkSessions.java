@@ -8,8 +8,7 @@ import org.apache.spark.sql.SparkSession;
  * settings the user passes (spark-submit --conf, spark-defaults.conf, -Dspark.*) always win.
  */
 public final class SparkSessions {
-    private SparkSessions() {
-    }
+    private SparkSessions() {}
 
     public static SparkSession getOrCreate() {
         SparkConf submitted = new SparkConf();

@@ -55,7 +55,8 @@ public final class StageProgress extends SparkListener {
 
     @Override
     public synchronized void onJobStart(SparkListenerJobStart jobStart) {
-        String group = jobStart.properties() == null ? null : jobStart.properties().getProperty(JOB_GROUP);
+        String group =
+                jobStart.properties() == null ? null : jobStart.properties().getProperty(JOB_GROUP);
         if (group == null) {
             return;
         }
@@ -67,7 +68,8 @@ public final class StageProgress extends SparkListener {
     /** Counts the tasks of the Spark stages that run (a job's stages whose output is reused are skipped). */
     @Override
     public synchronized void onStageSubmitted(SparkListenerStageSubmitted submitted) {
-        String group = submitted.properties() == null ? null : submitted.properties().getProperty(JOB_GROUP);
+        String group =
+                submitted.properties() == null ? null : submitted.properties().getProperty(JOB_GROUP);
         Counts counts = group == null ? null : byGroup.get(group);
         if (counts != null) {
             StageInfo stage = submitted.stageInfo();
@@ -105,14 +107,20 @@ public final class StageProgress extends SparkListener {
      */
     public synchronized String totals(String group) {
         Counts counts = byGroup.get(group);
-        return counts == null || counts.jobsStarted == 0 ? ""
+        return counts == null || counts.jobsStarted == 0
+                ? ""
                 : String.format(" (%d Spark jobs, %d tasks)", counts.jobsStarted, counts.tasksDone);
     }
 
     static String line(String group, Counts counts, long now) {
         return String.format(
-                "%s: %d %% of the tasks started so far done (%d of %d), %d of %d Spark jobs finished, %.0f s", group,
-                counts.tasks == 0 ? 0 : 100 * counts.tasksDone / counts.tasks, counts.tasksDone, counts.tasks,
-                counts.jobsDone, counts.jobsStarted, (now - counts.started) / 1e9);
+                "%s: %d %% of the tasks started so far done (%d of %d), %d of %d Spark jobs finished, %.0f s",
+                group,
+                counts.tasks == 0 ? 0 : 100 * counts.tasksDone / counts.tasks,
+                counts.tasksDone,
+                counts.tasks,
+                counts.jobsDone,
+                counts.jobsStarted,
+                (now - counts.started) / 1e9);
     }
 }

@@ -5,8 +5,7 @@ import java.util.Map;
 
 /** Versions of NewsLens and the parts that shape its results, for the manifest. */
 public final class Versions {
-    private Versions() {
-    }
+    private Versions() {}
 
     public static Map<String, String> all() {
         Map<String, String> versions = new LinkedHashMap<>();

@@ -61,18 +61,29 @@ final class ChangesLoader {
         String latest = periods.lastEntry().getValue();
         List<RisingEntity> entities = risingEntities(latest);
         List<RisingPair> pairs = risingPairs(latest);
-        List<Timeline> timelines = timelines(entities.subList(0, Math.min(TIMELINES, entities.size())),
-                List.copyOf(periods.values()));
-        return new Changes(latest, periods.lastKey(), latestEnd[0], periodDocs.getOrDefault(latest, 0L), entities,
-                pairs, timelines, examples(entities, pairs, periods.lastKey(), latestEnd[0]), outlets());
+        List<Timeline> timelines =
+                timelines(entities.subList(0, Math.min(TIMELINES, entities.size())), List.copyOf(periods.values()));
+        return new Changes(
+                latest,
+                periods.lastKey(),
+                latestEnd[0],
+                periodDocs.getOrDefault(latest, 0L),
+                entities,
+                pairs,
+                timelines,
+                examples(entities, pairs, periods.lastKey(), latestEnd[0]),
+                outlets());
     }
 
     private static final Comparator<RisingEntity> STRONGEST_ENTITY = Comparator.comparingDouble(RisingEntity::score)
-            .reversed().thenComparing(Comparator.comparingLong(RisingEntity::docs).reversed())
+            .reversed()
+            .thenComparing(Comparator.comparingLong(RisingEntity::docs).reversed())
             .thenComparing(RisingEntity::id);
     private static final Comparator<RisingPair> STRONGEST_PAIR = Comparator.comparingDouble(RisingPair::score)
-            .reversed().thenComparing(Comparator.comparingLong(RisingPair::docs).reversed())
-            .thenComparing(RisingPair::idA).thenComparing(RisingPair::idB);
+            .reversed()
+            .thenComparing(Comparator.comparingLong(RisingPair::docs).reversed())
+            .thenComparing(RisingPair::idA)
+            .thenComparing(RisingPair::idB);
 
     /** Rising: more documents than expected from the history (periods without history cannot rise). */
     private static boolean rising(Map<String, Object> row) {
@@ -82,15 +93,33 @@ final class ChangesLoader {
 
     private List<RisingEntity> risingEntities(String latest) {
         TopK<RisingEntity> best = new TopK<>(top, STRONGEST_ENTITY);
-        tables.scan(Table.ENTITY_TRENDS, List.of("period", "entity_id", "name", "docs", "share", "expected",
-                "burst_score", "q_value", "is_burst", "is_new"), row -> {
-            if (latest.equals(row.get("period")) && rising(row)) {
-                best.offer(new RisingEntity((String) row.get("entity_id"), (String) row.get("name"),
-                        (Long) row.get("docs"), (Double) row.get("share"), (Double) row.get("expected"),
-                        (Double) row.get("burst_score"), (Double) row.get("q_value"),
-                        (Boolean) row.get("is_burst"), (Boolean) row.get("is_new")));
-            }
-        });
+        tables.scan(
+                Table.ENTITY_TRENDS,
+                List.of(
+                        "period",
+                        "entity_id",
+                        "name",
+                        "docs",
+                        "share",
+                        "expected",
+                        "burst_score",
+                        "q_value",
+                        "is_burst",
+                        "is_new"),
+                row -> {
+                    if (latest.equals(row.get("period")) && rising(row)) {
+                        best.offer(new RisingEntity(
+                                (String) row.get("entity_id"),
+                                (String) row.get("name"),
+                                (Long) row.get("docs"),
+                                (Double) row.get("share"),
+                                (Double) row.get("expected"),
+                                (Double) row.get("burst_score"),
+                                (Double) row.get("q_value"),
+                                (Boolean) row.get("is_burst"),
+                                (Boolean) row.get("is_new")));
+                    }
+                });
         return best.sorted();
     }
 
@@ -99,15 +128,35 @@ final class ChangesLoader {
             return List.of();
         }
         TopK<RisingPair> best = new TopK<>(top, STRONGEST_PAIR);
-        tables.scan(Table.PAIR_TRENDS, List.of("period", "entity_a", "entity_b", "name_a", "name_b", "count", "docs",
-                "expected", "burst_score", "is_burst", "is_new"), row -> {
-            if (latest.equals(row.get("period")) && rising(row)) {
-                best.offer(new RisingPair((String) row.get("entity_a"), (String) row.get("name_a"),
-                        (String) row.get("entity_b"), (String) row.get("name_b"), (Long) row.get("count"),
-                        (Long) row.get("docs"), (Double) row.get("expected"), (Double) row.get("burst_score"),
-                        (Boolean) row.get("is_burst"), (Boolean) row.get("is_new")));
-            }
-        });
+        tables.scan(
+                Table.PAIR_TRENDS,
+                List.of(
+                        "period",
+                        "entity_a",
+                        "entity_b",
+                        "name_a",
+                        "name_b",
+                        "count",
+                        "docs",
+                        "expected",
+                        "burst_score",
+                        "is_burst",
+                        "is_new"),
+                row -> {
+                    if (latest.equals(row.get("period")) && rising(row)) {
+                        best.offer(new RisingPair(
+                                (String) row.get("entity_a"),
+                                (String) row.get("name_a"),
+                                (String) row.get("entity_b"),
+                                (String) row.get("name_b"),
+                                (Long) row.get("count"),
+                                (Long) row.get("docs"),
+                                (Double) row.get("expected"),
+                                (Double) row.get("burst_score"),
+                                (Boolean) row.get("is_burst"),
+                                (Boolean) row.get("is_new")));
+                    }
+                });
         return best.sorted();
     }
 
@@ -127,7 +176,9 @@ final class ChangesLoader {
                 series[position.get((String) row.get("period"))] = (Double) row.get("share");
             }
         });
-        return entities.stream().map(e -> new Timeline(e.id(), e.name(), periods, shares.get(e.id()))).toList();
+        return entities.stream()
+                .map(e -> new Timeline(e.id(), e.name(), periods, shares.get(e.id())))
+                .toList();
     }
 
     /** Sentences of the latest period's documents: for each top rising entity, then for each top rising pair. */
@@ -143,10 +194,14 @@ final class ChangesLoader {
             }
         });
         List<PairRow> wanted = new ArrayList<>();
-        entities.stream().limit(EXAMPLE_ITEMS).forEach(e -> wanted.add(
-                new PairRow(e.id(), e.name(), e.id(), e.name(), "sentence", e.docs(), e.docs(), 0)));
-        pairs.stream().limit(EXAMPLE_ITEMS).forEach(p -> wanted.add(
-                new PairRow(p.idA(), p.nameA(), p.idB(), p.nameB(), "sentence", p.count(), p.docs(), 0)));
+        entities.stream()
+                .limit(EXAMPLE_ITEMS)
+                .forEach(e ->
+                        wanted.add(new PairRow(e.id(), e.name(), e.id(), e.name(), "sentence", e.docs(), e.docs(), 0)));
+        pairs.stream()
+                .limit(EXAMPLE_ITEMS)
+                .forEach(p -> wanted.add(
+                        new PairRow(p.idA(), p.nameA(), p.idB(), p.nameB(), "sentence", p.count(), p.docs(), 0)));
         return sentences.examples(wanted, inPeriod::contains);
     }
 
@@ -154,20 +209,27 @@ final class ChangesLoader {
         if (!tables.exists(Table.KEYNESS)) {
             return List.of();
         }
-        Comparator<Distinctive> strongest = Comparator.comparingDouble(Distinctive::g2).reversed()
-                .thenComparing(Distinctive::term);
+        Comparator<Distinctive> strongest =
+                Comparator.comparingDouble(Distinctive::g2).reversed().thenComparing(Distinctive::term);
         Map<String, Map<String, TopK<Distinctive>>> byOutlet = new TreeMap<>();
-        tables.scan(Table.KEYNESS, List.of("grouping", "group", "kind", "term", "count_in", "count_out", "g2",
-                "log_ratio"), row -> {
-            if ("outlet".equals(row.get("grouping")) && (Double) row.get("g2") > 0) {
-                byOutlet.computeIfAbsent((String) row.get("group"), g -> new TreeMap<>())
-                        .computeIfAbsent((String) row.get("kind"), k -> new TopK<>(DISTINCTIVE, strongest))
-                        .offer(new Distinctive((String) row.get("term"), (Long) row.get("count_in"),
-                                (Long) row.get("count_out"), (Double) row.get("g2"), (Double) row.get("log_ratio")));
-            }
-        });
+        tables.scan(
+                Table.KEYNESS,
+                List.of("grouping", "group", "kind", "term", "count_in", "count_out", "g2", "log_ratio"),
+                row -> {
+                    if ("outlet".equals(row.get("grouping")) && (Double) row.get("g2") > 0) {
+                        byOutlet.computeIfAbsent((String) row.get("group"), g -> new TreeMap<>())
+                                .computeIfAbsent((String) row.get("kind"), k -> new TopK<>(DISTINCTIVE, strongest))
+                                .offer(new Distinctive(
+                                        (String) row.get("term"),
+                                        (Long) row.get("count_in"),
+                                        (Long) row.get("count_out"),
+                                        (Double) row.get("g2"),
+                                        (Double) row.get("log_ratio")));
+                    }
+                });
         List<OutletProfile> profiles = new ArrayList<>();
-        byOutlet.forEach((outlet, kinds) -> profiles.add(new OutletProfile(outlet,
+        byOutlet.forEach((outlet, kinds) -> profiles.add(new OutletProfile(
+                outlet,
                 kinds.containsKey("term") ? kinds.get("term").sorted() : List.of(),
                 kinds.containsKey("entity") ? kinds.get("entity").sorted() : List.of())));
         return profiles;

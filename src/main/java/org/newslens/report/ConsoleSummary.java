@@ -9,11 +9,11 @@ import org.newslens.report.ReportData.Corpus;
 public final class ConsoleSummary {
     private static final int LINE_ITEMS = 10;
 
-    private ConsoleSummary() {
-    }
+    private ConsoleSummary() {}
 
     public static String render(ReportData data) {
-        StringBuilder out = new StringBuilder("NewsLens report for ").append(data.root()).append('\n');
+        StringBuilder out =
+                new StringBuilder("NewsLens report for ").append(data.root()).append('\n');
         Corpus c = data.corpus();
         if (c.documents() != null) {
             out.append(String.format(Locale.ROOT, "  documents %,d, tokens %,d", c.documents(), c.tokens()));
@@ -39,28 +39,57 @@ public final class ConsoleSummary {
             out.append(String.format(Locale.ROOT, "  near-duplicates %,d%n", c.duplicates()));
         }
         if (data.has(Table.TERM_STATS)) {
-            line(out, "top terms", data.terms().stream().map(t -> t.term() + " " + t.cf()).toList());
+            line(
+                    out,
+                    "top terms",
+                    data.terms().stream().map(t -> t.term() + " " + t.cf()).toList());
         }
         if (data.has(Table.COLLOCATIONS)) {
-            line(out, "top collocations", data.collocations().stream()
-                    .map(k -> k.ngram() + " (llr " + Math.round(k.llr()) + ")").toList());
+            line(
+                    out,
+                    "top collocations",
+                    data.collocations().stream()
+                            .map(k -> k.ngram() + " (llr " + Math.round(k.llr()) + ")")
+                            .toList());
         }
-        data.entitiesByType().forEach((type, list) -> line(out, "top " + type,
-                list.stream().map(e -> e.name() + " " + e.mentions()).toList()));
+        data.entitiesByType()
+                .forEach((type, list) -> line(
+                        out,
+                        "top " + type,
+                        list.stream().map(e -> e.name() + " " + e.mentions()).toList()));
         if (!data.pairs().isEmpty()) {
-            line(out, "top pairs (" + data.pairs().get(0).window() + ")", data.pairs().stream()
-                    .map(p -> p.nameA() + " + " + p.nameB() + " " + p.count()).toList());
+            line(
+                    out,
+                    "top pairs (" + data.pairs().get(0).window() + ")",
+                    data.pairs().stream()
+                            .map(p -> p.nameA() + " + " + p.nameB() + " " + p.count())
+                            .toList());
         }
-        data.topics().forEach(t -> out.append(String.format(Locale.ROOT, "  topic %s #%d %s%s%n", t.model(),
-                t.topicId(), t.label(), Double.isNaN(t.share()) ? ""
-                        : String.format(Locale.ROOT, " (%.0f%% of documents)", 100 * t.share()))));
+        data.topics()
+                .forEach(t -> out.append(String.format(
+                        Locale.ROOT,
+                        "  topic %s #%d %s%s%n",
+                        t.model(),
+                        t.topicId(),
+                        t.label(),
+                        Double.isNaN(t.share())
+                                ? ""
+                                : String.format(Locale.ROOT, " (%.0f%% of documents)", 100 * t.share()))));
         if (!data.changes().entities().isEmpty()) {
-            line(out, "rising in " + data.changes().latestPeriod(), data.changes().entities().stream()
-                    .map(e -> e.name() + (e.burst() ? " (burst)" : "")).toList());
+            line(
+                    out,
+                    "rising in " + data.changes().latestPeriod(),
+                    data.changes().entities().stream()
+                            .map(e -> e.name() + (e.burst() ? " (burst)" : ""))
+                            .toList());
         }
         if (!data.clusters().isEmpty()) {
-            line(out, "clusters", data.clusters().stream()
-                    .map(k -> "#" + k.clusterId() + " " + k.label() + " (" + k.size() + ")").toList());
+            line(
+                    out,
+                    "clusters",
+                    data.clusters().stream()
+                            .map(k -> "#" + k.clusterId() + " " + k.label() + " (" + k.size() + ")")
+                            .toList());
         }
         return out.toString();
     }
@@ -69,8 +98,11 @@ public final class ConsoleSummary {
         if (items.isEmpty()) {
             return;
         }
-        out.append("  ").append(title).append(": ")
+        out.append("  ")
+                .append(title)
+                .append(": ")
                 .append(String.join(", ", items.subList(0, Math.min(LINE_ITEMS, items.size()))))
-                .append(items.size() > LINE_ITEMS ? ", ..." : "").append('\n');
+                .append(items.size() > LINE_ITEMS ? ", ..." : "")
+                .append('\n');
     }
 }

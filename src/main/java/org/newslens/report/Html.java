@@ -7,8 +7,7 @@ import org.apache.commons.text.StringEscapeUtils;
  * commons-text's XML 1.0 escaping ({@code & < > " '} become entities, characters XML forbids are dropped).
  */
 final class Html {
-    private Html() {
-    }
+    private Html() {}
 
     static String escape(String text) {
         return text == null ? "" : StringEscapeUtils.escapeXml10(text);
@@ -19,7 +18,8 @@ final class Html {
         if (text == null) {
             return "";
         }
-        return text.codePointCount(0, text.length()) <= max ? text
+        return text.codePointCount(0, text.length()) <= max
+                ? text
                 : text.substring(0, text.offsetByCodePoints(0, max - 1)) + "\u2026";
     }
 }

@@ -126,17 +126,21 @@ public final class HtmlReport {
             footer { color: var(--muted); font-size: 12px; text-align: center; padding: 8px; }
             """;
 
-    private HtmlReport() {
-    }
+    private HtmlReport() {}
 
     public static String render(ReportData data) {
         StringBuilder html = new StringBuilder(64 * 1024);
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
-                .append("style-src 'unsafe-inline'; img-src data:; script-src '").append(scriptHash()).append("'\">")
-                .append("<title>NewsLens report</title><style>").append(CSS).append("</style></head><body>");
-        html.append("<header><h1>NewsLens report</h1><p>Tables under ").append(Html.escape(data.root()))
+                .append("style-src 'unsafe-inline'; img-src data:; script-src '")
+                .append(scriptHash())
+                .append("'\">")
+                .append("<title>NewsLens report</title><style>")
+                .append(CSS)
+                .append("</style></head><body>");
+        html.append("<header><h1>NewsLens report</h1><p>Tables under ")
+                .append(Html.escape(data.root()))
                 .append("</p></header><main>");
         corpus(html, data);
         WhatChanged.render(html, data);
@@ -147,7 +151,8 @@ public final class HtmlReport {
         clusters(html, data);
         documents(html, data);
         html.append("</main><footer>Made by NewsLens from the tables ")
-                .append(Html.escape(String.join(", ", data.present().stream().map(Table::tableName).toList())))
+                .append(Html.escape(String.join(
+                        ", ", data.present().stream().map(Table::tableName).toList())))
                 .append(". Missing tables leave their sections out.</footer>");
         html.append("<script>").append(SCRIPT).append("</script></body></html>\n");
         return html.toString();
@@ -172,8 +177,11 @@ public final class HtmlReport {
     }
 
     private static void stat(StringBuilder html, String label, String value) {
-        html.append("<div class=\"stat\"><b>").append(Html.escape(value)).append("</b><span>")
-                .append(Html.escape(label)).append("</span></div>");
+        html.append("<div class=\"stat\"><b>")
+                .append(Html.escape(value))
+                .append("</b><span>")
+                .append(Html.escape(label))
+                .append("</span></div>");
     }
 
     private static void corpus(StringBuilder html, ReportData data) {
@@ -221,18 +229,30 @@ public final class HtmlReport {
         if (data.has(Table.TERM_STATS)) {
             html.append("<div><h3>Top terms</h3><p class=\"note\">Occurrences in the corpus (stop words excluded); "
                     + "hover a bar for document frequency.</p>");
-            html.append(Svg.bars("terms", data.terms().stream().map(ReportData.TermRow::term).toList(),
+            html.append(Svg.bars(
+                    "terms",
+                    data.terms().stream().map(ReportData.TermRow::term).toList(),
                     data.terms().stream().mapToDouble(ReportData.TermRow::cf).toArray(),
-                    data.terms().stream().map(t -> fmt(t.cf()) + " (in " + fmt(t.df()) + " docs)").toList(),
+                    data.terms().stream()
+                            .map(t -> fmt(t.cf()) + " (in " + fmt(t.df()) + " docs)")
+                            .toList(),
                     Svg.PALETTE[0]));
             html.append("</div>");
         }
         if (data.has(Table.COLLOCATIONS)) {
             html.append("<div><h3>Top collocations</h3><p class=\"note\">Two- and three-word phrases ranked by "
                     + "Dunning log-likelihood (LLR); the bar is the LLR, the count is in the tooltip.</p>");
-            html.append(Svg.bars("collocations", data.collocations().stream().map(ReportData.Collocation::ngram).toList(),
-                    data.collocations().stream().mapToDouble(ReportData.Collocation::llr).toArray(),
-                    data.collocations().stream().map(c -> dec(c.llr(), 1) + " (\u00d7" + fmt(c.count()) + ")").toList(),
+            html.append(Svg.bars(
+                    "collocations",
+                    data.collocations().stream()
+                            .map(ReportData.Collocation::ngram)
+                            .toList(),
+                    data.collocations().stream()
+                            .mapToDouble(ReportData.Collocation::llr)
+                            .toArray(),
+                    data.collocations().stream()
+                            .map(c -> dec(c.llr(), 1) + " (\u00d7" + fmt(c.count()) + ")")
+                            .toList(),
                     Svg.PALETTE[1]));
             html.append("</div>");
         }
@@ -247,11 +267,17 @@ public final class HtmlReport {
         if (!data.entitiesByType().isEmpty()) {
             html.append("<div class=\"types\">");
             data.entitiesByType().forEach((type, list) -> {
-                html.append("<div><h3>").append(Html.escape(type)).append("</h3><table><thead><tr><th>name</th>")
+                html.append("<div><h3>")
+                        .append(Html.escape(type))
+                        .append("</h3><table><thead><tr><th>name</th>")
                         .append("<th class=\"num\">mentions</th><th class=\"num\">docs</th></tr></thead><tbody>");
                 for (EntityRow e : list) {
-                    html.append("<tr><td>").append(Html.escape(e.name())).append("</td><td class=\"num\">")
-                            .append(fmt(e.mentions())).append("</td><td class=\"num\">").append(fmt(e.docs()))
+                    html.append("<tr><td>")
+                            .append(Html.escape(e.name()))
+                            .append("</td><td class=\"num\">")
+                            .append(fmt(e.mentions()))
+                            .append("</td><td class=\"num\">")
+                            .append(fmt(e.docs()))
                             .append("</td></tr>");
                 }
                 html.append("</tbody></table></div>");
@@ -260,11 +286,18 @@ public final class HtmlReport {
         }
         html.append("<div class=\"row\">");
         if (!data.network().nodes().isEmpty()) {
-            html.append("<div class=\"fixed\"><h3>Co-occurrence network</h3><p class=\"note\">The most mentioned entities and their "
-                    + "strongest pairs (").append(Html.escape(data.pairs().isEmpty() ? "" : data.pairs().get(0).window()))
+            html.append(
+                            "<div class=\"fixed\"><h3>Co-occurrence network</h3><p class=\"note\">The most mentioned entities and their "
+                                    + "strongest pairs (")
+                    .append(Html.escape(
+                            data.pairs().isEmpty() ? "" : data.pairs().get(0).window()))
                     .append(" window). Edge width: co-occurrence count; edge darkness: NPMI; node size: mentions; "
-                    + "colour: ").append(data.network().colourBy().equals("community") ? "graph community"
-                    : "entity type (no entity_graph table)").append(". Hover a node to highlight its edges.</p>");
+                            + "colour: ")
+                    .append(
+                            data.network().colourBy().equals("community")
+                                    ? "graph community"
+                                    : "entity type (no entity_graph table)")
+                    .append(". Hover a node to highlight its edges.</p>");
             html.append(Svg.network(data.network())).append("</div>");
         }
         if (!data.pairs().isEmpty()) {
@@ -272,9 +305,16 @@ public final class HtmlReport {
                     .append("<th class=\"num\">count</th><th class=\"num\">docs</th><th class=\"num\">NPMI</th>")
                     .append("</tr></thead><tbody>");
             for (PairRow p : data.pairs()) {
-                html.append("<tr><td>").append(Html.escape(p.nameA())).append("</td><td>").append(Html.escape(p.nameB()))
-                        .append("</td><td class=\"num\">").append(fmt(p.count())).append("</td><td class=\"num\">")
-                        .append(fmt(p.docs())).append("</td><td class=\"num\">").append(dec(p.npmi(), 2))
+                html.append("<tr><td>")
+                        .append(Html.escape(p.nameA()))
+                        .append("</td><td>")
+                        .append(Html.escape(p.nameB()))
+                        .append("</td><td class=\"num\">")
+                        .append(fmt(p.count()))
+                        .append("</td><td class=\"num\">")
+                        .append(fmt(p.docs()))
+                        .append("</td><td class=\"num\">")
+                        .append(dec(p.npmi(), 2))
                         .append("</td></tr>");
             }
             html.append("</tbody></table></div>");
@@ -284,20 +324,28 @@ public final class HtmlReport {
             html.append("<div id=\"kwic\"><h3>Where they meet</h3><p class=\"note\">Sentences in which the "
                     + "strongest pairs occur together (keyword in context).</p><div class=\"kwic-grid\">");
             if (data.examples().isEmpty()) {
-                html.append("<p class=\"note\">").append(data.has(Table.SENTENCES) && data.has(Table.MENTIONS)
-                        ? "No sentence in the mentions table holds both entities of a top pair."
-                        : "Example sentences need the sentences and mentions tables.").append("</p>");
+                html.append("<p class=\"note\">")
+                        .append(
+                                data.has(Table.SENTENCES) && data.has(Table.MENTIONS)
+                                        ? "No sentence in the mentions table holds both entities of a top pair."
+                                        : "Example sentences need the sentences and mentions tables.")
+                        .append("</p>");
             }
             String current = null;
             for (Kwic k : data.examples()) {
                 String pair = k.nameA() + " \u2013 " + k.nameB();
                 if (!pair.equals(current)) {
-                    html.append(current == null ? "" : "</ul></div>").append("<div><h3>").append(Html.escape(pair))
+                    html.append(current == null ? "" : "</ul></div>")
+                            .append("<div><h3>")
+                            .append(Html.escape(pair))
                             .append("</h3><ul class=\"kwic\">");
                     current = pair;
                 }
-                html.append("<li>").append(highlighted(k.sentence(), k.highlights())).append("<span class=\"src\">")
-                        .append(Html.escape(k.docTitle() == null ? k.docId() : k.docTitle())).append("</span></li>");
+                html.append("<li>")
+                        .append(highlighted(k.sentence(), k.highlights()))
+                        .append("<span class=\"src\">")
+                        .append(Html.escape(k.docTitle() == null ? k.docId() : k.docTitle()))
+                        .append("</span></li>");
             }
             html.append(current == null ? "" : "</ul></div>").append("</div></div>");
         }
@@ -312,8 +360,10 @@ public final class HtmlReport {
             if (h[0] < at) {
                 continue;
             }
-            out.append(Html.escape(sentence.substring(at, h[0]))).append("<mark>")
-                    .append(Html.escape(sentence.substring(h[0], h[1]))).append("</mark>");
+            out.append(Html.escape(sentence.substring(at, h[0])))
+                    .append("<mark>")
+                    .append(Html.escape(sentence.substring(h[0], h[1])))
+                    .append("</mark>");
             at = h[1];
         }
         return out.append(Html.escape(sentence.substring(at))).toString();
@@ -328,25 +378,42 @@ public final class HtmlReport {
                 + "that weigh most on it.</p><div class=\"cards\">");
         for (TopicCard t : data.topics()) {
             String colour = Svg.colour(t.topicId());
-            double maxWeight = t.terms().stream().mapToDouble(TermWeight::weight).max().orElse(1);
-            html.append("<div class=\"card topic\" style=\"--c: ").append(colour).append("\"><h3>")
-                    .append(Html.escape(t.model())).append(" #").append(t.topicId()).append(" \u00b7 ")
-                    .append(Html.escape(t.label())).append("</h3>");
+            double maxWeight =
+                    t.terms().stream().mapToDouble(TermWeight::weight).max().orElse(1);
+            html.append("<div class=\"card topic\" style=\"--c: ")
+                    .append(colour)
+                    .append("\"><h3>")
+                    .append(Html.escape(t.model()))
+                    .append(" #")
+                    .append(t.topicId())
+                    .append(" \u00b7 ")
+                    .append(Html.escape(t.label()))
+                    .append("</h3>");
             if (!Double.isNaN(t.share())) {
-                html.append("<div class=\"note\">").append(dec(100 * t.share(), 1)).append("% of documents (")
-                        .append(fmt(t.documents())).append(")</div><div class=\"share\"><i style=\"width: ")
-                        .append(dec(100 * t.share(), 1)).append("%\"></i></div>");
+                html.append("<div class=\"note\">")
+                        .append(dec(100 * t.share(), 1))
+                        .append("% of documents (")
+                        .append(fmt(t.documents()))
+                        .append(")</div><div class=\"share\"><i style=\"width: ")
+                        .append(dec(100 * t.share(), 1))
+                        .append("%\"></i></div>");
             }
             html.append("<div class=\"tw\">");
             for (TermWeight w : t.terms()) {
-                html.append("<span>").append(Html.escape(w.term())).append("</span><i style=\"width: ")
-                        .append(dec(maxWeight <= 0 ? 0 : 100 * w.weight() / maxWeight, 1)).append("%\"></i><span>")
-                        .append(dec(w.weight(), 3)).append("</span>");
+                html.append("<span>")
+                        .append(Html.escape(w.term()))
+                        .append("</span><i style=\"width: ")
+                        .append(dec(maxWeight <= 0 ? 0 : 100 * w.weight() / maxWeight, 1))
+                        .append("%\"></i><span>")
+                        .append(dec(w.weight(), 3))
+                        .append("</span>");
             }
             html.append("</div>");
             if (!t.exampleTitles().isEmpty()) {
                 html.append("<ul class=\"examples\">");
-                t.exampleTitles().forEach(title -> html.append("<li>").append(Html.escape(title)).append("</li>"));
+                t.exampleTitles()
+                        .forEach(title ->
+                                html.append("<li>").append(Html.escape(title)).append("</li>"));
                 html.append("</ul>");
             }
             html.append("</div>");
@@ -362,14 +429,21 @@ public final class HtmlReport {
                 + "dated documents per topic (undated documents are not counted).</p>");
         for (Trend trend : data.trends()) {
             Map<String, double[]> series = new LinkedHashMap<>();
-            trend.series().forEach((topic, values) -> series.put(trend.model() + " #" + topic + " "
-                    + trend.labels().getOrDefault(topic, ""), values));
-            html.append("<h3>").append(Html.escape(trend.model())).append("</h3>").append(Svg.lines(trend.periods(), series))
+            trend.series()
+                    .forEach((topic, values) -> series.put(
+                            trend.model() + " #" + topic + " " + trend.labels().getOrDefault(topic, ""), values));
+            html.append("<h3>")
+                    .append(Html.escape(trend.model()))
+                    .append("</h3>")
+                    .append(Svg.lines(trend.periods(), series))
                     .append("<div class=\"legend\">");
             int s = 0;
             for (String name : series.keySet()) {
-                html.append("<span><i style=\"background: ").append(Svg.colour(s++)).append("\"></i>")
-                        .append(Html.escape(name)).append("</span>");
+                html.append("<span><i style=\"background: ")
+                        .append(Svg.colour(s++))
+                        .append("\"></i>")
+                        .append(Html.escape(name))
+                        .append("</span>");
             }
             html.append("</div>");
         }
@@ -381,9 +455,14 @@ public final class HtmlReport {
             return;
         }
         html.append("<section id=\"clusters\"><h2>Clusters</h2><p class=\"note\">Documents per cluster.</p>")
-                .append(Svg.bars("clusters", data.clusters().stream().map(c -> "#" + c.clusterId() + " " + c.label()).toList(),
+                .append(Svg.bars(
+                        "clusters",
+                        data.clusters().stream()
+                                .map(c -> "#" + c.clusterId() + " " + c.label())
+                                .toList(),
                         data.clusters().stream().mapToDouble(ClusterRow::size).toArray(),
-                        data.clusters().stream().map(c -> fmt(c.size())).toList(), Svg.PALETTE[4]))
+                        data.clusters().stream().map(c -> fmt(c.size())).toList(),
+                        Svg.PALETTE[4]))
                 .append("</section>");
     }
 
@@ -401,10 +480,17 @@ public final class HtmlReport {
                 + "<table id=\"documents\"><thead><tr><th>title</th><th>outlet</th><th>date</th><th>keywords</th>"
                 + "<th>dominant topic</th></tr></thead><tbody>");
         for (DocRow d : data.documents()) {
-            html.append("<tr><td>").append(Html.escape(d.title() == null ? d.docId() : d.title())).append("</td><td>")
-                    .append(Html.escape(d.outlet())).append("</td><td>")
-                    .append(d.published() == null ? "" : d.published().toString()).append("</td><td>");
-            d.keywords().forEach(k -> html.append("<span class=\"kw\">").append(Html.escape(k)).append("</span>"));
+            html.append("<tr><td>")
+                    .append(Html.escape(d.title() == null ? d.docId() : d.title()))
+                    .append("</td><td>")
+                    .append(Html.escape(d.outlet()))
+                    .append("</td><td>")
+                    .append(d.published() == null ? "" : d.published().toString())
+                    .append("</td><td>");
+            d.keywords()
+                    .forEach(k -> html.append("<span class=\"kw\">")
+                            .append(Html.escape(k))
+                            .append("</span>"));
             html.append("</td><td>").append(Html.escape(d.dominantTopic())).append("</td></tr>");
         }
         html.append("</tbody></table></div></section>");

@@ -12,8 +12,7 @@ final class NetworkLayout {
     private static final int STEPS = 300;
     private static final double GRAVITY = 1.0;
 
-    private NetworkLayout() {
-    }
+    private NetworkLayout() {}
 
     /** Nodes are given by their group (community); their order is the caller's (most mentioned first). */
     static double[][] layout(long[] groups, List<Edge> edges, double size) {
@@ -27,8 +26,8 @@ final class NetworkLayout {
             order[i] = i;
         }
         // Start on a circle, members of one community next to each other.
-        java.util.Arrays.sort(order, (a, b) -> groups[a] != groups[b] ? Long.compare(groups[a], groups[b])
-                : Integer.compare(a, b));
+        java.util.Arrays.sort(
+                order, (a, b) -> groups[a] != groups[b] ? Long.compare(groups[a], groups[b]) : Integer.compare(a, b));
         for (int k = 0; k < n; k++) {
             double angle = 2 * Math.PI * k / n;
             pos[order[k]][0] = Math.cos(angle);

@@ -14,14 +14,14 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.example.data.Group;
-import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.MessageColumnIO;
 import org.apache.parquet.io.RecordReader;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
@@ -126,8 +126,10 @@ public final class ParquetTables {
             if (found == null) {
                 return List.of();
             }
-            return Arrays.stream(found).map(FileStatus::getPath)
-                    .sorted(Comparator.comparing(Path::getName)).toList();
+            return Arrays.stream(found)
+                    .map(FileStatus::getPath)
+                    .sorted(Comparator.comparing(Path::getName))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list table folder " + dir, e);
         }
@@ -140,8 +142,9 @@ public final class ParquetTables {
             MessageType projection = project(table, fileSchema, columns);
             reader.setRequestedSchema(projection);
             MessageColumnIO columnIO = new ColumnIOFactory().getColumnIO(projection, fileSchema);
-            for (PageReadStore rowGroup = reader.readNextRowGroup(); rowGroup != null;
-                 rowGroup = reader.readNextRowGroup()) {
+            for (PageReadStore rowGroup = reader.readNextRowGroup();
+                    rowGroup != null;
+                    rowGroup = reader.readNextRowGroup()) {
                 RecordReader<Group> records = columnIO.getRecordReader(rowGroup, new GroupRecordConverter(projection));
                 for (long i = 0, n = rowGroup.getRowCount(); i < n; i++) {
                     sink.accept(toMap(records.read(), projection));
@@ -161,7 +164,8 @@ public final class ParquetTables {
         for (String column : columns) {
             if (!fileSchema.containsField(column)) {
                 throw new IllegalStateException("Table " + table.tableName() + " has no column " + column
-                        + " (it has " + fileSchema.getFields().stream().map(Type::getName).toList()
+                        + " (it has "
+                        + fileSchema.getFields().stream().map(Type::getName).toList()
                         + "); was it written by an older NewsLens? Re-run jobs/" + table.producer());
             }
             fields.add(fileSchema.getType(column));
@@ -198,7 +202,8 @@ public final class ParquetTables {
         Type repeated = listType.getType(0);
         int count = listGroup.getFieldRepetitionCount(0);
         List<Object> values = new ArrayList<>(count);
-        boolean threeLevel = !repeated.isPrimitive() && repeated.asGroupType().getFieldCount() == 1
+        boolean threeLevel = !repeated.isPrimitive()
+                && repeated.asGroupType().getFieldCount() == 1
                 && !repeated.getName().equals("array");
         for (int i = 0; i < count; i++) {
             if (threeLevel) {
@@ -216,15 +221,17 @@ public final class ParquetTables {
         LogicalTypeAnnotation logical = type.getLogicalTypeAnnotation();
         return switch (type.getPrimitiveTypeName()) {
             case BINARY, FIXED_LEN_BYTE_ARRAY -> group.getString(field, index);
-            case INT32 -> logical instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation
-                    ? LocalDate.ofEpochDay(group.getInteger(field, index))
-                    : Integer.valueOf(group.getInteger(field, index));
+            case INT32 ->
+                logical instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation
+                        ? LocalDate.ofEpochDay(group.getInteger(field, index))
+                        : Integer.valueOf(group.getInteger(field, index));
             case INT64 -> group.getLong(field, index);
             case DOUBLE -> group.getDouble(field, index);
             case FLOAT -> (double) group.getFloat(field, index);
             case BOOLEAN -> group.getBoolean(field, index);
-            case INT96 -> throw new IllegalStateException("INT96 timestamps are not part of the NewsLens tables: "
-                    + type.getName());
+            case INT96 ->
+                throw new IllegalStateException(
+                        "INT96 timestamps are not part of the NewsLens tables: " + type.getName());
         };
     }
 }

@@ -47,7 +47,8 @@ public final class ReportJob implements Job {
     public void run(JobContext context) throws Exception {
         String output = context.settings().get(CoreSettings.OUTPUT);
         ParquetTables tables = context.tables() != null
-                ? ParquetTables.ofRun(HadoopConf.forSession(context.spark()), context.tables().runFolder())
+                ? ParquetTables.ofRun(
+                        HadoopConf.forSession(context.spark()), context.tables().runFolder())
                 : new ParquetTables(HadoopConf.forSession(null), output);
         if (tables.present().isEmpty()) {
             throw new SettingsException("report found no NewsLens tables under " + tables.root()

@@ -35,6 +35,7 @@ import org.newslens.report.ReportData.Trend;
 public final class ReportLoader {
     /** Sentences buffered while looking for co-occurrence examples before the buffer is searched and cleared. */
     private static final int SENTENCE_BUFFER = 100_000;
+
     private static final int TOPIC_TERMS = 10;
     private static final int TOPIC_EXAMPLES = 3;
     private static final int DOC_KEYWORDS = 5;
@@ -67,7 +68,8 @@ public final class ReportLoader {
 
         Map<String, EntityRow> byId = new HashMap<>();
         Map<String, List<EntityRow>> entitiesByType = entities(byId);
-        List<EntityRow> mostMentioned = byId.values().stream().sorted(MOST_MENTIONED).limit(networkSize).toList();
+        List<EntityRow> mostMentioned =
+                byId.values().stream().sorted(MOST_MENTIONED).limit(networkSize).toList();
         PairScan pairs = pairs(mostMentioned);
         List<Pair> networkPairs = networkPairs(pairs.network());
         addMissingNames(pairs.top, byId);
@@ -80,8 +82,21 @@ public final class ReportLoader {
         List<ClusterRow> clusters = clusters();
         List<Trend> trends = trends(topics);
         ReportData.Changes changes = new ChangesLoader(tables, top, this).load();
-        return new ReportData(tables.root().toString(), present, corpus, terms, collocations, entitiesByType,
-                pairRows, network, examples, topics, clusters, trends, withTitles(documents), changes);
+        return new ReportData(
+                tables.root().toString(),
+                present,
+                corpus,
+                terms,
+                collocations,
+                entitiesByType,
+                pairRows,
+                network,
+                examples,
+                topics,
+                clusters,
+                trends,
+                withTitles(documents),
+                changes);
     }
 
     // ---- corpus and documents ----
@@ -110,7 +125,8 @@ public final class ReportLoader {
         Long rejects = null;
         Map<String, Long> reasons = new TreeMap<>();
         if (tables.exists(Table.REJECTS)) {
-            tables.scan(Table.REJECTS, List.of("reason"), row -> reasons.merge((String) row.get("reason"), 1L, Long::sum));
+            tables.scan(
+                    Table.REJECTS, List.of("reason"), row -> reasons.merge((String) row.get("reason"), 1L, Long::sum));
             rejects = reasons.values().stream().mapToLong(Long::longValue).sum();
         }
         Long duplicates = tables.exists(Table.DUPLICATES) ? tables.count(Table.DUPLICATES) : null;
@@ -122,12 +138,20 @@ public final class ReportLoader {
         if (!tables.exists(Table.DOCUMENTS)) {
             return List.of();
         }
-        Comparator<DocRow> newestFirst = Comparator.comparing(DocRow::published,
-                Comparator.nullsLast(Comparator.<LocalDate>reverseOrder())).thenComparing(DocRow::docId);
+        Comparator<DocRow> newestFirst = Comparator.comparing(
+                        DocRow::published, Comparator.nullsLast(Comparator.<LocalDate>reverseOrder()))
+                .thenComparing(DocRow::docId);
         TopK<DocRow> newest = new TopK<>(documentRows, newestFirst);
-        tables.scan(Table.DOCUMENTS, List.of("doc_id", "title", "outlet", "published"), row -> newest.offer(
-                new DocRow((String) row.get("doc_id"), (String) row.get("title"), (String) row.get("outlet"),
-                        (LocalDate) row.get("published"), List.of(), null)));
+        tables.scan(
+                Table.DOCUMENTS,
+                List.of("doc_id", "title", "outlet", "published"),
+                row -> newest.offer(new DocRow(
+                        (String) row.get("doc_id"),
+                        (String) row.get("title"),
+                        (String) row.get("outlet"),
+                        (LocalDate) row.get("published"),
+                        List.of(),
+                        null)));
         List<DocRow> rows = newest.sorted();
         rows.forEach(d -> titles.put(d.docId(), d.title()));
         Set<String> ids = new HashSet<>(rows.stream().map(DocRow::docId).toList());
@@ -141,8 +165,16 @@ public final class ReportLoader {
                 }
             });
         }
-        return rows.stream().map(d -> new DocRow(d.docId(), d.title(), d.outlet(), d.published(),
-                List.copyOf(keywords.getOrDefault(d.docId(), new TreeMap<>()).values()), null)).toList();
+        return rows.stream()
+                .map(d -> new DocRow(
+                        d.docId(),
+                        d.title(),
+                        d.outlet(),
+                        d.published(),
+                        List.copyOf(keywords.getOrDefault(d.docId(), new TreeMap<>())
+                                .values()),
+                        null))
+                .toList();
     }
 
     // ---- terms ----
@@ -151,10 +183,14 @@ public final class ReportLoader {
         if (!tables.exists(Table.TERM_STATS)) {
             return List.of();
         }
-        TopK<TermRow> best = new TopK<>(top, Comparator.comparingLong(TermRow::cf).reversed()
-                .thenComparing(TermRow::term));
-        tables.scan(Table.TERM_STATS, List.of("term", "cf", "df", "idf"), row -> best.offer(new TermRow(
-                (String) row.get("term"), (Long) row.get("cf"), (Long) row.get("df"), (Double) row.get("idf"))));
+        TopK<TermRow> best =
+                new TopK<>(top, Comparator.comparingLong(TermRow::cf).reversed().thenComparing(TermRow::term));
+        tables.scan(
+                Table.TERM_STATS,
+                List.of("term", "cf", "df", "idf"),
+                row -> best.offer(
+                        new TermRow((String) row.get("term"), (Long) row.get("cf"), (Long) row.get("df"), (Double)
+                                row.get("idf"))));
         return best.sorted();
     }
 
@@ -162,18 +198,24 @@ public final class ReportLoader {
         if (!tables.exists(Table.COLLOCATIONS)) {
             return List.of();
         }
-        TopK<Collocation> best = new TopK<>(top, Comparator.comparingDouble(Collocation::llr).reversed()
-                .thenComparing(Collocation::ngram));
-        tables.scan(Table.COLLOCATIONS, List.of("ngram", "n", "count", "pmi", "llr"), row -> best.offer(
-                new Collocation((String) row.get("ngram"), (Integer) row.get("n"), (Long) row.get("count"),
-                        (Double) row.get("pmi"), (Double) row.get("llr"))));
+        TopK<Collocation> best = new TopK<>(
+                top, Comparator.comparingDouble(Collocation::llr).reversed().thenComparing(Collocation::ngram));
+        tables.scan(
+                Table.COLLOCATIONS,
+                List.of("ngram", "n", "count", "pmi", "llr"),
+                row -> best.offer(new Collocation(
+                        (String) row.get("ngram"),
+                        (Integer) row.get("n"),
+                        (Long) row.get("count"),
+                        (Double) row.get("pmi"),
+                        (Double) row.get("llr"))));
         return best.sorted();
     }
 
     // ---- entities ----
 
-    static final Comparator<EntityRow> MOST_MENTIONED = Comparator.comparingLong(EntityRow::mentions)
-            .reversed().thenComparing(EntityRow::id);
+    static final Comparator<EntityRow> MOST_MENTIONED =
+            Comparator.comparingLong(EntityRow::mentions).reversed().thenComparing(EntityRow::id);
 
     /** Top entities per type; {@code byId} receives every kept entity (per type and for the network). */
     private Map<String, List<EntityRow>> entities(Map<String, EntityRow> byId) {
@@ -183,9 +225,14 @@ public final class ReportLoader {
         Map<String, TopK<EntityRow>> perType = new TreeMap<>();
         TopK<EntityRow> overall = new TopK<>(networkSize, MOST_MENTIONED);
         tables.scan(Table.ENTITIES, List.of("entity_id", "name", "type", "mentions", "docs"), row -> {
-            EntityRow entity = new EntityRow((String) row.get("entity_id"), (String) row.get("name"),
-                    (String) row.get("type"), (Long) row.get("mentions"), (Long) row.get("docs"));
-            perType.computeIfAbsent(entity.type(), t -> new TopK<>(top, MOST_MENTIONED)).offer(entity);
+            EntityRow entity = new EntityRow(
+                    (String) row.get("entity_id"),
+                    (String) row.get("name"),
+                    (String) row.get("type"),
+                    (Long) row.get("mentions"),
+                    (Long) row.get("docs"));
+            perType.computeIfAbsent(entity.type(), t -> new TopK<>(top, MOST_MENTIONED))
+                    .offer(entity);
             overall.offer(entity);
         });
         Map<String, List<EntityRow>> result = new LinkedHashMap<>();
@@ -195,15 +242,15 @@ public final class ReportLoader {
         return result;
     }
 
-    private record Pair(String a, String b, String window, long count, long docs, double npmi) {
-    }
+    private record Pair(String a, String b, String window, long count, long docs, double npmi) {}
 
-    private record PairScan(List<Pair> top, List<Pair> network) {
-    }
+    private record PairScan(List<Pair> top, List<Pair> network) {}
 
-    private static final Comparator<Pair> STRONGEST = Comparator.comparingLong(Pair::count).reversed()
+    private static final Comparator<Pair> STRONGEST = Comparator.comparingLong(Pair::count)
+            .reversed()
             .thenComparing(Comparator.comparingDouble(Pair::npmi).reversed())
-            .thenComparing(Pair::a).thenComparing(Pair::b);
+            .thenComparing(Pair::a)
+            .thenComparing(Pair::b);
 
     /**
      * The strongest pairs overall and the candidates for the network picture: pairs among the most mentioned
@@ -214,21 +261,33 @@ public final class ReportLoader {
         if (!tables.exists(Table.ENTITY_PAIRS)) {
             return new PairScan(List.of(), List.of());
         }
-        Set<String> frequent = new HashSet<>(mostMentioned.stream().map(EntityRow::id).toList());
+        Set<String> frequent =
+                new HashSet<>(mostMentioned.stream().map(EntityRow::id).toList());
         Map<String, TopK<Pair>> topByWindow = new TreeMap<>();
         Map<String, TopK<Pair>> strongestByWindow = new TreeMap<>();
         Map<String, List<Pair>> amongFrequentByWindow = new TreeMap<>();
         tables.scan(Table.ENTITY_PAIRS, List.of("entity_a", "entity_b", "window", "count", "docs", "npmi"), row -> {
-            Pair pair = new Pair((String) row.get("entity_a"), (String) row.get("entity_b"),
-                    (String) row.get("window"), (Long) row.get("count"), (Long) row.get("docs"),
+            Pair pair = new Pair(
+                    (String) row.get("entity_a"),
+                    (String) row.get("entity_b"),
+                    (String) row.get("window"),
+                    (Long) row.get("count"),
+                    (Long) row.get("docs"),
                     (Double) row.get("npmi"));
-            topByWindow.computeIfAbsent(pair.window(), w -> new TopK<>(top, STRONGEST)).offer(pair);
-            strongestByWindow.computeIfAbsent(pair.window(), w -> new TopK<>(3 * networkSize, STRONGEST)).offer(pair);
+            topByWindow
+                    .computeIfAbsent(pair.window(), w -> new TopK<>(top, STRONGEST))
+                    .offer(pair);
+            strongestByWindow
+                    .computeIfAbsent(pair.window(), w -> new TopK<>(3 * networkSize, STRONGEST))
+                    .offer(pair);
             if (frequent.contains(pair.a()) && frequent.contains(pair.b())) {
-                amongFrequentByWindow.computeIfAbsent(pair.window(), w -> new ArrayList<>()).add(pair);
+                amongFrequentByWindow
+                        .computeIfAbsent(pair.window(), w -> new ArrayList<>())
+                        .add(pair);
             }
         });
-        String window = topByWindow.containsKey("sentence") ? "sentence"
+        String window = topByWindow.containsKey("sentence")
+                ? "sentence"
                 : topByWindow.isEmpty() ? null : topByWindow.keySet().iterator().next();
         if (window == null) {
             return new PairScan(List.of(), List.of());
@@ -252,8 +311,10 @@ public final class ReportLoader {
                 nodes.add(p.b());
             }
         }
-        List<Pair> edges = candidates.stream().filter(p -> !p.a().equals(p.b()))
-                .filter(p -> nodes.contains(p.a()) && nodes.contains(p.b())).toList();
+        List<Pair> edges = candidates.stream()
+                .filter(p -> !p.a().equals(p.b()))
+                .filter(p -> nodes.contains(p.a()) && nodes.contains(p.b()))
+                .toList();
         return edges.subList(0, Math.min(edges.size(), 3 * nodes.size()));
     }
 
@@ -279,21 +340,25 @@ public final class ReportLoader {
         });
         List<EntityRow> nodes = ids.stream()
                 .map(id -> byId.getOrDefault(id, new EntityRow(id, id, "?", 0, 0)))
-                .sorted(MOST_MENTIONED).toList();
+                .sorted(MOST_MENTIONED)
+                .toList();
         if (nodes.isEmpty()) {
             return new Network(List.of(), List.of(), "community");
         }
         Map<String, Long> communities = communities(ids);
         boolean byCommunity = !communities.isEmpty();
-        List<String> types = nodes.stream().map(EntityRow::type).distinct().sorted().toList();
-        long[] groups = nodes.stream().mapToLong(e -> byCommunity
-                ? communities.getOrDefault(e.id(), -1L) : types.indexOf(e.type())).toArray();
+        List<String> types =
+                nodes.stream().map(EntityRow::type).distinct().sorted().toList();
+        long[] groups = nodes.stream()
+                .mapToLong(e -> byCommunity ? communities.getOrDefault(e.id(), -1L) : types.indexOf(e.type()))
+                .toArray();
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < nodes.size(); i++) {
             index.put(nodes.get(i).id(), i);
         }
-        List<Network.Edge> edges = pairs.stream().map(p -> new Network.Edge(index.get(p.a()), index.get(p.b()),
-                p.count(), p.npmi())).toList();
+        List<Network.Edge> edges = pairs.stream()
+                .map(p -> new Network.Edge(index.get(p.a()), index.get(p.b()), p.count(), p.npmi()))
+                .toList();
         double[][] xy = NetworkLayout.layout(groups, edges, 1.0);
         List<Network.Node> laidOut = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
@@ -318,9 +383,14 @@ public final class ReportLoader {
         }
         tables.scan(Table.ENTITIES, List.of("entity_id", "name", "type", "mentions", "docs"), row -> {
             if (missing.contains((String) row.get("entity_id"))) {
-                byId.put((String) row.get("entity_id"), new EntityRow((String) row.get("entity_id"),
-                        (String) row.get("name"), (String) row.get("type"), (Long) row.get("mentions"),
-                        (Long) row.get("docs")));
+                byId.put(
+                        (String) row.get("entity_id"),
+                        new EntityRow(
+                                (String) row.get("entity_id"),
+                                (String) row.get("name"),
+                                (String) row.get("type"),
+                                (Long) row.get("mentions"),
+                                (Long) row.get("docs")));
             }
         });
     }
@@ -333,14 +403,11 @@ public final class ReportLoader {
 
     // ---- keyword in context ----
 
-    private record Mention(String entityId, int begin, int end, String text) {
-    }
+    private record Mention(String entityId, int begin, int end, String text) {}
 
-    private record SentenceKey(String docId, int sentId) {
-    }
+    private record SentenceKey(String docId, int sentId) {}
 
-    private record Found(PairRow pair, SentenceKey sentence, List<Mention> mentions) {
-    }
+    private record Found(PairRow pair, SentenceKey sentence, List<Mention> mentions) {}
 
     /**
      * Example sentences for the strongest pairs: mentions of the pairs' entities are grouped by sentence in
@@ -371,9 +438,11 @@ public final class ReportLoader {
         tables.scan(Table.MENTIONS, List.of("doc_id", "sent_id", "begin", "end", "text", "entity_id"), row -> {
             String id = (String) row.get("entity_id");
             if (id != null && ids.contains(id) && inDocs.test((String) row.get("doc_id"))) {
-                buffer.computeIfAbsent(new SentenceKey((String) row.get("doc_id"), (Integer) row.get("sent_id")),
-                        k -> new ArrayList<>()).add(new Mention(id, (Integer) row.get("begin"),
-                        (Integer) row.get("end"), (String) row.get("text")));
+                buffer.computeIfAbsent(
+                                new SentenceKey((String) row.get("doc_id"), (Integer) row.get("sent_id")),
+                                k -> new ArrayList<>())
+                        .add(new Mention(
+                                id, (Integer) row.get("begin"), (Integer) row.get("end"), (String) row.get("text")));
                 if (buffer.size() >= SENTENCE_BUFFER) {
                     collect(buffer, found);
                 }
@@ -396,10 +465,18 @@ public final class ReportLoader {
             if (sentence != null) {
                 String text = (String) sentence.get("text");
                 int offset = (Integer) sentence.get("begin");
-                List<int[]> marks = f.mentions().stream().map(m -> highlight(text, offset, m))
-                        .filter(Objects::nonNull).sorted(Comparator.comparingInt(h -> h[0])).toList();
-                examples.add(new Kwic(pair.nameA(), pair.nameB(), f.sentence().docId(),
-                        titles.get(f.sentence().docId()), text, marks));
+                List<int[]> marks = f.mentions().stream()
+                        .map(m -> highlight(text, offset, m))
+                        .filter(Objects::nonNull)
+                        .sorted(Comparator.comparingInt(h -> h[0]))
+                        .toList();
+                examples.add(new Kwic(
+                        pair.nameA(),
+                        pair.nameB(),
+                        f.sentence().docId(),
+                        titles.get(f.sentence().docId()),
+                        text,
+                        marks));
             }
         }));
         return examples;
@@ -409,7 +486,9 @@ public final class ReportLoader {
         buffer.forEach((key, mentions) -> found.forEach((pair, list) -> {
             if (list.size() < examplesPerPair) {
                 List<Mention> both = mentions.stream()
-                        .filter(m -> m.entityId().equals(pair.idA()) || m.entityId().equals(pair.idB())).toList();
+                        .filter(m ->
+                                m.entityId().equals(pair.idA()) || m.entityId().equals(pair.idB()))
+                        .toList();
                 boolean hasA = both.stream().anyMatch(m -> m.entityId().equals(pair.idA()));
                 boolean hasB = both.stream().anyMatch(m -> m.entityId().equals(pair.idB()));
                 if (hasA && hasB) {
@@ -427,7 +506,9 @@ public final class ReportLoader {
     private static int[] highlight(String sentence, int sentenceBegin, Mention mention) {
         int begin = mention.begin() - sentenceBegin;
         int end = mention.end() - sentenceBegin;
-        if (begin >= 0 && end <= sentence.length() && begin < end
+        if (begin >= 0
+                && end <= sentence.length()
+                && begin < end
                 && sentence.substring(begin, end).equals(mention.text())) {
             return new int[] {begin, end};
         }
@@ -445,8 +526,7 @@ public final class ReportLoader {
         }
     }
 
-    private record Weighted(String docId, double weight) {
-    }
+    private record Weighted(String docId, double weight) {}
 
     private List<TopicCard> topics(List<DocRow> documents) {
         Map<TopicKey, String> labels = new TreeMap<>();
@@ -469,9 +549,10 @@ public final class ReportLoader {
         Map<TopicKey, TopK<Weighted>> examples = new TreeMap<>();
         Map<String, String> dominantOfShown = new HashMap<>();
         if (tables.exists(Table.DOC_TOPICS)) {
-            Set<String> shown = new HashSet<>(documents.stream().map(DocRow::docId).toList());
-            Comparator<Weighted> heaviest = Comparator.comparingDouble(Weighted::weight).reversed()
-                    .thenComparing(Weighted::docId);
+            Set<String> shown =
+                    new HashSet<>(documents.stream().map(DocRow::docId).toList());
+            Comparator<Weighted> heaviest =
+                    Comparator.comparingDouble(Weighted::weight).reversed().thenComparing(Weighted::docId);
             tables.scan(Table.DOC_TOPICS, List.of("doc_id", "model", "topic_id", "weight", "is_dominant"), row -> {
                 TopicKey key = new TopicKey((String) row.get("model"), (Integer) row.get("topic_id"));
                 String docId = (String) row.get("doc_id");
@@ -495,11 +576,19 @@ public final class ReportLoader {
         for (TopicKey key : labels.keySet()) {
             long docs = dominant.getOrDefault(key, 0L);
             long modelDocs = docsPerModel.getOrDefault(key.model(), 0L);
-            List<String> titlesOfExamples = examples.containsKey(key) ? examples.get(key).sorted().stream()
-                    .map(w -> titles.getOrDefault(w.docId(), w.docId())).toList() : List.of();
-            cards.add(new TopicCard(key.model(), key.topicId(), labels.get(key), terms.getOrDefault(key, List.of()),
+            List<String> titlesOfExamples = examples.containsKey(key)
+                    ? examples.get(key).sorted().stream()
+                            .map(w -> titles.getOrDefault(w.docId(), w.docId()))
+                            .toList()
+                    : List.of();
+            cards.add(new TopicCard(
+                    key.model(),
+                    key.topicId(),
+                    labels.get(key),
+                    terms.getOrDefault(key, List.of()),
                     modelDocs == 0 ? Double.NaN : docs / (double) modelDocs,
-                    tables.exists(Table.DOC_TOPICS) ? docs : -1, titlesOfExamples));
+                    tables.exists(Table.DOC_TOPICS) ? docs : -1,
+                    titlesOfExamples));
         }
         return cards;
     }
@@ -519,7 +608,8 @@ public final class ReportLoader {
             sizes.merge((Integer) row.get("cluster_id"), 1L, Long::sum);
             labels.putIfAbsent((Integer) row.get("cluster_id"), (String) row.get("label"));
         });
-        return sizes.entrySet().stream().map(e -> new ClusterRow(e.getKey(), labels.get(e.getKey()), e.getValue()))
+        return sizes.entrySet().stream()
+                .map(e -> new ClusterRow(e.getKey(), labels.get(e.getKey()), e.getValue()))
                 .sorted(Comparator.comparingLong(ClusterRow::size).reversed().thenComparingInt(ClusterRow::clusterId))
                 .toList();
     }
@@ -529,8 +619,10 @@ public final class ReportLoader {
             return List.of();
         }
         Map<String, TreeMap<String, Map<Integer, Double>>> byModel = new TreeMap<>();
-        tables.scan(Table.TOPIC_TRENDS, List.of("period", "model", "topic_id", "share"), row ->
-                byModel.computeIfAbsent((String) row.get("model"), m -> new TreeMap<>())
+        tables.scan(
+                Table.TOPIC_TRENDS,
+                List.of("period", "model", "topic_id", "share"),
+                row -> byModel.computeIfAbsent((String) row.get("model"), m -> new TreeMap<>())
                         .computeIfAbsent((String) row.get("period"), p -> new TreeMap<>())
                         .put((Integer) row.get("topic_id"), (Double) row.get("share")));
         List<Trend> trends = new ArrayList<>();
@@ -538,7 +630,8 @@ public final class ReportLoader {
             List<String> periodList = List.copyOf(periods.keySet());
             Map<Integer, double[]> series = new TreeMap<>();
             for (int p = 0; p < periodList.size(); p++) {
-                for (Map.Entry<Integer, Double> share : periods.get(periodList.get(p)).entrySet()) {
+                for (Map.Entry<Integer, Double> share :
+                        periods.get(periodList.get(p)).entrySet()) {
                     double[] values = series.computeIfAbsent(share.getKey(), k -> {
                         double[] empty = new double[periodList.size()];
                         java.util.Arrays.fill(empty, Double.NaN);
@@ -571,7 +664,9 @@ public final class ReportLoader {
     }
 
     private List<DocRow> withTitles(List<DocRow> documents) {
-        return documents.stream().map(d -> new DocRow(d.docId(), d.title(), d.outlet(), d.published(), d.keywords(),
-                dominantTopics.get(d.docId()))).toList();
+        return documents.stream()
+                .map(d -> new DocRow(
+                        d.docId(), d.title(), d.outlet(), d.published(), d.keywords(), dominantTopics.get(d.docId())))
+                .toList();
     }
 }

@@ -14,8 +14,7 @@ import org.newslens.report.ReportData.Timeline;
  * top rising entities and each outlet's most distinctive terms and entities. Every corpus string is escaped.
  */
 final class WhatChanged {
-    private WhatChanged() {
-    }
+    private WhatChanged() {}
 
     static void render(StringBuilder html, ReportData data) {
         Changes c = data.changes();
@@ -24,14 +23,22 @@ final class WhatChanged {
         }
         html.append("<section id=\"changes\"><h2>What changed</h2>");
         if (c.latestPeriod() != null) {
-            html.append("<p class=\"note\">Latest period ").append(Html.escape(c.latestPeriod())).append(" (")
-                    .append(c.latestStart()).append(" \u2013 ").append(c.latestEnd()).append(", ")
-                    .append(HtmlReport.fmt(c.latestDocs())).append(" documents), compared with the periods before it. "
-                    + "Rising: in more documents than the item's own history predicts (expected). Score: "
-                    + "\u2212log10 of the burst test's p-value; burst: significant after the false-discovery "
-                    + "correction. Near-duplicates count once per story (unless trends.duplicates-once is off)");
+            html.append("<p class=\"note\">Latest period ")
+                    .append(Html.escape(c.latestPeriod()))
+                    .append(" (")
+                    .append(c.latestStart())
+                    .append(" \u2013 ")
+                    .append(c.latestEnd())
+                    .append(", ")
+                    .append(HtmlReport.fmt(c.latestDocs()))
+                    .append(
+                            " documents), compared with the periods before it. "
+                                    + "Rising: in more documents than the item's own history predicts (expected). Score: "
+                                    + "\u2212log10 of the burst test's p-value; burst: significant after the false-discovery "
+                                    + "correction. Near-duplicates count once per story (unless trends.duplicates-once is off)");
             if (data.corpus().documents() != null && data.corpus().undated() > 0) {
-                html.append("; ").append(HtmlReport.fmt(data.corpus().undated()))
+                html.append("; ")
+                        .append(HtmlReport.fmt(data.corpus().undated()))
                         .append(" undated documents are left out");
             }
             html.append(".</p><div class=\"row\">");
@@ -62,10 +69,17 @@ final class WhatChanged {
         html.append("<table class=\"rising entities\"><thead><tr><th>entity</th><th class=\"num\">docs</th>")
                 .append("<th class=\"num\">expected</th><th class=\"num\">score</th><th></th></tr></thead><tbody>");
         for (RisingEntity e : entities) {
-            html.append("<tr><td>").append(Html.escape(e.name())).append("</td><td class=\"num\">")
-                    .append(HtmlReport.fmt(e.docs())).append("</td><td class=\"num\">").append(expected(e.expected()))
-                    .append("</td><td class=\"num\">").append(HtmlReport.dec(e.score(), 1)).append("</td><td>")
-                    .append(flags(e.burst(), e.isNew())).append("</td></tr>");
+            html.append("<tr><td>")
+                    .append(Html.escape(e.name()))
+                    .append("</td><td class=\"num\">")
+                    .append(HtmlReport.fmt(e.docs()))
+                    .append("</td><td class=\"num\">")
+                    .append(expected(e.expected()))
+                    .append("</td><td class=\"num\">")
+                    .append(HtmlReport.dec(e.score(), 1))
+                    .append("</td><td>")
+                    .append(flags(e.burst(), e.isNew()))
+                    .append("</td></tr>");
         }
         html.append("</tbody></table></div>");
     }
@@ -80,10 +94,19 @@ final class WhatChanged {
                 .append("<th class=\"num\">docs</th><th class=\"num\">expected</th><th class=\"num\">score</th>")
                 .append("<th></th></tr></thead><tbody>");
         for (RisingPair p : pairs) {
-            html.append("<tr><td>").append(Html.escape(p.nameA())).append("</td><td>").append(Html.escape(p.nameB()))
-                    .append("</td><td class=\"num\">").append(HtmlReport.fmt(p.docs())).append("</td><td class=\"num\">")
-                    .append(expected(p.expected())).append("</td><td class=\"num\">").append(HtmlReport.dec(p.score(), 1))
-                    .append("</td><td>").append(flags(p.burst(), p.isNew())).append("</td></tr>");
+            html.append("<tr><td>")
+                    .append(Html.escape(p.nameA()))
+                    .append("</td><td>")
+                    .append(Html.escape(p.nameB()))
+                    .append("</td><td class=\"num\">")
+                    .append(HtmlReport.fmt(p.docs()))
+                    .append("</td><td class=\"num\">")
+                    .append(expected(p.expected()))
+                    .append("</td><td class=\"num\">")
+                    .append(HtmlReport.dec(p.score(), 1))
+                    .append("</td><td>")
+                    .append(flags(p.burst(), p.isNew()))
+                    .append("</td></tr>");
         }
         html.append("</tbody></table></div>");
     }
@@ -96,8 +119,11 @@ final class WhatChanged {
                 + "the last point is the latest period.</p><div class=\"sparks\">");
         for (int i = 0; i < timelines.size(); i++) {
             Timeline t = timelines.get(i);
-            html.append("<div class=\"spark-card\"><b>").append(Html.escape(t.name())).append("</b>")
-                    .append(Svg.sparkline(t.name(), t.periods(), t.shares(), Svg.colour(i))).append("</div>");
+            html.append("<div class=\"spark-card\"><b>")
+                    .append(Html.escape(t.name()))
+                    .append("</b>")
+                    .append(Svg.sparkline(t.name(), t.periods(), t.shares(), Svg.colour(i)))
+                    .append("</div>");
         }
         html.append("</div>");
     }
@@ -112,12 +138,17 @@ final class WhatChanged {
         for (Kwic k : examples) {
             String item = k.nameA().equals(k.nameB()) ? k.nameA() : k.nameA() + " \u2013 " + k.nameB();
             if (!item.equals(current)) {
-                html.append(current == null ? "" : "</ul></div>").append("<div><h3>").append(Html.escape(item))
+                html.append(current == null ? "" : "</ul></div>")
+                        .append("<div><h3>")
+                        .append(Html.escape(item))
                         .append("</h3><ul class=\"kwic\">");
                 current = item;
             }
-            html.append("<li>").append(HtmlReport.highlighted(k.sentence(), k.highlights())).append("<span class=\"src\">")
-                    .append(Html.escape(k.docTitle() == null ? k.docId() : k.docTitle())).append("</span></li>");
+            html.append("<li>")
+                    .append(HtmlReport.highlighted(k.sentence(), k.highlights()))
+                    .append("<span class=\"src\">")
+                    .append(Html.escape(k.docTitle() == null ? k.docId() : k.docTitle()))
+                    .append("</span></li>");
         }
         html.append(current == null ? "" : "</ul></div>").append("</div></div>");
     }
@@ -127,8 +158,8 @@ final class WhatChanged {
             return;
         }
         html.append("<h3>What each outlet says more than the others</h3><p class=\"note\">Terms and entities with "
-                + "the highest keyness (signed Dunning G\u00b2) of each outlet against all other outlets; hover for "
-                + "counts and the log ratio.</p><table id=\"outlets\"><thead><tr><th>outlet</th><th>terms</th>")
+                        + "the highest keyness (signed Dunning G\u00b2) of each outlet against all other outlets; hover for "
+                        + "counts and the log ratio.</p><table id=\"outlets\"><thead><tr><th>outlet</th><th>terms</th>")
                 .append("<th>entities</th></tr></thead><tbody>");
         for (OutletProfile o : outlets) {
             html.append("<tr><td>").append(Html.escape(o.outlet())).append("</td><td>");
@@ -142,9 +173,13 @@ final class WhatChanged {
 
     private static void distinctive(StringBuilder html, List<Distinctive> items) {
         for (Distinctive d : items) {
-            html.append("<span class=\"kw\" title=\"").append(Html.escape(d.term() + ": " + d.countIn() + " here, "
-                    + d.countOut() + " elsewhere; G\u00b2 " + HtmlReport.dec(d.g2(), 1) + ", log ratio "
-                    + HtmlReport.dec(d.logRatio(), 2))).append("\">").append(Html.escape(d.term())).append("</span>");
+            html.append("<span class=\"kw\" title=\"")
+                    .append(Html.escape(d.term() + ": " + d.countIn() + " here, "
+                            + d.countOut() + " elsewhere; G\u00b2 " + HtmlReport.dec(d.g2(), 1) + ", log ratio "
+                            + HtmlReport.dec(d.logRatio(), 2)))
+                    .append("\">")
+                    .append(Html.escape(d.term()))
+                    .append("</span>");
         }
     }
 }

@@ -17,8 +17,7 @@ package org.newslens.stats;
 public final class Association {
     private static final double LN2 = Math.log(2);
 
-    private Association() {
-    }
+    private Association() {}
 
     /** log2( p(xy) / (p(x) p(y)) ) with p = count / n. */
     public static double pmi(long joint, long x, long y, long n) {
@@ -53,8 +52,8 @@ public final class Association {
     /** G² = 2 Σ k ln(k / E) of a 2x2 contingency table, written with entropies to avoid dividing by zero. */
     public static double llr2x2(long k11, long k12, long k21, long k22) {
         if (k11 < 0 || k12 < 0 || k21 < 0 || k22 < 0) {
-            throw new IllegalArgumentException("negative cell in contingency table: "
-                    + k11 + ", " + k12 + ", " + k21 + ", " + k22);
+            throw new IllegalArgumentException(
+                    "negative cell in contingency table: " + k11 + ", " + k12 + ", " + k21 + ", " + k22);
         }
         long n = k11 + k12 + k21 + k22;
         double cells = xlogx(k11) + xlogx(k12) + xlogx(k21) + xlogx(k22);
@@ -73,8 +72,8 @@ public final class Association {
     /** Counts that cannot come from one sample (a pair seen more often than one of its parts) are a bug. */
     private static void check(long joint, long x, long y, long n) {
         if (joint <= 0 || joint > Math.min(x, y) || x + y - joint > n) {
-            throw new IllegalArgumentException("inconsistent counts: joint=" + joint + " x=" + x + " y=" + y
-                    + " n=" + n);
+            throw new IllegalArgumentException(
+                    "inconsistent counts: joint=" + joint + " x=" + x + " y=" + y + " n=" + n);
         }
     }
 

@@ -10,8 +10,7 @@ import java.util.Comparator;
  * tests). {@link #adjustSorted} works on one slice of the sorted list, so the list can be spread over machines.
  */
 public final class BenjaminiHochberg {
-    private BenjaminiHochberg() {
-    }
+    private BenjaminiHochberg() {}
 
     /** q-values of p-values in any order, returned in the same order. */
     public static double[] adjust(double[] p) {

@@ -14,8 +14,7 @@ import org.apache.commons.math3.special.Beta;
 public final class BurstTest {
     private static final double LN10 = Math.log(10);
 
-    private BurstTest() {
-    }
+    private BurstTest() {}
 
     /** Documents expected this period at the history's rate: n h / H; NaN without history (H = 0). */
     public static double expected(long x, long h, long n, long historyDocs) {
@@ -50,8 +49,8 @@ public final class BurstTest {
 
     private static void check(long x, long h, long n, long historyDocs) {
         if (x < 0 || h < 0 || x > n || h > historyDocs) {
-            throw new IllegalArgumentException("inconsistent counts: x=" + x + " of n=" + n + ", h=" + h + " of H="
-                    + historyDocs);
+            throw new IllegalArgumentException(
+                    "inconsistent counts: x=" + x + " of n=" + n + ", h=" + h + " of H=" + historyDocs);
         }
     }
 }

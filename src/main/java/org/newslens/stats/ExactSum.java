@@ -15,8 +15,7 @@ import org.apache.spark.sql.types.DecimalType;
 public final class ExactSum {
     private static final DecimalType EXACT = DataTypes.createDecimalType(38, 18);
 
-    private ExactSum() {
-    }
+    private ExactSum() {}
 
     /** The aggregate: the exact sum of {@code value} (null for no rows, as {@code sum}), as a double. */
     public static Column of(Column value) {

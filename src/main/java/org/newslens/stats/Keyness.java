@@ -13,8 +13,7 @@ public final class Keyness {
     /** Hardie's stand-in for a zero count in the log ratio. */
     private static final double ZERO_COUNT = 0.5;
 
-    private Keyness() {
-    }
+    private Keyness() {}
 
     /** Signed G²: positive when countIn / totalIn exceeds countOut / totalOut. */
     public static double signedG2(long countIn, long countOut, long totalIn, long totalOut) {

@@ -10,19 +10,17 @@ import org.newslens.stats.Association;
  */
 public final class CollocationScorer {
     /** PMI in bits and Dunning's G². */
-    public record Scores(double pmi, double llr) {
-    }
+    public record Scores(double pmi, double llr) {}
 
-    private CollocationScorer() {
-    }
+    private CollocationScorer() {}
 
     public static Scores bigram(long count, long first, long second, long tokens) {
-        return new Scores(Association.pmi(count, first, second, tokens),
-                Association.llr(count, first, second, tokens));
+        return new Scores(Association.pmi(count, first, second, tokens), Association.llr(count, first, second, tokens));
     }
 
     public static Scores trigram(long count, long first, long second, long third, long prefixBigram, long tokens) {
-        return new Scores(Association.pmi3(count, first, second, third, tokens),
+        return new Scores(
+                Association.pmi3(count, first, second, third, tokens),
                 Association.llr(count, prefixBigram, third, tokens));
     }
 }

@@ -11,11 +11,9 @@ import org.newslens.text.StopWords;
  */
 public final class NgramExtractor {
     /** An n-gram: its words joined by single spaces, its length, and whether it may be a collocation. */
-    public record Ngram(String text, int n, boolean candidate) {
-    }
+    public record Ngram(String text, int n, boolean candidate) {}
 
-    private NgramExtractor() {
-    }
+    private NgramExtractor() {}
 
     /**
      * The n-grams the collocation scores need: every bigram that starts with a content word (a candidate, or

@@ -38,8 +38,10 @@ import org.newslens.text.StopWords;
  */
 public final class TermsJob implements Job {
     private static final StructType NGRAM_ROW = new StructType()
-            .add("doc_id", DataTypes.StringType).add("ngram", DataTypes.StringType)
-            .add("n", DataTypes.IntegerType).add("candidate", DataTypes.BooleanType);
+            .add("doc_id", DataTypes.StringType)
+            .add("ngram", DataTypes.StringType)
+            .add("n", DataTypes.IntegerType)
+            .add("candidate", DataTypes.BooleanType);
 
     @Override
     public String name() {
@@ -72,11 +74,15 @@ public final class TermsJob implements Job {
             long vocabulary = tables.write(Table.TERM_STATS, termStats);
             Dataset<Row> docTerms = docTerms(termCounts, tables.read(Table.TERM_STATS, name()));
             tables.write(Table.DOC_TERMS, docTerms);
-            tables.write(Table.DOC_KEYWORDS, keywords(tables.read(Table.DOC_TERMS, name()),
-                    context.settings().get(TermsSettings.KEYWORDS)));
+            tables.write(
+                    Table.DOC_KEYWORDS,
+                    keywords(
+                            tables.read(Table.DOC_TERMS, name()),
+                            context.settings().get(TermsSettings.KEYWORDS)));
             Dataset<Row> ngrams = ngramCounts(sentences).persist(StorageLevel.MEMORY_AND_DISK());
-            long collocations = tables.write(Table.COLLOCATIONS, collocations(ngrams, termCounts,
-                    context.settings().get(TermsSettings.COLLOCATION_MIN_COUNT)));
+            long collocations = tables.write(
+                    Table.COLLOCATIONS,
+                    collocations(ngrams, termCounts, context.settings().get(TermsSettings.COLLOCATION_MIN_COUNT)));
             ngrams.unpersist();
             context.summary().put("vocabulary", vocabulary);
             context.summary().put("collocations", collocations);
@@ -87,7 +93,8 @@ public final class TermsJob implements Job {
 
     /** (doc_id, term, tf) for every term of every document, stop words included. */
     static Dataset<Row> termCountsPerDocument(Dataset<Row> sentences) {
-        return sentences.select(col("doc_id"), explode(col("terms")).as("term"))
+        return sentences
+                .select(col("doc_id"), explode(col("terms")).as("term"))
                 .where(col("term").isNotNull())
                 .groupBy("doc_id", "term")
                 .agg(count(lit(1)).cast("int").as("tf"));
@@ -99,42 +106,55 @@ public final class TermsJob implements Job {
 
     /** cf, df and smoothed idf = ln((1 + N) / (1 + df)) + 1 of every non-stop term. */
     static Dataset<Row> termStats(Dataset<Row> termCounts, long documents) {
-        return termCounts.where(not(isStopTerm(col("term"))))
+        return termCounts
+                .where(not(isStopTerm(col("term"))))
                 .groupBy("term")
                 .agg(sum("tf").cast("long").as("cf"), count(lit(1)).as("df"))
-                .withColumn("idf", log(lit(1.0 + documents).divide(col("df").plus(1))).plus(1.0));
+                .withColumn(
+                        "idf",
+                        log(lit(1.0 + documents).divide(col("df").plus(1))).plus(1.0));
     }
 
     static Dataset<Row> docTerms(Dataset<Row> termCounts, Dataset<Row> termStats) {
-        return termCounts.join(termStats.select("term", "idf"), "term")
+        return termCounts
+                .join(termStats.select("term", "idf"), "term")
                 .withColumn("tf_idf", col("tf").multiply(col("idf")));
     }
 
     /** The top-k terms of each document by tf-idf; ties go to the alphabetically first term. */
     static Dataset<Row> keywords(Dataset<Row> docTerms, int k) {
-        return docTerms
-                .withColumn("rank", row_number().over(Window.partitionBy("doc_id")
-                        .orderBy(col("tf_idf").desc(), col("term").asc())))
+        return docTerms.withColumn(
+                        "rank",
+                        row_number()
+                                .over(Window.partitionBy("doc_id")
+                                        .orderBy(
+                                                col("tf_idf").desc(),
+                                                col("term").asc())))
                 .where(col("rank").leq(k))
                 .select(col("doc_id"), col("rank"), col("term"), col("tf_idf").as("score"));
     }
 
     /** (ngram, n, candidate, count, df) of the n-grams {@link NgramExtractor} gives; df only for candidates. */
     static Dataset<Row> ngramCounts(Dataset<Row> sentences) {
-        return sentences.flatMap((FlatMapFunction<Row, Row>) TermsJob::ngramRows, Encoders.row(NGRAM_ROW))
-                .groupBy("doc_id", "ngram", "n", "candidate").agg(count(lit(1)).as("count"))
+        return sentences
+                .flatMap((FlatMapFunction<Row, Row>) TermsJob::ngramRows, Encoders.row(NGRAM_ROW))
+                .groupBy("doc_id", "ngram", "n", "candidate")
+                .agg(count(lit(1)).as("count"))
                 .groupBy("ngram", "n", "candidate")
                 .agg(sum("count").cast("long").as("count"), count(lit(1)).as("df"));
     }
 
     /** Candidate n-grams seen at least minCount times, with count, df, PMI and log-likelihood. */
     static Dataset<Row> collocations(Dataset<Row> ngramCounts, Dataset<Row> termCounts, int minCount) {
-        Dataset<Row> unigrams = termCounts.groupBy("term").agg(sum("tf").cast("long").as("count"));
+        Dataset<Row> unigrams =
+                termCounts.groupBy("term").agg(sum("tf").cast("long").as("count"));
         Row total = unigrams.agg(sum("count")).first();
         long tokens = total.isNullAt(0) ? 0 : total.getLong(0); // null: no document has a term
-        Dataset<Row> prefixes = ngramCounts.where(col("n").equalTo(2))
+        Dataset<Row> prefixes = ngramCounts
+                .where(col("n").equalTo(2))
                 .select(col("ngram").as("prefix"), col("count").as("prefix_count"));
-        Dataset<Row> candidates = ngramCounts.where(col("candidate").and(col("count").geq(minCount)))
+        Dataset<Row> candidates = ngramCounts
+                .where(col("candidate").and(col("count").geq(minCount)))
                 .withColumn("words", split(col("ngram"), " "))
                 .withColumn("w1", col("words").getItem(0))
                 .withColumn("w2", col("words").getItem(1))
@@ -164,14 +184,16 @@ public final class TermsJob implements Job {
 
     private static Dataset<Row> score(Dataset<Row> counted, long tokens) {
         StructType schema = Table.COLLOCATIONS.schema();
-        return counted.map((MapFunction<Row, Row>) row -> {
-            int n = row.getInt(1);
-            long count = row.getLong(2);
-            CollocationScorer.Scores scores = n == 2
-                    ? CollocationScorer.bigram(count, row.getLong(4), row.getLong(5), tokens)
-                    : CollocationScorer.trigram(count, row.getLong(4), row.getLong(5), row.getLong(6),
-                    row.getLong(7), tokens);
-            return RowFactory.create(row.getString(0), n, count, row.getLong(3), scores.pmi(), scores.llr());
-        }, Encoders.row(schema));
+        return counted.map(
+                (MapFunction<Row, Row>) row -> {
+                    int n = row.getInt(1);
+                    long count = row.getLong(2);
+                    CollocationScorer.Scores scores = n == 2
+                            ? CollocationScorer.bigram(count, row.getLong(4), row.getLong(5), tokens)
+                            : CollocationScorer.trigram(
+                                    count, row.getLong(4), row.getLong(5), row.getLong(6), row.getLong(7), tokens);
+                    return RowFactory.create(row.getString(0), n, count, row.getLong(3), scores.pmi(), scores.llr());
+                },
+                Encoders.row(schema));
     }
 }

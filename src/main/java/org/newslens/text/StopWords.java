@@ -11,8 +11,7 @@ import java.util.Set;
 public final class StopWords {
     private static final Set<String> WORDS = load("stopwords-en.txt");
 
-    private StopWords() {
-    }
+    private StopWords() {}
 
     /** Whether a lower-case term is on the list. */
     public static boolean isStopTerm(String term) {

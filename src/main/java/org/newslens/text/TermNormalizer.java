@@ -7,8 +7,7 @@ import java.util.Locale;
  * (null) for tokens without a letter (punctuation, numbers, symbols).
  */
 public final class TermNormalizer {
-    private TermNormalizer() {
-    }
+    private TermNormalizer() {}
 
     public static String term(String lemma) {
         if (lemma == null || lemma.isEmpty()) {

@@ -11,8 +11,7 @@ import java.util.List;
 
 /** Reads a documented word list shipped as a resource: one entry a line, {@code #} comments, blank lines ignored. */
 public final class WordLists {
-    private WordLists() {
-    }
+    private WordLists() {}
 
     /** The entries of {@code resource}, looked up next to {@code owner}. */
     public static List<String> lines(Class<?> owner, String resource) {

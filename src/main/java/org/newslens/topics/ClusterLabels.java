@@ -27,32 +27,38 @@ final class ClusterLabels {
     static final String NO_TERMS = "(no vocabulary terms)";
     static final String NO_WEIGHT = "(no topic weight)";
 
-    private ClusterLabels() {
-    }
+    private ClusterLabels() {}
 
     /** Each cluster's top terms by c-TF-IDF (ties by term); clusters with no documents get none. */
-    static List<List<String>> topTerms(Dataset<Row> bags, Vocabulary vocabulary, Dataset<Row> assignment, int k,
-            int top, SparkSession spark) {
+    static List<List<String>> topTerms(
+            Dataset<Row> bags, Vocabulary vocabulary, Dataset<Row> assignment, int k, int top, SparkSession spark) {
         List<Row> vocabRows = new ArrayList<>();
         vocabulary.terms().forEach(t -> vocabRows.add(RowFactory.create(t)));
-        Dataset<Row> vocab = spark.createDataFrame(vocabRows, DataTypes.createStructType(List.of(
-                DataTypes.createStructField("term", DataTypes.StringType, false))));
+        Dataset<Row> vocab = spark.createDataFrame(
+                vocabRows,
+                DataTypes.createStructType(List.of(DataTypes.createStructField("term", DataTypes.StringType, false))));
         // The assignment (two small columns per document) is broadcast, so the bags are not shuffled.
-        Dataset<Row> perCluster = bags
-                .join(broadcast(assignment.filter(col("cluster_id").geq(0)).select("doc_id", "cluster_id")), "doc_id")
+        Dataset<Row> perCluster = bags.join(
+                        broadcast(assignment.filter(col("cluster_id").geq(0)).select("doc_id", "cluster_id")), "doc_id")
                 .select(col("cluster_id"), expr("inline(arrays_zip(terms, tfs))"))
                 .select(col("cluster_id"), col("terms").as("term"), col("tfs").as("tf"))
                 .join(broadcast(vocab), "term")
-                .groupBy("cluster_id", "term").agg(sum("tf").as("tf"))
+                .groupBy("cluster_id", "term")
+                .agg(sum("tf").as("tf"))
                 .persist(StorageLevel.MEMORY_AND_DISK()); // at most k x vocabulary rows, read twice below
         List<Row> totals = perCluster.agg(sum("tf")).collectAsList();
-        double meanWords = totals.isEmpty() || totals.get(0).isNullAt(0) ? 1 : totals.get(0).getLong(0) / (double) k;
+        double meanWords = totals.isEmpty() || totals.get(0).isNullAt(0)
+                ? 1
+                : totals.get(0).getLong(0) / (double) k;
         List<Row> rows = perCluster
                 .withColumn("cluster_words", sum("tf").over(Window.partitionBy("cluster_id")))
                 .withColumn("term_total", sum("tf").over(Window.partitionBy("term")))
                 .withColumn("score", expr("tf / cluster_words * ln(1 + " + meanWords + " / term_total)"))
-                .withColumn("rank", row_number().over(Window.partitionBy("cluster_id")
-                        .orderBy(col("score").desc(), col("term"))))
+                .withColumn(
+                        "rank",
+                        row_number()
+                                .over(Window.partitionBy("cluster_id")
+                                        .orderBy(col("score").desc(), col("term"))))
                 .filter(col("rank").leq(top))
                 .orderBy("cluster_id", "rank")
                 .select("cluster_id", "term")
@@ -67,19 +73,27 @@ final class ClusterLabels {
     }
 
     /** clusters rows for every document: documents without a vocabulary term get cluster -1. */
-    static Dataset<Row> clustersTable(SparkSession spark, Dataset<Row> docs, Dataset<Row> assignment,
-            List<List<String>> clusterTerms, int labelTerms) {
+    static Dataset<Row> clustersTable(
+            SparkSession spark,
+            Dataset<Row> docs,
+            Dataset<Row> assignment,
+            List<List<String>> clusterTerms,
+            int labelTerms) {
         List<Row> labelRows = new ArrayList<>();
         for (int c = 0; c < clusterTerms.size(); c++) {
             List<String> terms = clusterTerms.get(c);
-            labelRows.add(RowFactory.create(c, String.join(", ", terms.subList(0, Math.min(labelTerms, terms.size())))));
+            labelRows.add(RowFactory.create(
+                    c, String.join(", ", terms.subList(0, Math.min(labelTerms, terms.size())))));
         }
-        Dataset<Row> labels = spark.createDataFrame(labelRows, DataTypes.createStructType(List.of(
-                DataTypes.createStructField("cluster_id", DataTypes.IntegerType, false),
-                DataTypes.createStructField("label", DataTypes.StringType, false))));
-        Dataset<Row> assigned = assignment.join(broadcast(labels), assignment.col("cluster_id")
-                        .equalTo(labels.col("cluster_id")), "left")
-                .select(assignment.col("doc_id"), assignment.col("cluster_id"),
+        Dataset<Row> labels = spark.createDataFrame(
+                labelRows,
+                DataTypes.createStructType(List.of(
+                        DataTypes.createStructField("cluster_id", DataTypes.IntegerType, false),
+                        DataTypes.createStructField("label", DataTypes.StringType, false))));
+        Dataset<Row> assigned = assignment
+                .join(broadcast(labels), assignment.col("cluster_id").equalTo(labels.col("cluster_id")), "left")
+                .select(
+                        assignment.col("doc_id"), assignment.col("cluster_id"),
                         expr("coalesce(label, '" + NO_WEIGHT + "')").as("label"), assignment.col("distance"));
         Dataset<Row> unassigned = docs.select("doc_id")
                 .join(assignment, docs.col("doc_id").equalTo(assignment.col("doc_id")), "left_anti")

@@ -25,8 +25,7 @@ final class CoherencePass {
             DataTypes.createStructField("key", DataTypes.StringType, false),
             DataTypes.createStructField("n", DataTypes.LongType, false)));
 
-    private CoherencePass() {
-    }
+    private CoherencePass() {}
 
     static Map<String, Long> count(Dataset<Row> docs, List<List<String>> topics) {
         Set<String> targets = new HashSet<>();
@@ -48,8 +47,11 @@ final class CoherencePass {
             Iterator<Row> it = out.iterator();
             return it;
         };
-        List<Row> rows = docs.select("sentences").mapPartitions(countPartition, Encoders.row(COUNTS))
-                .groupBy("key").agg(sum("n").as("n")).collectAsList();
+        List<Row> rows = docs.select("sentences")
+                .mapPartitions(countPartition, Encoders.row(COUNTS))
+                .groupBy("key")
+                .agg(sum("n").as("n"))
+                .collectAsList();
         Map<String, Long> result = new HashMap<>();
         rows.forEach(r -> result.put(r.getString(0), r.getLong(1)));
         return result;

@@ -17,6 +17,7 @@ import org.newslens.config.Settings;
 public final class FitMemory {
     /** Spark's own driver needs: the 300 MiB it reserves, its scheduler, broadcasts and result buffers. */
     static final long SPARK_DRIVER_BYTES = 450L << 20;
+
     static final long TERMS_PER_DOCUMENT = 600;
     static final long BYTES_PER_ENTRY_WHILE_COLLECTING = 64;
     static final long BYTES_PER_DOCUMENT = 200;
@@ -24,8 +25,7 @@ public final class FitMemory {
     /** Dense k x vocabulary matrices alive at once: one per k-means restart, plus NMF's and the silhouette's. */
     static final int EXTRA_MATRICES = 4;
 
-    private FitMemory() {
-    }
+    private FitMemory() {}
 
     /** Heap bytes the driver needs for the fit with these settings on {@code corpusBytes} of input or documents. */
     public static long driverBytes(Settings settings, long corpusBytes) {
@@ -33,8 +33,8 @@ public final class FitMemory {
         long k = requestedK > 0 ? requestedK : settings.get(TopicsSettings.K_MAX);
         long vocabulary = settings.get(TopicsSettings.VOCAB_SIZE);
         long fitDocs = settings.get(TopicsSettings.FIT_DOCS);
-        long entries = Math.min(fitDocs * Math.min(TERMS_PER_DOCUMENT, vocabulary),
-                Math.max(0, corpusBytes) / BYTES_PER_WORD);
+        long entries =
+                Math.min(fitDocs * Math.min(TERMS_PER_DOCUMENT, vocabulary), Math.max(0, corpusBytes) / BYTES_PER_WORD);
         long documents = Math.min(fitDocs, entries);
         long sample = documents * BYTES_PER_DOCUMENT + entries * BYTES_PER_ENTRY_WHILE_COLLECTING;
         long matrices = 8L * k * vocabulary * (settings.get(TopicsSettings.RESTARTS) + EXTRA_MATRICES);

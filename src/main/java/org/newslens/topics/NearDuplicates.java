@@ -54,8 +54,8 @@ public final class NearDuplicates {
     private static final StructType SIMILAR = PAIRS.add("similarity", DataTypes.DoubleType, false);
 
     /** The duplicates (lazy) and what the search cost; {@link #release()} once the duplicates are written. */
-    public record Result(Dataset<Row> duplicates, LshBands bands, long oversizedBuckets, long candidatePairs,
-            Dataset<?>... cached) {
+    public record Result(
+            Dataset<Row> duplicates, LshBands bands, long oversizedBuckets, long candidatePairs, Dataset<?>... cached) {
         public void release() {
             for (Dataset<?> d : cached) {
                 d.unpersist();
@@ -63,8 +63,7 @@ public final class NearDuplicates {
         }
     }
 
-    private NearDuplicates() {
-    }
+    private NearDuplicates() {}
 
     /**
      * @param docs doc_id, published, sentences (array of term arrays)
@@ -89,8 +88,12 @@ public final class NearDuplicates {
                 .mapPartitions(toSets, Encoders.row(SETS))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         LshBands bands = LshBands.forThreshold(minSimilarity);
-        MinHashLSHModel minHash = new MinHashLSH().setInputCol("features").setOutputCol("hashes")
-                .setNumHashTables(bands.hashes()).setSeed(seed).fit(sets);
+        MinHashLSHModel minHash = new MinHashLSH()
+                .setInputCol("features")
+                .setOutputCol("hashes")
+                .setNumHashTables(bands.hashes())
+                .setSeed(seed)
+                .fit(sets);
 
         FlatMapFunction<Row, Row> toBandKeys = row -> {
             List<Vector> hashes = row.getList(2);
@@ -107,7 +110,8 @@ public final class NearDuplicates {
             return it;
         };
         // Members of a bucket in "came first" order: known dates before unknown, earlier dates, smaller doc_id.
-        Dataset<Row> buckets = minHash.transform(sets).select("doc_id", "published", "hashes")
+        Dataset<Row> buckets = minHash.transform(sets)
+                .select("doc_id", "published", "hashes")
                 .flatMap(toBandKeys, Encoders.row(BAND_KEYS))
                 .groupBy("band", "key")
                 .agg(expr("array_sort(collect_list(struct(isnull(published) as unknown, published, doc_id)))")
@@ -127,22 +131,26 @@ public final class NearDuplicates {
             Iterator<Row> it = out.iterator();
             return it;
         };
-        Dataset<Row> pairs = buckets.flatMap(toPairs, Encoders.row(PAIRS)).distinct()
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> pairs =
+                buckets.flatMap(toPairs, Encoders.row(PAIRS)).distinct().persist(StorageLevel.MEMORY_AND_DISK());
         long candidates = pairs.count();
 
         Dataset<Row> docSets = sets.select(col("doc_id").as("id"), col("set"));
         Dataset<Row> otherSets = sets.select(col("doc_id").as("oid"), col("set").as("oset"));
-        MapFunction<Row, Row> jaccard = row -> RowFactory.create(row.getString(0), row.getString(1), row.get(2),
-                Shingles.jaccard(intArray(row, 3), intArray(row, 4)));
+        MapFunction<Row, Row> jaccard = row -> RowFactory.create(
+                row.getString(0), row.getString(1), row.get(2), Shingles.jaccard(intArray(row, 3), intArray(row, 4)));
         Dataset<Row> similar = pairs.join(docSets, pairs.col("doc_id").equalTo(docSets.col("id")))
                 .join(otherSets, pairs.col("other_id").equalTo(otherSets.col("oid")))
                 .select("doc_id", "other_id", "other_published", "set", "oset")
                 .map(jaccard, Encoders.row(SIMILAR))
                 .filter(col("similarity").geq(minSimilarity));
-        Dataset<Row> duplicates = similar
-                .withColumn("rank", row_number().over(Window.partitionBy("doc_id")
-                        .orderBy(col("other_published").asc_nulls_last(), col("other_id").asc())))
+        Dataset<Row> duplicates = similar.withColumn(
+                        "rank",
+                        row_number()
+                                .over(Window.partitionBy("doc_id")
+                                        .orderBy(
+                                                col("other_published").asc_nulls_last(),
+                                                col("other_id").asc())))
                 .filter(col("rank").equalTo(1))
                 .select(col("doc_id"), col("other_id").as("duplicate_of"), col("similarity"));
         return new Result(duplicates, bands, oversized, candidates, sets, buckets, pairs);
@@ -151,8 +159,10 @@ public final class NearDuplicates {
     /** Adds the outlets that carried each copy: outlet (of doc_id) and duplicate_of_outlet (of duplicate_of). */
     public static Dataset<Row> withOutlets(Dataset<Row> duplicates, Dataset<Row> documents) {
         Dataset<Row> copy = documents.select(col("doc_id").as("copy_id"), col("outlet"));
-        Dataset<Row> first = documents.select(col("doc_id").as("first_id"), col("outlet").as("duplicate_of_outlet"));
-        return duplicates.join(copy, duplicates.col("doc_id").equalTo(copy.col("copy_id")), "left")
+        Dataset<Row> first =
+                documents.select(col("doc_id").as("first_id"), col("outlet").as("duplicate_of_outlet"));
+        return duplicates
+                .join(copy, duplicates.col("doc_id").equalTo(copy.col("copy_id")), "left")
                 .join(first, duplicates.col("duplicate_of").equalTo(first.col("first_id")), "left")
                 .select("doc_id", "duplicate_of", "similarity", "outlet", "duplicate_of_outlet");
     }

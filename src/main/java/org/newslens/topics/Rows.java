@@ -6,8 +6,7 @@ import org.apache.spark.sql.Row;
 
 /** Reading nested arrays from rows: Spark hands inner arrays to Java as Scala sequences. */
 final class Rows {
-    private Rows() {
-    }
+    private Rows() {}
 
     /** An array<array<string>> field as Java lists. */
     static List<List<String>> nestedStrings(Row row, int field) {

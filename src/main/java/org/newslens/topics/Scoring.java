@@ -29,8 +29,7 @@ final class Scoring {
             DataTypes.createStructField("weights", DataTypes.createArrayType(DoubleType, false), false),
             DataTypes.createStructField("dominant", IntegerType, false)));
 
-    private Scoring() {
-    }
+    private Scoring() {}
 
     /** doc_id, cluster_id, distance, weights (per topic), dominant (-1 when no topic has weight). */
     static Dataset<Row> score(Dataset<Row> vectors, FittedModels models) {
@@ -43,8 +42,12 @@ final class Scoring {
                 for (double w : s.weights()) {
                     weights.add(w);
                 }
-                out.add(RowFactory.create(doc.docId(), s.cluster(), s.distance(),
-                        scala.jdk.javaapi.CollectionConverters.asScala(weights).toSeq(), s.dominant()));
+                out.add(RowFactory.create(
+                        doc.docId(),
+                        s.cluster(),
+                        s.distance(),
+                        scala.jdk.javaapi.CollectionConverters.asScala(weights).toSeq(),
+                        s.dominant()));
             }
             Iterator<Row> it = out.iterator();
             return it;
@@ -54,11 +57,19 @@ final class Scoring {
 
     /** doc_topics rows: each topic with weight at least 1 %, and always the dominant one. */
     static Dataset<Row> docTopics(Dataset<Row> scores, String model) {
-        return scores.select(col("doc_id"), col("dominant"), expr("posexplode(weights)").as(new String[] {"topic_id", "weight"}))
-                .filter(col("topic_id").equalTo(col("dominant"))
+        return scores.select(
+                        col("doc_id"),
+                        col("dominant"),
+                        expr("posexplode(weights)").as(new String[] {"topic_id", "weight"}))
+                .filter(col("topic_id")
+                        .equalTo(col("dominant"))
                         .or(col("weight").geq(FittedModels.MIN_WEIGHT)))
                 .filter(col("dominant").geq(0))
-                .select(col("doc_id"), lit(model).as("model"), col("topic_id"), col("weight"),
+                .select(
+                        col("doc_id"),
+                        lit(model).as("model"),
+                        col("topic_id"),
+                        col("weight"),
                         col("topic_id").equalTo(col("dominant")).as("is_dominant"));
     }
 }

@@ -11,8 +11,7 @@ import org.apache.spark.unsafe.hash.Murmur3_x86_32;
 
 /** Word shingles of a document: every run of {@code size} consecutive words (all words, stop words included). */
 public final class Shingles {
-    private Shingles() {
-    }
+    private Shingles() {}
 
     /** The shingles of the document's words in order; a document shorter than {@code size} is one shingle. */
     public static List<String> of(List<List<String>> sentences, int size) {

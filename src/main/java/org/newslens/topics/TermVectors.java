@@ -47,8 +47,7 @@ final class TermVectors {
             DataTypes.createStructField("idx", DataTypes.createArrayType(IntegerType, false), false),
             DataTypes.createStructField("val", DataTypes.createArrayType(DoubleType, false), false)));
 
-    private TermVectors() {
-    }
+    private TermVectors() {}
 
     /** doc_id, terms, tfs (content terms and chosen collocations, in term order) for docs with any such term. */
     static Dataset<Row> bags(SparkSession spark, Dataset<Row> docs, Set<String> collocations) {
@@ -61,8 +60,11 @@ final class TermVectors {
             }
             List<String> terms = new ArrayList<>(counts.keySet());
             List<Integer> tfs = new ArrayList<>(counts.values());
-            return List.of(RowFactory.create(row.getString(0), CollectionConverters.asScala(terms).toSeq(),
-                    CollectionConverters.asScala(tfs).toSeq())).iterator();
+            return List.of(RowFactory.create(
+                            row.getString(0),
+                            CollectionConverters.asScala(terms).toSeq(),
+                            CollectionConverters.asScala(tfs).toSeq()))
+                    .iterator();
         };
         return docs.select("doc_id", "sentences").flatMap(toBag, Encoders.row(BAGS));
     }
@@ -72,10 +74,13 @@ final class TermVectors {
         long low = Vocabulary.effectiveMinDf(minDf, documents);
         long high = Vocabulary.effectiveMaxDf(maxDfShare, documents);
         List<Row> rows = fitBags.select(expr("inline(arrays_zip(terms, tfs))"))
-                .groupBy(col("terms").as("term")).agg(count("*").as("df"), sum("tfs").as("cf"))
+                .groupBy(col("terms").as("term"))
+                .agg(count("*").as("df"), sum("tfs").as("cf"))
                 .filter(col("df").geq(low).and(col("df").leq(high)))
                 // Terms need two letters: single letters are initials and list markers, not topics.
-                .filter(functions.length(functions.regexp_replace(col("term"), "[^\\p{L}]", "")).geq(2))
+                .filter(functions
+                        .length(functions.regexp_replace(col("term"), "[^\\p{L}]", ""))
+                        .geq(2))
                 .orderBy(desc("cf"), col("term"))
                 .limit(maxTerms)
                 .orderBy("term")
@@ -103,7 +108,9 @@ final class TermVectors {
                 Row row = rows.next();
                 SparseDoc doc = weigh(row.getString(0), row.getList(1), row.getList(2), index, vocab.idf());
                 if (!doc.isEmpty()) {
-                    out.add(RowFactory.create(doc.docId(), CollectionConverters.asScala(boxed(doc.indices())).toSeq(),
+                    out.add(RowFactory.create(
+                            doc.docId(),
+                            CollectionConverters.asScala(boxed(doc.indices())).toSeq(),
                             CollectionConverters.asScala(boxed(doc.values())).toSeq()));
                 }
             }
@@ -113,8 +120,8 @@ final class TermVectors {
     }
 
     /** Sublinear tf-idf of a bag over the vocabulary, L2-normalised (summed in index order, so always the same). */
-    static SparseDoc weigh(String docId, List<String> terms, List<Integer> tfs, Map<String, Integer> index,
-            double[] idf) {
+    static SparseDoc weigh(
+            String docId, List<String> terms, List<Integer> tfs, Map<String, Integer> index, double[] idf) {
         int[] indices = new int[terms.size()];
         int n = 0;
         int[] tfByEntry = new int[terms.size()];

@@ -8,20 +8,15 @@ import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.newslens.config.Settings;
 import org.newslens.io.JobLabels;
@@ -71,7 +66,12 @@ public final class TopicsJob implements Job {
 
     @Override
     public List<Table> outputs() {
-        return List.of(Table.DUPLICATES, Table.TOPICS, Table.DOC_TOPICS, Table.CLUSTERS, Table.TOPIC_TRENDS,
+        return List.of(
+                Table.DUPLICATES,
+                Table.TOPICS,
+                Table.DOC_TOPICS,
+                Table.CLUSTERS,
+                Table.TOPIC_TRENDS,
                 Table.TOPIC_METRICS);
     }
 
@@ -107,10 +107,13 @@ public final class TopicsJob implements Job {
         }
 
         stage(spark, "topics: near-duplicates");
-        NearDuplicates.Result found = NearDuplicates.find(docs, settings.get(TopicsSettings.DUPLICATE_SIMILARITY),
-                settings.get(TopicsSettings.DUPLICATE_MAX_BUCKET), seed);
-        long duplicateCount = tables.write(Table.DUPLICATES, NearDuplicates.withOutlets(found.duplicates(),
-                tables.read(Table.DOCUMENTS, name())));
+        NearDuplicates.Result found = NearDuplicates.find(
+                docs,
+                settings.get(TopicsSettings.DUPLICATE_SIMILARITY),
+                settings.get(TopicsSettings.DUPLICATE_MAX_BUCKET),
+                seed);
+        long duplicateCount = tables.write(
+                Table.DUPLICATES, NearDuplicates.withOutlets(found.duplicates(), tables.read(Table.DOCUMENTS, name())));
         found.release();
         summary.put("near_duplicates", "near-duplicates", duplicateCount);
         summary.put("duplicate_lsh_bands", "duplicate LSH bands", found.bands().bands());
@@ -118,7 +121,8 @@ public final class TopicsJob implements Job {
         summary.put("duplicate_candidates", found.candidatePairs());
         summary.put("duplicate_big_buckets", found.oversizedBuckets());
         // Small (one id per duplicate), so broadcast: the documents are never shuffled to leave them out.
-        Dataset<Row> duplicateIds = broadcast(tables.read(Table.DUPLICATES, name()).select("doc_id"));
+        Dataset<Row> duplicateIds =
+                broadcast(tables.read(Table.DUPLICATES, name()).select("doc_id"));
         boolean leaveOut = settings.get(TopicsSettings.EXCLUDE_DUPLICATES) && duplicateCount > 0;
 
         stage(spark, "topics: term counts and vocabulary");
@@ -128,8 +132,12 @@ public final class TopicsJob implements Job {
                 ? bags.join(duplicateIds, bags.col("doc_id").equalTo(duplicateIds.col("doc_id")), "left_anti")
                 : bags;
         long fitCorpus = fitBags.count();
-        Vocabulary vocabulary = TermVectors.vocabulary(fitBags, fitCorpus, settings.get(TopicsSettings.MIN_DF),
-                settings.get(TopicsSettings.MAX_DF), settings.get(TopicsSettings.VOCAB_SIZE));
+        Vocabulary vocabulary = TermVectors.vocabulary(
+                fitBags,
+                fitCorpus,
+                settings.get(TopicsSettings.MIN_DF),
+                settings.get(TopicsSettings.MAX_DF),
+                settings.get(TopicsSettings.VOCAB_SIZE));
         summary.put("topic_vocabulary", vocabulary.size());
         LOG.info("Topics vocabulary: {} terms from {} documents", vocabulary.size(), fitCorpus);
 
@@ -151,21 +159,28 @@ public final class TopicsJob implements Job {
         stage(spark, "topics: scoring documents");
         Dataset<Row> scores = Scoring.score(vectors, models).persist(StorageLevel.MEMORY_AND_DISK());
         List<List<String>> topicTerms = topicTerms(models.topics(), vocabulary, settings.get(TopicsSettings.TOP_TERMS));
-        tables.write(Table.TOPICS, topicsTable(spark, topicModel, models.topics(), vocabulary,
-                settings.get(TopicsSettings.TOP_TERMS)));
+        tables.write(
+                Table.TOPICS,
+                topicsTable(spark, topicModel, models.topics(), vocabulary, settings.get(TopicsSettings.TOP_TERMS)));
         long docTopicRows = tables.write(Table.DOC_TOPICS, Scoring.docTopics(scores, topicModel));
 
         stage(spark, "topics: cluster labels");
         Dataset<Row> assignment = scores.select("doc_id", "cluster_id", "distance");
-        List<List<String>> clusterTerms = ClusterLabels.topTerms(bags, vocabulary, assignment, k,
-                settings.get(TopicsSettings.TOP_TERMS), spark);
+        List<List<String>> clusterTerms =
+                ClusterLabels.topTerms(bags, vocabulary, assignment, k, settings.get(TopicsSettings.TOP_TERMS), spark);
         Dataset<Row> clusters = ClusterLabels.clustersTable(spark, docs, assignment, clusterTerms, CLUSTER_LABEL_TERMS);
         tables.write(Table.CLUSTERS, clusters);
 
         stage(spark, "topics: trends");
-        long trendRows = tables.write(Table.TOPIC_TRENDS, TopicTrends.trends(docs,
-                tables.read(Table.DOC_TOPICS, name()), tables.read(Table.CLUSTERS, name()), topicModel,
-                CLUSTER_MODEL, settings.get(TopicsSettings.PERIOD)));
+        long trendRows = tables.write(
+                Table.TOPIC_TRENDS,
+                TopicTrends.trends(
+                        docs,
+                        tables.read(Table.DOC_TOPICS, name()),
+                        tables.read(Table.CLUSTERS, name()),
+                        topicModel,
+                        CLUSTER_MODEL,
+                        settings.get(TopicsSettings.PERIOD)));
 
         stage(spark, "topics: NPMI coherence");
         List<List<String>> all = new ArrayList<>(topicTerms);
@@ -190,9 +205,13 @@ public final class TopicsJob implements Job {
     public static Dataset<Row> documentsWithSentences(TableStore tables) {
         Dataset<Row> documents = tables.read(Table.DOCUMENTS, "topics").select("doc_id", "published");
         Dataset<Row> sentences = tables.read(Table.SENTENCES, "topics")
-                .groupBy("doc_id").agg(expr("sort_array(collect_list(struct(sent_id, terms)))").as("s"));
-        return documents.join(sentences, documents.col("doc_id").equalTo(sentences.col("doc_id")), "left")
-                .select(documents.col("doc_id"), col("published"),
+                .groupBy("doc_id")
+                .agg(expr("sort_array(collect_list(struct(sent_id, terms)))").as("s"));
+        return documents
+                .join(sentences, documents.col("doc_id").equalTo(sentences.col("doc_id")), "left")
+                .select(
+                        documents.col("doc_id"),
+                        col("published"),
                         expr("coalesce(transform(s, x -> x.terms), array())").as("sentences"));
     }
 
@@ -205,8 +224,12 @@ public final class TopicsJob implements Job {
             summary.note("topics: no collocations table (run jobs/terms first); topics use single terms only");
             return Set.of();
         }
-        List<Row> rows = tables.read(Table.COLLOCATIONS, "topics").filter(col("n").equalTo(2))
-                .orderBy(col("llr").desc(), col("ngram")).limit(wanted).select("ngram").collectAsList();
+        List<Row> rows = tables.read(Table.COLLOCATIONS, "topics")
+                .filter(col("n").equalTo(2))
+                .orderBy(col("llr").desc(), col("ngram"))
+                .limit(wanted)
+                .select("ngram")
+                .collectAsList();
         Set<String> chosen = new LinkedHashSet<>();
         rows.forEach(r -> chosen.add(r.getString(0)));
         return chosen;
@@ -215,15 +238,23 @@ public final class TopicsJob implements Job {
     /** At most {@code max} documents picked by a seeded hash of doc_id (so independent of partitioning), sorted by doc_id. */
     static List<SparseDoc> sample(Dataset<Row> vectors, int max, long seed) {
         List<Row> rows = vectors.withColumn("h", xxhash64(lit(seed), col("doc_id")))
-                .orderBy(col("h"), col("doc_id")).limit(max).collectAsList();
+                .orderBy(col("h"), col("doc_id"))
+                .limit(max)
+                .collectAsList();
         List<SparseDoc> docs = new ArrayList<>(rows.size());
         rows.forEach(row -> docs.add(TermVectors.toDoc(row)));
         docs.sort(Comparator.comparing(SparseDoc::docId));
         return docs;
     }
 
-    private static FittedModels fit(List<SparseDoc> sample, Vocabulary vocabulary, int requestedK, Settings settings,
-            String topicModel, List<Row> metrics, RunSummary summary) {
+    private static FittedModels fit(
+            List<SparseDoc> sample,
+            Vocabulary vocabulary,
+            int requestedK,
+            Settings settings,
+            String topicModel,
+            List<Row> metrics,
+            RunSummary summary) {
         int dim = vocabulary.size();
         long seed = settings.get(TopicsSettings.SEED);
         int restarts = settings.get(TopicsSettings.RESTARTS);
@@ -237,7 +268,13 @@ public final class TopicsJob implements Job {
             }
             kmeans = SphericalKMeans.fit(sample, dim, Math.min(requestedK, sample.size()), restarts, iterations, seed);
         } else {
-            kmeans = KChoice.choose(sample, dim, settings.get(TopicsSettings.K_MAX), restarts, iterations, seed,
+            kmeans = KChoice.choose(
+                    sample,
+                    dim,
+                    settings.get(TopicsSettings.K_MAX),
+                    restarts,
+                    iterations,
+                    seed,
                     (k, s) -> metrics.add(metric(CLUSTER_MODEL, null, "silhouette_at_k_" + k, s)));
         }
         int k = kmeans.k();
@@ -256,8 +293,10 @@ public final class TopicsJob implements Job {
             // k-means on the tf-idf vectors themselves (NMI 0.42 against 0.35; see topics.md, Quality).
             double[][] gram = Nmf.gram(topics);
             double[][] h = topics;
-            clustered = sample.parallelStream().map(doc -> Nmf.mixture(doc, h, gram))
-                    .filter(mixture -> !mixture.isEmpty()).toList();
+            clustered = sample.parallelStream()
+                    .map(doc -> Nmf.mixture(doc, h, gram))
+                    .filter(mixture -> !mixture.isEmpty())
+                    .toList();
             clusterDim = k;
             long t2 = System.nanoTime();
             clusters = SphericalKMeans.fit(clustered, clusterDim, k, restarts, iterations, seed);
@@ -317,8 +356,8 @@ public final class TopicsJob implements Job {
         return order.subList(0, Math.min(top, order.size()));
     }
 
-    private static Dataset<Row> topicsTable(SparkSession spark, String model, double[][] topics, Vocabulary vocabulary,
-            int top) {
+    private static Dataset<Row> topicsTable(
+            SparkSession spark, String model, double[][] topics, Vocabulary vocabulary, int top) {
         List<Row> rows = new ArrayList<>();
         for (int t = 0; t < topics.length; t++) {
             double total = 0;
@@ -340,16 +379,22 @@ public final class TopicsJob implements Job {
     }
 
     /** No document has a vocabulary term: empty model tables, every document in cluster -1. */
-    private void writeWithoutModel(SparkSession spark, TableStore tables, Dataset<Row> docs, RunSummary summary,
-            long documents) {
+    private void writeWithoutModel(
+            SparkSession spark, TableStore tables, Dataset<Row> docs, RunSummary summary, long documents) {
         summary.note("topics: no document has a term that passes the vocabulary limits; no topics or clusters fitted");
         tables.write(Table.TOPICS, spark.createDataFrame(List.of(), Table.TOPICS.schema()));
         tables.write(Table.DOC_TOPICS, spark.createDataFrame(List.of(), Table.DOC_TOPICS.schema()));
-        tables.write(Table.CLUSTERS, docs.select(col("doc_id"), lit(-1).as("cluster_id"),
-                lit(ClusterLabels.NO_TERMS).as("label"), lit(1.0).as("distance")));
+        tables.write(
+                Table.CLUSTERS,
+                docs.select(
+                        col("doc_id"),
+                        lit(-1).as("cluster_id"),
+                        lit(ClusterLabels.NO_TERMS).as("label"),
+                        lit(1.0).as("distance")));
         tables.write(Table.TOPIC_TRENDS, spark.createDataFrame(List.of(), Table.TOPIC_TRENDS.schema()));
-        tables.write(Table.TOPIC_METRICS, spark.createDataFrame(List.of(
-                metric(CLUSTER_MODEL, null, "k", 0)), Table.TOPIC_METRICS.schema()));
+        tables.write(
+                Table.TOPIC_METRICS,
+                spark.createDataFrame(List.of(metric(CLUSTER_MODEL, null, "k", 0)), Table.TOPIC_METRICS.schema()));
         summary.put("topics_k", 0);
         docs.unpersist();
     }
@@ -365,16 +410,18 @@ public final class TopicsJob implements Job {
         LOG.info("{} took {} s", stageName, String.format("%.1f", seconds));
         // "topics: term counts and vocabulary" -> topics_term_counts_and_vocabulary_seconds
         String step = stageName.replace("topics: ", "");
-        stageSummary.put("topics_" + step.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_") + "_seconds",
-                "s " + step, seconds);
+        stageSummary.put(
+                "topics_" + step.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_") + "_seconds",
+                "s " + step,
+                seconds);
         stageName = name;
         stageStart = now;
         JobLabels.step(spark, name);
     }
 
     /** Adds each topic's (or cluster's) NPMI coherence and their mean, c_npmi; returns the mean. */
-    private static double addCoherence(List<Row> metrics, String model, List<List<String>> termLists,
-                                       Map<String, Long> windowCounts) {
+    private static double addCoherence(
+            List<Row> metrics, String model, List<List<String>> termLists, Map<String, Long> windowCounts) {
         double mean = 0;
         for (int t = 0; t < termLists.size(); t++) {
             double npmi = Coherence.npmi(termLists.get(t), windowCounts);

@@ -6,50 +6,107 @@ import org.newslens.config.Settings;
 
 /** Settings of the topics job: model, k, vocabulary, near-duplicates and trend periods. */
 public final class TopicsSettings {
-    private TopicsSettings() {
-    }
+    private TopicsSettings() {}
 
-    public static final Setting<String> MODEL = Setting.choice("topics.model", "nmf", List.of("nmf", "kmeans"),
+    public static final Setting<String> MODEL = Setting.choice(
+            "topics.model",
+            "nmf",
+            List.of("nmf", "kmeans"),
             "Topic model: nmf (non-negative matrix factorisation of tf-idf, seeded from the clusters) or kmeans "
                     + "(topics are the spherical k-means cluster centroids)");
-    public static final Setting<String> K = Setting.checked("topics.k", "auto",
-            "Number of topics and clusters: a whole number from 1, or auto (chosen by cosine silhouette over a "
-                    + "small range that grows with the corpus; a tiny corpus gets a small k)", TopicsSettings::checkK)
+    public static final Setting<String> K = Setting.checked(
+                    "topics.k",
+                    "auto",
+                    "Number of topics and clusters: a whole number from 1, or auto (chosen by cosine silhouette over a "
+                            + "small range that grows with the corpus; a tiny corpus gets a small k)",
+                    TopicsSettings::checkK)
             .allowing("auto, or a whole number from 1");
-    public static final Setting<Integer> K_MAX = Setting.integer("topics.k-max", 30, 2, 1000,
-            "Largest k that auto tries");
-    public static final Setting<Integer> SEED = Setting.integer("topics.seed", 42, 0, Integer.MAX_VALUE,
+    public static final Setting<Integer> K_MAX =
+            Setting.integer("topics.k-max", 30, 2, 1000, "Largest k that auto tries");
+    public static final Setting<Integer> SEED = Setting.integer(
+            "topics.seed",
+            42,
+            0,
+            Integer.MAX_VALUE,
             "Seed for the fitting sample, k-means++ restarts and MinHash; same input and seed give the same tables");
-    public static final Setting<Integer> RESTARTS = Setting.integer("topics.restarts", 8, 1, 100,
+    public static final Setting<Integer> RESTARTS = Setting.integer(
+            "topics.restarts",
+            8,
+            1,
+            100,
             "Seeded k-means++ restarts of spherical k-means; the one with the best cosine objective is kept");
-    public static final Setting<Integer> ITERATIONS = Setting.integer("topics.iterations", 100, 1, 10_000,
-            "Most iterations of k-means and of NMF");
-    public static final Setting<Integer> VOCAB_SIZE = Setting.integer("topics.vocab-size", 10_000, 10, 1_000_000,
+    public static final Setting<Integer> ITERATIONS =
+            Setting.integer("topics.iterations", 100, 1, 10_000, "Most iterations of k-means and of NMF");
+    public static final Setting<Integer> VOCAB_SIZE = Setting.integer(
+            "topics.vocab-size",
+            10_000,
+            10,
+            1_000_000,
             "Most terms in the model vocabulary (the most frequent that pass the document-frequency limits)");
-    public static final Setting<Integer> MIN_DF = Setting.integer("topics.min-df", 5, 1, Integer.MAX_VALUE,
+    public static final Setting<Integer> MIN_DF = Setting.integer(
+            "topics.min-df",
+            5,
+            1,
+            Integer.MAX_VALUE,
             "Fewest documents a term must occur in (lowered automatically for corpora under 20 x this)");
-    public static final Setting<Double> MAX_DF = Setting.decimal("topics.max-df", 0.5, 0.01, 1.0,
+    public static final Setting<Double> MAX_DF = Setting.decimal(
+            "topics.max-df",
+            0.5,
+            0.01,
+            1.0,
             "Largest share of documents a term may occur in; commoner terms are left out");
-    public static final Setting<Integer> COLLOCATIONS = Setting.integer("topics.collocations", 300, 0, 100_000,
+    public static final Setting<Integer> COLLOCATIONS = Setting.integer(
+            "topics.collocations",
+            300,
+            0,
+            100_000,
             "How many two-word collocations (highest llr in the collocations table) are used as terms; 0 for none");
-    public static final Setting<Integer> FIT_DOCS = Setting.integer("topics.fit-docs", 20_000, 10, 10_000_000,
+    public static final Setting<Integer> FIT_DOCS = Setting.integer(
+            "topics.fit-docs",
+            20_000,
+            10,
+            10_000_000,
             "Most documents the models are fitted on (a seeded sample); every document is then scored");
-    public static final Setting<Integer> TOP_TERMS = Setting.integer("topics.top-terms", 10, 3, 100,
-            "Terms listed per topic (and used for its NPMI coherence)");
-    public static final Setting<Boolean> EXCLUDE_DUPLICATES = Setting.bool("topics.exclude-duplicates", true,
+    public static final Setting<Integer> TOP_TERMS =
+            Setting.integer("topics.top-terms", 10, 3, 100, "Terms listed per topic (and used for its NPMI coherence)");
+    public static final Setting<Boolean> EXCLUDE_DUPLICATES = Setting.bool(
+            "topics.exclude-duplicates",
+            true,
             "Leave near-duplicates out of the vocabulary and model fitting (they still get topics and clusters)");
-    public static final Setting<Double> DUPLICATE_SIMILARITY = Setting.decimal("topics.duplicate-similarity", 0.8,
-            0.05, 1.0, "Least Jaccard similarity of word 3-shingles for a document to count as a near-duplicate");
-    public static final Setting<Integer> DUPLICATE_MAX_BUCKET = Setting.integer("topics.duplicate-max-bucket", 200,
-            2, 1_000_000, "Most documents in one LSH bucket that are all compared pairwise; a larger bucket (mostly "
+    public static final Setting<Double> DUPLICATE_SIMILARITY = Setting.decimal(
+            "topics.duplicate-similarity",
+            0.8,
+            0.05,
+            1.0,
+            "Least Jaccard similarity of word 3-shingles for a document to count as a near-duplicate");
+    public static final Setting<Integer> DUPLICATE_MAX_BUCKET = Setting.integer(
+            "topics.duplicate-max-bucket",
+            200,
+            2,
+            1_000_000,
+            "Most documents in one LSH bucket that are all compared pairwise; a larger bucket (mostly "
                     + "documents sharing boilerplate) only compares each document with its earliest one");
-    public static final Setting<String> PERIOD = Setting.choice("topics.period", "month",
-            List.of("day", "week", "month", "year"), "Period of topic_trends");
+    public static final Setting<String> PERIOD =
+            Setting.choice("topics.period", "month", List.of("day", "week", "month", "year"), "Period of topic_trends");
 
     public static List<Setting<?>> all() {
-        return List.of(MODEL, K, K_MAX, SEED, RESTARTS, ITERATIONS, VOCAB_SIZE, MIN_DF, MAX_DF, COLLOCATIONS,
-                FIT_DOCS, TOP_TERMS, EXCLUDE_DUPLICATES, DUPLICATE_SIMILARITY,
-                DUPLICATE_MAX_BUCKET, PERIOD);
+        return List.of(
+                MODEL,
+                K,
+                K_MAX,
+                SEED,
+                RESTARTS,
+                ITERATIONS,
+                VOCAB_SIZE,
+                MIN_DF,
+                MAX_DF,
+                COLLOCATIONS,
+                FIT_DOCS,
+                TOP_TERMS,
+                EXCLUDE_DUPLICATES,
+                DUPLICATE_SIMILARITY,
+                DUPLICATE_MAX_BUCKET,
+                PERIOD);
     }
 
     /** The requested k, or 0 for auto (the value was checked when the settings were parsed). */

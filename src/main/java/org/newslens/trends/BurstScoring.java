@@ -28,38 +28,54 @@ import org.newslens.stats.BurstTest;
  * flag. Counts are summed as whole numbers, so the result does not depend on partitioning.
  */
 final class BurstScoring {
-    private static final UserDefinedFunction P_VALUE = udf(
-            (UDF4<Long, Long, Long, Long, Double>) BurstTest::pValue, DataTypes.DoubleType);
-    private static final UserDefinedFunction SCORE = udf(
-            (UDF4<Long, Long, Long, Long, Double>) BurstTest::score, DataTypes.DoubleType);
+    private static final UserDefinedFunction P_VALUE =
+            udf((UDF4<Long, Long, Long, Long, Double>) BurstTest::pValue, DataTypes.DoubleType);
+    private static final UserDefinedFunction SCORE =
+            udf((UDF4<Long, Long, Long, Long, Double>) BurstTest::score, DataTypes.DoubleType);
 
-    private BurstScoring() {
-    }
+    private BurstScoring() {}
 
     /**
      * @param counts the item's key columns, period_index and docs, plus any columns to keep
      * @param periods period_index, period, period_start, period_end, period_docs, history_period_docs,
      *                earlier_period_docs (one row per period with documents)
      */
-    static Dataset<Row> score(SparkSession spark, Dataset<Row> counts, List<String> keys, Dataset<Row> periods,
-            int history, double fdr, int minDocs) {
+    static Dataset<Row> score(
+            SparkSession spark,
+            Dataset<Row> counts,
+            List<String> keys,
+            Dataset<Row> periods,
+            int history,
+            double fdr,
+            int minDocs) {
         WindowSpec byItem = Window.partitionBy(keys.stream().map(k -> col(k)).toArray(Column[]::new))
                 .orderBy(col("period_index"));
         Dataset<Row> rows = counts
                 // A range over indices: periods without documents count as zero.
                 .withColumn("history_docs", coalesce(sum("docs").over(byItem.rangeBetween(-history, -1)), lit(0L)))
-                .withColumn("earlier_docs", coalesce(sum("docs").over(byItem.rowsBetween(Window.unboundedPreceding(), -1)),
-                        lit(0L)))
+                .withColumn(
+                        "earlier_docs",
+                        coalesce(sum("docs").over(byItem.rowsBetween(Window.unboundedPreceding(), -1)), lit(0L)))
                 .join(broadcast(periods), "period_index")
                 .withColumn("share", col("docs").divide(col("period_docs")))
-                .withColumn("is_new", col("earlier_docs").equalTo(0).and(col("earlier_period_docs").gt(0)))
-                .withColumn("expected", when(col("history_period_docs").gt(0), col("period_docs")
-                        .multiply(col("history_docs")).divide(col("history_period_docs"))))
-                .withColumn("burst_score", SCORE.apply(col("docs"), col("history_docs"), col("period_docs"),
-                        col("history_period_docs")));
+                .withColumn(
+                        "is_new",
+                        col("earlier_docs")
+                                .equalTo(0)
+                                .and(col("earlier_period_docs").gt(0)))
+                .withColumn(
+                        "expected",
+                        when(
+                                col("history_period_docs").gt(0),
+                                col("period_docs").multiply(col("history_docs")).divide(col("history_period_docs"))))
+                .withColumn(
+                        "burst_score",
+                        SCORE.apply(col("docs"), col("history_docs"), col("period_docs"), col("history_period_docs")));
         Dataset<Row> tested = rows.filter(col("history_period_docs").gt(0))
-                .withColumn("p_value", P_VALUE.apply(col("docs"), col("history_docs"), col("period_docs"),
-                        col("history_period_docs")));
+                .withColumn(
+                        "p_value",
+                        P_VALUE.apply(
+                                col("docs"), col("history_docs"), col("period_docs"), col("history_period_docs")));
         List<Column> order = new ArrayList<>();
         order.add(col("period_index"));
         keys.forEach(k -> order.add(col(k)));
@@ -68,7 +84,13 @@ final class BurstScoring {
                 .withColumn("p_value", lit(null).cast("double"))
                 .withColumn(FalseDiscovery.Q_VALUE, lit(null).cast("double"));
         return adjusted.unionByName(untested)
-                .withColumn("is_burst", coalesce(col(FalseDiscovery.Q_VALUE).leq(fdr)
-                        .and(col("docs").geq(minDocs)).and(col("docs").gt(col("expected"))), lit(false)));
+                .withColumn(
+                        "is_burst",
+                        coalesce(
+                                col(FalseDiscovery.Q_VALUE)
+                                        .leq(fdr)
+                                        .and(col("docs").geq(minDocs))
+                                        .and(col("docs").gt(col("expected"))),
+                                lit(false)));
     }
 }

@@ -23,8 +23,7 @@ import org.newslens.stats.BenjaminiHochberg;
 final class FalseDiscovery {
     static final String Q_VALUE = "q_value";
 
-    private FalseDiscovery() {
-    }
+    private FalseDiscovery() {}
 
     /** The rows with a {@code q_value} column added; {@code order} must make the sort total (the row's key). */
     static Dataset<Row> withQValues(SparkSession spark, Dataset<Row> tests, String pColumn, Column... order) {
@@ -37,12 +36,13 @@ final class FalseDiscovery {
         JavaRDD<Row> rows = sorted.javaRDD();
 
         List<Long> sizes = rows.mapPartitions((Iterator<Row> it) -> {
-            long n = 0;
-            for (; it.hasNext(); it.next()) {
-                n++;
-            }
-            return List.of(n).iterator();
-        }).collect();
+                    long n = 0;
+                    for (; it.hasNext(); it.next()) {
+                        n++;
+                    }
+                    return List.of(n).iterator();
+                })
+                .collect();
         long[] firstRank = new long[sizes.size()];
         long m = 0;
         for (int i = 0; i < sizes.size(); i++) {
@@ -50,39 +50,44 @@ final class FalseDiscovery {
             m += sizes.get(i);
         }
         long count = m;
-        List<Double> minima = rows.mapPartitionsWithIndex((Integer part, Iterator<Row> it) -> {
-            double min = 1.0;
-            long rank = firstRank[part];
-            while (it.hasNext()) {
-                min = Math.min(min, count * it.next().getDouble(p) / rank++);
-            }
-            return List.of(min).iterator();
-        }, true).collect();
+        List<Double> minima = rows.mapPartitionsWithIndex(
+                        (Integer part, Iterator<Row> it) -> {
+                            double min = 1.0;
+                            long rank = firstRank[part];
+                            while (it.hasNext()) {
+                                min = Math.min(min, count * it.next().getDouble(p) / rank++);
+                            }
+                            return List.of(min).iterator();
+                        },
+                        true)
+                .collect();
         double[] later = new double[minima.size()];
         double running = 1.0;
         for (int i = minima.size() - 1; i >= 0; i--) {
             later[i] = running;
             running = Math.min(running, minima.get(i));
         }
-        JavaRDD<Row> adjusted = rows.mapPartitionsWithIndex((Integer part, Iterator<Row> it) -> {
-            List<Row> slice = new ArrayList<>();
-            it.forEachRemaining(slice::add);
-            double[] ps = new double[slice.size()];
-            for (int i = 0; i < ps.length; i++) {
-                ps[i] = slice.get(i).getDouble(p);
-            }
-            double[] q = BenjaminiHochberg.adjustSorted(ps, firstRank[part], count, later[part]);
-            List<Row> out = new ArrayList<>(slice.size());
-            for (int i = 0; i < ps.length; i++) {
-                Object[] values = new Object[slice.get(i).length() + 1];
-                for (int f = 0; f < values.length - 1; f++) {
-                    values[f] = slice.get(i).get(f);
-                }
-                values[values.length - 1] = q[i];
-                out.add(RowFactory.create(values));
-            }
-            return out.iterator();
-        }, true);
+        JavaRDD<Row> adjusted = rows.mapPartitionsWithIndex(
+                (Integer part, Iterator<Row> it) -> {
+                    List<Row> slice = new ArrayList<>();
+                    it.forEachRemaining(slice::add);
+                    double[] ps = new double[slice.size()];
+                    for (int i = 0; i < ps.length; i++) {
+                        ps[i] = slice.get(i).getDouble(p);
+                    }
+                    double[] q = BenjaminiHochberg.adjustSorted(ps, firstRank[part], count, later[part]);
+                    List<Row> out = new ArrayList<>(slice.size());
+                    for (int i = 0; i < ps.length; i++) {
+                        Object[] values = new Object[slice.get(i).length() + 1];
+                        for (int f = 0; f < values.length - 1; f++) {
+                            values[f] = slice.get(i).get(f);
+                        }
+                        values[values.length - 1] = q[i];
+                        out.add(RowFactory.create(values));
+                    }
+                    return out.iterator();
+                },
+                true);
         return spark.createDataFrame(adjusted, schema);
     }
 }

@@ -36,40 +36,47 @@ final class KeynessTable {
     static final String TERM = "term";
     static final String ENTITY = "entity";
 
-    private static final UserDefinedFunction G2 = udf(
-            (UDF4<Long, Long, Long, Long, Double>) Keyness::signedG2, DataTypes.DoubleType);
-    private static final UserDefinedFunction P_VALUE = udf(
-            (UDF1<Double, Double>) Keyness::pValue, DataTypes.DoubleType);
-    private static final UserDefinedFunction LOG_RATIO = udf(
-            (UDF4<Long, Long, Long, Long, Double>) Keyness::logRatio, DataTypes.DoubleType);
+    private static final UserDefinedFunction G2 =
+            udf((UDF4<Long, Long, Long, Long, Double>) Keyness::signedG2, DataTypes.DoubleType);
+    private static final UserDefinedFunction P_VALUE =
+            udf((UDF1<Double, Double>) Keyness::pValue, DataTypes.DoubleType);
+    private static final UserDefinedFunction LOG_RATIO =
+            udf((UDF4<Long, Long, Long, Long, Double>) Keyness::logRatio, DataTypes.DoubleType);
     private static final StructType TOTALS = new StructType()
-            .add("kind", DataTypes.StringType, false).add("group", DataTypes.StringType, false)
-            .add("total_in", DataTypes.LongType, false).add("total_out", DataTypes.LongType, false);
+            .add("kind", DataTypes.StringType, false)
+            .add("group", DataTypes.StringType, false)
+            .add("total_in", DataTypes.LongType, false)
+            .add("total_out", DataTypes.LongType, false);
 
-    private KeynessTable() {
-    }
+    private KeynessTable() {}
 
     /**
      * @param features doc_id, kind, feature (term or entity id), term (the label), entity_id, n (per document)
      * @param outletDocs doc_id, outlet of the documents the outlet grouping counts
      * @param periodDocs doc_id, period, period_index of the documents the period grouping counts
      */
-    static Dataset<Row> build(SparkSession spark, Dataset<Row> features, Dataset<Row> outletDocs,
-            Dataset<Row> periodDocs, int minCount) {
-        return byOutlet(spark, features, outletDocs, minCount).unionByName(byPeriod(spark, features, periodDocs, minCount));
+    static Dataset<Row> build(
+            SparkSession spark, Dataset<Row> features, Dataset<Row> outletDocs, Dataset<Row> periodDocs, int minCount) {
+        return byOutlet(spark, features, outletDocs, minCount)
+                .unionByName(byPeriod(spark, features, periodDocs, minCount));
     }
 
     static Dataset<Row> byOutlet(SparkSession spark, Dataset<Row> features, Dataset<Row> outletDocs, int minCount) {
-        Dataset<Row> counts = features.join(outletDocs.select(col("doc_id"), col("outlet").as("group")), "doc_id")
-                .groupBy("kind", "feature", "term", "entity_id", "group").agg(sum("n").as("count_in"));
-        Dataset<Row> featureTotals = counts.groupBy("kind", "feature").agg(sum("count_in").as("feature_total"));
+        Dataset<Row> counts = features.join(
+                        outletDocs.select(col("doc_id"), col("outlet").as("group")), "doc_id")
+                .groupBy("kind", "feature", "term", "entity_id", "group")
+                .agg(sum("n").as("count_in"));
+        Dataset<Row> featureTotals =
+                counts.groupBy("kind", "feature").agg(sum("count_in").as("feature_total"));
         // One row per (kind, outlet): small, so gathered and the reference totals worked out here.
-        List<Row> groupTotals = counts.groupBy("kind", "group").agg(sum("count_in").as("total_in")).collectAsList();
+        List<Row> groupTotals = counts.groupBy("kind", "group")
+                .agg(sum("count_in").as("total_in"))
+                .collectAsList();
         Map<String, Long> kindTotals = new HashMap<>();
         groupTotals.forEach(r -> kindTotals.merge(r.getString(0), r.getLong(2), Long::sum));
         List<Row> totals = new ArrayList<>();
-        groupTotals.forEach(r -> totals.add(RowFactory.create(r.getString(0), r.getString(1), r.getLong(2),
-                kindTotals.get(r.getString(0)) - r.getLong(2))));
+        groupTotals.forEach(r -> totals.add(RowFactory.create(
+                r.getString(0), r.getString(1), r.getLong(2), kindTotals.get(r.getString(0)) - r.getLong(2))));
         Dataset<Row> scored = counts.join(featureTotals, new String[] {"kind", "feature"})
                 .withColumn("count_out", col("feature_total").minus(col("count_in")))
                 .join(broadcast(spark.createDataFrame(totals, TOTALS)), new String[] {"kind", "group"});
@@ -77,14 +84,22 @@ final class KeynessTable {
     }
 
     static Dataset<Row> byPeriod(SparkSession spark, Dataset<Row> features, Dataset<Row> periodDocs, int minCount) {
-        Dataset<Row> counts = features.join(periodDocs.select(col("doc_id"), col("period").as("group"),
-                        col("period_index")), "doc_id")
-                .groupBy("kind", "feature", "term", "entity_id", "group", "period_index").agg(sum("n").as("count_in"));
-        Dataset<Row> earlier = counts.withColumn("count_out", coalesce(sum("count_in").over(
-                Window.partitionBy("kind", "feature").orderBy("period_index")
-                        .rowsBetween(Window.unboundedPreceding(), -1)), lit(0L)));
-        List<Row> groupTotals = counts.groupBy("kind", "group", "period_index").agg(sum("count_in").as("total_in"))
-                .orderBy("kind", "period_index").collectAsList();
+        Dataset<Row> counts = features.join(
+                        periodDocs.select(col("doc_id"), col("period").as("group"), col("period_index")), "doc_id")
+                .groupBy("kind", "feature", "term", "entity_id", "group", "period_index")
+                .agg(sum("n").as("count_in"));
+        Dataset<Row> earlier = counts.withColumn(
+                "count_out",
+                coalesce(
+                        sum("count_in")
+                                .over(Window.partitionBy("kind", "feature")
+                                        .orderBy("period_index")
+                                        .rowsBetween(Window.unboundedPreceding(), -1)),
+                        lit(0L)));
+        List<Row> groupTotals = counts.groupBy("kind", "group", "period_index")
+                .agg(sum("count_in").as("total_in"))
+                .orderBy("kind", "period_index")
+                .collectAsList();
         List<Row> totals = new ArrayList<>();
         Map<String, Long> before = new HashMap<>();
         for (Row r : groupTotals) {
@@ -92,7 +107,8 @@ final class KeynessTable {
             totals.add(RowFactory.create(r.getString(0), r.getString(1), r.getLong(3), earlierTotal));
             before.put(r.getString(0), earlierTotal + r.getLong(3));
         }
-        Dataset<Row> scored = earlier.join(broadcast(spark.createDataFrame(totals, TOTALS)), new String[] {"kind", "group"});
+        Dataset<Row> scored =
+                earlier.join(broadcast(spark.createDataFrame(totals, TOTALS)), new String[] {"kind", "group"});
         return scores(scored, PERIOD, minCount);
     }
 
@@ -101,9 +117,21 @@ final class KeynessTable {
                 .withColumn("grouping", lit(grouping))
                 .withColumn("g2", G2.apply(col("count_in"), col("count_out"), col("total_in"), col("total_out")))
                 .withColumn("p_value", P_VALUE.apply(col("g2")))
-                .withColumn("log_ratio", LOG_RATIO.apply(col("count_in"), col("count_out"), col("total_in"),
-                        col("total_out")))
-                .select("grouping", "group", "kind", "term", "entity_id", "count_in", "count_out", "total_in",
-                        "total_out", "g2", "p_value", "log_ratio");
+                .withColumn(
+                        "log_ratio",
+                        LOG_RATIO.apply(col("count_in"), col("count_out"), col("total_in"), col("total_out")))
+                .select(
+                        "grouping",
+                        "group",
+                        "kind",
+                        "term",
+                        "entity_id",
+                        "count_in",
+                        "count_out",
+                        "total_in",
+                        "total_out",
+                        "g2",
+                        "p_value",
+                        "log_ratio");
     }
 }

@@ -25,8 +25,7 @@ final class Periods {
     /** Longer spans up to this many days (half a year) are split into weeks (at most 27 points); longer into months. */
     static final int WEEKS_UP_TO = 183;
 
-    private Periods() {
-    }
+    private Periods() {}
 
     /** The unit for a setting: itself, or for auto the one the span of the dates calls for (day when no dates). */
     static String choose(String setting, LocalDate first, LocalDate last) {
@@ -51,21 +50,29 @@ final class Periods {
         };
         Dataset<Row> withStart = dated.withColumn("period_start", start);
         return switch (unit) {
-            case DAY -> withStart
-                    .withColumn("period_end", col("period_start"))
-                    .withColumn("period_index", expr("cast(datediff(period_start, date'1970-01-01') as bigint)"))
-                    .withColumn("period", expr("date_format(period_start, 'yyyy-MM-dd')"));
+            case DAY ->
+                withStart
+                        .withColumn("period_end", col("period_start"))
+                        .withColumn("period_index", expr("cast(datediff(period_start, date'1970-01-01') as bigint)"))
+                        .withColumn("period", expr("date_format(period_start, 'yyyy-MM-dd')"));
             // 1970-01-05 was a Monday, so the day difference of two Mondays divides by 7 exactly.
-            case WEEK -> withStart
-                    .withColumn("period_end", expr("date_add(period_start, 6)"))
-                    .withColumn("period_index", expr("cast(datediff(period_start, date'1970-01-05') div 7 as bigint)"))
-                    // An ISO week belongs to the year of its Thursday.
-                    .withColumn("period", expr("format_string('%d-W%02d', year(date_add(period_start, 3)), "
-                            + "weekofyear(period_start))"));
-            default -> withStart
-                    .withColumn("period_end", expr("last_day(period_start)"))
-                    .withColumn("period_index", expr("cast(year(period_start) * 12 + month(period_start) - 1 as bigint)"))
-                    .withColumn("period", expr("date_format(period_start, 'yyyy-MM')"));
+            case WEEK ->
+                withStart
+                        .withColumn("period_end", expr("date_add(period_start, 6)"))
+                        .withColumn(
+                                "period_index", expr("cast(datediff(period_start, date'1970-01-05') div 7 as bigint)"))
+                        // An ISO week belongs to the year of its Thursday.
+                        .withColumn(
+                                "period",
+                                expr("format_string('%d-W%02d', year(date_add(period_start, 3)), "
+                                        + "weekofyear(period_start))"));
+            default ->
+                withStart
+                        .withColumn("period_end", expr("last_day(period_start)"))
+                        .withColumn(
+                                "period_index",
+                                expr("cast(year(period_start) * 12 + month(period_start) - 1 as bigint)"))
+                        .withColumn("period", expr("date_format(period_start, 'yyyy-MM')"));
         };
     }
 

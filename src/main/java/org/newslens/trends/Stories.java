@@ -16,8 +16,7 @@ import org.apache.spark.sql.expressions.Window;
  * it: each outlet keeps its own earliest copy, since carrying a wire story is part of an outlet's coverage.
  */
 final class Stories {
-    private Stories() {
-    }
+    private Stories() {}
 
     /**
      * @param documents doc_id, published, outlet
@@ -39,10 +38,14 @@ final class Stories {
             return withOutlet;
         }
         Dataset<Row> story = broadcast(duplicates.select(col("doc_id").as("copy_id"), col("duplicate_of")));
-        return withOutlet.join(story, withOutlet.col("doc_id").equalTo(story.col("copy_id")), "left")
+        return withOutlet
+                .join(story, withOutlet.col("doc_id").equalTo(story.col("copy_id")), "left")
                 .withColumn("story", coalesce(col("duplicate_of"), col("doc_id")))
-                .withColumn("copy_rank", row_number().over(Window.partitionBy("story", "outlet")
-                        .orderBy(col("published").asc_nulls_last(), col("doc_id"))))
+                .withColumn(
+                        "copy_rank",
+                        row_number()
+                                .over(Window.partitionBy("story", "outlet")
+                                        .orderBy(col("published").asc_nulls_last(), col("doc_id"))))
                 .filter(col("copy_rank").equalTo(1))
                 .drop("copy_id", "duplicate_of", "story", "copy_rank");
     }

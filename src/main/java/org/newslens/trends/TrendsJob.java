@@ -52,8 +52,7 @@ public final class TrendsJob implements Job {
     /** duplicates is read when there (see {@link TrendsSettings#DUPLICATES_ONCE}), so it is not required. */
     @Override
     public List<Table> inputs() {
-        return List.of(Table.DOCUMENTS, Table.MENTIONS, Table.ENTITIES, Table.ENTITY_PAIRS,
-                Table.DOC_TERMS);
+        return List.of(Table.DOCUMENTS, Table.MENTIONS, Table.ENTITIES, Table.ENTITY_PAIRS, Table.DOC_TERMS);
     }
 
     @Override
@@ -70,8 +69,13 @@ public final class TrendsJob implements Job {
         Dataset<Row> documents = tables.read(Table.DOCUMENTS, name()).select("doc_id", "published", "outlet");
         Dataset<Row> duplicates = duplicates(tables, settings, summary);
 
-        Row span = documents.agg(min("published"), max("published"),
-                sum(when(col("published").isNull(), 1L).otherwise(0L)), count(lit(1))).first();
+        Row span = documents
+                .agg(
+                        min("published"),
+                        max("published"),
+                        sum(when(col("published").isNull(), 1L).otherwise(0L)),
+                        count(lit(1)))
+                .first();
         LocalDate first = span.isNullAt(0) ? null : span.getDate(0).toLocalDate();
         LocalDate last = span.isNullAt(1) ? null : span.getDate(1).toLocalDate();
         long undated = span.isNullAt(2) ? 0 : span.getLong(2);
@@ -85,8 +89,9 @@ public final class TrendsJob implements Job {
 
         JobLabels.step(spark, "trends: periods");
         int history = settings.get(TrendsSettings.HISTORY);
-        Dataset<Row> dated = Periods.assign(Stories.overTime(documents.filter(col("published").isNotNull()),
-                duplicates), unit).select("doc_id", "period_index", "period", "period_start", "period_end")
+        Dataset<Row> dated = Periods.assign(
+                        Stories.overTime(documents.filter(col("published").isNotNull()), duplicates), unit)
+                .select("doc_id", "period_index", "period", "period_start", "period_end")
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> periods = periods(spark, dated, history);
         summary.put("trends periods", periods.count());
@@ -97,29 +102,55 @@ public final class TrendsJob implements Job {
         try {
             JobLabels.step(spark, "trends: entity_trends");
             // Read by all three tables: kept (on the executors) for the run of this job.
-            mentions = tables.read(Table.MENTIONS, name()).filter(col("entity_id").isNotNull())
-                    .select("doc_id", "sent_id", "entity_id").persist(StorageLevel.MEMORY_AND_DISK());
+            mentions = tables.read(Table.MENTIONS, name())
+                    .filter(col("entity_id").isNotNull())
+                    .select("doc_id", "sent_id", "entity_id")
+                    .persist(StorageLevel.MEMORY_AND_DISK());
             Dataset<Row> entities = tables.read(Table.ENTITIES, name()).select("entity_id", "name");
-            Dataset<Row> entityTrends = BurstScoring.score(spark, TrendCounts.entities(mentions, dated),
-                    List.of("entity_id"), periods, history, fdr, minDocs).join(entities, "entity_id");
+            Dataset<Row> entityTrends = BurstScoring.score(
+                            spark,
+                            TrendCounts.entities(mentions, dated),
+                            List.of("entity_id"),
+                            periods,
+                            history,
+                            fdr,
+                            minDocs)
+                    .join(entities, "entity_id");
             tables.write(Table.ENTITY_TRENDS, entityTrends);
-            summary.put("entity bursts", tables.read(Table.ENTITY_TRENDS, name()).filter(col("is_burst")).count());
+            summary.put(
+                    "entity bursts",
+                    tables.read(Table.ENTITY_TRENDS, name())
+                            .filter(col("is_burst"))
+                            .count());
 
             JobLabels.step(spark, "trends: pair_trends");
             Dataset<Row> pairs = tables.read(Table.ENTITY_PAIRS, name())
-                    .filter(col("window").equalTo("sentence")).select("entity_a", "entity_b", "name_a", "name_b");
-            Dataset<Row> pairTrends = BurstScoring.score(spark, TrendCounts.pairs(mentions, dated, pairs),
-                    List.of("entity_a", "entity_b"), periods, history, fdr, minDocs);
+                    .filter(col("window").equalTo("sentence"))
+                    .select("entity_a", "entity_b", "name_a", "name_b");
+            Dataset<Row> pairTrends = BurstScoring.score(
+                    spark,
+                    TrendCounts.pairs(mentions, dated, pairs),
+                    List.of("entity_a", "entity_b"),
+                    periods,
+                    history,
+                    fdr,
+                    minDocs);
             tables.write(Table.PAIR_TRENDS, pairTrends.join(pairs, new String[] {"entity_a", "entity_b"}));
-            summary.put("pair bursts", tables.read(Table.PAIR_TRENDS, name()).filter(col("is_burst")).count());
+            summary.put(
+                    "pair bursts",
+                    tables.read(Table.PAIR_TRENDS, name())
+                            .filter(col("is_burst"))
+                            .count());
 
             JobLabels.step(spark, "trends: keyness");
             // Aggregated several times (group totals, reference counts, the scores): kept for the keyness step.
             features = TrendCounts.features(tables.read(Table.DOC_TERMS, name()), mentions, entities)
                     .persist(StorageLevel.MEMORY_AND_DISK());
             Dataset<Row> outletDocs = Stories.perOutlet(documents, duplicates);
-            long keyness = tables.write(Table.KEYNESS, KeynessTable.build(spark, features, outletDocs, dated,
-                    settings.get(TrendsSettings.KEYNESS_MIN_COUNT)));
+            long keyness = tables.write(
+                    Table.KEYNESS,
+                    KeynessTable.build(
+                            spark, features, outletDocs, dated, settings.get(TrendsSettings.KEYNESS_MIN_COUNT)));
             summary.put("keyness rows", keyness);
         } finally {
             dated.unpersist();
@@ -147,7 +178,9 @@ public final class TrendsJob implements Job {
     /** One row per period with documents: its documents, those of its trailing history and of all before it. */
     static Dataset<Row> periods(SparkSession spark, Dataset<Row> assigned, int history) {
         List<Row> counted = assigned.groupBy("period_index", "period", "period_start", "period_end")
-                .agg(count(lit(1)).as("docs")).orderBy("period_index").collectAsList();
+                .agg(count(lit(1)).as("docs"))
+                .orderBy("period_index")
+                .collectAsList();
         long[] index = new long[counted.size()];
         long[] docs = new long[counted.size()];
         for (int i = 0; i < index.length; i++) {
@@ -159,8 +192,8 @@ public final class TrendsJob implements Job {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < index.length; i++) {
             Row r = counted.get(i);
-            rows.add(RowFactory.create(index[i], r.getString(1), (Date) r.get(2), (Date) r.get(3), docs[i],
-                    trailing[i], all[i]));
+            rows.add(RowFactory.create(
+                    index[i], r.getString(1), (Date) r.get(2), (Date) r.get(3), docs[i], trailing[i], all[i]));
         }
         return spark.createDataFrame(rows, PERIODS);
     }

@@ -26,11 +26,21 @@ class AnnotateJobTest {
     @Test
     void writesTablesAndLinksShortFormsAcrossTheCorpus() {
         String root = out.toUri().toString();
-        DocumentsFixture.writeTo(spark, root, DocumentsFixture.of(spark, List.of(
-                new String[] {"a", "Senator Margarethe Lindqvist visited Stockholm on Tuesday. "
-                        + "Lindqvist met the Swedish Food Agency there."},
-                new String[] {"b", "Lindqvist criticised the plan in Stockholm. SFA inspectors agreed with her."},
-                new String[] {"c", "Nothing named here at all."})));
+        DocumentsFixture.writeTo(
+                spark,
+                root,
+                DocumentsFixture.of(
+                        spark,
+                        List.of(
+                                new String[] {
+                                    "a",
+                                    "Senator Margarethe Lindqvist visited Stockholm on Tuesday. "
+                                            + "Lindqvist met the Swedish Food Agency there."
+                                },
+                                new String[] {
+                                    "b", "Lindqvist criticised the plan in Stockholm. SFA inspectors agreed with her."
+                                },
+                                new String[] {"c", "Nothing named here at all."})));
 
         assertThat(Main.run(new String[] {"annotate", "--output", root})).isZero();
 
@@ -48,14 +58,19 @@ class AnnotateJobTest {
         assertThat(tokens.filter("ner is null").count()).isZero();
 
         Map<String, String> nameBySurface = mentions.filter("doc_id = 'b'").collectAsList().stream()
-                .collect(Collectors.toMap(r -> r.getString(r.fieldIndex("text")),
-                        r -> r.getString(r.fieldIndex("name")), (x, y) -> x));
+                .collect(Collectors.toMap(
+                        r -> r.getString(r.fieldIndex("text")), r -> r.getString(r.fieldIndex("name")), (x, y) -> x));
         // "Lindqvist" alone in b resolves to the full name introduced only in a.
         assertThat(nameBySurface).containsEntry("Lindqvist", "Margarethe Lindqvist");
         // the same name gets the same entity_id in every document
-        assertThat(mentions.filter("name = 'Margarethe Lindqvist'").select("entity_id").distinct().count())
+        assertThat(mentions.filter("name = 'Margarethe Lindqvist'")
+                        .select("entity_id")
+                        .distinct()
+                        .count())
                 .isEqualTo(1);
-        assertThat(mentions.filter("text like 'Senator%' or name like 'Senator%'").count()).isZero();
+        assertThat(mentions.filter("text like 'Senator%' or name like 'Senator%'")
+                        .count())
+                .isZero();
     }
 
     @Test

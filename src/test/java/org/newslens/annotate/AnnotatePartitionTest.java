@@ -17,14 +17,18 @@ class AnnotatePartitionTest {
             new AnnotatorConfig(false, false, AnnotateSettings.DEFAULT_NER_MODEL, false);
 
     private static List<Row> docs() {
-        return List.of(RowFactory.create("good-1", "Rain fell on Lima."), RowFactory.create("broken-7", null),
+        return List.of(
+                RowFactory.create("good-1", "Rain fell on Lima."),
+                RowFactory.create("broken-7", null),
                 RowFactory.create("good-2", "Sun rose."));
     }
 
     @Test
     void skipModeKeepsGoingAndMarksTheFailedDocument() {
         List<Row> out = new ArrayList<>();
-        new AnnotatePartition(CONFIG, false, new DoubleAccumulator()).call(docs().iterator()).forEachRemaining(out::add);
+        new AnnotatePartition(CONFIG, false, new DoubleAccumulator())
+                .call(docs().iterator())
+                .forEachRemaining(out::add);
         assertThat(out).extracting(r -> r.getString(0)).containsExactly("good-1", "broken-7", "good-2");
         assertThat(out.get(0).isNullAt(4)).isTrue();
         assertThat(out.get(1).getString(4)).isNotBlank();

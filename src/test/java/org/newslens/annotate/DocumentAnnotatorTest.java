@@ -26,9 +26,14 @@ class DocumentAnnotatorTest {
             assertThat(t.pos()).isNull();
             assertThat(t.ner()).isNull();
         }
-        assertThat(doc.tokens()).filteredOn(t -> t.text().equals("children")).first()
-                .extracting(AnnotatedDocument.Token::lemma).isEqualTo("child");
-        assertThat(doc.tokens()).filteredOn(t -> t.text().equals("were")).first()
+        assertThat(doc.tokens())
+                .filteredOn(t -> t.text().equals("children"))
+                .first()
+                .extracting(AnnotatedDocument.Token::lemma)
+                .isEqualTo("child");
+        assertThat(doc.tokens())
+                .filteredOn(t -> t.text().equals("were"))
+                .first()
                 .satisfies(t -> assertThat(t.isStop()).isTrue());
         assertThat(doc.mentions()).isEmpty();
         AnnotatedDocument.Sentence last = doc.sentences().get(4);
@@ -39,15 +44,13 @@ class DocumentAnnotatorTest {
     void namesKeepTheirFormWithoutPosTagging() {
         String text = "Officials in Kaunas met Ramunas Bitinas. Kaunas officials were meeting United Nations envoys.";
         AnnotatorConfig config = new AnnotatorConfig(false, false, AnnotateSettings.DEFAULT_NER_MODEL, false);
-        AnnotatedDocument doc = new DocumentAnnotator(CoreNlpPipelines.get(config), config)
-                .annotate("d2", text);
-        assertThat(doc.sentences().get(0).terms()).containsExactly("official", "in", "kaunas", "meet", "ramunas",
-                "bitinas", null);
-        assertThat(doc.sentences().get(1).terms()).containsExactly("kauna", "official", "be", "meet", "united",
-                "nations", "envoy", null);
+        AnnotatedDocument doc = new DocumentAnnotator(CoreNlpPipelines.get(config), config).annotate("d2", text);
+        assertThat(doc.sentences().get(0).terms())
+                .containsExactly("official", "in", "kaunas", "meet", "ramunas", "bitinas", null);
+        assertThat(doc.sentences().get(1).terms())
+                .containsExactly("kauna", "official", "be", "meet", "united", "nations", "envoy", null);
         AnnotatorConfig withNer = new AnnotatorConfig(false, true, AnnotateSettings.DEFAULT_NER_MODEL, false);
-        AnnotatedDocument tagged = new DocumentAnnotator(CoreNlpPipelines.get(withNer), withNer)
-                .annotate("d2", text);
+        AnnotatedDocument tagged = new DocumentAnnotator(CoreNlpPipelines.get(withNer), withNer).annotate("d2", text);
         assertThat(tagged.sentences().get(1).terms().get(0)).isEqualTo("kaunas");
     }
 
@@ -56,21 +59,23 @@ class DocumentAnnotatorTest {
         AnnotatedDocument doc = annotate(new AnnotatorConfig(false, true, AnnotateSettings.DEFAULT_NER_MODEL, false));
         assertThat(doc.tokens()).allSatisfy(t -> assertThat(t.ner()).isNotNull());
         List<String> names = doc.mentions().stream().map(CanonicalMention::name).toList();
-        assertThat(names).contains("Amadou Diallo", "Burkina Faso", "United States",
-                "Asian Development Bank");
+        assertThat(names).contains("Amadou Diallo", "Burkina Faso", "United States", "Asian Development Bank");
         // "Diallo's" resolves to the full name introduced earlier; the acronym to its definition.
-        assertThat(doc.mentions()).filteredOn(m -> m.span().text().startsWith("Diallo"))
+        assertThat(doc.mentions())
+                .filteredOn(m -> m.span().text().startsWith("Diallo"))
                 .allSatisfy(m -> assertThat(m.name()).isEqualTo("Amadou Diallo"));
-        assertThat(doc.mentions()).filteredOn(m -> m.span().text().equals("ADB"))
-                .allSatisfy(m -> assertThat(m.name()).isEqualTo("Asian Development Bank")).hasSize(2);
+        assertThat(doc.mentions())
+                .filteredOn(m -> m.span().text().equals("ADB"))
+                .allSatisfy(m -> assertThat(m.name()).isEqualTo("Asian Development Bank"))
+                .hasSize(2);
     }
 
     @Test
     void capitalisedWindowsFindTheSameMentionsHereAndTagEveryToken() {
-        AnnotatedDocument sentence = annotate(new AnnotatorConfig(false, true, AnnotateSettings.DEFAULT_NER_MODEL,
-                false, NerTagger.SCOPE_SENTENCE));
-        AnnotatedDocument windows = annotate(new AnnotatorConfig(false, true, AnnotateSettings.DEFAULT_NER_MODEL,
-                false, NerTagger.SCOPE_WINDOWS));
+        AnnotatedDocument sentence = annotate(
+                new AnnotatorConfig(false, true, AnnotateSettings.DEFAULT_NER_MODEL, false, NerTagger.SCOPE_SENTENCE));
+        AnnotatedDocument windows = annotate(
+                new AnnotatorConfig(false, true, AnnotateSettings.DEFAULT_NER_MODEL, false, NerTagger.SCOPE_WINDOWS));
         assertThat(windows.mentions()).isEqualTo(sentence.mentions());
         // Tokens outside every window are tagged O, not left without a tag.
         assertThat(windows.tokens()).allSatisfy(t -> assertThat(t.ner()).isNotNull());
@@ -80,7 +85,9 @@ class DocumentAnnotatorTest {
     void posTaggingGivesTagsAndTaggedLemmas() {
         AnnotatedDocument doc = annotate(new AnnotatorConfig(true, false, AnnotateSettings.DEFAULT_NER_MODEL, false));
         assertThat(doc.tokens()).allSatisfy(t -> assertThat(t.pos()).isNotBlank());
-        assertThat(doc.tokens()).filteredOn(t -> t.text().equals("running")).first()
+        assertThat(doc.tokens())
+                .filteredOn(t -> t.text().equals("running"))
+                .first()
                 .satisfies(t -> assertThat(t.lemma()).isEqualTo("run"));
     }
 }

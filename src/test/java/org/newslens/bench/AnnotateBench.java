@@ -73,18 +73,33 @@ class AnnotateBench {
             long cpu0 = cpuNanos();
             long t0 = System.nanoTime();
             Row sums = AnnotateJob.annotate(documents, config, 6, true, load)
-                    .selectExpr("sum(size(tokens))", "sum(size(mentions))").first();
+                    .selectExpr("sum(size(tokens))", "sum(size(mentions))")
+                    .first();
             double seconds = (System.nanoTime() - t0) / 1e9;
             double cpuSeconds = (cpuNanos() - cpu0) / 1e9;
             long tokens = sums.getLong(0);
             double work = seconds - load.value();
-            System.out.printf("BENCH spark ner=%s docs=%d MB=%.1f tokens=%d mentions=%d wall=%.1fs load=%.1fs "
-                            + "tokens/s=%.0f tokens/s/core=%.0f MB/s=%.2f%n", ner, docs.size(), chars / 1e6, tokens,
-                    sums.getLong(1), seconds, load.value(), tokens / work, tokens / work / cores, chars / 1e6 / work);
+            System.out.printf(
+                    "BENCH spark ner=%s docs=%d MB=%.1f tokens=%d mentions=%d wall=%.1fs load=%.1fs "
+                            + "tokens/s=%.0f tokens/s/core=%.0f MB/s=%.2f%n",
+                    ner,
+                    docs.size(),
+                    chars / 1e6,
+                    tokens,
+                    sums.getLong(1),
+                    seconds,
+                    load.value(),
+                    tokens / work,
+                    tokens / work / cores,
+                    chars / 1e6 / work);
             // The machine is shared: wall-clock per core understates; tokens per CPU-second of this JVM does not.
-            System.out.printf("BENCH spark ner=%s cpu=%.1fs tokens/cpu-s=%.0f (load included) loadavg=%.1f%n", ner,
-                    cpuSeconds, tokens / cpuSeconds,
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            System.out.printf(
+                    "BENCH spark ner=%s cpu=%.1fs tokens/cpu-s=%.0f (load included) loadavg=%.1f%n",
+                    ner,
+                    cpuSeconds,
+                    tokens / cpuSeconds,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                            .getSystemLoadAverage());
         }
     }
 
@@ -121,8 +136,8 @@ class AnnotateBench {
         }
     }
 
-    private static void ceiling(String label, List<String> texts, long chars,
-            java.util.function.ToIntFunction<String> work) {
+    private static void ceiling(
+            String label, List<String> texts, long chars, java.util.function.ToIntFunction<String> work) {
         // Thread CPU time, not wall time: the machine is shared, and the ceiling is what one core can do.
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long tokens = 0;
@@ -131,12 +146,14 @@ class AnnotateBench {
             tokens += work.applyAsInt(text);
         }
         double seconds = (threads.getCurrentThreadCpuTime() - t0) / 1e9;
-        System.out.printf("BENCH ceiling 1 thread %-48s tokens=%d %.2f CPU-s %.0f tokens/s %.2f MB/s%n", label,
-                tokens, seconds, tokens / seconds, chars / 1e6 / seconds);
+        System.out.printf(
+                "BENCH ceiling 1 thread %-48s tokens=%d %.2f CPU-s %.0f tokens/s %.2f MB/s%n",
+                label, tokens, seconds, tokens / seconds, chars / 1e6 / seconds);
     }
 
     private static long cpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean)
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 }

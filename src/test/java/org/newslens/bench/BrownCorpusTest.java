@@ -26,11 +26,14 @@ class BrownCorpusTest {
     /** Resampled documents carry a synthetic outlet and date that ingest reads back, so trends have work. */
     @Test
     void resampledDocumentsHaveAnOutletAndADateIngestReads(@TempDir Path dir) throws Exception {
-        BrownCorpus corpus = new BrownCorpus(List.of(new BrownCorpus.Text("ca01", 'a',
+        BrownCorpus corpus = new BrownCorpus(List.of(new BrownCorpus.Text(
+                "ca01",
+                'a',
                 List.of("The jury said no evidence was found.", "It ran home in the rain.", "A dog barked twice."))));
         corpus.writeResampled(dir, 3_000, 42);
         try (var files = Files.walk(dir)) {
-            List<Path> docs = files.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+            List<Path> docs =
+                    files.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
             assertThat(docs).hasSizeGreaterThan(2);
             for (Path doc : docs) {
                 ParsedArticle article = PlainTextParser.parse(Files.readString(doc), false);

@@ -8,10 +8,12 @@ import org.junit.jupiter.api.Test;
 class LinearFitTest {
     @Test
     void aFixedCostPlusAPerMegabyteCostLiesOnTheLine() {
-        String fit = LinearFit.describe(List.of(new double[] {2, 30 + 2 * 2.5}, new double[] {20, 30 + 20 * 2.5},
-                new double[] {200, 30 + 200 * 2.5}));
-        assertThat(fit).contains("seconds = 30.00 + 2.500 * MB")
-                .contains("2 MB: +0.0 %").contains("200 MB: +0.0 %");
+        String fit = LinearFit.describe(List.of(
+                new double[] {2, 30 + 2 * 2.5}, new double[] {20, 30 + 20 * 2.5}, new double[] {200, 30 + 200 * 2.5}));
+        assertThat(fit)
+                .contains("seconds = 30.00 + 2.500 * MB")
+                .contains("2 MB: +0.0 %")
+                .contains("200 MB: +0.0 %");
     }
 
     @Test

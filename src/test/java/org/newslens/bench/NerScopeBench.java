@@ -34,8 +34,7 @@ import org.newslens.annotate.names.TaggedToken;
  */
 @EnabledIfSystemProperty(named = "newslens.bench", matches = "true")
 class NerScopeBench {
-    private record Doc(String text, List<List<CoreLabel>> sentences) {
-    }
+    private record Doc(String text, List<List<CoreLabel>> sentences) {}
 
     @Test
     void scopes() throws Exception {
@@ -45,8 +44,11 @@ class NerScopeBench {
         List<Doc> docs = new ArrayList<>();
         long tokens = 0;
         try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.filter(f -> Files.isRegularFile(f) && !f.getFileName().toString().startsWith("_")
-                    && !f.getFileName().toString().equals("README.md")).sorted().toList()) {
+            for (Path file : files.filter(f -> Files.isRegularFile(f)
+                            && !f.getFileName().toString().startsWith("_")
+                            && !f.getFileName().toString().equals("README.md"))
+                    .sorted()
+                    .toList()) {
                 String text = Files.readString(file);
                 Annotation annotation = new Annotation(text);
                 loaded.pipeline().annotate(annotation);
@@ -65,33 +67,54 @@ class NerScopeBench {
         List<Set<String>> reference = null;
         List<Set<String>> direct = null;
         for (int round = 0; round < 2; round++) {
-            List<Set<String>> ref = run("ner annotator (before)", docs, tokens, doc -> {
-                Annotation a = new Annotation(doc.text());
-                List<CoreMap> maps = new ArrayList<>();
-                for (List<CoreLabel> s : doc.sentences()) {
-                    CoreMap m = new Annotation("");
-                    m.set(CoreAnnotations.TokensAnnotation.class, s);
-                    maps.add(m);
-                }
-                a.set(CoreAnnotations.SentencesAnnotation.class, maps);
-                List<CoreLabel> all = new ArrayList<>();
-                doc.sentences().forEach(all::addAll);
-                a.set(CoreAnnotations.TokensAnnotation.class, all);
-                annotator.annotate(a);
-            }, null, null);
+            List<Set<String>> ref = run(
+                    "ner annotator (before)",
+                    docs,
+                    tokens,
+                    doc -> {
+                        Annotation a = new Annotation(doc.text());
+                        List<CoreMap> maps = new ArrayList<>();
+                        for (List<CoreLabel> s : doc.sentences()) {
+                            CoreMap m = new Annotation("");
+                            m.set(CoreAnnotations.TokensAnnotation.class, s);
+                            maps.add(m);
+                        }
+                        a.set(CoreAnnotations.SentencesAnnotation.class, maps);
+                        List<CoreLabel> all = new ArrayList<>();
+                        doc.sentences().forEach(all::addAll);
+                        a.set(CoreAnnotations.TokensAnnotation.class, all);
+                        annotator.annotate(a);
+                    },
+                    null,
+                    null);
             reference = reference == null ? ref : reference;
-            List<Set<String>> d = run("CRF per sentence", docs, tokens,
-                    doc -> doc.sentences().forEach(s -> ner.tag(s, NerTagger.SCOPE_SENTENCE)), reference, null);
+            List<Set<String>> d = run(
+                    "CRF per sentence",
+                    docs,
+                    tokens,
+                    doc -> doc.sentences().forEach(s -> ner.tag(s, NerTagger.SCOPE_SENTENCE)),
+                    reference,
+                    null);
             direct = direct == null ? d : direct;
             for (int context : new int[] {2, 3, 4}) {
-                run("CRF capitalised windows +-" + context, docs, tokens,
-                        doc -> doc.sentences().forEach(s -> ner.tagWindows(s, context)), reference, direct);
+                run(
+                        "CRF capitalised windows +-" + context,
+                        docs,
+                        tokens,
+                        doc -> doc.sentences().forEach(s -> ner.tagWindows(s, context)),
+                        reference,
+                        direct);
             }
         }
     }
 
-    private static List<Set<String>> run(String label, List<Doc> docs, long tokens, Consumer<Doc> tagger,
-            List<Set<String>> reference, List<Set<String>> direct) {
+    private static List<Set<String>> run(
+            String label,
+            List<Doc> docs,
+            long tokens,
+            Consumer<Doc> tagger,
+            List<Set<String>> reference,
+            List<Set<String>> direct) {
         long t0 = System.nanoTime();
         for (Doc doc : docs) {
             tagger.accept(doc);
@@ -101,7 +124,8 @@ class NerScopeBench {
         for (Doc doc : docs) {
             mentions.add(mentions(doc));
         }
-        StringBuilder agreement = new StringBuilder(" mentions=" + mentions.stream().mapToInt(Set::size).sum());
+        StringBuilder agreement = new StringBuilder(
+                " mentions=" + mentions.stream().mapToInt(Set::size).sum());
         if (reference != null) {
             agreement.append(" | vs ner annotator:").append(agreement(label, docs, mentions, reference));
         }
@@ -113,8 +137,8 @@ class NerScopeBench {
     }
 
     /** Mention-level precision and recall of {@code mentions} against {@code reference}, same documents. */
-    private static String agreement(String label, List<Doc> docs, List<Set<String>> mentions,
-            List<Set<String>> reference) {
+    private static String agreement(
+            String label, List<Doc> docs, List<Set<String>> mentions, List<Set<String>> reference) {
         long both = 0;
         long got = 0;
         long want = 0;
@@ -123,25 +147,30 @@ class NerScopeBench {
             common.retainAll(reference.get(i));
             Doc doc = docs.get(i);
             if (Boolean.getBoolean("newslens.bench.diff")) {
-                mentions.get(i).stream().filter(m -> !common.contains(m))
+                mentions.get(i).stream()
+                        .filter(m -> !common.contains(m))
                         .forEach(m -> System.out.println("DIFF " + label + " extra   " + show(doc, m)));
-                reference.get(i).stream().filter(m -> !common.contains(m))
+                reference.get(i).stream()
+                        .filter(m -> !common.contains(m))
                         .forEach(m -> System.out.println("DIFF " + label + " missing " + show(doc, m)));
             }
             both += common.size();
             got += mentions.get(i).size();
             want += reference.get(i).size();
         }
-        return String.format(" precision=%.4f recall=%.4f", both / (double) Math.max(1, got),
-                both / (double) Math.max(1, want));
+        return String.format(
+                " precision=%.4f recall=%.4f", both / (double) Math.max(1, got), both / (double) Math.max(1, want));
     }
 
     private static String show(Doc doc, String mention) {
         String[] p = mention.split(":");
         int begin = Integer.parseInt(p[1]);
         int end = Integer.parseInt(p[2]);
-        return p[3] + " [" + doc.text().substring(begin, end) + "] in \"" + doc.text().substring(Math.max(0, begin - 40),
-                Math.min(doc.text().length(), end + 40)).replace('\n', ' ') + "\"";
+        return p[3] + " [" + doc.text().substring(begin, end) + "] in \""
+                + doc.text()
+                        .substring(Math.max(0, begin - 40), Math.min(doc.text().length(), end + 40))
+                        .replace('\n', ' ')
+                + "\"";
     }
 
     private static Set<String> mentions(Doc doc) {
@@ -151,8 +180,8 @@ class NerScopeBench {
             List<TaggedToken> tagged = new ArrayList<>();
             for (CoreLabel l : sentence) {
                 String surface = l.originalText() != null ? l.originalText() : l.word();
-                tagged.add(new TaggedToken(surface, l.ner() == null ? MentionTypes.NONE : l.ner(), l.beginPosition(),
-                        l.endPosition()));
+                tagged.add(new TaggedToken(
+                        surface, l.ner() == null ? MentionTypes.NONE : l.ner(), l.beginPosition(), l.endPosition()));
             }
             for (MentionSpan span : MentionMerger.merge(doc.text(), sentId, tagged, MentionTypes.kept(false))) {
                 spans.add(span.sentId() + ":" + span.begin() + ":" + span.end() + ":" + span.type());

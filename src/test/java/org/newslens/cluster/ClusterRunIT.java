@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +32,8 @@ class ClusterRunIT {
         Files.createDirectories(WORK);
         localOutput = WORK.resolve("local");
         SharedSpark.session();
-        assertThat(Main.run(new String[] {"all", "--input", "data", "--output", localOutput.toString()})).isZero();
+        assertThat(Main.run(new String[] {"all", "--input", "data", "--output", localOutput.toString()}))
+                .isZero();
     }
 
     @AfterAll
@@ -46,9 +46,18 @@ class ClusterRunIT {
     @Test
     void aSecondRunWithOtherPartitioningGivesIdenticalTables() throws Exception {
         Path again = WORK.resolve("local-again");
-        assertThat(Main.run(new String[] {"all", "--input", PROJECT.resolve("data").toUri().toString(),
-                "--output", again.toString(), "--partitions", "3"})).isZero();
-        assertThat(TableComparison.differences(SharedSpark.session(), localOutput, again)).isEmpty();
+        assertThat(Main.run(new String[] {
+                    "all",
+                    "--input",
+                    PROJECT.resolve("data").toUri().toString(),
+                    "--output",
+                    again.toString(),
+                    "--partitions",
+                    "3"
+                }))
+                .isZero();
+        assertThat(TableComparison.differences(SharedSpark.session(), localOutput, again))
+                .isEmpty();
     }
 
     @Test
@@ -59,7 +68,8 @@ class ClusterRunIT {
             Process submit = submit(cluster, "submit-all", clusterOutput);
             assertFinished(cluster, submit, "submit-all", Duration.ofMinutes(15));
         }
-        assertThat(TableComparison.differences(SharedSpark.session(), localOutput, clusterOutput)).isEmpty();
+        assertThat(TableComparison.differences(SharedSpark.session(), localOutput, clusterOutput))
+                .isEmpty();
     }
 
     @Test
@@ -71,37 +81,59 @@ class ClusterRunIT {
             Path log = cluster.log("submit-worker-lost");
             waitForLine(log, "Starting job annotate", submit, Duration.ofMinutes(5));
             cluster.killWorker(1);
-            assertThat(Files.readString(log)).as("annotate must still be running when the worker dies")
+            assertThat(Files.readString(log))
+                    .as("annotate must still be running when the worker dies")
                     .doesNotContain("Finished job annotate");
             assertFinished(cluster, submit, "submit-worker-lost", Duration.ofMinutes(15));
             assertThat(cluster.aliveWorkers()).isEqualTo(1);
         }
-        assertThat(TableComparison.differences(SharedSpark.session(), localOutput, clusterOutput)).isEmpty();
+        assertThat(TableComparison.differences(SharedSpark.session(), localOutput, clusterOutput))
+                .isEmpty();
     }
 
     private static Process submit(StandaloneCluster cluster, String name, Path output) throws Exception {
-        return cluster.launch(name, "2g", "org.apache.spark.deploy.SparkSubmit",
-                "--master", cluster.masterUrl(), "--deploy-mode", "client",
-                "--class", "org.newslens.Main",
-                "--conf", "spark.driver.host=127.0.0.1",
-                "--conf", "spark.executor.memory=1500m",
-                "--conf", "spark.sql.shuffle.partitions=4",
+        return cluster.launch(
+                name,
+                "2g",
+                "org.apache.spark.deploy.SparkSubmit",
+                "--master",
+                cluster.masterUrl(),
+                "--deploy-mode",
+                "client",
+                "--class",
+                "org.newslens.Main",
+                "--conf",
+                "spark.driver.host=127.0.0.1",
+                "--conf",
+                "spark.executor.memory=1500m",
+                "--conf",
+                "spark.sql.shuffle.partitions=4",
                 PROJECT.resolve("target/newslens-job.jar").toString(),
-                "all", "--input", PROJECT.resolve("data").toUri().toString(), "--output", output.toUri().toString());
+                "all",
+                "--input",
+                PROJECT.resolve("data").toUri().toString(),
+                "--output",
+                output.toUri().toString());
     }
 
     private static void assertFinished(StandaloneCluster cluster, Process submit, String name, Duration timeout)
             throws Exception {
         boolean done = submit.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
         String log = Files.readString(cluster.log(name));
-        assertThat(done).as("spark-submit finished in time; log tail:%n%s", tail(log)).isTrue();
-        assertThat(submit.exitValue()).as("spark-submit exit code; log tail:%n%s", tail(log)).isZero();
+        assertThat(done)
+                .as("spark-submit finished in time; log tail:%n%s", tail(log))
+                .isTrue();
+        assertThat(submit.exitValue())
+                .as("spark-submit exit code; log tail:%n%s", tail(log))
+                .isZero();
     }
 
     private static void waitForLine(Path log, String line, Process submit, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!Files.exists(log) || !Files.readString(log).contains(line)) {
-            assertThat(submit.isAlive()).as("spark-submit died early:%n%s", tail(Files.readString(log))).isTrue();
+            assertThat(submit.isAlive())
+                    .as("spark-submit died early:%n%s", tail(Files.readString(log)))
+                    .isTrue();
             assertThat(System.nanoTime()).as("waiting for '%s'", line).isLessThan(deadline);
             Thread.sleep(200);
         }

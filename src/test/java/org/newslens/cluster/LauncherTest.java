@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherTest {
     @TempDir
     Path dir;
+
     private Path edge;
     private Path sparkHome;
     private Path fakeBin;
@@ -47,14 +48,27 @@ class LauncherTest {
         Path injected = dir.resolve("injected");
         String submitArgs = "--master local[2]  --conf \"spark.driver.extraJavaOptions=-Da=1 -Db=2\"\n"
                 + "--name 'my run $(touch " + injected + "); x' --conf spark.y=\"it's\"";
-        Result result = launch(Map.of("NEWSLENS_SUBMIT_ARGS", submitArgs), "all", "--input", "/news/my corpus",
-                "--output", "out");
+        Result result = launch(
+                Map.of("NEWSLENS_SUBMIT_ARGS", submitArgs), "all", "--input", "/news/my corpus", "--output", "out");
         assertThat(result.code()).as(result.err()).isZero();
-        assertThat(result.lines()).containsExactly("--class", "org.newslens.Main", "--master", "local[2]",
-                "--conf", "spark.driver.extraJavaOptions=-Da=1 -Db=2",
-                "--name", "my run $(touch " + injected + "); x", "--conf", "spark.y=it's",
-                edge.resolve("target/newslens-job.jar").toString(), "all", "--input", "/news/my corpus",
-                "--output", "out");
+        assertThat(result.lines())
+                .containsExactly(
+                        "--class",
+                        "org.newslens.Main",
+                        "--master",
+                        "local[2]",
+                        "--conf",
+                        "spark.driver.extraJavaOptions=-Da=1 -Db=2",
+                        "--name",
+                        "my run $(touch " + injected + "); x",
+                        "--conf",
+                        "spark.y=it's",
+                        edge.resolve("target/newslens-job.jar").toString(),
+                        "all",
+                        "--input",
+                        "/news/my corpus",
+                        "--output",
+                        "out");
         assertThat(injected).doesNotExist();
         assertThat(mavenMark).as("Maven must not run when the job jar exists").doesNotExist();
     }
@@ -62,8 +76,12 @@ class LauncherTest {
     @Test
     void noSubmitArgumentsAddNothing() throws Exception {
         Result result = launch(Map.of("NEWSLENS_SUBMIT_ARGS", "  "), "terms");
-        assertThat(result.lines()).containsExactly("--class", "org.newslens.Main",
-                edge.resolve("target/newslens-job.jar").toString(), "terms");
+        assertThat(result.lines())
+                .containsExactly(
+                        "--class",
+                        "org.newslens.Main",
+                        edge.resolve("target/newslens-job.jar").toString(),
+                        "terms");
     }
 
     @Test
@@ -103,14 +121,16 @@ class LauncherTest {
         Files.writeString(edge.resolve("pom.xml"), "<project/>");
         Result checkout = launch(embedded, "all");
         assertThat(checkout.err()).contains("building (mvn package)");
-        assertThat(mavenMark).as("the embedded run builds what is missing from the checkout").exists();
+        assertThat(mavenMark)
+                .as("the embedded run builds what is missing from the checkout")
+                .exists();
     }
 
-    private record Result(int code, List<String> lines, String err) {
-    }
+    private record Result(int code, List<String> lines, String err) {}
 
     private Result launch(Map<String, String> env, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("bash", edge.resolve("jobs/newslens").toString()));
+        List<String> command =
+                new ArrayList<>(List.of("bash", edge.resolve("jobs/newslens").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(dir.resolve("out.txt").toFile())
@@ -122,7 +142,9 @@ class LauncherTest {
         builder.environment().putAll(env);
         Process process = builder.start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Result(process.exitValue(), Files.readAllLines(dir.resolve("out.txt")),
+        return new Result(
+                process.exitValue(),
+                Files.readAllLines(dir.resolve("out.txt")),
                 Files.readString(dir.resolve("err.txt")));
     }
 

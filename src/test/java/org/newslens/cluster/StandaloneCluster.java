@@ -56,14 +56,34 @@ public final class StandaloneCluster implements AutoCloseable {
     }
 
     public void start(int workerCount, int coresPerWorker, String memoryPerWorker) throws Exception {
-        master = launch("master", "512m", "org.apache.spark.deploy.master.Master",
-                "--host", "127.0.0.1", "--port", String.valueOf(port), "--webui-port", String.valueOf(webPort));
+        master = launch(
+                "master",
+                "512m",
+                "org.apache.spark.deploy.master.Master",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                String.valueOf(port),
+                "--webui-port",
+                String.valueOf(webPort));
         waitFor(() -> isListening(port), Duration.ofSeconds(60), "master to listen on " + port);
         for (int i = 0; i < workerCount; i++) {
             Path workDir = Files.createDirectories(home.resolve("work-" + i));
-            workers.add(launch("worker-" + i, "512m", "org.apache.spark.deploy.worker.Worker",
-                    "--host", "127.0.0.1", "--cores", String.valueOf(coresPerWorker), "--memory", memoryPerWorker,
-                    "--webui-port", String.valueOf(freePort()), "--work-dir", workDir.toString(), masterUrl()));
+            workers.add(launch(
+                    "worker-" + i,
+                    "512m",
+                    "org.apache.spark.deploy.worker.Worker",
+                    "--host",
+                    "127.0.0.1",
+                    "--cores",
+                    String.valueOf(coresPerWorker),
+                    "--memory",
+                    memoryPerWorker,
+                    "--webui-port",
+                    String.valueOf(freePort()),
+                    "--work-dir",
+                    workDir.toString(),
+                    masterUrl()));
         }
         waitFor(() -> aliveWorkers() == workerCount, Duration.ofSeconds(90), workerCount + " workers to register");
     }
@@ -78,10 +98,12 @@ public final class StandaloneCluster implements AutoCloseable {
 
     public int aliveWorkers() {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webPort + "/json/"))
-                            .timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webPort + "/json/"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             Matcher matcher = ALIVE_WORKERS.matcher(response.body());
             return matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
         } catch (IOException e) {
@@ -98,7 +120,8 @@ public final class StandaloneCluster implements AutoCloseable {
         command.addAll(Arrays.asList(javaOpens.trim().split("\\s+")));
         command.addAll(List.of("-cp", sparkClasspath(), mainClass));
         command.addAll(Arrays.asList(args));
-        ProcessBuilder builder = new ProcessBuilder(command.stream().filter(s -> !s.isEmpty()).toList())
+        ProcessBuilder builder = new ProcessBuilder(
+                        command.stream().filter(s -> !s.isEmpty()).toList())
                 .redirectErrorStream(true)
                 .redirectOutput(home.resolve(name + ".log").toFile());
         builder.environment().put("SPARK_HOME", home.toString());

@@ -43,7 +43,9 @@ class SubmitDefaultsRunTest {
             run.destroyForcibly();
         }
         String log = Files.readString(stderr);
-        assertThat(finished).as("finished within %d minutes; stderr:%n%s", TIMEOUT_MINUTES, log).isTrue();
+        assertThat(finished)
+                .as("finished within %d minutes; stderr:%n%s", TIMEOUT_MINUTES, log)
+                .isTrue();
         assertThat(run.exitValue()).as(log).isZero();
 
         List<String> lines = log.lines().toList();
@@ -51,12 +53,13 @@ class SubmitDefaultsRunTest {
         assertThat(log).as("Spark's own log configuration was in use").contains("Spark's default log4j profile");
         assertThat(log).contains("Shuffle partitions: 2 for").doesNotContain(" INFO DAGScheduler");
         for (String stage : List.of("ingest", "annotate", "terms", "entities", "topics")) {
-            assertThat(log).containsPattern(
-                    "Finished job " + stage + " in [0-9.]+ s \\([0-9]+ Spark jobs, [0-9]+ tasks\\)");
+            assertThat(log)
+                    .containsPattern("Finished job " + stage + " in [0-9.]+ s \\([0-9]+ Spark jobs, [0-9]+ tasks\\)");
         }
         assertThat(log).containsPattern("[a-z]+: [0-9]+ % of the tasks started so far done");
 
-        assertThat(TableComparison.differences(SharedSpark.session(), expected, output)).isEmpty();
+        assertThat(TableComparison.differences(SharedSpark.session(), expected, output))
+                .isEmpty();
     }
 
     private List<String> command(Path output) throws Exception {
@@ -66,15 +69,32 @@ class SubmitDefaultsRunTest {
         }
         String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !entry.endsWith("test-classes")) // keeps the tests' log4j2 configuration out
-                .reduce((a, b) -> a + File.pathSeparator + b).orElseThrow();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
-        command.addAll(Arrays.asList(Files.readString(Path.of("target/java17-opens.txt")).trim().split("\\s+")));
-        command.addAll(List.of("-cp", classpath, "org.apache.spark.deploy.SparkSubmit",
-                "--master", "local[2]", "--driver-memory", "1g",
-                "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1",
-                "--class", "org.newslens.Main", emptyJar.toString(),
-                "all", "--input", "data", "--output", output.toString()));
+                .reduce((a, b) -> a + File.pathSeparator + b)
+                .orElseThrow();
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+        command.addAll(Arrays.asList(
+                Files.readString(Path.of("target/java17-opens.txt")).trim().split("\\s+")));
+        command.addAll(List.of(
+                "-cp",
+                classpath,
+                "org.apache.spark.deploy.SparkSubmit",
+                "--master",
+                "local[2]",
+                "--driver-memory",
+                "1g",
+                "--conf",
+                "spark.driver.host=127.0.0.1",
+                "--conf",
+                "spark.driver.bindAddress=127.0.0.1",
+                "--class",
+                "org.newslens.Main",
+                emptyJar.toString(),
+                "all",
+                "--input",
+                "data",
+                "--output",
+                output.toString()));
         return command;
     }
 }

@@ -18,26 +18,30 @@ class SettingsTest {
     @Test
     void unknownKeyFailsNamingIt() {
         assertThatThrownBy(() -> SettingsRegistry.parse(new String[] {"--inptu", "x"}))
-                .isInstanceOf(SettingsException.class).hasMessageContaining("--inptu");
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("--inptu");
     }
 
     @Test
     void outOfRangeValueFailsNamingKeyAndRange() {
         assertThatThrownBy(() -> SettingsRegistry.parse(new String[] {"--partitions", "-3"}))
                 .isInstanceOf(SettingsException.class)
-                .hasMessageContaining("--partitions").hasMessageContaining("from 0 to");
+                .hasMessageContaining("--partitions")
+                .hasMessageContaining("from 0 to");
     }
 
     @Test
     void missingValueFails() {
         assertThatThrownBy(() -> SettingsRegistry.parse(new String[] {"--output"}))
-                .isInstanceOf(SettingsException.class).hasMessageContaining("needs a value");
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("needs a value");
     }
 
     @Test
     void helpListsEverySettingWithDefault() {
         for (Setting<?> setting : SettingsRegistry.all()) {
-            assertThat(SettingsRegistry.help()).contains("--" + setting.key())
+            assertThat(SettingsRegistry.help())
+                    .contains("--" + setting.key())
                     .contains("(default: " + setting.defaultValue() + ")");
         }
     }

@@ -16,8 +16,8 @@ import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
-import org.newslens.config.Setting;
 import org.newslens.SettingsRegistry;
+import org.newslens.config.Setting;
 import org.newslens.io.Table;
 
 /** The documentation a user reads agrees with the code: generated pages are current, the README's lists match. */
@@ -38,14 +38,18 @@ class ReferenceDocsTest {
     @Test
     void everyTableAndColumnSaysWhatItMeans() {
         for (Table table : Table.values()) {
-            assertThat(table.description()).as("description of table %s", table.tableName()).isNotBlank();
+            assertThat(table.description())
+                    .as("description of table %s", table.tableName())
+                    .isNotBlank();
             for (StructField column : table.schema().fields()) {
-                assertThat(Table.description(column)).as("meaning of %s.%s", table.tableName(), column.name())
+                assertThat(Table.description(column))
+                        .as("meaning of %s.%s", table.tableName(), column.name())
                         .isNotBlank();
                 if (column.dataType() instanceof ArrayType array && array.elementType() instanceof StructType s) {
                     for (StructField field : s.fields()) {
-                        assertThat(Table.description(field)).as("meaning of %s.%s[].%s", table.tableName(),
-                                column.name(), field.name()).isNotBlank();
+                        assertThat(Table.description(field))
+                                .as("meaning of %s.%s[].%s", table.tableName(), column.name(), field.name())
+                                .isNotBlank();
                     }
                 }
             }
@@ -55,7 +59,8 @@ class ReferenceDocsTest {
     @Test
     void tablesPageDocumentsEveryColumnWithItsType() {
         String page = ReferenceDocs.tablesPage();
-        assertThat(page).contains("| `published` | `date` | yes | Publication date; null when unknown |")
+        assertThat(page)
+                .contains("| `published` | `date` | yes | Publication date; null when unknown |")
                 .contains("| `aliases[].count` | `bigint` | no |")
                 .contains("| [topic_metrics](#topic_metrics) | `jobs/topics` |");
         for (Table table : Table.values()) {
@@ -69,7 +74,8 @@ class ReferenceDocsTest {
         for (Setting<?> setting : SettingsRegistry.all()) {
             assertThat(page).contains("| `--" + setting.key() + "` | `" + setting.defaultValue() + "` | ");
         }
-        assertThat(page).contains("| `--annotate.ner-scope` | `capitalised-windows` | one of sentence, "
+        assertThat(page)
+                .contains("| `--annotate.ner-scope` | `capitalised-windows` | one of sentence, "
                         + "capitalised-windows |")
                 .contains("| `--topics.k-max` | `30` | a whole number from 2 to 1000 |")
                 .contains("| `--topics.max-df` | `0.5` | a number from 0.01 to 1 |")
@@ -79,21 +85,27 @@ class ReferenceDocsTest {
     @Test
     void readmeListsEveryTableExactlyOnce() throws IOException {
         List<String> listed = matches(section("## Tables"), Pattern.compile("(?m)^- `(\\w+)`:"));
-        List<String> tables = Arrays.stream(Table.values()).map(Table::tableName).toList();
-        assertThat(listed).as("tables listed in README.md, section Tables (one line `- `name`: ...` each)")
+        List<String> tables =
+                Arrays.stream(Table.values()).map(Table::tableName).toList();
+        assertThat(listed)
+                .as("tables listed in README.md, section Tables (one line `- `name`: ...` each)")
                 .containsExactlyInAnyOrderElementsOf(tables);
     }
 
     @Test
     void readmeSettingsExistWithTheirDefaults() throws IOException {
-        Matcher rows = Pattern.compile("(?m)^\\| `--([\\w.-]+)` \\| `?([^|`]*?)`? \\|").matcher(
-                section("## Most used settings"));
+        Matcher rows = Pattern.compile("(?m)^\\| `--([\\w.-]+)` \\| `?([^|`]*?)`? \\|")
+                .matcher(section("## Most used settings"));
         int checked = 0;
         while (rows.find()) {
             String key = rows.group(1);
-            assertThat(SettingsRegistry.find(key)).as("README.md setting --%s", key).isPresent();
-            assertThat(rows.group(2)).as("README.md default of --%s", key)
-                    .isEqualTo(String.valueOf(SettingsRegistry.find(key).orElseThrow().defaultValue()));
+            assertThat(SettingsRegistry.find(key))
+                    .as("README.md setting --%s", key)
+                    .isPresent();
+            assertThat(rows.group(2))
+                    .as("README.md default of --%s", key)
+                    .isEqualTo(String.valueOf(
+                            SettingsRegistry.find(key).orElseThrow().defaultValue()));
             checked++;
         }
         assertThat(checked).as("settings rows found in README.md").isGreaterThan(5);

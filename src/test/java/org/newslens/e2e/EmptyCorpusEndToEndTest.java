@@ -44,7 +44,8 @@ class EmptyCorpusEndToEndTest {
         JsonNode manifest = manifest(output);
         assertThat(manifest.path("figures").path("documents").asLong(-1)).isZero();
         assertThat(manifest.path("figures").path("corpus").asText()).contains("no document was kept");
-        assertThat(Files.readString(Outputs.currentRun(output).resolve("report/index.html"))).contains("No document was kept");
+        assertThat(Files.readString(Outputs.currentRun(output).resolve("report/index.html")))
+                .contains("No document was kept");
     }
 
     @Test
@@ -52,8 +53,9 @@ class EmptyCorpusEndToEndTest {
         Path input = Files.createDirectories(temp.resolve("corpus"));
         Files.write(input.resolve("empty.txt"), new byte[0]);
         Files.writeString(input.resolve("blank.txt"), "  \n\n\t \n", StandardCharsets.UTF_8);
-        Files.write(input.resolve("image.txt"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 0x0d, 'I', 'H',
-                'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0});
+        Files.write(input.resolve("image.txt"), new byte[] {
+            (byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 0x0d, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0
+        });
         Path output = temp.resolve("out");
 
         Run run = runAll(input, output);
@@ -74,13 +76,16 @@ class EmptyCorpusEndToEndTest {
         assertThat(manifest.path("figures").path("rejects").asLong()).isEqualTo(3);
         assertThat(manifest.path("figures").path("corpus").asText()).contains("no document was kept");
         assertThat(manifest.path("rows").path("rejects").asLong()).isEqualTo(3);
-        assertThat(Files.readString(Outputs.currentRun(output).resolve("report/index.html"))).contains("No document was kept");
+        assertThat(Files.readString(Outputs.currentRun(output).resolve("report/index.html")))
+                .contains("No document was kept");
     }
 
     @Test
     void aSingleShortDocumentWithoutNamesRunsThroughEveryStage() throws Exception {
         Path input = Files.createDirectories(temp.resolve("corpus"));
-        Files.writeString(input.resolve("weather.txt"), "Rain again\n\nIt rained all day and the rain kept falling.\n",
+        Files.writeString(
+                input.resolve("weather.txt"),
+                "Rain again\n\nIt rained all day and the rain kept falling.\n",
                 StandardCharsets.UTF_8);
         Path output = temp.resolve("out");
 
@@ -88,7 +93,8 @@ class EmptyCorpusEndToEndTest {
 
         assertThat(run.exitCode).as(run.console).isZero();
         assertThat(rows(output, Table.DOCUMENTS).count()).isEqualTo(1);
-        assertThat(rows(output, Table.TERM_STATS).where("term = 'rain'").count()).isEqualTo(1);
+        assertThat(rows(output, Table.TERM_STATS).where("term = 'rain'").count())
+                .isEqualTo(1);
         assertThat(rows(output, Table.MENTIONS).count()).isZero();
         assertThat(rows(output, Table.ENTITIES).count()).isZero();
         assertThat(rows(output, Table.ENTITY_PAIRS).count()).isZero();
@@ -99,19 +105,22 @@ class EmptyCorpusEndToEndTest {
     /** The table as written, after checking it is complete and has its declared columns. */
     private static Dataset<Row> rows(Path output, Table table) {
         Path dir = Outputs.currentRun(output).resolve(table.tableName());
-        assertThat(dir.resolve("_SUCCESS")).as(table.tableName() + " is written").exists();
+        assertThat(dir.resolve("_SUCCESS"))
+                .as(table.tableName() + " is written")
+                .exists();
         Dataset<Row> rows = SharedSpark.session().read().parquet(dir.toString());
         assertThat(java.util.Arrays.stream(rows.schema().fields()).map(StructField::name))
-                .as(table.tableName()).containsExactly(table.columns());
+                .as(table.tableName())
+                .containsExactly(table.columns());
         return rows;
     }
 
     private static JsonNode manifest(Path output) throws Exception {
-        return new ObjectMapper().readTree(Outputs.currentRun(output).resolve("_manifest.json").toFile());
+        return new ObjectMapper()
+                .readTree(Outputs.currentRun(output).resolve("_manifest.json").toFile());
     }
 
-    private record Run(int exitCode, String console) {
-    }
+    private record Run(int exitCode, String console) {}
 
     /** Runs {@code all} as the launcher does and keeps what it printed (the summary goes to stdout). */
     private static synchronized Run runAll(Path input, Path output) {

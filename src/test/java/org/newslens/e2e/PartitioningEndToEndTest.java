@@ -27,7 +27,8 @@ class PartitioningEndToEndTest {
         Path one = run(1);
         for (int partitions : new int[] {3, 7}) {
             assertThat(TableComparison.differences(SharedSpark.session(), one, run(partitions)))
-                    .as("tables with --partitions %d against --partitions 1", partitions).isEmpty();
+                    .as("tables with --partitions %d against --partitions 1", partitions)
+                    .isEmpty();
         }
     }
 
@@ -38,8 +39,16 @@ class PartitioningEndToEndTest {
         String shuffle = conf.get(SHUFFLE_PARTITIONS);
         conf.set(SHUFFLE_PARTITIONS, Integer.toString(partitions));
         try {
-            assertThat(Main.run(new String[] {"all", "--input", "data", "--output", output.toString(),
-                    "--partitions", Integer.toString(partitions)})).isZero();
+            assertThat(Main.run(new String[] {
+                        "all",
+                        "--input",
+                        "data",
+                        "--output",
+                        output.toString(),
+                        "--partitions",
+                        Integer.toString(partitions)
+                    }))
+                    .isZero();
         } finally {
             conf.set(SHUFFLE_PARTITIONS, shuffle);
         }

@@ -17,8 +17,7 @@ public final class SampleCorpusRun {
     private static Path output;
     private static int exitCode;
 
-    private SampleCorpusRun() {
-    }
+    private SampleCorpusRun() {}
 
     public static synchronized Path output() throws Exception {
         if (output == null) {
@@ -35,6 +34,8 @@ public final class SampleCorpusRun {
     }
 
     public static Dataset<Row> table(Table table) throws Exception {
-        return SharedSpark.session().read().parquet(Outputs.currentRun(output()).resolve(table.tableName()).toString());
+        return SharedSpark.session()
+                .read()
+                .parquet(Outputs.currentRun(output()).resolve(table.tableName()).toString());
     }
 }

@@ -25,9 +25,12 @@ class EntityStagesTest {
     private final SparkSession spark = SharedSpark.session();
 
     private static final StructType MENTIONS = new StructType()
-            .add("doc_id", DataTypes.StringType).add("sent_id", DataTypes.IntegerType)
-            .add("text", DataTypes.StringType).add("type", DataTypes.StringType)
-            .add("entity_id", DataTypes.StringType).add("name", DataTypes.StringType);
+            .add("doc_id", DataTypes.StringType)
+            .add("sent_id", DataTypes.IntegerType)
+            .add("text", DataTypes.StringType)
+            .add("type", DataTypes.StringType)
+            .add("entity_id", DataTypes.StringType)
+            .add("name", DataTypes.StringType);
 
     private Dataset<Row> mentions() {
         List<Row> rows = List.of(
@@ -39,14 +42,16 @@ class EntityStagesTest {
     }
 
     private static Row m(String doc, int sent, String text, String type, String id) {
-        String name = Map.of("a", "Ruritania", "b", "Borduria", "c", "Amara Okafor").get(id);
+        String name =
+                Map.of("a", "Ruritania", "b", "Borduria", "c", "Amara Okafor").get(id);
         return RowFactory.create(doc, sent, text, type, id, name);
     }
 
     private Map<String, Row> pairs(String window, long n, List<String> types, int minCount) {
         Dataset<Row> entities = EntityTable.build(mentions());
         Map<String, Row> byPair = new HashMap<>();
-        for (Row r : CooccurrencePairs.compute(mentions(), entities, window, n, types, minCount, 100).collectAsList()) {
+        for (Row r : CooccurrencePairs.compute(mentions(), entities, window, n, types, minCount, 100)
+                .collectAsList()) {
             byPair.put(r.getString(0) + r.getString(1), r);
         }
         return byPair;
@@ -74,15 +79,15 @@ class EntityStagesTest {
         assertThat(p.keySet()).containsExactlyInAnyOrder("ab", "ac");
         Row ab = p.get("ab");
         assertThat(ab.getString(2)).isEqualTo("sentence");
-        assertThat(ab.getLong(3)).isEqualTo(2);   // count: d1/0 and d2/0, A twice in d1/0 counts once
-        assertThat(ab.getLong(4)).isEqualTo(2);   // docs
-        assertThat(ab.getDouble(5)).isCloseTo(Math.log(10.0 / 9) / Math.log(2), within(1e-12));     // log2(2*5/(3*3))
+        assertThat(ab.getLong(3)).isEqualTo(2); // count: d1/0 and d2/0, A twice in d1/0 counts once
+        assertThat(ab.getLong(4)).isEqualTo(2); // docs
+        assertThat(ab.getDouble(5)).isCloseTo(Math.log(10.0 / 9) / Math.log(2), within(1e-12)); // log2(2*5/(3*3))
         assertThat(ab.getDouble(6)).isCloseTo(Math.log(10.0 / 9) / -Math.log(2.0 / 5), within(1e-12));
-        assertThat(ab.getDouble(8)).isCloseTo(0.5, within(1e-12));                                  // 2/(3+3-2)
+        assertThat(ab.getDouble(8)).isCloseTo(0.5, within(1e-12)); // 2/(3+3-2)
         assertThat(ab.getString(9)).isEqualTo("Ruritania");
         assertThat(ab.getString(10)).isEqualTo("Borduria");
         Row ac = p.get("ac");
-        assertThat(ac.getDouble(5)).isCloseTo(Math.log(5.0 / 3) / Math.log(2), within(1e-12));      // log2(1*5/(3*1))
+        assertThat(ac.getDouble(5)).isCloseTo(Math.log(5.0 / 3) / Math.log(2), within(1e-12)); // log2(1*5/(3*1))
     }
 
     @Test
@@ -90,17 +95,27 @@ class EntityStagesTest {
         Map<String, Row> p = pairs("document", 2, List.of("PERSON", "LOCATION"), 1);
         assertThat(p.keySet()).containsExactlyInAnyOrder("ab", "ac", "bc");
         assertThat(p.get("ab").getLong(3)).isEqualTo(2);
-        assertThat(p.get("ab").getDouble(6)).isEqualTo(1.0);   // in every document
-        assertThat(p.get("bc").getDouble(5)).isCloseTo(0.0, within(1e-12));   // log2(1*2/(2*1))
+        assertThat(p.get("ab").getDouble(6)).isEqualTo(1.0); // in every document
+        assertThat(p.get("bc").getDouble(5)).isCloseTo(0.0, within(1e-12)); // log2(1*2/(2*1))
         assertThat(pairs("document", 2, List.of("LOCATION"), 1).keySet()).containsExactly("ab");
-        assertThat(pairs("sentence", 5, List.of("PERSON", "LOCATION"), 2).keySet()).containsExactly("ab");
+        assertThat(pairs("sentence", 5, List.of("PERSON", "LOCATION"), 2).keySet())
+                .containsExactly("ab");
     }
 
     @Test
     void graphHasDegreesPagerankAndOneCommunityPerDenseGroupWhateverThePartitioning() {
         // Two 4-cliques joined by one weak edge, and an isolated entity g.
-        String[] ids = {"1000000000000000", "2000000000000000", "3000000000000000", "4000000000000000",
-                "5000000000000000", "6000000000000000", "7000000000000000", "8000000000000000", "9000000000000000"};
+        String[] ids = {
+            "1000000000000000",
+            "2000000000000000",
+            "3000000000000000",
+            "4000000000000000",
+            "5000000000000000",
+            "6000000000000000",
+            "7000000000000000",
+            "8000000000000000",
+            "9000000000000000"
+        };
         List<Row> entityRows = new ArrayList<>();
         for (String id : ids) {
             entityRows.add(RowFactory.create(id, "n" + id.charAt(0), "PERSON"));
@@ -114,17 +129,21 @@ class EntityStagesTest {
             }
         }
         edgeRows.add(RowFactory.create(ids[3], ids[4], 1L));
-        StructType entitySchema = new StructType().add("entity_id", DataTypes.StringType)
-                .add("name", DataTypes.StringType).add("type", DataTypes.StringType);
-        StructType edgeSchema = new StructType().add("entity_a", DataTypes.StringType)
-                .add("entity_b", DataTypes.StringType).add("count", DataTypes.LongType);
+        StructType entitySchema = new StructType()
+                .add("entity_id", DataTypes.StringType)
+                .add("name", DataTypes.StringType)
+                .add("type", DataTypes.StringType);
+        StructType edgeSchema = new StructType()
+                .add("entity_a", DataTypes.StringType)
+                .add("entity_b", DataTypes.StringType)
+                .add("count", DataTypes.LongType);
         Map<String, Row> first = graph(entityRows, edgeRows, entitySchema, edgeSchema, 1);
         Map<String, Row> second = graph(entityRows, edgeRows, entitySchema, edgeSchema, 4);
         assertThat(second).isEqualTo(first);
 
         Row hub = first.get(ids[3]);
-        assertThat(hub.getLong(1)).isEqualTo(4);              // degree: 3 clique neighbours + the bridge
-        assertThat(hub.getDouble(2)).isEqualTo(10.0);         // weighted degree 3+3+3+1
+        assertThat(hub.getLong(1)).isEqualTo(4); // degree: 3 clique neighbours + the bridge
+        assertThat(hub.getDouble(2)).isEqualTo(10.0); // weighted degree 3+3+3+1
         assertThat(first.get(ids[8]).getLong(1)).isZero();
         double total = first.values().stream().mapToDouble(r -> r.getDouble(3)).sum();
         assertThat(total).isCloseTo(1.0, within(1e-9));
@@ -145,7 +164,8 @@ class EntityStagesTest {
         java.util.Random random = new java.util.Random(11);
         List<Row> entityRows = new ArrayList<>();
         for (int e = 0; e < 80; e++) {
-            entityRows.add(RowFactory.create(String.format("%016x", 0x1000000000000000L + e * 7919L), "n" + e, "PERSON"));
+            entityRows.add(
+                    RowFactory.create(String.format("%016x", 0x1000000000000000L + e * 7919L), "n" + e, "PERSON"));
         }
         Map<String, Row> edges = new HashMap<>();
         while (edges.size() < 400) {
@@ -155,15 +175,20 @@ class EntityStagesTest {
                 edges.put(a + b, RowFactory.create(a, b, 2L + random.nextInt(9)));
             }
         }
-        StructType entitySchema = new StructType().add("entity_id", DataTypes.StringType)
-                .add("name", DataTypes.StringType).add("type", DataTypes.StringType);
-        StructType edgeSchema = new StructType().add("entity_a", DataTypes.StringType)
-                .add("entity_b", DataTypes.StringType).add("count", DataTypes.LongType);
+        StructType entitySchema = new StructType()
+                .add("entity_id", DataTypes.StringType)
+                .add("name", DataTypes.StringType)
+                .add("type", DataTypes.StringType);
+        StructType edgeSchema = new StructType()
+                .add("entity_a", DataTypes.StringType)
+                .add("entity_b", DataTypes.StringType)
+                .add("count", DataTypes.LongType);
         List<Row> edgeRows = new ArrayList<>(edges.values());
         Map<String, Row> first = graph(entityRows, edgeRows, entitySchema, edgeSchema, 1);
         for (int parts : new int[] {3, 7}) {
             java.util.Collections.shuffle(edgeRows, random);
-            assertThat(graph(entityRows, edgeRows, entitySchema, edgeSchema, parts)).isEqualTo(first);
+            assertThat(graph(entityRows, edgeRows, entitySchema, edgeSchema, parts))
+                    .isEqualTo(first);
         }
         double total = first.values().stream().mapToDouble(r -> r.getDouble(3)).sum();
         assertThat(total).isCloseTo(1.0, within(1e-9));
@@ -192,11 +217,20 @@ class EntityStagesTest {
         var jsc = new org.apache.spark.api.java.JavaSparkContext(spark.sparkContext());
         var string = scala.reflect.ClassTag$.MODULE$.<String>apply(String.class);
         var dbl = scala.reflect.ClassTag$.MODULE$.<Double>apply(Double.class);
-        var graph = org.apache.spark.graphx.Graph.apply(jsc.parallelize(vertices).rdd(), jsc.parallelize(directed).rdd(),
-                "", org.apache.spark.storage.StorageLevel.MEMORY_ONLY(), org.apache.spark.storage.StorageLevel.MEMORY_ONLY(),
-                string, dbl);
-        List<scala.Tuple2<Object, Object>> ranks = org.apache.spark.graphx.lib.PageRank.run(graph, iterations, 0.15,
-                string, dbl).vertices().toJavaRDD().map(t -> new scala.Tuple2<Object, Object>(t._1(), t._2())).collect();
+        var graph = org.apache.spark.graphx.Graph.apply(
+                jsc.parallelize(vertices).rdd(),
+                jsc.parallelize(directed).rdd(),
+                "",
+                org.apache.spark.storage.StorageLevel.MEMORY_ONLY(),
+                org.apache.spark.storage.StorageLevel.MEMORY_ONLY(),
+                string,
+                dbl);
+        List<scala.Tuple2<Object, Object>> ranks = org.apache.spark.graphx.lib.PageRank.run(
+                        graph, iterations, 0.15, string, dbl)
+                .vertices()
+                .toJavaRDD()
+                .map(t -> new scala.Tuple2<Object, Object>(t._1(), t._2()))
+                .collect();
         double total = ranks.stream().mapToDouble(t -> (Double) t._2()).sum();
         Map<String, Double> byId = new HashMap<>();
         ranks.forEach(t -> byId.put(ids.get((Long) t._1()), (Double) t._2() / total));
@@ -219,13 +253,16 @@ class EntityStagesTest {
 
         List<String> capped = new ArrayList<>();
         Map<String, Row> byPair = new HashMap<>();
-        for (Row r : CooccurrencePairs.compute(mentions, entities, "document", 1, types, 1, 3).collectAsList()) {
+        for (Row r : CooccurrencePairs.compute(mentions, entities, "document", 1, types, 1, 3)
+                .collectAsList()) {
             capped.add(r.getString(0) + "-" + r.getString(1));
             byPair.put(r.getString(0) + "-" + r.getString(1), r);
         }
         assertThat(capped).containsExactlyInAnyOrder("p1-p2", "p1-p3", "p2-p3");
         assertThat(byPair.get("p1-p2").getDouble(8)).isEqualTo(1.0); // each of the three is in the one window
-        assertThat(CooccurrencePairs.compute(mentions, entities, "document", 1, types, 1, 100).count()).isEqualTo(10);
+        assertThat(CooccurrencePairs.compute(mentions, entities, "document", 1, types, 1, 100)
+                        .count())
+                .isEqualTo(10);
     }
 
     @Test
@@ -233,18 +270,33 @@ class EntityStagesTest {
         Dataset<Row> none = spark.createDataFrame(List.of(), MENTIONS);
         Dataset<Row> entities = EntityTable.build(none);
         assertThat(entities.count()).isZero();
-        assertThat(CooccurrencePairs.compute(none, entities, "sentence", 3, List.of("PERSON"), 1, 100).count()).isZero();
-        StructType edgeSchema = new StructType().add("entity_a", DataTypes.StringType)
-                .add("entity_b", DataTypes.StringType).add("count", DataTypes.LongType);
-        assertThat(EntityGraph.build(spark, entities.select("entity_id", "name", "type"),
-                spark.createDataFrame(List.of(), edgeSchema), 5, 3).count()).isZero();
+        assertThat(CooccurrencePairs.compute(none, entities, "sentence", 3, List.of("PERSON"), 1, 100)
+                        .count())
+                .isZero();
+        StructType edgeSchema = new StructType()
+                .add("entity_a", DataTypes.StringType)
+                .add("entity_b", DataTypes.StringType)
+                .add("count", DataTypes.LongType);
+        assertThat(EntityGraph.build(
+                                spark,
+                                entities.select("entity_id", "name", "type"),
+                                spark.createDataFrame(List.of(), edgeSchema),
+                                5,
+                                3)
+                        .count())
+                .isZero();
     }
 
     private Map<String, Row> graph(List<Row> entities, List<Row> edges, StructType es, StructType eds, int parts) {
         Map<String, Row> byId = new HashMap<>();
-        EntityGraph.build(spark, spark.createDataFrame(entities, es).repartition(parts),
-                        spark.createDataFrame(edges, eds).repartition(parts), 10, 6)
-                .collectAsList().forEach(r -> byId.put(r.getString(0), r));
+        EntityGraph.build(
+                        spark,
+                        spark.createDataFrame(entities, es).repartition(parts),
+                        spark.createDataFrame(edges, eds).repartition(parts),
+                        10,
+                        6)
+                .collectAsList()
+                .forEach(r -> byId.put(r.getString(0), r));
         return byId;
     }
 }

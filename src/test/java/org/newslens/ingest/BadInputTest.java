@@ -24,6 +24,7 @@ import org.newslens.testing.SharedSpark;
 class BadInputTest {
     @TempDir
     static Path dir;
+
     static List<Row> documents;
     static List<Row> rejects;
     static JsonNode figures;
@@ -33,59 +34,92 @@ class BadInputTest {
     static void runIngestOverTheMix() throws Exception {
         Path in = dir.resolve("in");
         Fixtures.write(in.resolve("news/strike.txt"), Fixtures.ARTICLE);
-        Fixtures.write(in.resolve("news/flood.md"), "# Rains flood the lower town\n\n*Updated* \n\nWater rose overnight "
-                + "in the lower town of Brenmoor.\n");
-        Fixtures.writeGzip(in.resolve("news/quake.txt.gz"), "Quake shakes coastal villages\n\nA moderate quake "
-                + "shook villages along the Corvan coast on Sunday.\n");
-        Fixtures.write(in.resolve("feeds/wire.jsonl"), String.join("\n",
-                "{\"id\": 1, \"title\": \"Grain exports rise\", \"text\": \"Grain exports from Nuvia rose 8%.\", "
-                        + "\"published\": \"2022-09-30\", \"source\": \"Nuvia Daily\"}",
-                "{\"id\": 2, \"title\": \"Rail fares frozen\", \"body\": \"Rail fares in Nuvia stay frozen.\", "
-                        + "\"date\": \"Oct. 2, 2022\", \"url\": \"https://example.org/rail\"}",
-                "{\"id\": 3, \"title\": \"Broken record\", \"text\": \"unterminated",
-                "not json at all",
-                "",
-                "{\"id\": 4, \"title\": \"No body here\"}",
-                "{\"id\": 1, \"title\": \"Grain exports rise\", \"text\": \"Grain exports from Nuvia rose 8%.\", "
-                        + "\"published\": \"2022-09-30\", \"source\": \"Nuvia Daily\"}",
-                "{\"id\": 5, \"content\": \"Tram line extended to the airport.\"}") + "\n");
-        Fixtures.writeGzip(in.resolve("feeds/more news.ndjson.gz"), "{\"id\": \"x9\", \"text\": \"Harvest festival draws crowds.\"}\n");
+        Fixtures.write(
+                in.resolve("news/flood.md"),
+                "# Rains flood the lower town\n\n*Updated* \n\nWater rose overnight "
+                        + "in the lower town of Brenmoor.\n");
+        Fixtures.writeGzip(
+                in.resolve("news/quake.txt.gz"),
+                "Quake shakes coastal villages\n\nA moderate quake "
+                        + "shook villages along the Corvan coast on Sunday.\n");
+        Fixtures.write(
+                in.resolve("feeds/wire.jsonl"),
+                String.join(
+                                "\n",
+                                "{\"id\": 1, \"title\": \"Grain exports rise\", \"text\": \"Grain exports from Nuvia rose 8%.\", "
+                                        + "\"published\": \"2022-09-30\", \"source\": \"Nuvia Daily\"}",
+                                "{\"id\": 2, \"title\": \"Rail fares frozen\", \"body\": \"Rail fares in Nuvia stay frozen.\", "
+                                        + "\"date\": \"Oct. 2, 2022\", \"url\": \"https://example.org/rail\"}",
+                                "{\"id\": 3, \"title\": \"Broken record\", \"text\": \"unterminated",
+                                "not json at all",
+                                "",
+                                "{\"id\": 4, \"title\": \"No body here\"}",
+                                "{\"id\": 1, \"title\": \"Grain exports rise\", \"text\": \"Grain exports from Nuvia rose 8%.\", "
+                                        + "\"published\": \"2022-09-30\", \"source\": \"Nuvia Daily\"}",
+                                "{\"id\": 5, \"content\": \"Tram line extended to the airport.\"}")
+                        + "\n");
+        Fixtures.writeGzip(
+                in.resolve("feeds/more news.ndjson.gz"),
+                "{\"id\": \"x9\", \"text\": \"Harvest festival draws crowds.\"}\n");
         Fixtures.write(in.resolve("feeds/empty.jsonl"), "");
         Fixtures.write(in.resolve("feeds/broken.jsonl.gz"), "{\"text\": \"gzip suffix but plain bytes\"}\n");
-        Fixtures.write(in.resolve("tables/articles.csv"), "id,title,body,published,source\n"
-                + "a1,Library reopens,\"The city library reopened.\n\nIt had been closed for a year.\",2019-04-01,Brenmoor Post\n"
-                + "a2,Park expanded,The park gains two hectares.,,\n");
-        Fixtures.write(in.resolve("tables/summaries.csv"), "id,headline,summary\nb1,Vote delayed,The vote was delayed.\n");
+        Fixtures.write(
+                in.resolve("tables/articles.csv"),
+                "id,title,body,published,source\n"
+                        + "a1,Library reopens,\"The city library reopened.\n\nIt had been closed for a year.\",2019-04-01,Brenmoor Post\n"
+                        + "a2,Park expanded,The park gains two hectares.,,\n");
+        Fixtures.write(
+                in.resolve("tables/summaries.csv"), "id,headline,summary\nb1,Vote delayed,The vote was delayed.\n");
         Fixtures.articlesParquet(in.resolve("tables/articles.parquet"));
         Fixtures.wrongParquet(in.resolve("tables/weather.parquet"));
         Files.createDirectories(in.resolve("bad"));
         Files.write(in.resolve("bad/image.txt"), Fixtures.png());
-        Files.write(in.resolve("bad/latin1.txt"), "Caf\u00e9 prices rise in Brenmoor".getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(
+                in.resolve("bad/latin1.txt"),
+                "Caf\u00e9 prices rise in Brenmoor".getBytes(StandardCharsets.ISO_8859_1));
         Files.write(in.resolve("bad/empty.txt"), new byte[0]);
         Fixtures.write(in.resolve("bad/blank.txt"), "  \n\t\n   \n");
-        Fixtures.write(in.resolve("bad/only-furniture.txt"), "Share this\nLeave a Reply\nSubscribe to our newsletter\n");
+        Fixtures.write(
+                in.resolve("bad/only-furniture.txt"), "Share this\nLeave a Reply\nSubscribe to our newsletter\n");
         Files.write(in.resolve("bad/broken.txt.gz"), "this is not gzip data".getBytes(StandardCharsets.UTF_8));
         Fixtures.write(in.resolve("bad/report.docx"), "pretend word document");
-        Fixtures.write(in.resolve("world/hafen.txt"), "Hafenarbeiter streiken weiter\n\nDie Hafenarbeiter in Almira "
-                + "streikten am Montag die zweite Woche in Folge. Gespräche über Löhne sollen am Freitag weitergehen.\n");
+        Fixtures.write(
+                in.resolve("world/hafen.txt"),
+                "Hafenarbeiter streiken weiter\n\nDie Hafenarbeiter in Almira "
+                        + "streikten am Montag die zweite Woche in Folge. Gespräche über Löhne sollen am Freitag weitergehen.\n");
         Fixtures.write(in.resolve("world/.draft.txt"), "hidden draft");
         Fixtures.write(in.resolve("world/_SUCCESS"), "");
 
         Path out = dir.resolve("out");
         SharedSpark.session();
-        exitCode = Main.run(new String[] {"ingest", "--input", in.toUri().toString(), "--output", out.toUri().toString()});
-        documents = SharedSpark.session().read().parquet(Outputs.currentRun(out).resolve("documents").toString()).collectAsList();
-        rejects = SharedSpark.session().read().parquet(Outputs.currentRun(out).resolve("rejects").toString()).collectAsList();
-        figures = new ObjectMapper().readTree(Outputs.currentRun(out).resolve("_manifest.json").toFile()).get("figures");
+        exitCode = Main.run(new String[] {
+            "ingest", "--input", in.toUri().toString(), "--output", out.toUri().toString()
+        });
+        documents = SharedSpark.session()
+                .read()
+                .parquet(Outputs.currentRun(out).resolve("documents").toString())
+                .collectAsList();
+        rejects = SharedSpark.session()
+                .read()
+                .parquet(Outputs.currentRun(out).resolve("rejects").toString())
+                .collectAsList();
+        figures = new ObjectMapper()
+                .readTree(Outputs.currentRun(out).resolve("_manifest.json").toFile())
+                .get("figures");
     }
 
     private static List<Row> docsFrom(String file) {
-        return documents.stream().filter(r -> r.<String>getAs("source_uri").endsWith(file)).toList();
+        return documents.stream()
+                .filter(r -> r.<String>getAs("source_uri").endsWith(file))
+                .toList();
     }
 
     private static List<String> reasonsFor(String file) {
-        return rejects.stream().filter(r -> r.<String>getAs("source_uri").endsWith(file))
-                .map(r -> r.<String>getAs("reason")).sorted().toList();
+        return rejects.stream()
+                .filter(r -> r.<String>getAs("source_uri").endsWith(file))
+                .map(r -> r.<String>getAs("reason"))
+                .sorted()
+                .toList();
     }
 
     @Test
@@ -119,12 +153,19 @@ class BadInputTest {
     @Test
     void jsonLinesGoodMalformedMissingTextAndDuplicate() {
         List<Row> wire = docsFrom("feeds/wire.jsonl");
-        assertThat(wire).extracting(r -> r.<String>getAs("title"))
+        assertThat(wire)
+                .extracting(r -> r.<String>getAs("title"))
                 .containsExactlyInAnyOrder("Grain exports rise", "Rail fares frozen", null);
-        Row grain = wire.stream().filter(r -> "Grain exports rise".equals(r.getAs("title"))).findFirst().orElseThrow();
+        Row grain = wire.stream()
+                .filter(r -> "Grain exports rise".equals(r.getAs("title")))
+                .findFirst()
+                .orElseThrow();
         assertThat(grain.<String>getAs("outlet")).isEqualTo("Nuvia Daily");
         assertThat(grain.<java.sql.Date>getAs("published").toLocalDate()).isEqualTo(LocalDate.of(2022, 9, 30));
-        Row rail = wire.stream().filter(r -> "Rail fares frozen".equals(r.getAs("title"))).findFirst().orElseThrow();
+        Row rail = wire.stream()
+                .filter(r -> "Rail fares frozen".equals(r.getAs("title")))
+                .findFirst()
+                .orElseThrow();
         assertThat(rail.<String>getAs("text")).isEqualTo("Rail fares in Nuvia stay frozen.");
         assertThat(rail.<java.sql.Date>getAs("published").toLocalDate()).isEqualTo(LocalDate.of(2022, 10, 2));
         assertThat(rail.<String>getAs("url")).isEqualTo("https://example.org/rail");
@@ -139,8 +180,12 @@ class BadInputTest {
     void csvWithAndWithoutTextColumn() {
         List<Row> csv = docsFrom("tables/articles.csv");
         assertThat(csv).hasSize(2);
-        Row library = csv.stream().filter(r -> "Library reopens".equals(r.getAs("title"))).findFirst().orElseThrow();
-        assertThat(library.<String>getAs("text")).isEqualTo("The city library reopened.\n\nIt had been closed for a year.");
+        Row library = csv.stream()
+                .filter(r -> "Library reopens".equals(r.getAs("title")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(library.<String>getAs("text"))
+                .isEqualTo("The city library reopened.\n\nIt had been closed for a year.");
         assertThat(library.<String>getAs("outlet")).isEqualTo("Brenmoor Post");
         assertThat(reasonsFor("tables/summaries.csv")).containsExactly("no_text_column");
     }
@@ -148,11 +193,14 @@ class BadInputTest {
     @Test
     void parquetGoodAndWrongSchema() {
         List<Row> parquet = documents.stream()
-                .filter(r -> r.<String>getAs("source_uri").contains("tables/articles.parquet/")).toList();
-        assertThat(parquet).extracting(r -> r.<String>getAs("title"))
+                .filter(r -> r.<String>getAs("source_uri").contains("tables/articles.parquet/"))
+                .toList();
+        assertThat(parquet)
+                .extracting(r -> r.<String>getAs("title"))
                 .containsExactlyInAnyOrder("Ferry service restored", "Bridge reopens");
         List<Row> weather = rejects.stream()
-                .filter(r -> r.<String>getAs("source_uri").contains("tables/weather.parquet/")).toList();
+                .filter(r -> r.<String>getAs("source_uri").contains("tables/weather.parquet/"))
+                .toList();
         assertThat(weather).extracting(r -> r.<String>getAs("reason")).containsExactly("wrong_schema");
         assertThat(weather.get(0).<String>getAs("detail")).contains("station");
     }
@@ -166,7 +214,8 @@ class BadInputTest {
         assertThat(reasonsFor("bad/only-furniture.txt")).containsExactly("blank_text");
         assertThat(reasonsFor("bad/broken.txt.gz")).containsExactly("unreadable");
         assertThat(reasonsFor("bad/report.docx")).containsExactly("unsupported_format");
-        assertThat(rejects).allSatisfy(r -> assertThat(r.<String>getAs("detail")).isNotBlank());
+        assertThat(rejects)
+                .allSatisfy(r -> assertThat(r.<String>getAs("detail")).isNotBlank());
     }
 
     @Test

@@ -31,12 +31,27 @@ import org.newslens.testing.SharedSpark;
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class HostileNamesAndFilesTest {
     /** File names that Spark's readers would take as globs or URI escapes; each must be read as itself. */
-    static final List<String> ODD_NAMES = List.of("a [1].txt", "a 1.txt", "b {x,y}.md", "bx.md", "star*.txt",
-            "what?.txt", "100%25.txt", "100%.txt", "%41.txt", "A.txt", "time 10:30.txt", "tab\there.txt",
-            "quote'\"s.txt", "hash#1.txt", "caf\u00e9 \u6771\u4eac.txt", "back\\slash.txt");
+    static final List<String> ODD_NAMES = List.of(
+            "a [1].txt",
+            "a 1.txt",
+            "b {x,y}.md",
+            "bx.md",
+            "star*.txt",
+            "what?.txt",
+            "100%25.txt",
+            "100%.txt",
+            "%41.txt",
+            "A.txt",
+            "time 10:30.txt",
+            "tab\there.txt",
+            "quote'\"s.txt",
+            "hash#1.txt",
+            "caf\u00e9 \u6771\u4eac.txt",
+            "back\\slash.txt");
 
     @TempDir
     static Path dir;
+
     static List<Row> documents;
     static List<Row> rejects;
     static JsonNode figures;
@@ -52,12 +67,17 @@ class HostileNamesAndFilesTest {
         }
         Fixtures.write(in.resolve("recs [2] {a}.jsonl"), "{\"text\": \"Record story about the ferry timetable.\"}\n");
         Fixtures.write(in.resolve("rows?*.csv"), "Title,TEXT\nRow story,Row story about the tram depot.\n");
-        Fixtures.rawParquet(in.resolve("cols%20[x].parquet"), "message m { optional binary Text (UTF8); }",
-                List.<byte[][]>of(new byte[][] {Fixtures.utf8("Column story about the night bus.")}), 1 << 20);
+        Fixtures.rawParquet(
+                in.resolve("cols%20[x].parquet"),
+                "message m { optional binary Text (UTF8); }",
+                List.<byte[][]>of(new byte[][] {Fixtures.utf8("Column story about the night bus.")}),
+                1 << 20);
 
         Path odd = in.resolve("odd");
         Files.createDirectories(odd);
-        Process mkfifo = new ProcessBuilder("mkfifo", odd.resolve("pipe.txt").toString()).inheritIO().start();
+        Process mkfifo = new ProcessBuilder("mkfifo", odd.resolve("pipe.txt").toString())
+                .inheritIO()
+                .start();
         assertThat(mkfifo.waitFor()).isZero();
         socket = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         socket.bind(UnixDomainSocketAddress.of(odd.resolve("live.sock.jsonl")));
@@ -80,10 +100,20 @@ class HostileNamesAndFilesTest {
 
         Path out = dir.resolve("out");
         SharedSpark.session();
-        exitCode = Main.run(new String[] {"ingest", "--input", in.toUri().toString(), "--output", out.toUri().toString()});
-        documents = SharedSpark.session().read().parquet(Outputs.currentRun(out).resolve("documents").toString()).collectAsList();
-        rejects = SharedSpark.session().read().parquet(Outputs.currentRun(out).resolve("rejects").toString()).collectAsList();
-        figures = new ObjectMapper().readTree(Outputs.currentRun(out).resolve("_manifest.json").toFile()).get("figures");
+        exitCode = Main.run(new String[] {
+            "ingest", "--input", in.toUri().toString(), "--output", out.toUri().toString()
+        });
+        documents = SharedSpark.session()
+                .read()
+                .parquet(Outputs.currentRun(out).resolve("documents").toString())
+                .collectAsList();
+        rejects = SharedSpark.session()
+                .read()
+                .parquet(Outputs.currentRun(out).resolve("rejects").toString())
+                .collectAsList();
+        figures = new ObjectMapper()
+                .readTree(Outputs.currentRun(out).resolve("_manifest.json").toFile())
+                .get("figures");
     }
 
     @AfterAll
@@ -101,13 +131,18 @@ class HostileNamesAndFilesTest {
 
     private static List<Row> docsFrom(String relative) {
         String suffix = "/in/" + relative;
-        return documents.stream().filter(r -> r.<String>getAs("source_uri").endsWith(suffix)).toList();
+        return documents.stream()
+                .filter(r -> r.<String>getAs("source_uri").endsWith(suffix))
+                .toList();
     }
 
     private static List<String> reasonsFor(String relative) {
         String suffix = "/in/" + relative;
-        return rejects.stream().filter(r -> r.<String>getAs("source_uri").endsWith(suffix))
-                .map(r -> r.<String>getAs("reason")).sorted().toList();
+        return rejects.stream()
+                .filter(r -> r.<String>getAs("source_uri").endsWith(suffix))
+                .map(r -> r.<String>getAs("reason"))
+                .sorted()
+                .toList();
     }
 
     @Test
@@ -127,12 +162,18 @@ class HostileNamesAndFilesTest {
             String name = ODD_NAMES.get(i);
             List<Row> docs = docsFrom(name);
             assertThat(docs).as(name).hasSize(1);
-            assertThat(docs.get(0).<String>getAs("title")).as(name).isEqualTo("Story number " + i + " of the odd names");
+            assertThat(docs.get(0).<String>getAs("title"))
+                    .as(name)
+                    .isEqualTo("Story number " + i + " of the odd names");
         }
-        assertThat(docsFrom("recs [2] {a}.jsonl")).extracting(r -> r.<String>getAs("text"))
+        assertThat(docsFrom("recs [2] {a}.jsonl"))
+                .extracting(r -> r.<String>getAs("text"))
                 .containsExactly("Record story about the ferry timetable.");
-        assertThat(docsFrom("rows?*.csv")).extracting(r -> r.<String>getAs("title")).containsExactly("Row story");
-        assertThat(docsFrom("cols%20[x].parquet")).extracting(r -> r.<String>getAs("text"))
+        assertThat(docsFrom("rows?*.csv"))
+                .extracting(r -> r.<String>getAs("title"))
+                .containsExactly("Row story");
+        assertThat(docsFrom("cols%20[x].parquet"))
+                .extracting(r -> r.<String>getAs("text"))
                 .containsExactly("Column story about the night bus.");
     }
 
@@ -140,8 +181,12 @@ class HostileNamesAndFilesTest {
     void specialFilesAreNeverOpened() {
         assertThat(reasonsFor("odd/pipe.txt")).containsExactly("not_a_regular_file");
         assertThat(reasonsFor("odd/live.sock.jsonl")).containsExactly("not_a_regular_file");
-        assertThat(rejects.stream().filter(r -> r.<String>getAs("source_uri").endsWith("pipe.txt")).findFirst()
-                .orElseThrow().<String>getAs("detail")).contains("named pipe");
+        assertThat(rejects.stream()
+                        .filter(r -> r.<String>getAs("source_uri").endsWith("pipe.txt"))
+                        .findFirst()
+                        .orElseThrow()
+                        .<String>getAs("detail"))
+                .contains("named pipe");
     }
 
     @Test

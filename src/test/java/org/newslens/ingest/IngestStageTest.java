@@ -28,7 +28,9 @@ class IngestStageTest {
         StringBuilder text = new StringBuilder("Endless hearing on the harbour budget\n\n");
         int paragraph = 0;
         while (text.length() < 10 * 1024 * 1024) {
-            text.append("Paragraph ").append(paragraph++).append(": the committee heard another witness on the budget")
+            text.append("Paragraph ")
+                    .append(paragraph++)
+                    .append(": the committee heard another witness on the budget")
                     .append(" of the northern harbour, and the chair asked for a recess. Nothing was decided.\n\n");
         }
         Fixtures.write(dir.resolve("big.txt"), text.toString());
@@ -41,7 +43,8 @@ class IngestStageTest {
         assertThat(kept).endsWith("Nothing was decided.");
         assertThat(big.<String>getAs("title")).isEqualTo("Endless hearing on the harbour budget");
         assertThat(out.reasonOf("big.txt")).isEqualTo("truncated");
-        assertThat(out.rejectsOf("big.txt").get(0).<String>getAs("detail")).contains("kept truncated")
+        assertThat(out.rejectsOf("big.txt").get(0).<String>getAs("detail"))
+                .contains("kept truncated")
                 .contains(big.<String>getAs("doc_id"));
         // The truncated article is one input that is a document; its warning row is not a dropped input.
         assertThat(out.inputs()).isEqualTo(2).isEqualTo(out.documents().size() + out.droppedInputs());
@@ -51,16 +54,22 @@ class IngestStageTest {
     void linesRepeatedAcrossManyDocumentsAreRemoved() throws Exception {
         String furniture = "Northwind Media Group publishes twelve regional titles.";
         for (int i = 0; i < 4; i++) {
-            Fixtures.write(dir.resolve("a" + i + ".txt"), "Town council meets " + i + "\n\nThe council of town " + i
-                    + " met on Monday to discuss item " + i + ".\n" + furniture + "\n");
+            Fixtures.write(
+                    dir.resolve("a" + i + ".txt"),
+                    "Town council meets " + i + "\n\nThe council of town " + i + " met on Monday to discuss item " + i
+                            + ".\n" + furniture + "\n");
         }
-        Fixtures.write(dir.resolve("b.txt"), "Only twice\n\nA line seen in two documents stays.\n" + furniture.replace("twelve", "nine"));
+        Fixtures.write(
+                dir.resolve("b.txt"),
+                "Only twice\n\nA line seen in two documents stays.\n" + furniture.replace("twelve", "nine"));
         Fixtures.write(dir.resolve("c.txt"), "Only twice again\n\nA line seen in two documents stays.\n");
 
         IngestTestSupport.Outcome out = IngestTestSupport.ingest(dir);
         assertThat(out.documents()).hasSize(6);
-        assertThat(out.documents()).allSatisfy(d -> assertThat(d.<String>getAs("text")).doesNotContain("twelve regional"));
-        assertThat(out.document("a2.txt").<String>getAs("text")).isEqualTo("The council of town 2 met on Monday to discuss item 2.");
+        assertThat(out.documents())
+                .allSatisfy(d -> assertThat(d.<String>getAs("text")).doesNotContain("twelve regional"));
+        assertThat(out.document("a2.txt").<String>getAs("text"))
+                .isEqualTo("The council of town 2 met on Monday to discuss item 2.");
         assertThat(out.document("c.txt").<String>getAs("text")).isEqualTo("A line seen in two documents stays.");
 
         // A higher minimum keeps the line.
@@ -87,7 +96,8 @@ class IngestStageTest {
         assertThat(out.documents()).hasSize(4);
         for (String outlet : List.of("north", "south", "east")) {
             assertThat(out.document(outlet + "/ferries.txt").<String>getAs("text"))
-                    .contains("every ninety minutes").contains("publish the combined timetable");
+                    .contains("every ninety minutes")
+                    .contains("publish the combined timetable");
         }
     }
 
@@ -99,11 +109,15 @@ class IngestStageTest {
             String tag = "Read more local news every morning in the " + outlet + ".";
             String slug = outlet.replace(' ', '-');
             for (int i = 0; i < 3; i++) {
-                Fixtures.write(dir.resolve(slug + "/local" + i + ".txt"), "Local item " + i + "\n\nThe " + outlet
-                        + " reports that the bakery on street " + i + " reopened after repairs to its oven.\n" + tag + "\n");
+                Fixtures.write(
+                        dir.resolve(slug + "/local" + i + ".txt"),
+                        "Local item " + i + "\n\nThe " + outlet + " reports that the bakery on street " + i
+                                + " reopened after repairs to its oven.\n" + tag + "\n");
             }
-            Fixtures.write(dir.resolve(slug + "/wire.txt"), "By the " + outlet + " news desk\n\n"
-                    + WIRE_STORY.substring(WIRE_STORY.indexOf("\n\n") + 2) + tag + "\n");
+            Fixtures.write(
+                    dir.resolve(slug + "/wire.txt"),
+                    "By the " + outlet + " news desk\n\n" + WIRE_STORY.substring(WIRE_STORY.indexOf("\n\n") + 2) + tag
+                            + "\n");
         }
 
         IngestTestSupport.Outcome out = IngestTestSupport.ingest(dir);
@@ -112,22 +126,28 @@ class IngestStageTest {
         for (String outlet : outlets) {
             String slug = outlet.replace(' ', '-');
             assertThat(out.document(slug + "/wire.txt").<String>getAs("text"))
-                    .contains("share one winter timetable").contains("publish the combined timetable")
+                    .contains("share one winter timetable")
+                    .contains("publish the combined timetable")
                     .doesNotContain("Read more local news");
             assertThat(out.document(slug + "/local1.txt").<String>getAs("text"))
-                    .contains("bakery on street 1").doesNotContain("Read more local news");
+                    .contains("bakery on street 1")
+                    .doesNotContain("Read more local news");
         }
     }
 
     @Test
     void identicalRecordsInOneFileAreDuplicateRecordsNotBoilerplate() throws Exception {
-        String record = "{\"id\": 7, \"title\": \"Ferries\", \"text\": \"The ferry operators agreed on one timetable.\"}\n";
+        String record =
+                "{\"id\": 7, \"title\": \"Ferries\", \"text\": \"The ferry operators agreed on one timetable.\"}\n";
         Fixtures.write(dir.resolve("records.jsonl"), record + record + record);
 
         IngestTestSupport.Outcome out = IngestTestSupport.ingest(dir);
         assertThat(out.documents()).hasSize(1);
-        assertThat(out.documents().get(0).<String>getAs("text")).isEqualTo("The ferry operators agreed on one timetable.");
-        assertThat(out.rejects()).hasSize(2).allSatisfy(r -> assertThat(r.<String>getAs("reason")).isEqualTo("duplicate_record"));
+        assertThat(out.documents().get(0).<String>getAs("text"))
+                .isEqualTo("The ferry operators agreed on one timetable.");
+        assertThat(out.rejects())
+                .hasSize(2)
+                .allSatisfy(r -> assertThat(r.<String>getAs("reason")).isEqualTo("duplicate_record"));
         assertThat(out.inputs()).isEqualTo(3);
     }
 
@@ -158,15 +178,19 @@ class IngestStageTest {
     /** Every column of every row, with the (different) root folder cut from source_uri. */
     private static Set<String> rows(List<Row> rows, Path root) {
         String prefix = root.toUri().getPath();
-        return rows.stream().map(r -> r.toString().replace(prefix, "<root>/").replace("file:", ""))
+        return rows.stream()
+                .map(r -> r.toString().replace(prefix, "<root>/").replace("file:", ""))
                 .collect(Collectors.toSet());
     }
 
     @Test
     void fileThatCannotBeReadIsAnUnreadableReject() throws Exception {
         // A file that vanishes between listing and reading fails to open on the executor.
-        TextFileReader reader = new TextFileReader(new HadoopConf(SharedSpark.session().sparkContext().hadoopConfiguration()), 1000);
-        Iterator<Row> rows = reader.call(List.of(RowFactory.create(dir.resolve("gone.txt").toUri().toString(), "gone.txt", "text")).iterator());
+        TextFileReader reader = new TextFileReader(
+                new HadoopConf(SharedSpark.session().sparkContext().hadoopConfiguration()), 1000);
+        Iterator<Row> rows = reader.call(
+                List.of(RowFactory.create(dir.resolve("gone.txt").toUri().toString(), "gone.txt", "text"))
+                        .iterator());
         Row row = rows.next();
         assertThat(row.<String>getAs(9)).isEqualTo("unreadable");
         assertThat(row.<String>getAs(10)).contains("gone.txt");
@@ -198,8 +222,9 @@ class IngestStageTest {
         Files.createDirectories(out);
         Files.writeString(out.resolve("keep.txt"), "previous run", StandardCharsets.UTF_8);
         SharedSpark.session();
-        int code = Main.run(new String[] {"ingest", "--input", dir.resolve("no-such-folder").toString(),
-                "--output", out.toString()});
+        int code = Main.run(
+                new String[] {"ingest", "--input", dir.resolve("no-such-folder").toString(), "--output", out.toString()
+                });
         assertThat(code).isEqualTo(2);
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("keep.txt");

@@ -13,17 +13,20 @@ import org.newslens.testing.SharedSpark;
 
 /** Runs the ingest stage on a fixture folder and collects what it would write. */
 final class IngestTestSupport {
-    private IngestTestSupport() {
-    }
+    private IngestTestSupport() {}
 
     record Outcome(List<Row> documents, List<Row> rejects, long inputs) {
         Row document(String fileName) {
-            return documents.stream().filter(r -> r.<String>getAs("source_uri").endsWith("/" + fileName)).findFirst()
+            return documents.stream()
+                    .filter(r -> r.<String>getAs("source_uri").endsWith("/" + fileName))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no document from " + fileName + "; rejects: " + rejects));
         }
 
         List<Row> rejectsOf(String fileName) {
-            return rejects.stream().filter(r -> r.<String>getAs("source_uri").endsWith("/" + fileName)).toList();
+            return rejects.stream()
+                    .filter(r -> r.<String>getAs("source_uri").endsWith("/" + fileName))
+                    .toList();
         }
 
         String reasonOf(String fileName) {
@@ -42,7 +45,9 @@ final class IngestTestSupport {
         }
 
         long droppedInputs() {
-            return rejects.stream().filter(r -> !r.getAs("reason").equals(RejectReason.TRUNCATED.code())).count();
+            return rejects.stream()
+                    .filter(r -> !r.getAs("reason").equals(RejectReason.TRUNCATED.code()))
+                    .count();
         }
     }
 
@@ -58,7 +63,8 @@ final class IngestTestSupport {
         SparkSession spark = SharedSpark.session();
         IngestJob.Result result = IngestJob.ingest(spark, settings);
         try {
-            return new Outcome(result.documents().collectAsList(), result.rejects().collectAsList(), result.inputs());
+            return new Outcome(
+                    result.documents().collectAsList(), result.rejects().collectAsList(), result.inputs());
         } finally {
             result.release();
         }

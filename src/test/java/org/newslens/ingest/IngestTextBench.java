@@ -26,7 +26,8 @@ class IngestTextBench {
         List<byte[]> files = new ArrayList<>();
         long bytes = 0;
         try (Stream<Path> walk = Files.walk(Path.of(System.getProperty("newslens.bench.dir")))) {
-            for (Path file : walk.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+            for (Path file :
+                    walk.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
                 byte[] content = Files.readAllBytes(file);
                 files.add(content);
                 bytes += content.length;
@@ -59,8 +60,10 @@ class IngestTextBench {
                 keys += t3 - t2;
                 hash += t4 - t3;
             }
-            System.out.printf("BENCH ingest 1 thread %.1f MB: decode %.2f, parse %.2f, line keys %.2f, doc_id %.2f CPU-s "
-                            + "(%d)%n", bytes / 1e6, decode / 1e9, parse / 1e9, keys / 1e9, hash / 1e9, sink % 2);
+            System.out.printf(
+                    "BENCH ingest 1 thread %.1f MB: decode %.2f, parse %.2f, line keys %.2f, doc_id %.2f CPU-s "
+                            + "(%d)%n",
+                    bytes / 1e6, decode / 1e9, parse / 1e9, keys / 1e9, hash / 1e9, sink % 2);
         }
     }
 }

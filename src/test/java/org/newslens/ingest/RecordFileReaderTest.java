@@ -28,11 +28,16 @@ class RecordFileReaderTest {
     /** The RAW rows of one file, read as the executors do. */
     private static List<Row> read(Path file, int maxRecordBytes, int maxDepth) throws Exception {
         RecordFileReader reader = new RecordFileReader(new HadoopConf(CONF), maxRecordBytes, maxDepth);
-        InputFile input = new InputFile(new org.apache.hadoop.fs.Path(file.toUri()).toString(),
-                file.getFileName().toString(), Files.size(file), FileKind.of(file.getFileName().toString()));
+        InputFile input = new InputFile(
+                new org.apache.hadoop.fs.Path(file.toUri()).toString(),
+                file.getFileName().toString(),
+                Files.size(file),
+                FileKind.of(file.getFileName().toString()));
         List<Row> rows = new ArrayList<>();
-        reader.call(List.of(RowFactory.create(input.uri(), input.relativePath(), input.kind().name(), input.length()))
-                .iterator()).forEachRemaining(rows::add);
+        reader.call(List.of(RowFactory.create(
+                                input.uri(), input.relativePath(), input.kind().name(), input.length()))
+                        .iterator())
+                .forEachRemaining(rows::add);
         return rows;
     }
 
@@ -41,7 +46,9 @@ class RecordFileReaderTest {
     }
 
     private static List<String> reasons(List<Row> rows) {
-        return rows.stream().map(r -> r.getString(9) == null ? "record" : r.getString(9)).toList();
+        return rows.stream()
+                .map(r -> r.getString(9) == null ? "record" : r.getString(9))
+                .toList();
     }
 
     private static String text(Row row) {
@@ -51,12 +58,15 @@ class RecordFileReaderTest {
     @Test
     void jsonLineOfTwentyMegabytesIsTooLargeNotMalformed() throws Exception {
         Path file = dir.resolve("big.jsonl");
-        String huge = "{\"title\": \"Budget hearing\", \"text\": \"" + "The hearing went on. ".repeat(1_000_000) + "\"}";
+        String huge =
+                "{\"title\": \"Budget hearing\", \"text\": \"" + "The hearing went on. ".repeat(1_000_000) + "\"}";
         Fixtures.write(file, "{\"text\": \"Ferries run again.\"}\n" + huge + "\n{\"text\": \"Trams run again.\"}\n");
 
         List<Row> rows = read(file);
         assertThat(reasons(rows)).containsExactly("record", "record_too_large", "record");
-        assertThat(rows.get(1).getString(10)).contains("line 2").contains("ingest.max-record-bytes")
+        assertThat(rows.get(1).getString(10))
+                .contains("line 2")
+                .contains("ingest.max-record-bytes")
                 .doesNotContain("not a JSON object");
         assertThat(text(rows.get(2))).isEqualTo("Trams run again.");
 
@@ -82,23 +92,36 @@ class RecordFileReaderTest {
     @Test
     void jsonKeysMatchCaseInsensitivelyAndTextMustBeAString() throws Exception {
         Path file = dir.resolve("keys.jsonl");
-        Fixtures.write(file, String.join("\n",
-                "{\"TEXT\": \"Upper-case key.\", \"Title\": \"Upper title\", \"Published\": \"2021-03-04\", "
-                        + "\"SOURCE\": \"Brenmoor Post\", \"URL\": \"https://example.org/a\", \"ID\": 17}",
-                "{\"Text\": \"Mixed-case key.\"}",
-                "{\"text\": 42}",
-                "{\"text\": [\"a\", \"b\"]}",
-                "{\"body\": {\"p\": \"nested\"}}",
-                "{\"text\": true}",
-                "{\"text\": \"one\", \"TEXT\": \"two\"}",
-                "{\"text\": null, \"content\": \"Content wins when text is null.\"}",
-                "{\"text\": \"ok\"} trailing",
-                "[\"an\", \"array\"]") + "\n");
+        Fixtures.write(
+                file,
+                String.join(
+                                "\n",
+                                "{\"TEXT\": \"Upper-case key.\", \"Title\": \"Upper title\", \"Published\": \"2021-03-04\", "
+                                        + "\"SOURCE\": \"Brenmoor Post\", \"URL\": \"https://example.org/a\", \"ID\": 17}",
+                                "{\"Text\": \"Mixed-case key.\"}",
+                                "{\"text\": 42}",
+                                "{\"text\": [\"a\", \"b\"]}",
+                                "{\"body\": {\"p\": \"nested\"}}",
+                                "{\"text\": true}",
+                                "{\"text\": \"one\", \"TEXT\": \"two\"}",
+                                "{\"text\": null, \"content\": \"Content wins when text is null.\"}",
+                                "{\"text\": \"ok\"} trailing",
+                                "[\"an\", \"array\"]")
+                        + "\n");
 
         List<Row> rows = read(file);
-        assertThat(reasons(rows)).containsExactly("record", "record", "text_not_a_string", "text_not_a_string",
-                "text_not_a_string", "text_not_a_string", "ambiguous_column", "record", "malformed_json",
-                "malformed_json");
+        assertThat(reasons(rows))
+                .containsExactly(
+                        "record",
+                        "record",
+                        "text_not_a_string",
+                        "text_not_a_string",
+                        "text_not_a_string",
+                        "text_not_a_string",
+                        "ambiguous_column",
+                        "record",
+                        "malformed_json",
+                        "malformed_json");
         Row upper = rows.get(0);
         assertThat(text(upper)).isEqualTo("Upper-case key.");
         assertThat(upper.getString(3)).isEqualTo("17");
@@ -135,7 +158,9 @@ class RecordFileReaderTest {
         List<Row> rows = read(file);
         Row last = rows.get(rows.size() - 1);
         assertThat(last.getString(9)).isEqualTo("unreadable");
-        assertThat(last.getString(10)).contains("reading stopped at line").contains("records before were read and kept");
+        assertThat(last.getString(10))
+                .contains("reading stopped at line")
+                .contains("records before were read and kept");
         List<Row> records = rows.stream().filter(r -> r.getString(9) == null).toList();
         assertThat(records.size()).isGreaterThan(100).isLessThan(5_000);
         assertThat(text(records.get(0))).startsWith("Report 0: ");
@@ -154,8 +179,11 @@ class RecordFileReaderTest {
 
         List<Row> rows = read(file, MB, 100);
         assertThat(reasons(rows)).containsExactly("record", "record_too_large");
-        assertThat(rows.get(1).getString(10)).contains("line 3").contains("ingest.max-record-bytes 1048576")
-                .contains("quote that never closes").contains("1 records before");
+        assertThat(rows.get(1).getString(10))
+                .contains("line 3")
+                .contains("ingest.max-record-bytes 1048576")
+                .contains("quote that never closes")
+                .contains("1 records before");
         // Below the limit the open quote runs to the end of the file (as in Spark's reader): the last field
         // holds the rest of the file, read in bounded memory.
         List<Row> lenient = read(file);
@@ -166,12 +194,19 @@ class RecordFileReaderTest {
     @Test
     void csvDecodesStrictlyAndMatchesColumnsCaseInsensitively() throws Exception {
         Path latin1 = dir.resolve("latin1.csv");
-        Files.write(latin1, concat("ID,Title,TEXT\n1,Prices,Coffee prices rise.\n".getBytes(StandardCharsets.UTF_8),
-                "2,Caf\u00e9,Caf\u00e9 prices rise.\n".getBytes(StandardCharsets.ISO_8859_1),
-                "3,\"Caf\u00e9 \"\"bar\"\"\",\"Caf\u00e9, bar\n and more.\"\n".getBytes(StandardCharsets.UTF_8)));
+        Files.write(
+                latin1,
+                concat(
+                        "ID,Title,TEXT\n1,Prices,Coffee prices rise.\n".getBytes(StandardCharsets.UTF_8),
+                        "2,Caf\u00e9,Caf\u00e9 prices rise.\n".getBytes(StandardCharsets.ISO_8859_1),
+                        "3,\"Caf\u00e9 \"\"bar\"\"\",\"Caf\u00e9, bar\n and more.\"\n"
+                                .getBytes(StandardCharsets.UTF_8)));
         List<Row> rows = read(latin1);
         assertThat(reasons(rows)).containsExactly("record", "undecodable", "record");
-        assertThat(rows.get(1).getString(10)).contains("column 'Title'").contains("line 3").contains("UTF-8");
+        assertThat(rows.get(1).getString(10))
+                .contains("column 'Title'")
+                .contains("line 3")
+                .contains("UTF-8");
         assertThat(rows.get(0).getString(3)).isEqualTo("1");
         assertThat(text(rows.get(0))).isEqualTo("Coffee prices rise.");
         assertThat(rows.get(2).getString(4)).isEqualTo("Caf\u00e9 \"bar\"");
@@ -193,11 +228,17 @@ class RecordFileReaderTest {
     @Test
     void parquetWithTwoTextColumnsIsAmbiguous() throws Exception {
         Path file = dir.resolve("two-text.parquet");
-        Fixtures.rawParquet(file, "message m { optional binary text (UTF8); optional binary text (UTF8); }",
-                List.<byte[][]>of(new byte[][] {Fixtures.utf8("first"), Fixtures.utf8("second")}), 1 << 20);
+        Fixtures.rawParquet(
+                file,
+                "message m { optional binary text (UTF8); optional binary text (UTF8); }",
+                List.<byte[][]>of(new byte[][] {Fixtures.utf8("first"), Fixtures.utf8("second")}),
+                1 << 20);
         Path mixed = dir.resolve("mixed-case.parquet");
-        Fixtures.rawParquet(mixed, "message m { optional binary TEXT (UTF8); optional binary Text (UTF8); }",
-                List.<byte[][]>of(new byte[][] {Fixtures.utf8("first"), Fixtures.utf8("second")}), 1 << 20);
+        Fixtures.rawParquet(
+                mixed,
+                "message m { optional binary TEXT (UTF8); optional binary Text (UTF8); }",
+                List.<byte[][]>of(new byte[][] {Fixtures.utf8("first"), Fixtures.utf8("second")}),
+                1 << 20);
 
         for (Path p : List.of(file, mixed)) {
             List<Row> rows = read(p);
@@ -210,10 +251,17 @@ class RecordFileReaderTest {
     void parquetUpperCaseColumnsAndInvalidUtf8() throws Exception {
         Path file = dir.resolve("upper.parquet");
         byte[] latin1 = "Caf\u00e9 prices rise.".getBytes(StandardCharsets.ISO_8859_1);
-        Fixtures.rawParquet(file, "message m { optional binary TITLE (UTF8); optional binary Text (UTF8); "
+        Fixtures.rawParquet(
+                file,
+                "message m { optional binary TITLE (UTF8); optional binary Text (UTF8); "
                         + "optional binary Source (UTF8); optional binary other; }",
-                List.of(new byte[][] {Fixtures.utf8("Ferries"), Fixtures.utf8("Ferries run again."),
-                                Fixtures.utf8("Brenmoor Post"), Fixtures.utf8("x")},
+                List.of(
+                        new byte[][] {
+                            Fixtures.utf8("Ferries"),
+                            Fixtures.utf8("Ferries run again."),
+                            Fixtures.utf8("Brenmoor Post"),
+                            Fixtures.utf8("x")
+                        },
                         new byte[][] {Fixtures.utf8("Caf\u00e9"), latin1, null, null},
                         new byte[][] {null, Fixtures.utf8("Trams run again."), null, new byte[] {(byte) 0xff}}),
                 1 << 20);
@@ -231,13 +279,16 @@ class RecordFileReaderTest {
     @Test
     void parquetWithACorruptPageKeepsTheRowGroupsBefore() throws Exception {
         Path file = dir.resolve("damaged.parquet");
-        assertThat(Fixtures.damagedParquet(file, 600)).as("the fixture needs several row groups").isGreaterThan(1);
+        assertThat(Fixtures.damagedParquet(file, 600))
+                .as("the fixture needs several row groups")
+                .isGreaterThan(1);
 
         List<Row> read = read(file);
         Row last = read.get(read.size() - 1);
         assertThat(last.getString(9)).isEqualTo("unreadable");
         assertThat(last.getString(10)).contains("reading stopped at row").contains("of 600");
-        assertThat(read.subList(0, read.size() - 1)).allSatisfy(r -> assertThat(r.getString(9)).isNull());
+        assertThat(read.subList(0, read.size() - 1))
+                .allSatisfy(r -> assertThat(r.getString(9)).isNull());
         assertThat(read.size() - 1).isGreaterThan(0).isLessThan(600);
         assertThat(text(read.get(0))).startsWith("Report number 0 ");
     }
@@ -266,12 +317,17 @@ class RecordFileReaderTest {
                     bytes.write(random.nextInt(256));
                 }
             }
-            String name = "random" + i + List.of(".jsonl", ".csv", ".parquet", ".jsonl.gz", ".csv.gz").get(i % 5);
+            String name = "random" + i
+                    + List.of(".jsonl", ".csv", ".parquet", ".jsonl.gz", ".csv.gz")
+                            .get(i % 5);
             Path file = dir.resolve(name);
             Files.write(file, bytes.toByteArray());
             List<Row> rows = read(file, 4096, 8);
             assertThat(rows).as(name).isNotEmpty();
-            assertThat(rows).as(name).allSatisfy(r -> assertThat(r.getString(9) == null || r.getString(10) != null).isTrue());
+            assertThat(rows)
+                    .as(name)
+                    .allSatisfy(r -> assertThat(r.getString(9) == null || r.getString(10) != null)
+                            .isTrue());
         }
     }
 

@@ -21,7 +21,8 @@ class RepeatedLinesTest {
     @Test
     void aCopyWhoseLinesAllRepeatVouchesForNothing() {
         List<String> lines = List.of(STORY, TAG);
-        assertThat(RepeatedLines.vouchedFor(lines, keys(lines), sorted(STORY, TAG))).isEmpty();
+        assertThat(RepeatedLines.vouchedFor(lines, keys(lines), sorted(STORY, TAG)))
+                .isEmpty();
     }
 
     @Test

@@ -18,11 +18,14 @@ class SampleCorpusTest {
         assertThat(out.inputs()).isEqualTo(5);
 
         Row withDateline = out.document("001_418fd058f8ef7f5a.txt");
-        assertThat(withDateline.<String>getAs("title")).isEqualTo("Iran, China sign 20 cooperation agreements in Beijing");
+        assertThat(withDateline.<String>getAs("title"))
+                .isEqualTo("Iran, China sign 20 cooperation agreements in Beijing");
         assertThat(withDateline.<String>getAs("outlet")).isEqualTo("The Cradle");
         assertThat(withDateline.<java.sql.Date>getAs("published").toLocalDate()).isEqualTo(LocalDate.of(2023, 2, 14));
-        assertThat(withDateline.<String>getAs("text")).doesNotContain("Leave a Reply")
-                .doesNotContain("Your email address will not be published").endsWith("international affairs.");
+        assertThat(withDateline.<String>getAs("text"))
+                .doesNotContain("Leave a Reply")
+                .doesNotContain("Your email address will not be published")
+                .endsWith("international affairs.");
 
         Row kicker = out.document("003_6c6b07c7f306e68d.txt");
         assertThat(kicker.<String>getAs("title"))
@@ -33,13 +36,16 @@ class SampleCorpusTest {
         assertThat(text.indexOf(caption)).isGreaterThanOrEqualTo(0).isEqualTo(text.lastIndexOf(caption));
         assertThat((Object) kicker.getAs("published")).isNull();
 
-        assertThat(out.document("002_4eed75918fc9af3b.txt").<String>getAs("text")).doesNotContain("READ ALSO");
+        assertThat(out.document("002_4eed75918fc9af3b.txt").<String>getAs("text"))
+                .doesNotContain("READ ALSO");
         Row signOff = out.document("004_038d493d3db1d33f.txt");
         assertThat(signOff.<String>getAs("outlet")).isEqualTo("IRNA English");
         assertThat(signOff.<String>getAs("text")).doesNotContain("Follow us on Twitter");
         // Articles whose first line is already the lead paragraph have no headline to report.
-        assertThat(out.document("000_6e0afddb69f29f91.txt").<String>getAs("title")).isNull();
-        assertThat(out.document("002_4eed75918fc9af3b.txt").<String>getAs("title")).isNull();
+        assertThat(out.document("000_6e0afddb69f29f91.txt").<String>getAs("title"))
+                .isNull();
+        assertThat(out.document("002_4eed75918fc9af3b.txt").<String>getAs("title"))
+                .isNull();
         assertThat(signOff.<String>getAs("title")).isNull();
 
         for (Row doc : out.documents()) {

@@ -19,9 +19,18 @@ class TextLogicTest {
     @Test
     void commonDateFormats() {
         LocalDate expected = LocalDate.of(2023, 2, 14);
-        for (String text : new String[] {"February 14, 2023", "Feb. 14, 2023", "Feb 14 2023", "14 February 2023",
-                "14th Feb. 2023", "2023-02-14", "2023/02/14", "Tuesday, February 14, 2023 10:02 GMT",
-                "2023-02-14T08:30:00Z", "Published: 14 Feb 2023"}) {
+        for (String text : new String[] {
+            "February 14, 2023",
+            "Feb. 14, 2023",
+            "Feb 14 2023",
+            "14 February 2023",
+            "14th Feb. 2023",
+            "2023-02-14",
+            "2023/02/14",
+            "Tuesday, February 14, 2023 10:02 GMT",
+            "2023-02-14T08:30:00Z",
+            "Published: 14 Feb 2023"
+        }) {
             assertThat(DateFinder.parseValue(text)).as(text).isEqualTo(expected);
         }
     }
@@ -60,7 +69,8 @@ class TextLogicTest {
         assertThat(TitleFinder.isTitle("Ferry strike enters second week")).isTrue();
         assertThat(TitleFinder.isTitle("Will the ferries run again?")).isTrue();
         assertThat(TitleFinder.isTitle("## Ferry strike ends")).isTrue();
-        assertThat(TitleFinder.isTitle("The ferries stopped running on Monday.")).isFalse();
+        assertThat(TitleFinder.isTitle("The ferries stopped running on Monday."))
+                .isFalse();
         assertThat(TitleFinder.isTitle("Ferries stopped. Crews walked out")).isFalse();
         assertThat(TitleFinder.isTitle("March 3, 2021")).isFalse();
         assertThat(TitleFinder.isTitle("word ".repeat(30))).isFalse();
@@ -69,8 +79,10 @@ class TextLogicTest {
 
     @Test
     void outlets() {
-        assertThat(OutletFinder.fromWireDateline("BRENMOOR (Northwind Wire) - The vote")).isEqualTo("Northwind Wire");
-        assertThat(OutletFinder.fromWireDateline("The vote (a close one) - passed")).isNull();
+        assertThat(OutletFinder.fromWireDateline("BRENMOOR (Northwind Wire) - The vote"))
+                .isEqualTo("Northwind Wire");
+        assertThat(OutletFinder.fromWireDateline("The vote (a close one) - passed"))
+                .isNull();
         String line = "The Almira Ledger, March 3, 2021 \u2014 text";
         assertThat(OutletFinder.beforeDate(line, line.indexOf("March"))).isEqualTo("The Almira Ledger");
         String byline = "By Ana Ruiz, March 3, 2021";
@@ -82,7 +94,8 @@ class TextLogicTest {
         assertThat(OutletFinder.fromSignOff("NWA English")).isEqualTo("NWA English");
         assertThat(OutletFinder.fromSignOff("Ana Ruiz")).isNull();
         assertThat(OutletFinder.fromSignOff("The talks ended.")).isNull();
-        assertThat(OutletFinder.fromSignOff("Reporting by Ana Ruiz; Editing by Tom Velder")).isNull();
+        assertThat(OutletFinder.fromSignOff("Reporting by Ana Ruiz; Editing by Tom Velder"))
+                .isNull();
     }
 
     @Test
@@ -138,10 +151,13 @@ class TextLogicTest {
 
     @Test
     void lineKeyIsTheHashOfTheNormalisedLine() {
-        for (String line : new String[] {"  A  dock\tWORKER \u2019s gate ", "", "x", "\u201cQuoted\u201d  text\u00a0 "}) {
+        for (String line :
+                new String[] {"  A  dock\tWORKER \u2019s gate ", "", "x", "\u201cQuoted\u201d  text\u00a0 "}) {
             assertThat(Lines.key(line)).as(line).isEqualTo(Hashes.lineKey(Lines.normalize(line)));
         }
         assertThat(Lines.normalize("  A  dock\tWORKER\u2019s ")).isEqualTo("a dock worker's");
-        assertThat(Lines.key("Dock workers")).isEqualTo(Lines.key(" dock   WORKERS")).isNotEqualTo(Lines.key("dock worker"));
+        assertThat(Lines.key("Dock workers"))
+                .isEqualTo(Lines.key(" dock   WORKERS"))
+                .isNotEqualTo(Lines.key("dock worker"));
     }
 }

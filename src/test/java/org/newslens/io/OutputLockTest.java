@@ -26,8 +26,9 @@ class OutputLockTest {
     }
 
     private void lockHeldBy(String runId, String host, long pid, Instant started) throws Exception {
-        Files.write(out.resolve("_lock"), new ObjectMapper().writeValueAsBytes(
-                new OutputLock.Holder(runId, host, pid, started.toString())));
+        Files.write(
+                out.resolve("_lock"),
+                new ObjectMapper().writeValueAsBytes(new OutputLock.Holder(runId, host, pid, started.toString())));
     }
 
     private static String thisHost() throws Exception {

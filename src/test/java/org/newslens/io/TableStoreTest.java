@@ -23,8 +23,7 @@ class TableStoreTest {
     Path out;
 
     private Dataset<Row> rejects(String uri) {
-        return spark.createDataFrame(List.of(RowFactory.create(uri, "empty_file", "0 bytes")),
-                Table.REJECTS.schema());
+        return spark.createDataFrame(List.of(RowFactory.create(uri, "empty_file", "0 bytes")), Table.REJECTS.schema());
     }
 
     @Test
@@ -50,8 +49,9 @@ class TableStoreTest {
         first.commit();
 
         TableStore second = new TableStore(spark, out.toUri().toString(), "run2");
-        second.write(Table.TERM_STATS, spark.createDataFrame(List.of(RowFactory.create("quota", 3L, 2L, 0.4)),
-                Table.TERM_STATS.schema()));
+        second.write(
+                Table.TERM_STATS,
+                spark.createDataFrame(List.of(RowFactory.create("quota", 3L, 2L, 0.4)), Table.TERM_STATS.schema()));
         second.commit();
         assertThat(second.carriedOver()).containsExactly(java.util.Map.entry(Table.REJECTS, 1L));
         TableStore reader = new TableStore(spark, out.toUri().toString(), "reader");
@@ -65,7 +65,10 @@ class TableStoreTest {
         third.commit();
         assertThat(out.resolve("runs").toFile().list()).containsExactlyInAnyOrder("run2", "run3");
         // The hard-linked copy of run 1's rejects in run 2 survives run 1's removal.
-        assertThat(spark.read().parquet(out.resolve("runs/run2/rejects").toString()).count()).isEqualTo(1);
+        assertThat(spark.read()
+                        .parquet(out.resolve("runs/run2/rejects").toString())
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -88,19 +91,25 @@ class TableStoreTest {
         store.write(Table.REJECTS, rejects("file:/a.txt"));
         store.commit();
         store.abort();
-        assertThat(new TableStore(spark, out.toUri().toString(), "reader").read(Table.REJECTS, "test").count())
+        assertThat(new TableStore(spark, out.toUri().toString(), "reader")
+                        .read(Table.REJECTS, "test")
+                        .count())
                 .isEqualTo(1);
     }
 
     @Test
     void writeReturnsTheRowsWrittenAlsoForEmptyAndManyPartitionTables() {
         TableStore store = new TableStore(spark, out.toUri().toString(), "run1");
-        Dataset<Row> many = spark.range(1234).selectExpr("concat('file:/', id) as source_uri", "'empty_file' as reason",
-                "'x' as detail").repartition(5);
+        Dataset<Row> many = spark.range(1234)
+                .selectExpr("concat('file:/', id) as source_uri", "'empty_file' as reason", "'x' as detail")
+                .repartition(5);
         assertThat(store.write(Table.REJECTS, many)).isEqualTo(1234);
         assertThat(store.read(Table.REJECTS, "test").count()).isEqualTo(1234);
-        assertThat(store.write(Table.REJECTS, spark.createDataFrame(List.of(), Table.REJECTS.schema()))).isZero();
-        assertThat(store.write(Table.REJECTS, many.filter(functions.col("source_uri").equalTo("none")))).isZero();
+        assertThat(store.write(Table.REJECTS, spark.createDataFrame(List.of(), Table.REJECTS.schema())))
+                .isZero();
+        assertThat(store.write(
+                        Table.REJECTS, many.filter(functions.col("source_uri").equalTo("none"))))
+                .isZero();
         assertThat(store.written()).containsEntry(Table.REJECTS, 0L);
     }
 

@@ -16,7 +16,8 @@ class DriverMemoryTest {
 
     @Test
     void aOneGigabyteDriverIsTooSmallForTheDefaultFitOnALargeCorpus() {
-        assertThatThrownBy(() -> DriverMemory.check(Jobs.forCommand("all"), SettingsRegistry.defaults(), CORPUS_200_MB, GIB))
+        assertThatThrownBy(() ->
+                        DriverMemory.check(Jobs.forCommand("all"), SettingsRegistry.defaults(), CORPUS_200_MB, GIB))
                 .isInstanceOf(SettingsException.class)
                 .hasMessageContaining("spark.driver.memory")
                 .hasMessageContaining("--driver-memory 2g")
@@ -29,7 +30,8 @@ class DriverMemoryTest {
         Settings smallFit = SettingsRegistry.parse(new String[] {"--topics.fit-docs", "5000"});
         assertThatCode(() -> DriverMemory.check(Jobs.forCommand("all"), smallFit, CORPUS_200_MB, GIB))
                 .doesNotThrowAnyException();
-        assertThatCode(() -> DriverMemory.check(Jobs.forCommand("all"), SettingsRegistry.defaults(), CORPUS_200_MB, 2 * GIB))
+        assertThatCode(() ->
+                        DriverMemory.check(Jobs.forCommand("all"), SettingsRegistry.defaults(), CORPUS_200_MB, 2 * GIB))
                 .doesNotThrowAnyException();
         assertThatCode(() -> DriverMemory.check(Jobs.forCommand("all"), SettingsRegistry.defaults(), 30_000, GIB))
                 .doesNotThrowAnyException();
@@ -37,8 +39,9 @@ class DriverMemoryTest {
 
     @Test
     void runsWithoutTopicsAreNotChecked() {
-        assertThatCode(() -> DriverMemory.check(List.of(Jobs.forCommand("terms").get(0)), SettingsRegistry.defaults(),
-                CORPUS_200_MB, GIB / 2)).doesNotThrowAnyException();
+        assertThatCode(() -> DriverMemory.check(
+                        List.of(Jobs.forCommand("terms").get(0)), SettingsRegistry.defaults(), CORPUS_200_MB, GIB / 2))
+                .doesNotThrowAnyException();
     }
 
     @Test

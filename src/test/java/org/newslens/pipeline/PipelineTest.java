@@ -42,8 +42,13 @@ class PipelineTest {
             }
 
             public void run(JobContext context) {
-                context.tables().write(Table.REJECTS, context.spark().createDataFrame(
-                        List.of(RowFactory.create(source, "test", null)), Table.REJECTS.schema()));
+                context.tables()
+                        .write(
+                                Table.REJECTS,
+                                context.spark()
+                                        .createDataFrame(
+                                                List.of(RowFactory.create(source, "test", null)),
+                                                Table.REJECTS.schema()));
             }
         };
     }
@@ -84,10 +89,15 @@ class PipelineTest {
 
         assertThat(Outputs.currentRun(out)).isEqualTo(firstRun);
         assertThat(Files.readString(firstRun.resolve("_manifest.json"))).isEqualTo(manifestBefore);
-        assertThat(SharedSpark.session().read().parquet(firstRun.resolve("rejects").toString()).first().getString(0))
+        assertThat(SharedSpark.session()
+                        .read()
+                        .parquet(firstRun.resolve("rejects").toString())
+                        .first()
+                        .getString(0))
                 .isEqualTo("file:/first-run.txt");
         // The failed run's folder is gone, and so is the lock.
-        assertThat(out.resolve("runs").toFile().list()).containsExactly(firstRun.getFileName().toString());
+        assertThat(out.resolve("runs").toFile().list())
+                .containsExactly(firstRun.getFileName().toString());
         assertThat(out.resolve("_lock")).doesNotExist();
     }
 
@@ -102,8 +112,10 @@ class PipelineTest {
 
     @Test
     void badArgumentsExitWithCodeTwoAndTouchNothing() {
-        assertThat(Main.run(new String[] {"terms", "--output", out.toString(), "--no-such-setting", "1"})).isEqualTo(2);
-        assertThat(Main.run(new String[] {"no-such-job", "--output", out.toString()})).isEqualTo(2);
+        assertThat(Main.run(new String[] {"terms", "--output", out.toString(), "--no-such-setting", "1"}))
+                .isEqualTo(2);
+        assertThat(Main.run(new String[] {"no-such-job", "--output", out.toString()}))
+                .isEqualTo(2);
         assertThat(out.toFile().list()).isEmpty();
     }
 
@@ -121,8 +133,10 @@ class PipelineTest {
 
     private static List<String> tree(Path dir) throws Exception {
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.map(p -> dir.relativize(p) + (Files.isDirectory(p) ? "/" : " " + p.toFile().length()))
-                    .sorted().toList();
+            return files.map(p -> dir.relativize(p)
+                            + (Files.isDirectory(p) ? "/" : " " + p.toFile().length()))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -140,39 +154,63 @@ class PipelineTest {
         List<String> before = tree(out);
 
         Map<String, String[]> cases = new java.util.LinkedHashMap<>();
-        cases.put("unknown scheme in --input", new String[] {"--input", "nosuch://host/corpus", "--output", output.toString()});
+        cases.put(
+                "unknown scheme in --input",
+                new String[] {"--input", "nosuch://host/corpus", "--output", output.toString()});
         cases.put("unknown scheme in --output", new String[] {"--input", in.toString(), "--output", "nosuch:/x/out"});
         cases.put("empty --input", new String[] {"--input", "", "--output", output.toString()});
-        cases.put("missing --input", new String[] {"--input", out.resolve("absent").toString(), "--output", output.toString()});
+        cases.put(
+                "missing --input",
+                new String[] {"--input", out.resolve("absent").toString(), "--output", output.toString()});
         cases.put("--output is a file", new String[] {"--input", in.toString(), "--output", file.toString()});
-        cases.put("--output equals --input", new String[] {"--input", in.toString(), "--output", in.toUri().toString()});
-        cases.put("--output inside --input (relative vs URI)",
-                new String[] {"--input", "./" + relativeIn, "--output", in.resolve("news/out").toUri().toString()});
+        cases.put(
+                "--output equals --input",
+                new String[] {"--input", in.toString(), "--output", in.toUri().toString()});
+        cases.put("--output inside --input (relative vs URI)", new String[] {
+            "--input",
+            "./" + relativeIn,
+            "--output",
+            in.resolve("news/out").toUri().toString()
+        });
         cases.put("--input inside --output", new String[] {"--input", in.toString(), "--output", out.toString()});
         for (Map.Entry<String, String[]> c : cases.entrySet()) {
             String[] args = java.util.stream.Stream.concat(Stream.of("ingest"), Stream.of(c.getValue()))
                     .toArray(String[]::new);
             Map.Entry<Integer, String> result = runMain(args);
-            assertThat(result.getKey()).as(c.getKey() + ": " + result.getValue()).isEqualTo(2);
+            assertThat(result.getKey())
+                    .as(c.getKey() + ": " + result.getValue())
+                    .isEqualTo(2);
             assertThat(result.getValue().strip().lines()).as(c.getKey()).hasSize(1);
             assertThat(result.getValue()).as(c.getKey()).startsWith("newslens: ");
             assertThat(tree(out)).as(c.getKey()).isEqualTo(before);
         }
-        assertThat(runMain("ingest", "--input", "nosuch://host/corpus", "--output", output.toString()).getValue())
+        assertThat(runMain("ingest", "--input", "nosuch://host/corpus", "--output", output.toString())
+                        .getValue())
                 .contains("unknown scheme 'nosuch:'");
-        assertThat(runMain("ingest", "--input", in.toString(), "--output", in.resolve("news/out").toString())
-                .getValue()).contains("is inside --input");
-        assertThat(runMain("ingest", "--input", in.toString(), "--output", file.toString()).getValue())
+        assertThat(runMain(
+                                "ingest",
+                                "--input",
+                                in.toString(),
+                                "--output",
+                                in.resolve("news/out").toString())
+                        .getValue())
+                .contains("is inside --input");
+        assertThat(runMain("ingest", "--input", in.toString(), "--output", file.toString())
+                        .getValue())
                 .contains("is a file");
     }
 
     @Test
     void pathsOnlyShareAPrefixAreNotNested() {
         org.apache.hadoop.fs.Path a = new org.apache.hadoop.fs.Path("file:/data/news");
-        assertThat(RunPaths.isWithin(new org.apache.hadoop.fs.Path("file:/data/news-out"), a)).isFalse();
-        assertThat(RunPaths.isWithin(new org.apache.hadoop.fs.Path("file:/data/news/out"), a)).isTrue();
-        assertThat(RunPaths.isWithin(new org.apache.hadoop.fs.Path("hdfs://nn/data/news/out"), a)).isFalse();
-        assertThat(RunPaths.isWithin(new org.apache.hadoop.fs.Path("file:/anything"),
-                new org.apache.hadoop.fs.Path("file:/"))).isTrue();
+        assertThat(RunPaths.isWithin(new org.apache.hadoop.fs.Path("file:/data/news-out"), a))
+                .isFalse();
+        assertThat(RunPaths.isWithin(new org.apache.hadoop.fs.Path("file:/data/news/out"), a))
+                .isTrue();
+        assertThat(RunPaths.isWithin(new org.apache.hadoop.fs.Path("hdfs://nn/data/news/out"), a))
+                .isFalse();
+        assertThat(RunPaths.isWithin(
+                        new org.apache.hadoop.fs.Path("file:/anything"), new org.apache.hadoop.fs.Path("file:/")))
+                .isTrue();
     }
 }

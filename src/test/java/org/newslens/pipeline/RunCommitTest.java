@@ -84,9 +84,11 @@ class RunCommitTest {
 
     private static void write(TableStore tables, SparkSession spark, String marker, int n, List<Table> which) {
         List<Row> rejects = IntStream.range(0, n)
-                .mapToObj(i -> RowFactory.create("file:/" + marker + "/" + i + ".txt", "test", null)).toList();
+                .mapToObj(i -> RowFactory.create("file:/" + marker + "/" + i + ".txt", "test", null))
+                .toList();
         List<Row> terms = IntStream.range(0, n)
-                .mapToObj(i -> RowFactory.create(marker + "-" + i, 1L, 1L, 0.5)).toList();
+                .mapToObj(i -> RowFactory.create(marker + "-" + i, 1L, 1L, 0.5))
+                .toList();
         if (which.contains(Table.REJECTS)) {
             tables.write(Table.REJECTS, spark.createDataFrame(rejects, Table.REJECTS.schema()));
         }
@@ -109,10 +111,12 @@ class RunCommitTest {
         String marker = manifest.get("figures").get("marker").asText();
         for (Table table : List.of(Table.REJECTS, Table.TERM_STATS)) {
             List<Map<String, Object>> rows = tables.readAll(table);
-            assertThat((long) rows.size()).as("%s rows against the manifest of %s", table, marker)
+            assertThat((long) rows.size())
+                    .as("%s rows against the manifest of %s", table, marker)
                     .isEqualTo(manifest.get("rows").get(table.tableName()).asLong());
             String column = table == Table.REJECTS ? "source_uri" : "term";
-            assertThat(rows).as("%s of run %s", table, marker)
+            assertThat(rows)
+                    .as("%s of run %s", table, marker)
                     .allSatisfy(row -> assertThat((String) row.get(column)).contains(marker));
         }
         return marker;
@@ -127,8 +131,14 @@ class RunCommitTest {
         }
     }
 
-    private enum KillPoint { TABLES_WRITTEN, CARRIED_OVER, MANIFEST_WRITTEN, POINTER_WRITTEN, POINTER_SWITCHED,
-        LINK_SWITCHED }
+    private enum KillPoint {
+        TABLES_WRITTEN,
+        CARRIED_OVER,
+        MANIFEST_WRITTEN,
+        POINTER_WRITTEN,
+        POINTER_SWITCHED,
+        LINK_SWITCHED
+    }
 
     @Test
     void aCommitKilledAtAnyStepLeavesOneWholeRunAndTheNextRunCleansUp() throws Exception {
@@ -149,18 +159,25 @@ class RunCommitTest {
                 RunManifest.write(tables, settings(output), summary, "killed", Instant.now(), Instant.now());
             }
             if (kill.compareTo(KillPoint.POINTER_WRITTEN) >= 0) {
-                RunFolders.publishUpTo(tables.root(), "killed", conf, switch (kill) {
-                    case POINTER_WRITTEN -> RunFolders.PublishStep.POINTER_WRITTEN;
-                    case POINTER_SWITCHED -> RunFolders.PublishStep.POINTER_SWITCHED;
-                    default -> RunFolders.PublishStep.LINK_SWITCHED;
-                });
+                RunFolders.publishUpTo(
+                        tables.root(),
+                        "killed",
+                        conf,
+                        switch (kill) {
+                            case POINTER_WRITTEN -> RunFolders.PublishStep.POINTER_WRITTEN;
+                            case POINTER_SWITCHED -> RunFolders.PublishStep.POINTER_SWITCHED;
+                            default -> RunFolders.PublishStep.LINK_SWITCHED;
+                        });
             }
 
             boolean switched = kill.compareTo(KillPoint.POINTER_SWITCHED) >= 0;
-            assertThat(consistentRun(output)).as("reader after a kill at %s", kill).isEqualTo(switched ? "new" : "old");
+            assertThat(consistentRun(output))
+                    .as("reader after a kill at %s", kill)
+                    .isEqualTo(switched ? "new" : "old");
             // The link DuckDB users follow also names a whole run: the old one until it is switched.
             String linked = output.resolve("current").toRealPath().getFileName().toString();
-            assertThat(linked).as("link after a kill at %s", kill)
+            assertThat(linked)
+                    .as("link after a kill at %s", kill)
                     .isEqualTo(kill == KillPoint.LINK_SWITCHED ? "killed" : oldRun);
 
             Pipeline.run(List.of(writing("next", 1)), settings(output));
@@ -170,7 +187,8 @@ class RunCommitTest {
             assertThat(new TreeSet<>(List.of(output.resolve("runs").toFile().list())))
                     .as("run folders after a kill at %s", kill)
                     .isEqualTo(new TreeSet<>(List.of(nextRun, switched ? "killed" : oldRun)));
-            assertThat(output.toFile().list()).as("leftovers after a kill at %s", kill)
+            assertThat(output.toFile().list())
+                    .as("leftovers after a kill at %s", kill)
                     .containsExactlyInAnyOrder("runs", "_current", "current");
         }
     }
@@ -203,7 +221,8 @@ class RunCommitTest {
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<RunSummary> first = CompletableFuture.supplyAsync(() -> {
             try {
-                return Pipeline.run(List.of(writing("first", 2, release, List.of(Table.REJECTS, Table.TERM_STATS))), settings(out));
+                return Pipeline.run(
+                        List.of(writing("first", 2, release, List.of(Table.REJECTS, Table.TERM_STATS))), settings(out));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -233,14 +252,19 @@ class RunCommitTest {
             System.setErr(original);
         }
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("is in use by run"))).hasSize(1);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("is in use by run")))
+                .hasSize(1);
 
         release.countDown();
         first.get(120, TimeUnit.SECONDS);
         assertThat(consistentRun(out)).isEqualTo("first");
-        assertThat(new ObjectMapper().readTree(Files.readString(
-                out.resolve("runs").resolve(holder.get("runId").asText()).resolve("_manifest.json")))
-                .get("run_id").asText()).isEqualTo(holder.get("runId").asText());
+        assertThat(new ObjectMapper()
+                        .readTree(Files.readString(out.resolve("runs")
+                                .resolve(holder.get("runId").asText())
+                                .resolve("_manifest.json")))
+                        .get("run_id")
+                        .asText())
+                .isEqualTo(holder.get("runId").asText());
         assertThat(lock).doesNotExist();
         assertThat(out.resolve("runs").toFile().list()).hasSize(1);
     }

@@ -13,9 +13,14 @@ class RunSummaryTest {
         summary.put("rejects_not_text", "rejects not_text", 2L);
         summary.put("topics_fit_nmf_seconds", "s fit: NMF", 1.23456);
 
-        assertThat(summary.figures()).containsEntry("documents", 12L).containsEntry("rejects_not_text", 2L)
+        assertThat(summary.figures())
+                .containsEntry("documents", 12L)
+                .containsEntry("rejects_not_text", 2L)
                 .containsEntry("topics_fit_nmf_seconds", 1.235);
-        assertThat(summary.render()).contains("documents").contains("rejects not_text").contains("s fit: NMF")
+        assertThat(summary.render())
+                .contains("documents")
+                .contains("rejects not_text")
+                .contains("s fit: NMF")
                 .doesNotContain("topics_fit_nmf_seconds");
     }
 

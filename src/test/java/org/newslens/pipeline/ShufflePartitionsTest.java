@@ -24,6 +24,7 @@ class ShufflePartitionsTest {
         assertThat(ShufflePartitions.apply(spark, 5_000_000_000L)).isEqualTo(2);
         assertThat(spark.conf().get("spark.sql.shuffle.partitions")).isEqualTo("2");
         assertThat(spark.conf().get("spark.sql.adaptive.enabled")).isEqualTo("true");
-        assertThat(spark.conf().get("spark.sql.optimizer.canChangeCachedPlanOutputPartitioning")).isEqualTo("true");
+        assertThat(spark.conf().get("spark.sql.optimizer.canChangeCachedPlanOutputPartitioning"))
+                .isEqualTo("true");
     }
 }

@@ -66,48 +66,75 @@ class ChromiumReportTest {
 
     private Run chromium(Path page, String... extra) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory(temp, "profile");
-        List<String> command = new ArrayList<>(List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--hide-scrollbars", "--user-data-dir=" + profile, "--enable-logging=stderr",
+        List<String> command = new ArrayList<>(List.of(
+                chromium,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--hide-scrollbars",
+                "--user-data-dir=" + profile,
+                "--enable-logging=stderr",
                 "--v=0"));
         command.addAll(List.of(extra));
         command.add(page.toUri().toString());
         Path out = temp.resolve("chromium-" + System.nanoTime() + ".out");
         Path err = temp.resolve("chromium-" + System.nanoTime() + ".err");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         if (!process.waitFor(90, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             fail("chromium did not finish in 90 s: " + command);
         }
-        assertThat(process.exitValue()).as("chromium exit code; stderr:\n%s", Files.readString(err)).isZero();
+        assertThat(process.exitValue())
+                .as("chromium exit code; stderr:\n%s", Files.readString(err))
+                .isZero();
         return new Run(Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     }
 
     @Test
     void reportLoadsCleanlyWithChartsAndNetworkAndLeavesAScreenshot() throws Exception {
         Path output = ReportFixture.shared();
-        ParquetTables tables = new ParquetTables(new Configuration(), output.toUri().toString());
+        ParquetTables tables =
+                new ParquetTables(new Configuration(), output.toUri().toString());
         ReportData data = new ReportLoader(tables, SettingsRegistry.defaults()).load();
         Path page = Path.of(ReportJob.write(tables, HtmlReport.render(data)).toUri());
 
         Run dom = chromium(page, "--dump-dom");
-        assertThat(dom.consoleMessages()).as("console messages while loading the report").isEmpty();
+        assertThat(dom.consoleMessages())
+                .as("console messages while loading the report")
+                .isEmpty();
         Document loaded = Jsoup.parse(dom.stdout());
-        assertThat(loaded.selectFirst("html").attr("data-report-ready")).as("page script ran").isEqualTo("true");
+        assertThat(loaded.selectFirst("html").attr("data-report-ready"))
+                .as("page script ran")
+                .isEqualTo("true");
         assertThat(loaded.select("svg.terms .bar")).hasSize(data.terms().size()).isNotEmpty();
         assertThat(loaded.select("svg.collocations .bar")).isNotEmpty();
-        assertThat(loaded.select("svg#network .node")).hasSize(data.network().nodes().size()).isNotEmpty();
+        assertThat(loaded.select("svg#network .node"))
+                .hasSize(data.network().nodes().size())
+                .isNotEmpty();
         assertThat(loaded.select("svg#network .edge")).isNotEmpty();
         assertThat(loaded.select("svg.trend .series")).isNotEmpty();
         assertThat(loaded.select(".card.topic")).isNotEmpty();
         assertThat(loaded.select("#doc-count").text()).isEqualTo("6 of 6");
         // What changed: the rising lists, one timeline per top rising entity, their sentences, the outlets table.
-        assertThat(loaded.select("#changes table.rising.entities tbody tr")).hasSize(data.changes().entities().size())
+        assertThat(loaded.select("#changes table.rising.entities tbody tr"))
+                .hasSize(data.changes().entities().size())
                 .isNotEmpty();
-        assertThat(loaded.select("#changes svg.spark")).hasSize(data.changes().timelines().size()).isNotEmpty();
-        assertThat(loaded.select("#changes svg.spark polyline")).hasSize(data.changes().timelines().size());
+        assertThat(loaded.select("#changes svg.spark"))
+                .hasSize(data.changes().timelines().size())
+                .isNotEmpty();
+        assertThat(loaded.select("#changes svg.spark polyline"))
+                .hasSize(data.changes().timelines().size());
         assertThat(loaded.select("#changes-kwic .kwic li")).isNotEmpty();
-        assertThat(loaded.select("#outlets tbody tr")).hasSize(data.changes().outlets().size());
+        assertThat(loaded.select("#outlets tbody tr"))
+                .hasSize(data.changes().outlets().size());
         assertThat(loaded.select("#outlets").text()).contains(ReportFixture.HOSTILE_OUTLET);
         // Hostile corpus text stayed text: nothing injected ran or was added to the DOM.
         assertThat(loaded.select("img")).isEmpty();

@@ -50,7 +50,8 @@ class DuckDbInteropTest {
 
     private List<List<Object>> query(String sql) throws SQLException {
         List<List<Object>> rows = new ArrayList<>();
-        try (Statement st = duck.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = duck.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 List<Object> row = new ArrayList<>();
@@ -91,7 +92,8 @@ class DuckDbInteropTest {
 
     @Test
     void everyTableReadsWithTheDeclaredColumnsTypesAndRowCounts() throws SQLException {
-        ParquetTables tables = new ParquetTables(new Configuration(), output.toUri().toString());
+        ParquetTables tables =
+                new ParquetTables(new Configuration(), output.toUri().toString());
         for (Table table : tables.present()) {
             Map<String, String> expected = new LinkedHashMap<>();
             for (StructField f : table.schema().fields()) {
@@ -99,22 +101,28 @@ class DuckDbInteropTest {
             }
             Map<String, String> actual = new LinkedHashMap<>();
             for (List<Object> row : query("DESCRIBE " + table.tableName())) {
-                actual.put((String) row.get(0), ((String) row.get(1)).replace("\"", "").replaceAll("(\\w+) (\\w)", "$1 $2"));
+                actual.put(
+                        (String) row.get(0),
+                        ((String) row.get(1)).replace("\"", "").replaceAll("(\\w+) (\\w)", "$1 $2"));
             }
             Map<String, String> expectedPlain = new LinkedHashMap<>();
             expected.forEach((k, v) -> expectedPlain.put(k, v.replace("\"", "")));
             assertThat(actual).as("columns of %s", table.tableName()).containsExactlyEntriesOf(expectedPlain);
             assertThat(query("SELECT count(*) FROM " + table.tableName()).get(0).get(0))
-                    .as("rows of %s", table.tableName()).isEqualTo(tables.count(table));
+                    .as("rows of %s", table.tableName())
+                    .isEqualTo(tables.count(table));
         }
     }
 
     @Test
     void theCurrentLinkIsThePathUsersQuery() throws SQLException {
         // output/current/<table>/*.parquet, as the docs show, reads the same rows as the resolved run folder.
-        ParquetTables tables = new ParquetTables(new Configuration(), output.toUri().toString());
-        assertThat(query("SELECT count(*) FROM read_parquet('" + output.resolve("current/documents")
-                + "/*.parquet')").get(0).get(0)).isEqualTo(tables.count(Table.DOCUMENTS));
+        ParquetTables tables =
+                new ParquetTables(new Configuration(), output.toUri().toString());
+        assertThat(query("SELECT count(*) FROM read_parquet('" + output.resolve("current/documents") + "/*.parquet')")
+                        .get(0)
+                        .get(0))
+                .isEqualTo(tables.count(Table.DOCUMENTS));
     }
 
     @Test
@@ -127,7 +135,8 @@ class DuckDbInteropTest {
                 WHERE p."window" = 'sentence' AND 'Chile' IN (a.name, b.name)
                 ORDER BY p.count DESC, p.npmi DESC, partner""");
         assertThat(partners).isNotEmpty();
-        assertThat(partners.get(0)).containsExactly("Norway", 2L, partners.get(0).get(2));
+        assertThat(partners.get(0))
+                .containsExactly("Norway", 2L, partners.get(0).get(2));
     }
 
     @Test
@@ -138,7 +147,8 @@ class DuckDbInteropTest {
                 WHERE t.model = 'lda' AND t.is_dominant
                   AND t.topic_id = (SELECT topic_id FROM topics WHERE rank = 1 AND term = 'solar')
                 ORDER BY t.weight DESC, d.doc_id""");
-        assertThat(titles).extracting(r -> r.get(0))
+        assertThat(titles)
+                .extracting(r -> r.get(0))
                 .containsExactly("Kenya expands solar grid", "Solar tariffs debated in Nairobi");
         assertThat(titles.get(0).get(1)).hasToString("2024-02-20");
     }
@@ -148,12 +158,12 @@ class DuckDbInteropTest {
         assertThat(query("SELECT term, cf FROM term_stats ORDER BY cf DESC, term LIMIT 1"))
                 .containsExactly(List.of("salmon", 7L));
         assertThat(query("""
-                SELECT string_agg(term, ', ' ORDER BY rank) FROM doc_keywords WHERE doc_id = 'd4'""").get(0).get(0))
-                .isEqualTo("grid, solar, expanded, fall, help");
+                SELECT string_agg(term, ', ' ORDER BY rank) FROM doc_keywords WHERE doc_id = 'd4'""").get(0).get(0)).isEqualTo("grid, solar, expanded, fall, help");
         assertThat(query("""
                 SELECT e.name, a.alias, a.count FROM entities e, unnest(e.aliases) AS u(a)
                 WHERE e.name = 'Mara Lindqvist'""")).containsExactly(List.of("Mara Lindqvist", "Mara Lindqvist", 3L));
         assertThat(query("SELECT period, share FROM topic_trends WHERE topic_id = 0 ORDER BY period"))
-                .extracting(r -> r.get(0)).containsExactly("2024-01", "2024-02", "2024-03");
+                .extracting(r -> r.get(0))
+                .containsExactly("2024-01", "2024-02", "2024-03");
     }
 }

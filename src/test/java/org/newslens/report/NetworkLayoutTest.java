@@ -8,8 +8,13 @@ import org.newslens.report.ReportData.Network.Edge;
 
 class NetworkLayoutTest {
     private static final long[] GROUPS = {0, 0, 0, 1, 1, 1};
-    private static final List<Edge> EDGES = List.of(new Edge(0, 1, 5, 0.5), new Edge(1, 2, 3, 0.4),
-            new Edge(0, 2, 2, 0.2), new Edge(3, 4, 5, 0.6), new Edge(4, 5, 4, 0.5), new Edge(2, 3, 1, 0.1));
+    private static final List<Edge> EDGES = List.of(
+            new Edge(0, 1, 5, 0.5),
+            new Edge(1, 2, 3, 0.4),
+            new Edge(0, 2, 2, 0.2),
+            new Edge(3, 4, 5, 0.6),
+            new Edge(4, 5, 4, 0.5),
+            new Edge(2, 3, 1, 0.1));
 
     @Test
     void sameGraphSamePicture() {

@@ -39,28 +39,38 @@ public final class ReportFixture {
         }
     }
 
-    private record Ent(String id, String name, String type, long community) {
-    }
+    private record Ent(String id, String name, String type, long community) {}
 
     private static final List<Doc> DOCS = List.of(
-            new Doc("d1", "Norway and Chile agree salmon quota", "Harbour Times", LocalDate.of(2024, 1, 10),
-                    new String[] {"Norway and Chile agreed a new salmon quota on Monday.",
-                            "Mara Lindqvist said the Northern Fisheries Council will audit the salmon catch."}),
-            new Doc("d2", "Fisheries council meets in Oslo", "Harbour Times", LocalDate.of(2024, 2, 3),
-                    new String[] {"The Northern Fisheries Council met in Oslo to review the salmon quota.",
-                            "Mara Lindqvist warned that Norway must protect salmon stocks."}),
-            new Doc("d3", HOSTILE_TITLE, HOSTILE_OUTLET, null,
-                    new String[] {"An article with markup inside its text.",
-                            "Evil <svg onload=window.__pwned=3> met Mara Lindqvist about <script>window.__pwned=4</script> salmon."}),
-            new Doc("d4", "Kenya expands solar grid", "Daily Meridian", LocalDate.of(2024, 2, 20),
-                    new String[] {"Kenya expanded its solar grid with help from the Sunrise Grid Authority.",
-                            "Tomas Okafor said solar tariffs in Nairobi will fall."}),
-            new Doc("d5", "Solar tariffs debated in Nairobi", "Daily Meridian", LocalDate.of(2024, 3, 5),
-                    new String[] {"Lawmakers in Nairobi debated solar tariffs for the grid.",
-                            "Tomas Okafor and the Sunrise Grid Authority defended the solar tariffs in Kenya."}),
-            new Doc("d6", "Chile salmon exports rise", "Pacific Ledger", LocalDate.of(2024, 3, 18),
-                    new String[] {"Chile reported rising salmon exports to Norway.",
-                            "The Northern Fisheries Council praised Chile for the salmon quota."}));
+            new Doc(
+                    "d1",
+                    "Norway and Chile agree salmon quota",
+                    "Harbour Times",
+                    LocalDate.of(2024, 1, 10),
+                    new String[] {
+                        "Norway and Chile agreed a new salmon quota on Monday.",
+                        "Mara Lindqvist said the Northern Fisheries Council will audit the salmon catch."
+                    }),
+            new Doc("d2", "Fisheries council meets in Oslo", "Harbour Times", LocalDate.of(2024, 2, 3), new String[] {
+                "The Northern Fisheries Council met in Oslo to review the salmon quota.",
+                "Mara Lindqvist warned that Norway must protect salmon stocks."
+            }),
+            new Doc("d3", HOSTILE_TITLE, HOSTILE_OUTLET, null, new String[] {
+                "An article with markup inside its text.",
+                "Evil <svg onload=window.__pwned=3> met Mara Lindqvist about <script>window.__pwned=4</script> salmon."
+            }),
+            new Doc("d4", "Kenya expands solar grid", "Daily Meridian", LocalDate.of(2024, 2, 20), new String[] {
+                "Kenya expanded its solar grid with help from the Sunrise Grid Authority.",
+                "Tomas Okafor said solar tariffs in Nairobi will fall."
+            }),
+            new Doc("d5", "Solar tariffs debated in Nairobi", "Daily Meridian", LocalDate.of(2024, 3, 5), new String[] {
+                "Lawmakers in Nairobi debated solar tariffs for the grid.",
+                "Tomas Okafor and the Sunrise Grid Authority defended the solar tariffs in Kenya."
+            }),
+            new Doc("d6", "Chile salmon exports rise", "Pacific Ledger", LocalDate.of(2024, 3, 18), new String[] {
+                "Chile reported rising salmon exports to Norway.",
+                "The Northern Fisheries Council praised Chile for the salmon quota."
+            }));
 
     private static final List<Ent> ENTS = List.of(
             new Ent("loc:norway", "Norway", "LOCATION", 0),
@@ -74,8 +84,7 @@ public final class ReportFixture {
             new Ent("org:sga", "Sunrise Grid Authority", "ORGANIZATION", 1),
             new Ent("misc:evil", HOSTILE_ENTITY, "MISC", 2));
 
-    private ReportFixture() {
-    }
+    private ReportFixture() {}
 
     /** Writes every table of the contract under {@code dir} and commits them. */
     public static void writeAll(Path dir) {
@@ -113,7 +122,8 @@ public final class ReportFixture {
             try {
                 if (Files.exists(dir)) {
                     try (var walk = Files.walk(dir)) {
-                        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                        walk.sorted(java.util.Comparator.reverseOrder())
+                                .forEach(p -> p.toFile().delete());
                     }
                 }
             } catch (java.io.IOException e) {
@@ -127,37 +137,58 @@ public final class ReportFixture {
 
     static List<Row> rows(Table table) {
         return switch (table) {
-            case DOCUMENTS -> DOCS.stream().map(d -> RowFactory.create(d.id, "file:/corpus/" + d.id + ".txt",
-                    d.title, d.published == null ? null : Date.valueOf(d.published), d.outlet,
-                    null, d.text(), d.text().length(), tokens(d.text()).size(), "sha-" + d.id)).toList();
-            case REJECTS -> List.of(RowFactory.create("file:/corpus/empty.txt", "empty_file", "0 bytes"),
-                    RowFactory.create("file:/corpus/photo.jpg", "unsupported_format", "extension .jpg"));
+            case DOCUMENTS ->
+                DOCS.stream()
+                        .map(d -> RowFactory.create(
+                                d.id,
+                                "file:/corpus/" + d.id + ".txt",
+                                d.title,
+                                d.published == null ? null : Date.valueOf(d.published),
+                                d.outlet,
+                                null,
+                                d.text(),
+                                d.text().length(),
+                                tokens(d.text()).size(),
+                                "sha-" + d.id))
+                        .toList();
+            case REJECTS ->
+                List.of(
+                        RowFactory.create("file:/corpus/empty.txt", "empty_file", "0 bytes"),
+                        RowFactory.create("file:/corpus/photo.jpg", "unsupported_format", "extension .jpg"));
             case SENTENCES -> sentences();
             case TOKENS -> tokenRows();
             case MENTIONS -> mentions();
             case TERM_STATS -> termStats();
             case DOC_TERMS -> docTerms();
-            case COLLOCATIONS -> List.of(
-                    RowFactory.create("salmon quota", 2, 3L, 3L, 4.1, 12.5),
-                    RowFactory.create("fisheries council", 2, 3L, 3L, 5.2, 15.0),
-                    RowFactory.create("northern fisheries council", 3, 3L, 3L, 7.9, 18.2),
-                    RowFactory.create("solar tariff", 2, 3L, 2L, 4.4, 11.0),
-                    RowFactory.create("grid authority", 2, 2L, 2L, 5.0, 8.3));
+            case COLLOCATIONS ->
+                List.of(
+                        RowFactory.create("salmon quota", 2, 3L, 3L, 4.1, 12.5),
+                        RowFactory.create("fisheries council", 2, 3L, 3L, 5.2, 15.0),
+                        RowFactory.create("northern fisheries council", 3, 3L, 3L, 7.9, 18.2),
+                        RowFactory.create("solar tariff", 2, 3L, 2L, 4.4, 11.0),
+                        RowFactory.create("grid authority", 2, 2L, 2L, 5.0, 8.3));
             case DOC_KEYWORDS -> docKeywords();
             case ENTITIES -> entities();
             case ENTITY_PAIRS -> entityPairs();
             case ENTITY_GRAPH -> entityGraph();
             case TOPICS -> topics();
             case DOC_TOPICS -> docTopics();
-            case CLUSTERS -> DOCS.stream().map(d -> RowFactory.create(d.id, fisheries(d) ? 0 : 1,
-                    fisheries(d) ? "salmon, quota" : "solar, tariff", fisheries(d) ? 0.2 : 0.3)).toList();
+            case CLUSTERS ->
+                DOCS.stream()
+                        .map(d -> RowFactory.create(
+                                d.id,
+                                fisheries(d) ? 0 : 1,
+                                fisheries(d) ? "salmon, quota" : "solar, tariff",
+                                fisheries(d) ? 0.2 : 0.3))
+                        .toList();
             case DUPLICATES -> List.of(RowFactory.create("d6", "d1", 0.81, "Pacific Ledger", "Harbour Times"));
             case TOPIC_TRENDS -> topicTrends();
-            case TOPIC_METRICS -> List.of(
-                    RowFactory.create("lda", 0, "npmi", 0.14),
-                    RowFactory.create("lda", 1, "npmi", 0.09),
-                    RowFactory.create("lda", null, "c_npmi", 0.115),
-                    RowFactory.create("clusters", null, "silhouette", 0.21));
+            case TOPIC_METRICS ->
+                List.of(
+                        RowFactory.create("lda", 0, "npmi", 0.14),
+                        RowFactory.create("lda", 1, "npmi", 0.09),
+                        RowFactory.create("lda", null, "c_npmi", 0.115),
+                        RowFactory.create("clusters", null, "silhouette", 0.21));
             case ENTITY_TRENDS -> entityTrends();
             case PAIR_TRENDS -> pairTrends();
             case KEYNESS -> keyness();
@@ -167,12 +198,18 @@ public final class ReportFixture {
     // ---- trends: months, every dated document counted, history = all earlier months ----
 
     private static List<String> months() {
-        return DOCS.stream().filter(d -> d.published != null).map(d -> d.published.toString().substring(0, 7))
-                .distinct().sorted().toList();
+        return DOCS.stream()
+                .filter(d -> d.published != null)
+                .map(d -> d.published.toString().substring(0, 7))
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     private static List<Doc> inMonth(String month) {
-        return DOCS.stream().filter(d -> d.published != null && d.published.toString().startsWith(month)).toList();
+        return DOCS.stream()
+                .filter(d -> d.published != null && d.published.toString().startsWith(month))
+                .toList();
     }
 
     private static Date monthStart(String month) {
@@ -185,7 +222,9 @@ public final class ReportFixture {
     }
 
     /** Rows of a trend table: key -> docs per month; the burst columns from the real statistics. */
-    private static List<Row> trendRows(Map<String, long[]> docsByKey, Map<String, long[]> countByKey,
+    private static List<Row> trendRows(
+            Map<String, long[]> docsByKey,
+            Map<String, long[]> countByKey,
             java.util.function.BiFunction<String, Object[], Row> row) {
         List<String> months = months();
         long[] periodDocs = months.stream().mapToLong(m -> inMonth(m).size()).toArray();
@@ -197,16 +236,28 @@ public final class ReportFixture {
                 if (docs[m] > 0) {
                     boolean tested = historyDocs > 0;
                     double p = org.newslens.stats.BurstTest.pValue(docs[m], history, periodDocs[m], historyDocs);
-                    raw.add(new Object[] {key, months.get(m), docs[m], countByKey.get(key)[m], periodDocs[m],
-                            tested ? periodDocs[m] * (double) history / historyDocs : null, history, historyDocs,
-                            tested ? p : null, org.newslens.stats.BurstTest.score(docs[m], history, periodDocs[m],
-                            historyDocs), history == 0 && historyDocs > 0});
+                    raw.add(new Object[] {
+                        key,
+                        months.get(m),
+                        docs[m],
+                        countByKey.get(key)[m],
+                        periodDocs[m],
+                        tested ? periodDocs[m] * (double) history / historyDocs : null,
+                        history,
+                        historyDocs,
+                        tested ? p : null,
+                        org.newslens.stats.BurstTest.score(docs[m], history, periodDocs[m], historyDocs),
+                        history == 0 && historyDocs > 0
+                    });
                 }
                 history += docs[m];
                 historyDocs += periodDocs[m];
             }
         });
-        double[] ps = raw.stream().filter(r -> r[8] != null).mapToDouble(r -> (Double) r[8]).toArray();
+        double[] ps = raw.stream()
+                .filter(r -> r[8] != null)
+                .mapToDouble(r -> (Double) r[8])
+                .toArray();
         double[] qs = org.newslens.stats.BenjaminiHochberg.adjust(ps);
         List<Row> rows = new ArrayList<>();
         int t = 0;
@@ -235,9 +286,24 @@ public final class ReportFixture {
         }
         return trendRows(docs, mentions, (id, r) -> {
             Object[] test = (Object[]) r[8];
-            return RowFactory.create(r[1], monthStart((String) r[1]), monthEnd((String) r[1]), id, entity(id).name,
-                    r[3], r[2], r[4], (Long) r[2] / (double) (Long) r[4], r[5], r[6], r[7], test[0], test[1], r[9],
-                    test[2], r[10]);
+            return RowFactory.create(
+                    r[1],
+                    monthStart((String) r[1]),
+                    monthEnd((String) r[1]),
+                    id,
+                    entity(id).name,
+                    r[3],
+                    r[2],
+                    r[4],
+                    (Long) r[2] / (double) (Long) r[4],
+                    r[5],
+                    r[6],
+                    r[7],
+                    test[0],
+                    test[1],
+                    r[9],
+                    test[2],
+                    r[10]);
         });
     }
 
@@ -249,8 +315,10 @@ public final class ReportFixture {
             for (Doc d : inMonth(months.get(m))) {
                 Set<String> inDoc = new TreeSet<>();
                 for (String sentence : d.sentences) {
-                    List<Ent> present = ENTS.stream().filter(e -> sentence.contains(e.name))
-                            .sorted(java.util.Comparator.comparing(Ent::id)).toList();
+                    List<Ent> present = ENTS.stream()
+                            .filter(e -> sentence.contains(e.name))
+                            .sorted(java.util.Comparator.comparing(Ent::id))
+                            .toList();
                     for (int i = 0; i < present.size(); i++) {
                         for (int j = i + 1; j < present.size(); j++) {
                             String key = present.get(i).id + "|" + present.get(j).id;
@@ -267,9 +335,25 @@ public final class ReportFixture {
         return trendRows(docs, sentences, (key, r) -> {
             String[] ab = key.split("\\|");
             Object[] test = (Object[]) r[8];
-            return RowFactory.create(r[1], monthStart((String) r[1]), monthEnd((String) r[1]), ab[0], ab[1],
-                    entity(ab[0]).name, entity(ab[1]).name, r[3], r[2], r[4], r[5], r[6], r[7], test[0], test[1],
-                    r[9], test[2], r[10]);
+            return RowFactory.create(
+                    r[1],
+                    monthStart((String) r[1]),
+                    monthEnd((String) r[1]),
+                    ab[0],
+                    ab[1],
+                    entity(ab[0]).name,
+                    entity(ab[1]).name,
+                    r[3],
+                    r[2],
+                    r[4],
+                    r[5],
+                    r[6],
+                    r[7],
+                    test[0],
+                    test[1],
+                    r[9],
+                    test[2],
+                    r[10]);
         });
     }
 
@@ -286,10 +370,12 @@ public final class ReportFixture {
                     features.merge("entity|" + e.id, n, Long::sum);
                 }
             }
-            features.forEach((f, n) -> byOutlet.computeIfAbsent(d.outlet, k -> new TreeMap<>()).merge(f, n, Long::sum));
+            features.forEach((f, n) ->
+                    byOutlet.computeIfAbsent(d.outlet, k -> new TreeMap<>()).merge(f, n, Long::sum));
             if (d.published != null) {
-                features.forEach((f, n) -> byMonth.computeIfAbsent(d.published.toString().substring(0, 7),
-                        k -> new TreeMap<>()).merge(f, n, Long::sum));
+                features.forEach(
+                        (f, n) -> byMonth.computeIfAbsent(d.published.toString().substring(0, 7), k -> new TreeMap<>())
+                                .merge(f, n, Long::sum));
             }
         }
         List<Row> rows = new ArrayList<>();
@@ -312,8 +398,8 @@ public final class ReportFixture {
         return rows;
     }
 
-    private static void keynessRows(List<Row> rows, String grouping, String group, Map<String, Long> in,
-            Map<String, Long> out) {
+    private static void keynessRows(
+            List<Row> rows, String grouping, String group, Map<String, Long> in, Map<String, Long> out) {
         for (String kind : List.of("term", "entity")) {
             long totalIn = total(in, kind);
             long totalOut = total(out, kind);
@@ -321,11 +407,19 @@ public final class ReportFixture {
                 if (key.startsWith(kind + "|") && totalOut > 0) {
                     String feature = key.substring(kind.length() + 1);
                     long countOut = out.getOrDefault(key, 0L);
-                    rows.add(RowFactory.create(grouping, group, kind, kind.equals("term") ? feature
-                            : entity(feature).name, kind.equals("term") ? null : feature, countIn, countOut, totalIn,
-                            totalOut, org.newslens.stats.Keyness.signedG2(countIn, countOut, totalIn, totalOut),
-                            org.newslens.stats.Keyness.pValue(org.newslens.stats.Keyness.signedG2(countIn, countOut,
-                                    totalIn, totalOut)),
+                    rows.add(RowFactory.create(
+                            grouping,
+                            group,
+                            kind,
+                            kind.equals("term") ? feature : entity(feature).name,
+                            kind.equals("term") ? null : feature,
+                            countIn,
+                            countOut,
+                            totalIn,
+                            totalOut,
+                            org.newslens.stats.Keyness.signedG2(countIn, countOut, totalIn, totalOut),
+                            org.newslens.stats.Keyness.pValue(
+                                    org.newslens.stats.Keyness.signedG2(countIn, countOut, totalIn, totalOut)),
                             org.newslens.stats.Keyness.logRatio(countIn, countOut, totalIn, totalOut)));
                 }
             });
@@ -333,8 +427,10 @@ public final class ReportFixture {
     }
 
     private static long total(Map<String, Long> features, String kind) {
-        return features.entrySet().stream().filter(e -> e.getKey().startsWith(kind + "|"))
-                .mapToLong(Map.Entry::getValue).sum();
+        return features.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(kind + "|"))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
     }
 
     private static boolean fisheries(Doc d) {
@@ -342,8 +438,10 @@ public final class ReportFixture {
     }
 
     private static List<String> tokens(String text) {
-        return Arrays.stream(text.split("[^\\p{L}]+")).filter(s -> !s.isEmpty())
-                .map(s -> s.toLowerCase(Locale.ROOT)).toList();
+        return Arrays.stream(text.split("[^\\p{L}]+"))
+                .filter(s -> !s.isEmpty())
+                .map(s -> s.toLowerCase(Locale.ROOT))
+                .toList();
     }
 
     private static List<String> contentTerms(String text) {
@@ -356,8 +454,14 @@ public final class ReportFixture {
             int begin = 0;
             for (int s = 0; s < d.sentences.length; s++) {
                 String text = d.sentences[s];
-                rows.add(RowFactory.create(d.id, s, begin, begin + text.length(), text,
-                        scala.jdk.javaapi.CollectionConverters.asScala(new ArrayList<Object>(tokens(text))).toSeq()));
+                rows.add(RowFactory.create(
+                        d.id,
+                        s,
+                        begin,
+                        begin + text.length(),
+                        text,
+                        scala.jdk.javaapi.CollectionConverters.asScala(new ArrayList<Object>(tokens(text)))
+                                .toSeq()));
                 begin += text.length() + 1;
             }
         }
@@ -385,8 +489,8 @@ public final class ReportFixture {
                 String text = d.sentences[s];
                 for (Ent e : ENTS) {
                     for (int at = text.indexOf(e.name); at >= 0; at = text.indexOf(e.name, at + 1)) {
-                        rows.add(RowFactory.create(d.id, s, begin + at, begin + at + e.name.length(), e.name,
-                                e.type, e.id, e.name));
+                        rows.add(RowFactory.create(
+                                d.id, s, begin + at, begin + at + e.name.length(), e.name, e.type, e.id, e.name));
                     }
                 }
                 begin += text.length() + 1;
@@ -401,7 +505,9 @@ public final class ReportFixture {
             for (int s = 0; s < d.sentences.length; s++) {
                 for (Ent e : ENTS) {
                     if (d.sentences[s].contains(e.name)) {
-                        bySentence.computeIfAbsent(d.id + "#" + s, k -> new TreeSet<>()).add(e.id);
+                        bySentence
+                                .computeIfAbsent(d.id + "#" + s, k -> new TreeSet<>())
+                                .add(e.id);
                     }
                 }
             }
@@ -419,9 +525,14 @@ public final class ReportFixture {
                 mentions += inDoc;
                 docs += inDoc > 0 ? 1 : 0;
             }
-            rows.add(RowFactory.create(e.id, e.name, e.type,
-                    scala.jdk.javaapi.CollectionConverters.asScala(
-                            List.<Object>of(RowFactory.create(e.name, mentions))).toSeq(), mentions, docs));
+            rows.add(RowFactory.create(
+                    e.id,
+                    e.name,
+                    e.type,
+                    scala.jdk.javaapi.CollectionConverters.asScala(List.<Object>of(RowFactory.create(e.name, mentions)))
+                            .toSeq(),
+                    mentions,
+                    docs));
         }
         return rows;
     }
@@ -452,8 +563,18 @@ public final class ReportFixture {
             double pmi = Math.log(pab / (pa * pb));
             double npmi = pab >= 1 ? 1 : pmi / -Math.log(pab);
             double jaccard = c[0] / (double) (single.get(ab[0]) + single.get(ab[1]) - c[0]);
-            rows.add(RowFactory.create(ab[0], ab[1], "sentence", c[0], (long) docs.get(pair).size(), pmi, npmi,
-                    2 * c[0] * pmi, jaccard, entity(ab[0]).name, entity(ab[1]).name));
+            rows.add(RowFactory.create(
+                    ab[0],
+                    ab[1],
+                    "sentence",
+                    c[0],
+                    (long) docs.get(pair).size(),
+                    pmi,
+                    npmi,
+                    2 * c[0] * pmi,
+                    jaccard,
+                    entity(ab[0]).name,
+                    entity(ab[1]).name));
         });
         return rows;
     }
@@ -473,13 +594,20 @@ public final class ReportFixture {
             weighted.merge(a, (double) pair.getLong(3), Double::sum);
             weighted.merge(b, (double) pair.getLong(3), Double::sum);
         }
-        double total = weighted.values().stream().mapToDouble(Double::doubleValue).sum();
+        double total =
+                weighted.values().stream().mapToDouble(Double::doubleValue).sum();
         List<Row> rows = new ArrayList<>();
         for (Ent e : ENTS) {
             Set<String> near = neighbours.getOrDefault(e.id, Set.of());
             double w = weighted.getOrDefault(e.id, 0.0);
-            rows.add(RowFactory.create(e.id, (long) near.size(), w, total == 0 ? 0 : (0.15 + w) / (0.15 * ENTS.size()
-                    + total), e.community, e.name, e.type));
+            rows.add(RowFactory.create(
+                    e.id,
+                    (long) near.size(),
+                    w,
+                    total == 0 ? 0 : (0.15 + w) / (0.15 * ENTS.size() + total),
+                    e.community,
+                    e.name,
+                    e.type));
         }
         return rows;
     }
@@ -500,13 +628,16 @@ public final class ReportFixture {
 
     private static List<Row> termStats() {
         Map<String, long[]> stats = new TreeMap<>();
-        termCounts().values().forEach(tf -> tf.forEach((t, c) -> {
-            long[] s = stats.computeIfAbsent(t, k -> new long[2]);
-            s[0] += c;
-            s[1]++;
-        }));
-        return stats.entrySet().stream().map(e -> RowFactory.create(e.getKey(), e.getValue()[0], e.getValue()[1],
-                idf(e.getValue()[1]))).toList();
+        termCounts()
+                .values()
+                .forEach(tf -> tf.forEach((t, c) -> {
+                    long[] s = stats.computeIfAbsent(t, k -> new long[2]);
+                    s[0] += c;
+                    s[1]++;
+                }));
+        return stats.entrySet().stream()
+                .map(e -> RowFactory.create(e.getKey(), e.getValue()[0], e.getValue()[1], idf(e.getValue()[1])))
+                .toList();
     }
 
     private static Map<String, Double> idfs() {
@@ -541,11 +672,17 @@ public final class ReportFixture {
 
     private static List<Row> topics() {
         List<Row> rows = new ArrayList<>();
-        String[][] terms = {{"salmon", "quota", "fisheries", "council", "norway"},
-                {"solar", "tariffs", "grid", "kenya", "nairobi"}};
+        String[][] terms = {
+            {"salmon", "quota", "fisheries", "council", "norway"}, {"solar", "tariffs", "grid", "kenya", "nairobi"}
+        };
         for (int k = 0; k < terms.length; k++) {
             for (int r = 0; r < terms[k].length; r++) {
-                rows.add(RowFactory.create("lda", k, r + 1, terms[k][r], 0.2 - 0.03 * r,
+                rows.add(RowFactory.create(
+                        "lda",
+                        k,
+                        r + 1,
+                        terms[k][r],
+                        0.2 - 0.03 * r,
                         terms[k][0] + ", " + terms[k][1] + ", " + terms[k][2]));
             }
         }

@@ -44,13 +44,23 @@ class ReportJobTest {
         long cpu0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         String console = runMain("report", "--output", out.toUri().toString(), "--report.top", "5");
-        System.out.printf("jobs/report on the fixture output took %.2f s wall, %.2f s CPU (load average %.1f)%n",
-                (System.nanoTime() - t0) / 1e9, (threads.getCurrentThreadCpuTime() - cpu0) / 1e9,
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf(
+                "jobs/report on the fixture output took %.2f s wall, %.2f s CPU (load average %.1f)%n",
+                (System.nanoTime() - t0) / 1e9,
+                (threads.getCurrentThreadCpuTime() - cpu0) / 1e9,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage());
 
-        assertThat(console).contains("documents 6, tokens", "rejects 2", "top terms: salmon",
-                "top PERSON: Mara Lindqvist", "top pairs (sentence)", "topic lda #0 salmon, quota, fisheries",
-                "clusters: #0 salmon, quota (4)", "report");
+        assertThat(console)
+                .contains(
+                        "documents 6, tokens",
+                        "rejects 2",
+                        "top terms: salmon",
+                        "top PERSON: Mara Lindqvist",
+                        "top pairs (sentence)",
+                        "topic lda #0 salmon, quota, fisheries",
+                        "clusters: #0 salmon, quota (4)",
+                        "report");
         Path page = Outputs.currentRun(out).resolve("report/index.html");
         assertThat(page).exists();
         assertThat(Files.readString(page)).contains("<svg id=\"network\"");
@@ -58,7 +68,8 @@ class ReportJobTest {
 
     @Test
     void noTablesIsAClearErrorWithExitCodeTwo() {
-        assertThat(Main.run(new String[] {"report", "--output", temp.toUri().toString()})).isEqualTo(2);
+        assertThat(Main.run(new String[] {"report", "--output", temp.toUri().toString()}))
+                .isEqualTo(2);
         assertThat(temp.resolve("report")).doesNotExist();
     }
 
@@ -83,13 +94,18 @@ class ReportJobTest {
 
             @Override
             public void run(JobContext context) {
-                context.tables().write(Table.REJECTS, context.spark().createDataFrame(
-                        ReportFixture.rows(Table.REJECTS), Table.REJECTS.schema()));
+                context.tables()
+                        .write(
+                                Table.REJECTS,
+                                context.spark()
+                                        .createDataFrame(ReportFixture.rows(Table.REJECTS), Table.REJECTS.schema()));
             }
         };
         // Listed first on purpose: the report runs once the run's tables are complete, before the commit.
-        Pipeline.run(List.of(new ReportJob(), writer), SettingsRegistry.parse(new String[] {"--output", temp.toString()}));
-        assertThat(Files.readString(Outputs.currentRun(temp).resolve("report/index.html"))).contains("unsupported_format");
+        Pipeline.run(
+                List.of(new ReportJob(), writer), SettingsRegistry.parse(new String[] {"--output", temp.toString()}));
+        assertThat(Files.readString(Outputs.currentRun(temp).resolve("report/index.html")))
+                .contains("unsupported_format");
         assertThat(Outputs.currentRun(temp).resolve("_manifest.json")).exists();
     }
 }

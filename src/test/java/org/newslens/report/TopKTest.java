@@ -11,16 +11,16 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class TopKTest {
-    private record Item(String id, long score) {
-    }
+    private record Item(String id, long score) {}
 
-    private static final Comparator<Item> BEST_FIRST = Comparator.comparingLong(Item::score).reversed()
-            .thenComparing(Item::id);
+    private static final Comparator<Item> BEST_FIRST =
+            Comparator.comparingLong(Item::score).reversed().thenComparing(Item::id);
 
     @Test
     void keepsTheKBestWhateverTheArrivalOrder() {
         List<Item> items = new ArrayList<>(IntStream.range(0, 1000)
-                .mapToObj(i -> new Item("id" + i, i % 37)).toList());
+                .mapToObj(i -> new Item("id" + i, i % 37))
+                .toList());
         List<Item> expected = items.stream().sorted(BEST_FIRST).limit(10).toList();
         Random random = new Random(7);
         for (int round = 0; round < 20; round++) {

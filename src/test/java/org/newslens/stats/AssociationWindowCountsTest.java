@@ -23,8 +23,7 @@ class AssociationWindowCountsTest {
     void alwaysTogetherIsPerfectAssociation() {
         assertThat(Association.pmi(2, 2, 2, 8)).isCloseTo(2.0, within(1e-12));
         assertThat(Association.npmi(2, 2, 2, 8)).isCloseTo(1.0, within(1e-12));
-        assertThat(Association.llr(2, 2, 2, 8))
-                .isCloseTo(2 * (2 * Math.log(4) + 6 * Math.log(4.0 / 3)), within(1e-12));
+        assertThat(Association.llr(2, 2, 2, 8)).isCloseTo(2 * (2 * Math.log(4) + 6 * Math.log(4.0 / 3)), within(1e-12));
         assertThat(Association.jaccard(2, 2, 2)).isEqualTo(1.0);
     }
 
@@ -34,8 +33,11 @@ class AssociationWindowCountsTest {
         assertThat(Association.pmi(1, 10, 20, 100)).isCloseTo(-1.0, within(1e-12));
         assertThat(Association.npmi(1, 10, 20, 100)).isCloseTo(-Math.log(2) / Math.log(100), within(1e-12));
         // k = 1, 9, 19, 71; rows 10, 90; cols 20, 80
-        double g2 = 2 * (1 * Math.log(1 * 100.0 / (10 * 20)) + 9 * Math.log(9 * 100.0 / (10 * 80))
-                + 19 * Math.log(19 * 100.0 / (90 * 20)) + 71 * Math.log(71 * 100.0 / (90 * 80)));
+        double g2 = 2
+                * (1 * Math.log(1 * 100.0 / (10 * 20))
+                        + 9 * Math.log(9 * 100.0 / (10 * 80))
+                        + 19 * Math.log(19 * 100.0 / (90 * 20))
+                        + 71 * Math.log(71 * 100.0 / (90 * 80)));
         assertThat(Association.llr(1, 10, 20, 100)).isCloseTo(g2, within(1e-12));
         assertThat(Association.jaccard(1, 10, 20)).isCloseTo(1.0 / 29, within(1e-12));
     }

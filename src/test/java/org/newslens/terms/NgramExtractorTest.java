@@ -12,10 +12,11 @@ class NgramExtractorTest {
     @Test
     void candidatesNeitherStartNorEndWithAStopWord() {
         List<Ngram> grams = NgramExtractor.extract(Arrays.asList("secretary", "of", "state", "visit"));
-        assertThat(grams).containsExactly(
-                new Ngram("secretary of", 2, false),
-                new Ngram("secretary of state", 3, true),
-                new Ngram("state visit", 2, true));
+        assertThat(grams)
+                .containsExactly(
+                        new Ngram("secretary of", 2, false),
+                        new Ngram("secretary of state", 3, true),
+                        new Ngram("state visit", 2, true));
     }
 
     @Test

@@ -25,12 +25,15 @@ class TermsJobTest {
     private final SparkSession spark = SharedSpark.session();
 
     private Dataset<Row> sentences() {
-        StructType schema = new StructType().add("doc_id", DataTypes.StringType)
+        StructType schema = new StructType()
+                .add("doc_id", DataTypes.StringType)
                 .add("terms", DataTypes.createArrayType(DataTypes.StringType, true));
-        return spark.createDataFrame(List.of(
-                RowFactory.create("d1", Arrays.asList("red", "wine", "be", "red", "wine")),
-                RowFactory.create("d1", Arrays.asList("white", null, "wine")),
-                RowFactory.create("d2", Arrays.asList("red", "wine", "and", "cheese"))), schema);
+        return spark.createDataFrame(
+                List.of(
+                        RowFactory.create("d1", Arrays.asList("red", "wine", "be", "red", "wine")),
+                        RowFactory.create("d1", Arrays.asList("white", null, "wine")),
+                        RowFactory.create("d2", Arrays.asList("red", "wine", "and", "cheese"))),
+                schema);
     }
 
     private static Map<String, Row> byFirstColumn(Dataset<Row> rows) {
@@ -46,15 +49,18 @@ class TermsJobTest {
         assertThat(stats).containsOnlyKeys("red", "wine", "white", "cheese");
         assertThat(stats.get("wine").getLong(1)).isEqualTo(4);
         assertThat(stats.get("wine").getLong(2)).isEqualTo(2);
-        assertThat(stats.get("red").getDouble(3)).isCloseTo(1.0, within(1e-12));          // ln(3/3) + 1
-        assertThat(stats.get("white").getDouble(3)).isCloseTo(1.405465, within(1e-6));    // ln(3/2) + 1
+        assertThat(stats.get("red").getDouble(3)).isCloseTo(1.0, within(1e-12)); // ln(3/3) + 1
+        assertThat(stats.get("white").getDouble(3)).isCloseTo(1.405465, within(1e-6)); // ln(3/2) + 1
     }
 
     @Test
     void keywordsRankByTfIdf() {
         Dataset<Row> counts = TermsJob.termCountsPerDocument(sentences());
         Dataset<Row> docTerms = TermsJob.docTerms(counts, TermsJob.termStats(counts, 2));
-        List<Row> d1 = TermsJob.keywords(docTerms, 10).where("doc_id = 'd1'").orderBy("rank").collectAsList();
+        List<Row> d1 = TermsJob.keywords(docTerms, 10)
+                .where("doc_id = 'd1'")
+                .orderBy("rank")
+                .collectAsList();
         // wine 3 * 1.0, red 2 * 1.0, white 1 * 1.405
         assertThat(d1).extracting(r -> r.getString(2)).containsExactly("wine", "red", "white");
         assertThat(d1.get(0).getDouble(3)).isCloseTo(3.0, within(1e-12));
@@ -71,33 +77,40 @@ class TermsJobTest {
         assertThat(redWine.getInt(1)).isEqualTo(2);
         assertThat(redWine.getLong(2)).isEqualTo(3);
         assertThat(redWine.getLong(3)).isEqualTo(2);
-        assertThat(redWine.getDouble(4)).isCloseTo(1.459432, within(1e-6));  // log2(3 * 11 / (3 * 4))
-        assertThat(redWine.getDouble(5)).isCloseTo(8.392276, within(1e-6));  // G2 of [[3, 0], [1, 7]]
+        assertThat(redWine.getDouble(4)).isCloseTo(1.459432, within(1e-6)); // log2(3 * 11 / (3 * 4))
+        assertThat(redWine.getDouble(5)).isCloseTo(8.392276, within(1e-6)); // G2 of [[3, 0], [1, 7]]
 
         Row trigram = found.get("wine and cheese");
         assertThat(trigram.getInt(1)).isEqualTo(3);
-        assertThat(trigram.getDouble(4)).isCloseTo(4.918863, within(1e-6));  // log2(1 * 11^2 / (4 * 1 * 1))
-        assertThat(trigram.getDouble(5)).isCloseTo(6.701994, within(1e-6));  // G2 of [[1, 0], [0, 10]]
+        assertThat(trigram.getDouble(4)).isCloseTo(4.918863, within(1e-6)); // log2(1 * 11^2 / (4 * 1 * 1))
+        assertThat(trigram.getDouble(5)).isCloseTo(6.701994, within(1e-6)); // G2 of [[1, 0], [0, 10]]
         assertThat(found.get("wine be red").getDouble(5)).isCloseTo(2.882909, within(1e-6));
     }
 
     @Test
     void minimumCountFiltersCollocations() {
         Dataset<Row> counts = TermsJob.termCountsPerDocument(sentences());
-        assertThat(TermsJob.collocations(TermsJob.ngramCounts(sentences()), counts, 2).collectAsList())
-                .extracting(r -> r.getString(0)).containsExactly("red wine");
+        assertThat(TermsJob.collocations(TermsJob.ngramCounts(sentences()), counts, 2)
+                        .collectAsList())
+                .extracting(r -> r.getString(0))
+                .containsExactly("red wine");
     }
 
     @Test
     void documentsWithoutAnyTermGiveNoCollocationsRatherThanAnError() {
-        StructType schema = new StructType().add("doc_id", DataTypes.StringType)
+        StructType schema = new StructType()
+                .add("doc_id", DataTypes.StringType)
                 .add("terms", DataTypes.createArrayType(DataTypes.StringType, true));
         // Sentences of numbers and punctuation only: every entry is null.
-        Dataset<Row> termless = spark.createDataFrame(List.of(
-                RowFactory.create("d1", Arrays.asList(null, null)),
-                RowFactory.create("d2", Arrays.asList((String) null))), schema);
+        Dataset<Row> termless = spark.createDataFrame(
+                List.of(
+                        RowFactory.create("d1", Arrays.asList(null, null)),
+                        RowFactory.create("d2", Arrays.asList((String) null))),
+                schema);
         Dataset<Row> counts = TermsJob.termCountsPerDocument(termless);
         assertThat(TermsJob.termStats(counts, 2).count()).isZero();
-        assertThat(TermsJob.collocations(TermsJob.ngramCounts(termless), counts, 1).count()).isZero();
+        assertThat(TermsJob.collocations(TermsJob.ngramCounts(termless), counts, 1)
+                        .count())
+                .isZero();
     }
 }

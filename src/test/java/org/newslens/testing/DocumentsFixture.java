@@ -19,15 +19,23 @@ import org.newslens.io.TableStore;
  * per given text (doc_id given) or per {@code .txt} file of a folder (doc_id = file name without extension).
  */
 public final class DocumentsFixture {
-    private DocumentsFixture() {
-    }
+    private DocumentsFixture() {}
 
     public static Dataset<Row> of(SparkSession spark, List<String[]> idAndText) {
         List<Row> rows = new ArrayList<>();
         for (String[] doc : idAndText) {
             String text = doc[1];
-            rows.add(RowFactory.create(doc[0], "file:/fixture/" + doc[0] + ".txt", null, null, null, null, text,
-                    text.length(), text.split("\\s+").length, Integer.toHexString(text.hashCode())));
+            rows.add(RowFactory.create(
+                    doc[0],
+                    "file:/fixture/" + doc[0] + ".txt",
+                    null,
+                    null,
+                    null,
+                    null,
+                    text,
+                    text.length(),
+                    text.split("\\s+").length,
+                    Integer.toHexString(text.hashCode())));
         }
         return spark.createDataFrame(rows, Table.DOCUMENTS.schema());
     }
@@ -35,10 +43,12 @@ public final class DocumentsFixture {
     public static Dataset<Row> fromFolder(SparkSession spark, Path folder) throws IOException {
         List<String[]> docs = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
                 String name = file.getFileName().toString();
-                docs.add(new String[] {name.substring(0, name.length() - 4),
-                        Files.readString(file, StandardCharsets.UTF_8)});
+                docs.add(new String[] {
+                    name.substring(0, name.length() - 4), Files.readString(file, StandardCharsets.UTF_8)
+                });
             }
         }
         return of(spark, docs);

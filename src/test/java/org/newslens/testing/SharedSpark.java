@@ -9,8 +9,7 @@ import org.apache.spark.sql.SparkSession;
 public final class SharedSpark {
     private static SparkSession session;
 
-    private SharedSpark() {
-    }
+    private SharedSpark() {}
 
     public static synchronized SparkSession session() {
         if (session == null) {

@@ -16,8 +16,7 @@ import org.newslens.io.Table;
 public final class TableComparison {
     private static final int SHOWN = 3;
 
-    private TableComparison() {
-    }
+    private TableComparison() {}
 
     /** The tables that differ, each with its row counts found only on each side and a few of them; empty when equal. */
     public static List<String> differences(SparkSession spark, Path expected, Path actual) {
@@ -37,8 +36,13 @@ public final class TableComparison {
             List<Row> onlyLeft = a.exceptAll(b).collectAsList();
             List<Row> onlyRight = b.exceptAll(a).collectAsList();
             if (!onlyLeft.isEmpty() || !onlyRight.isEmpty()) {
-                differences.add(String.format("%s: %d rows only in %s, %d only in %s; e.g. %s against %s",
-                        table.tableName(), onlyLeft.size(), expected, onlyRight.size(), actual,
+                differences.add(String.format(
+                        "%s: %d rows only in %s, %d only in %s; e.g. %s against %s",
+                        table.tableName(),
+                        onlyLeft.size(),
+                        expected,
+                        onlyRight.size(),
+                        actual,
                         onlyLeft.subList(0, Math.min(SHOWN, onlyLeft.size())),
                         onlyRight.subList(0, Math.min(SHOWN, onlyRight.size()))));
             }

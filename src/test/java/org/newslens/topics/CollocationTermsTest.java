@@ -28,20 +28,34 @@ class CollocationTermsTest {
         String output = dir.toUri().toString();
         List<TopicsInput.Doc> docs = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            docs.add(new TopicsInput.Doc("grid-" + i, LocalDate.of(2024, 2, 1), List.of(
-                    "The solar panel fed the grid.", "A solar panel and a battery.", "Each solar panel hums.")));
-            docs.add(new TopicsInput.Doc("bread-" + i, LocalDate.of(2024, 2, 1), List.of(
-                    "The rye loaf cooled.", "A rye loaf and butter.", "Every rye loaf sold.")));
+            docs.add(new TopicsInput.Doc(
+                    "grid-" + i,
+                    LocalDate.of(2024, 2, 1),
+                    List.of(
+                            "The solar panel fed the grid.",
+                            "A solar panel and a battery.",
+                            "Each solar panel hums.")));
+            docs.add(new TopicsInput.Doc(
+                    "bread-" + i,
+                    LocalDate.of(2024, 2, 1),
+                    List.of("The rye loaf cooled.", "A rye loaf and butter.", "Every rye loaf sold.")));
         }
         TopicsInput.write(spark, output, docs);
         TableStore store = new TableStore(spark, output, "colloc");
-        store.write(Table.COLLOCATIONS, spark.createDataFrame(List.of(
-                RowFactory.create("solar panel", 2, 18L, 6L, 3.2, 40.0),
-                RowFactory.create("rye loaf", 2, 18L, 6L, 3.2, 40.0)), Table.COLLOCATIONS.schema()));
+        store.write(
+                Table.COLLOCATIONS,
+                spark.createDataFrame(
+                        List.of(
+                                RowFactory.create("solar panel", 2, 18L, 6L, 3.2, 40.0),
+                                RowFactory.create("rye loaf", 2, 18L, 6L, 3.2, 40.0)),
+                        Table.COLLOCATIONS.schema()));
         store.commit();
-        assertThat(Main.run(new String[] {"topics", "--output", output, "--topics.k", "2"})).isZero();
-        List<String> terms = new TableStore(spark, output, "read").read(Table.TOPICS, "test")
-                .select("term").collectAsList().stream().map(r -> r.getString(0)).toList();
+        assertThat(Main.run(new String[] {"topics", "--output", output, "--topics.k", "2"}))
+                .isZero();
+        List<String> terms = new TableStore(spark, output, "read")
+                .read(Table.TOPICS, "test").select("term").collectAsList().stream()
+                        .map(r -> r.getString(0))
+                        .toList();
         assertThat(terms).contains("solar panel", "rye loaf");
     }
 }

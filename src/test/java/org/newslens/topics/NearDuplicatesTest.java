@@ -24,8 +24,10 @@ class NearDuplicatesTest {
     private static final StructType DOCS = DataTypes.createStructType(List.of(
             DataTypes.createStructField("doc_id", DataTypes.StringType, false),
             DataTypes.createStructField("published", DataTypes.DateType, true),
-            DataTypes.createStructField("sentences", DataTypes.createArrayType(
-                    DataTypes.createArrayType(DataTypes.StringType, true), false), false)));
+            DataTypes.createStructField(
+                    "sentences",
+                    DataTypes.createArrayType(DataTypes.createArrayType(DataTypes.StringType, true), false),
+                    false)));
 
     private final SparkSession spark = SharedSpark.session();
 
@@ -68,12 +70,14 @@ class NearDuplicatesTest {
         texts.put("undated-copy", texts.get("pool-007"));
         dates.put("undated-copy", null);
 
-        assertThat(similarity(texts.get("wire-original"), texts.get("wire-repost-a"))).isBetween(0.85, 0.95);
-        assertThat(similarity(texts.get("wire-original"), texts.get("wire-followup"))).isBetween(0.4, 0.6);
+        assertThat(similarity(texts.get("wire-original"), texts.get("wire-repost-a")))
+                .isBetween(0.85, 0.95);
+        assertThat(similarity(texts.get("wire-original"), texts.get("wire-followup")))
+                .isBetween(0.4, 0.6);
 
         List<Row> rows = new ArrayList<>();
-        texts.forEach((id, sentences) -> rows.add(RowFactory.create(id,
-                dates.get(id) == null ? null : Date.valueOf(dates.get(id)), split(sentences))));
+        texts.forEach((id, sentences) -> rows.add(
+                RowFactory.create(id, dates.get(id) == null ? null : Date.valueOf(dates.get(id)), split(sentences))));
         Dataset<Row> docs = spark.createDataFrame(rows, DOCS).repartition(3);
 
         NearDuplicates.Result result = NearDuplicates.find(docs, 0.8, 200, 42);
@@ -84,7 +88,8 @@ class NearDuplicatesTest {
         assertThat(found.keySet()).containsExactlyInAnyOrder("wire-repost-a", "wire-repost-b", "undated-copy");
         assertThat(found.get("wire-repost-a").getString(1)).isEqualTo("wire-original");
         assertThat(found.get("wire-repost-a").getDouble(2))
-                .isCloseTo(similarity(texts.get("wire-original"), texts.get("wire-repost-a")),
+                .isCloseTo(
+                        similarity(texts.get("wire-original"), texts.get("wire-repost-a")),
                         org.assertj.core.data.Offset.offset(0.01));
         assertThat(found.get("wire-repost-b").getString(1)).isEqualTo("wire-original");
         assertThat(found.get("undated-copy").getString(1)).isEqualTo("pool-007");
@@ -99,7 +104,9 @@ class NearDuplicatesTest {
         List<Row> rows = new ArrayList<>();
         List<String> text = words(new Random(5), 80);
         for (int d = 0; d < 12; d++) {
-            rows.add(RowFactory.create(String.format("copy-%02d", d), Date.valueOf(LocalDate.of(2024, 1, 1 + d)),
+            rows.add(RowFactory.create(
+                    String.format("copy-%02d", d),
+                    Date.valueOf(LocalDate.of(2024, 1, 1 + d)),
                     split(List.of(String.join(" ", text)))));
         }
         NearDuplicates.Result result = NearDuplicates.find(spark.createDataFrame(rows, DOCS), 0.8, 5, 1);

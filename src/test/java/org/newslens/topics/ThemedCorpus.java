@@ -11,18 +11,30 @@ import org.newslens.bench.TopicsInput;
  * written for these tests, with words shared by all themes mixed in, dated over three months.
  */
 final class ThemedCorpus {
-    static final List<String> STARS = List.of("telescope", "galaxy", "orbit", "comet", "nebula", "planet",
-            "astronomer", "meteor", "lens", "observatory", "eclipse", "constellation");
-    static final List<String> BAKING = List.of("flour", "oven", "butter", "dough", "yeast", "pastry", "bakery",
-            "loaf", "sugar", "crust", "whisk", "batter");
-    static final List<String> SAILING = List.of("yacht", "regatta", "mast", "harbour", "keel", "rudder", "sailor",
-            "hull", "anchor", "deck", "crew", "tide");
+    static final List<String> STARS = List.of(
+            "telescope",
+            "galaxy",
+            "orbit",
+            "comet",
+            "nebula",
+            "planet",
+            "astronomer",
+            "meteor",
+            "lens",
+            "observatory",
+            "eclipse",
+            "constellation");
+    static final List<String> BAKING = List.of(
+            "flour", "oven", "butter", "dough", "yeast", "pastry", "bakery", "loaf", "sugar", "crust", "whisk",
+            "batter");
+    static final List<String> SAILING = List.of(
+            "yacht", "regatta", "mast", "harbour", "keel", "rudder", "sailor", "hull", "anchor", "deck", "crew",
+            "tide");
     static final List<List<String>> THEMES = List.of(STARS, BAKING, SAILING);
-    private static final List<String> SHARED = List.of("people", "week", "town", "morning", "local", "great",
-            "news", "family", "report", "season");
+    private static final List<String> SHARED =
+            List.of("people", "week", "town", "morning", "local", "great", "news", "family", "report", "season");
 
-    private ThemedCorpus() {
-    }
+    private ThemedCorpus() {}
 
     /** {@code perTheme} documents per theme; doc ids say the theme: stars-03, baking-07, ... */
     static List<TopicsInput.Doc> docs(int perTheme, long seed) {
@@ -43,8 +55,8 @@ final class ThemedCorpus {
                     }
                     sentences.add(sentence.append('.').toString());
                 }
-                docs.add(new TopicsInput.Doc(String.format("%s-%02d", names[t], d),
-                        LocalDate.of(2024, 1 + d % 3, 1 + d), sentences));
+                docs.add(new TopicsInput.Doc(
+                        String.format("%s-%02d", names[t], d), LocalDate.of(2024, 1 + d % 3, 1 + d), sentences));
             }
         }
         return docs;

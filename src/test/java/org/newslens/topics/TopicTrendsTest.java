@@ -19,9 +19,16 @@ class TopicTrendsTest {
         for (String d : dates) {
             rows.add(RowFactory.create(Date.valueOf(d)));
         }
-        return spark.createDataFrame(rows, DataTypes.createStructType(List.of(
-                        DataTypes.createStructField("published", DataTypes.DateType, true))))
-                .select(TopicTrends.period(period)).collectAsList().stream().map(r -> r.getString(0)).toList();
+        return spark
+                .createDataFrame(
+                        rows,
+                        DataTypes.createStructType(
+                                List.of(DataTypes.createStructField("published", DataTypes.DateType, true))))
+                .select(TopicTrends.period(period))
+                .collectAsList()
+                .stream()
+                .map(r -> r.getString(0))
+                .toList();
     }
 
     @Test
@@ -69,10 +76,15 @@ class TopicTrendsTest {
         for (int partitions : new int[] {1, 3, 7, 13}) {
             var shuffled = new java.util.ArrayList<>(docTopics);
             java.util.Collections.shuffle(shuffled, new java.util.Random(partitions));
-            results.add(TopicTrends.trends(spark.createDataFrame(docs, docSchema).repartition(partitions),
+            results.add(TopicTrends.trends(
+                            spark.createDataFrame(docs, docSchema).repartition(partitions),
                             spark.createDataFrame(shuffled, docTopicSchema).repartition(partitions),
-                            spark.createDataFrame(clusters, clusterSchema), "nmf", "clusters", "month")
-                    .orderBy("model", "topic_id").collectAsList());
+                            spark.createDataFrame(clusters, clusterSchema),
+                            "nmf",
+                            "clusters",
+                            "month")
+                    .orderBy("model", "topic_id")
+                    .collectAsList());
         }
         assertThat(results.get(0)).hasSize(7);
         for (List<Row> other : results.subList(1, results.size())) {

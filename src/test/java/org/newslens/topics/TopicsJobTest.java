@@ -40,12 +40,16 @@ class TopicsJobTest {
         output = dir.resolve("themed").toUri().toString();
         List<TopicsInput.Doc> docs = new ArrayList<>(ThemedCorpus.docs(8, 11));
         // A near-copy of one baking article, published later: one word changed.
-        TopicsInput.Doc original = docs.stream().filter(d -> d.docId().equals("baking-02")).findFirst().orElseThrow();
+        TopicsInput.Doc original = docs.stream()
+                .filter(d -> d.docId().equals("baking-02"))
+                .findFirst()
+                .orElseThrow();
         List<String> copied = new ArrayList<>(original.sentences());
         copied.set(5, copied.get(5).replaceFirst("The", "A"));
         docs.add(new TopicsInput.Doc("reposted-01", original.published().plusDays(2), copied));
         TopicsInput.write(spark, output, docs);
-        assertThat(Main.run(new String[] {"topics", "--output", output, "--topics.k", "3"})).isZero();
+        assertThat(Main.run(new String[] {"topics", "--output", output, "--topics.k", "3"}))
+                .isZero();
         tables = new TableStore(spark, output, "read");
     }
 
@@ -55,40 +59,60 @@ class TopicsJobTest {
         for (Row row : tables.read(Table.CLUSTERS, "test").collectAsList()) {
             String doc = row.getString(0);
             if (!doc.startsWith("reposted")) {
-                clustersByTheme.computeIfAbsent(ThemedCorpus.theme(doc), t -> new HashSet<>()).add(row.getInt(1));
+                clustersByTheme
+                        .computeIfAbsent(ThemedCorpus.theme(doc), t -> new HashSet<>())
+                        .add(row.getInt(1));
             }
         }
         assertThat(clustersByTheme).hasSize(3);
         clustersByTheme.values().forEach(ids -> assertThat(ids).hasSize(1));
-        assertThat(clustersByTheme.values().stream().flatMap(Set::stream).distinct().count()).isEqualTo(3);
+        assertThat(clustersByTheme.values().stream()
+                        .flatMap(Set::stream)
+                        .distinct()
+                        .count())
+                .isEqualTo(3);
     }
 
     @Test
     void dominantTopicsSeparateTheThemesAndTopTermsComeFromOneTheme() {
         Map<String, Set<Integer>> topicsByTheme = new HashMap<>();
-        for (Row row : tables.read(Table.DOC_TOPICS, "test").filter("is_dominant").collectAsList()) {
+        for (Row row :
+                tables.read(Table.DOC_TOPICS, "test").filter("is_dominant").collectAsList()) {
             String doc = row.getString(0);
             if (!doc.startsWith("reposted")) {
-                topicsByTheme.computeIfAbsent(ThemedCorpus.theme(doc), t -> new HashSet<>()).add(row.getInt(2));
+                topicsByTheme
+                        .computeIfAbsent(ThemedCorpus.theme(doc), t -> new HashSet<>())
+                        .add(row.getInt(2));
             }
         }
         assertThat(topicsByTheme).hasSize(3);
         topicsByTheme.values().forEach(ids -> assertThat(ids).hasSize(1));
-        assertThat(topicsByTheme.values().stream().flatMap(Set::stream).distinct().count()).isEqualTo(3);
+        assertThat(topicsByTheme.values().stream()
+                        .flatMap(Set::stream)
+                        .distinct()
+                        .count())
+                .isEqualTo(3);
 
         Map<Integer, List<String>> topTerms = new HashMap<>();
-        tables.read(Table.TOPICS, "test").filter("rank <= 5").orderBy("topic_id", "rank").collectAsList()
-                .forEach(r -> topTerms.computeIfAbsent(r.getInt(1), t -> new ArrayList<>()).add(r.getString(3)));
+        tables.read(Table.TOPICS, "test")
+                .filter("rank <= 5")
+                .orderBy("topic_id", "rank")
+                .collectAsList()
+                .forEach(r -> topTerms.computeIfAbsent(r.getInt(1), t -> new ArrayList<>())
+                        .add(r.getString(3)));
         assertThat(topTerms).hasSize(3);
         for (List<String> terms : topTerms.values()) {
-            assertThat(ThemedCorpus.THEMES).anySatisfy(theme -> assertThat(theme).containsAll(terms));
+            assertThat(ThemedCorpus.THEMES)
+                    .anySatisfy(theme -> assertThat(theme).containsAll(terms));
         }
     }
 
     @Test
     void docTopicWeightsSumToOneWithOneDominantTopic() {
         List<Row> sums = tables.read(Table.DOC_TOPICS, "test")
-                .groupBy("doc_id").agg(org.apache.spark.sql.functions.sum("weight"),
+                .groupBy("doc_id")
+                .agg(
+                        org.apache.spark.sql.functions.sum("weight"),
                         org.apache.spark.sql.functions.expr("count_if(is_dominant)"))
                 .collectAsList();
         assertThat(sums).hasSize(25);
@@ -113,34 +137,48 @@ class TopicsJobTest {
 
     @Test
     void clusterLabelsNameTheirTheme() {
-        for (Row row : tables.read(Table.CLUSTERS, "test").select("cluster_id", "label").distinct().collectAsList()) {
+        for (Row row : tables.read(Table.CLUSTERS, "test")
+                .select("cluster_id", "label")
+                .distinct()
+                .collectAsList()) {
             List<String> words = List.of(row.getString(1).split(", "));
             assertThat(words).hasSizeGreaterThanOrEqualTo(2);
-            assertThat(ThemedCorpus.THEMES).anySatisfy(theme -> assertThat(theme).containsAll(words.subList(0, 2)));
+            assertThat(ThemedCorpus.THEMES)
+                    .anySatisfy(theme -> assertThat(theme).containsAll(words.subList(0, 2)));
         }
     }
 
     @Test
     void trendsGiveMonthlySharesForDatedDocuments() {
-        List<Row> clusterShares = tables.read(Table.TOPIC_TRENDS, "test").filter("model = 'clusters'")
-                .groupBy("period").agg(org.apache.spark.sql.functions.sum("share"),
-                        org.apache.spark.sql.functions.sum("docs"))
-                .orderBy("period").collectAsList();
+        List<Row> clusterShares = tables.read(Table.TOPIC_TRENDS, "test")
+                .filter("model = 'clusters'")
+                .groupBy("period")
+                .agg(org.apache.spark.sql.functions.sum("share"), org.apache.spark.sql.functions.sum("docs"))
+                .orderBy("period")
+                .collectAsList();
         assertThat(clusterShares).extracting(r -> r.getString(0)).containsExactly("2024-01", "2024-02", "2024-03");
-        clusterShares.forEach(r -> assertThat(r.getDouble(1)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9)));
+        clusterShares.forEach(
+                r -> assertThat(r.getDouble(1)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9)));
         assertThat(clusterShares.stream().mapToLong(r -> r.getLong(2)).sum()).isEqualTo(25);
-        assertThat(tables.read(Table.TOPIC_TRENDS, "test").filter("model = 'nmf'").count()).isGreaterThanOrEqualTo(9);
+        assertThat(tables.read(Table.TOPIC_TRENDS, "test")
+                        .filter("model = 'nmf'")
+                        .count())
+                .isGreaterThanOrEqualTo(9);
     }
 
     @Test
     void metricsHaveCoherenceAndSilhouette() {
         Map<String, Double> modelWide = new HashMap<>();
-        tables.read(Table.TOPIC_METRICS, "test").filter("topic_id is null").collectAsList()
+        tables.read(Table.TOPIC_METRICS, "test")
+                .filter("topic_id is null")
+                .collectAsList()
                 .forEach(r -> modelWide.put(r.getString(0) + "/" + r.getString(2), r.getDouble(3)));
         assertThat(modelWide.get("nmf/c_npmi")).isBetween(0.0, 1.0);
         assertThat(modelWide.get("clusters/silhouette")).isGreaterThan(0.5);
         assertThat(modelWide.get("nmf/k")).isEqualTo(3.0);
-        assertThat(tables.read(Table.TOPIC_METRICS, "test").filter("metric = 'npmi' and model = 'nmf'").count())
+        assertThat(tables.read(Table.TOPIC_METRICS, "test")
+                        .filter("metric = 'npmi' and model = 'nmf'")
+                        .count())
                 .isEqualTo(3);
     }
 
@@ -159,7 +197,9 @@ class TopicsJobTest {
                 assertThat(rows).isEqualTo(first);
             }
         }
-        assertThat(first).anyMatch(r -> r.startsWith("topics ")).anyMatch(r -> r.startsWith("clusters "))
+        assertThat(first)
+                .anyMatch(r -> r.startsWith("topics "))
+                .anyMatch(r -> r.startsWith("clusters "))
                 .anyMatch(r -> r.startsWith("doc_topics "));
     }
 
@@ -176,7 +216,9 @@ class TopicsJobTest {
         assertThat(Main.run(new String[] {"topics", "--output", small})).isZero();
         TableStore store = new TableStore(spark, small, "read");
         assertThat(store.read(Table.CLUSTERS, "test").count()).isEqualTo(5);
-        List<Row> k = store.read(Table.TOPIC_METRICS, "test").filter("metric = 'k' and model = 'nmf'").collectAsList();
+        List<Row> k = store.read(Table.TOPIC_METRICS, "test")
+                .filter("metric = 'k' and model = 'nmf'")
+                .collectAsList();
         assertThat(k).hasSize(1);
         assertThat(k.get(0).getDouble(3)).isBetween(1.0, 2.0);
         assertThat(store.read(Table.TOPICS, "test").count()).isPositive();
@@ -186,13 +228,20 @@ class TopicsJobTest {
     void badSettingsFailBeforeAnyTableIsWritten() throws Exception {
         String bad = dir.resolve("bad").toUri().toString();
         TopicsInput.write(spark, bad, ThemedCorpus.docs(1, 1));
-        assertThat(Main.run(new String[] {"topics", "--output", bad, "--topics.k", "0"})).isEqualTo(2);
-        assertThat(Main.run(new String[] {"topics", "--output", bad, "--topics.k", "-4"})).isEqualTo(2);
-        assertThat(Main.run(new String[] {"topics", "--output", bad, "--topics.k", "many"})).isEqualTo(2);
-        assertThat(Main.run(new String[] {"topics", "--output", bad, "--topics.model", "lda2"})).isEqualTo(2);
-        assertThat(Files.exists(Outputs.currentRun(dir.resolve("bad")).resolve("topics"))).isFalse();
-        assertThat(Files.exists(Outputs.currentRun(dir.resolve("bad")).resolve("clusters"))).isFalse();
-        assertThat(Files.exists(Outputs.currentRun(dir.resolve("bad")).resolve("documents"))).isTrue();
+        assertThat(Main.run(new String[] {"topics", "--output", bad, "--topics.k", "0"}))
+                .isEqualTo(2);
+        assertThat(Main.run(new String[] {"topics", "--output", bad, "--topics.k", "-4"}))
+                .isEqualTo(2);
+        assertThat(Main.run(new String[] {"topics", "--output", bad, "--topics.k", "many"}))
+                .isEqualTo(2);
+        assertThat(Main.run(new String[] {"topics", "--output", bad, "--topics.model", "lda2"}))
+                .isEqualTo(2);
+        assertThat(Files.exists(Outputs.currentRun(dir.resolve("bad")).resolve("topics")))
+                .isFalse();
+        assertThat(Files.exists(Outputs.currentRun(dir.resolve("bad")).resolve("clusters")))
+                .isFalse();
+        assertThat(Files.exists(Outputs.currentRun(dir.resolve("bad")).resolve("documents")))
+                .isTrue();
     }
 
     private static TopicsInput.Doc doc(String id, String... sentences) {
@@ -201,8 +250,13 @@ class TopicsJobTest {
 
     private static List<String> snapshot(TableStore store) {
         List<String> rows = new ArrayList<>();
-        for (Table table : List.of(Table.TOPICS, Table.DOC_TOPICS, Table.CLUSTERS, Table.DUPLICATES,
-                Table.TOPIC_TRENDS, Table.TOPIC_METRICS)) {
+        for (Table table : List.of(
+                Table.TOPICS,
+                Table.DOC_TOPICS,
+                Table.CLUSTERS,
+                Table.DUPLICATES,
+                Table.TOPIC_TRENDS,
+                Table.TOPIC_METRICS)) {
             store.read(table, "test").collectAsList().forEach(r -> rows.add(table.tableName() + " " + r));
         }
         rows.sort(null);

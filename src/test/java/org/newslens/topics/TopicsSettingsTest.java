@@ -11,10 +11,12 @@ class TopicsSettingsTest {
     @Test
     void kIsAutoOrAPositiveNumber() {
         assertThat(TopicsSettings.requestedK(SettingsRegistry.defaults())).isZero();
-        assertThat(TopicsSettings.requestedK(SettingsRegistry.parse(new String[] {"--topics.k", "12"}))).isEqualTo(12);
+        assertThat(TopicsSettings.requestedK(SettingsRegistry.parse(new String[] {"--topics.k", "12"})))
+                .isEqualTo(12);
         for (String bad : new String[] {"0", "-1", "ten"}) {
             assertThatThrownBy(() -> SettingsRegistry.parse(new String[] {"--topics.k", bad}))
-                    .isInstanceOf(SettingsException.class).hasMessageContaining("--topics.k")
+                    .isInstanceOf(SettingsException.class)
+                    .hasMessageContaining("--topics.k")
                     .hasMessageContaining("auto or a whole number from 1");
         }
     }
@@ -22,9 +24,11 @@ class TopicsSettingsTest {
     @Test
     void unknownModelAndPeriodNameTheAllowedValues() {
         assertThatThrownBy(() -> SettingsRegistry.parse(new String[] {"--topics.model", "lda2"}))
-                .isInstanceOf(SettingsException.class).hasMessageContaining("--topics.model")
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("--topics.model")
                 .hasMessageContaining("nmf, kmeans");
         assertThatThrownBy(() -> SettingsRegistry.parse(new String[] {"--topics.period", "fortnight"}))
-                .isInstanceOf(SettingsException.class).hasMessageContaining("day, week, month, year");
+                .isInstanceOf(SettingsException.class)
+                .hasMessageContaining("day, week, month, year");
     }
 }

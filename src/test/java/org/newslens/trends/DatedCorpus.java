@@ -42,20 +42,20 @@ final class DatedCorpus {
         "Officials from %s answered questions about school funding.",
         "%s promised to publish the figures on housing next month.",
         "The report by %s found that bus services were often late.",
-        "%s told reporters that the market square would reopen in spring."};
+        "%s told reporters that the market square would reopen in spring."
+    };
     private static final String[] FILLER = {
         "Traffic was heavy on the ring road during the morning.",
         "Shops along the high street reported a quiet week.",
         "Rain is expected to continue until the weekend.",
         "The library extended its opening hours for students.",
-        "Volunteers cleaned the riverside path on Saturday."};
+        "Volunteers cleaned the riverside path on Saturday."
+    };
 
     /** One JSON object per line; {@code published} null for the undated ones. */
-    record Article(String id, String title, String outlet, LocalDate published, String text) {
-    }
+    record Article(String id, String title, String outlet, LocalDate published, String text) {}
 
-    private DatedCorpus() {
-    }
+    private DatedCorpus() {}
 
     static List<Article> articles() {
         Random random = new Random(20240101);
@@ -66,14 +66,18 @@ final class DatedCorpus {
                 for (int i = 0; i < PER_WEEK; i++) {
                     LocalDate date = FIRST_MONDAY.plusDays(7L * week + random.nextInt(5));
                     List<String> sentences = new ArrayList<>();
-                    sentences.add(String.format(ROUTINE[random.nextInt(ROUTINE.length)], PEOPLE[random.nextInt(PEOPLE.length)]));
-                    sentences.add(String.format(ROUTINE[random.nextInt(ROUTINE.length)], BODIES[random.nextInt(BODIES.length)]));
+                    sentences.add(String.format(
+                            ROUTINE[random.nextInt(ROUTINE.length)], PEOPLE[random.nextInt(PEOPLE.length)]));
+                    sentences.add(String.format(
+                            ROUTINE[random.nextInt(ROUTINE.length)], BODIES[random.nextInt(BODIES.length)]));
                     sentences.add(FILLER[random.nextInt(FILLER.length)]);
                     int burstIndex = outlet.equals(OTHER_OUTLET) ? i : PER_WEEK + i;
                     if (last && burstIndex < 5) {
-                        sentences.add(burstIndex < 3
-                                ? BURST + " and " + PARTNER + " announced a joint inquiry into the ferry contract."
-                                : BURST + " refused to comment on the ferry contract.");
+                        sentences.add(
+                                burstIndex < 3
+                                        ? BURST + " and " + PARTNER
+                                                + " announced a joint inquiry into the ferry contract."
+                                        : BURST + " refused to comment on the ferry contract.");
                     }
                     if (outlet.equals(BIASED_OUTLET)) {
                         sentences.add("Repairs to the old " + BIASED_TERM + " went on; the " + BIASED_TERM
@@ -81,17 +85,32 @@ final class DatedCorpus {
                     }
                     Collections.shuffle(sentences.subList(0, 3), random);
                     String id = outlet.substring(0, 2).toLowerCase() + "-w" + week + "-" + i;
-                    articles.add(new Article(id, "Week " + (week + 1) + " news " + i, outlet, date,
-                            String.join(" ", sentences)));
+                    articles.add(new Article(
+                            id, "Week " + (week + 1) + " news " + i, outlet, date, String.join(" ", sentences)));
                 }
             }
         }
-        Article original = articles.stream().filter(a -> a.id().equals("no-w2-0")).findFirst().orElseThrow();
-        articles.add(new Article("ba-reprint", original.title(), BIASED_OUTLET, original.published().plusDays(2),
+        Article original = articles.stream()
+                .filter(a -> a.id().equals("no-w2-0"))
+                .findFirst()
+                .orElseThrow();
+        articles.add(new Article(
+                "ba-reprint",
+                original.title(),
+                BIASED_OUTLET,
+                original.published().plusDays(2),
                 original.text()));
-        articles.add(new Article("no-undated-0", "Undated note", OTHER_OUTLET, null,
+        articles.add(new Article(
+                "no-undated-0",
+                "Undated note",
+                OTHER_OUTLET,
+                null,
                 String.format(ROUTINE[0], PEOPLE[1]) + " " + FILLER[0]));
-        articles.add(new Article("no-undated-1", "Another undated note", OTHER_OUTLET, null,
+        articles.add(new Article(
+                "no-undated-1",
+                "Another undated note",
+                OTHER_OUTLET,
+                null,
                 String.format(ROUTINE[1], PEOPLE[2]) + " " + FILLER[1]));
         return articles;
     }
@@ -100,7 +119,10 @@ final class DatedCorpus {
         ObjectMapper json = new ObjectMapper();
         List<String> lines = new ArrayList<>();
         for (Article a : articles) {
-            ObjectNode node = json.createObjectNode().put("id", a.id()).put("title", a.title()).put("outlet", a.outlet())
+            ObjectNode node = json.createObjectNode()
+                    .put("id", a.id())
+                    .put("title", a.title())
+                    .put("outlet", a.outlet())
                     .put("text", a.text());
             node.put("published", a.published() == null ? null : a.published().toString());
             lines.add(json.writeValueAsString(node));

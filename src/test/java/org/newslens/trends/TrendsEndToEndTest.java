@@ -29,6 +29,7 @@ class TrendsEndToEndTest {
 
     @TempDir
     static Path work;
+
     private static TableStore planted;
     private static TableStore shuffled;
     private static String plantedRoot;
@@ -53,19 +54,30 @@ class TrendsEndToEndTest {
             }
         }
         String copy = to.toUri().toString();
-        Dataset<Row> documents = new TableStore(SPARK, copy, "read").read(Table.DOCUMENTS, "test").cache();
-        List<Row> dated = documents.filter(col("published").isNotNull()).select("doc_id", "published")
-                .orderBy("doc_id").collectAsList();
-        List<java.sql.Date> dates = new java.util.ArrayList<>(dated.stream().map(r -> r.getDate(1)).toList());
+        Dataset<Row> documents = new TableStore(SPARK, copy, "read")
+                .read(Table.DOCUMENTS, "test")
+                .cache();
+        List<Row> dated = documents
+                .filter(col("published").isNotNull())
+                .select("doc_id", "published")
+                .orderBy("doc_id")
+                .collectAsList();
+        List<java.sql.Date> dates =
+                new java.util.ArrayList<>(dated.stream().map(r -> r.getDate(1)).toList());
         java.util.Collections.shuffle(dates, new java.util.Random(seed));
         List<Row> moved = new java.util.ArrayList<>();
         for (int i = 0; i < dated.size(); i++) {
             moved.add(org.apache.spark.sql.RowFactory.create(dated.get(i).getString(0), dates.get(i)));
         }
-        Dataset<Row> newDates = SPARK.createDataFrame(moved, new org.apache.spark.sql.types.StructType()
-                .add("moved_id", "string").add("moved_date", "date"));
-        Dataset<Row> shuffledDocs = documents.join(newDates, col("doc_id").equalTo(col("moved_id")), "left")
-                .withColumn("published", col("moved_date")).drop("moved_id", "moved_date");
+        Dataset<Row> newDates = SPARK.createDataFrame(
+                moved,
+                new org.apache.spark.sql.types.StructType()
+                        .add("moved_id", "string")
+                        .add("moved_date", "date"));
+        Dataset<Row> shuffledDocs = documents
+                .join(newDates, col("doc_id").equalTo(col("moved_id")), "left")
+                .withColumn("published", col("moved_date"))
+                .drop("moved_id", "moved_date");
         TableStore store = new TableStore(SPARK, copy, "shuffle");
         store.write(Table.DOCUMENTS, shuffledDocs);
         store.commit();
@@ -78,19 +90,26 @@ class TrendsEndToEndTest {
         Path input = work.resolve(name + "-in").resolve("articles.jsonl");
         DatedCorpus.write(articles, input);
         String output = work.resolve(name + "-out").toUri().toString();
-        assertThat(Main.run(new String[] {"all", "--input", input.getParent().toUri().toString(), "--output", output}))
+        assertThat(Main.run(new String[] {
+                    "all", "--input", input.getParent().toUri().toString(), "--output", output
+                }))
                 .isZero();
         return output;
     }
 
     private static String entityId(TableStore tables, String name) {
-        List<Row> rows = tables.read(Table.ENTITIES, "test").filter(col("name").equalTo(name)).collectAsList();
+        List<Row> rows = tables.read(Table.ENTITIES, "test")
+                .filter(col("name").equalTo(name))
+                .collectAsList();
         assertThat(rows).as("entity " + name).hasSize(1);
         return rows.get(0).getString(0);
     }
 
     private static String lastWeek(TableStore tables) {
-        return tables.read(Table.ENTITY_TRENDS, "test").orderBy(col("period_start").desc()).first().getString(0);
+        return tables.read(Table.ENTITY_TRENDS, "test")
+                .orderBy(col("period_start").desc())
+                .first()
+                .getString(0);
     }
 
     @Test
@@ -110,22 +129,30 @@ class TrendsEndToEndTest {
         assertThat(row.getBoolean(row.fieldIndex("is_burst"))).isTrue();
         assertThat(row.getBoolean(row.fieldIndex("is_new"))).isTrue();
         Row top = trends.filter(col("period").equalTo(week))
-                .orderBy(col("burst_score").desc(), col("entity_id")).first();
+                .orderBy(col("burst_score").desc(), col("entity_id"))
+                .first();
         assertThat(top.getString(top.fieldIndex("entity_id"))).isEqualTo(id);
-        assertThat(trends.filter(col("is_burst")).count()).as("only the planted burst").isEqualTo(1);
+        assertThat(trends.filter(col("is_burst")).count())
+                .as("only the planted burst")
+                .isEqualTo(1);
     }
 
     @Test
     void theBurstTopsTheReportsRisingList() {
         org.newslens.report.ReportData data = new org.newslens.report.ReportLoader(
-                new org.newslens.report.ParquetTables(new org.apache.hadoop.conf.Configuration(), plantedRoot),
-                org.newslens.SettingsRegistry.defaults()).load();
+                        new org.newslens.report.ParquetTables(new org.apache.hadoop.conf.Configuration(), plantedRoot),
+                        org.newslens.SettingsRegistry.defaults())
+                .load();
         assertThat(data.changes().latestPeriod()).isEqualTo("2024-W07");
         assertThat(data.changes().entities().get(0).name()).isEqualTo(DatedCorpus.BURST);
         assertThat(data.changes().entities().get(0).burst()).isTrue();
-        assertThat(data.changes().pairs()).extracting(p -> p.nameA() + " + " + p.nameB())
-                .containsAnyOf(DatedCorpus.BURST + " + " + DatedCorpus.PARTNER, DatedCorpus.PARTNER + " + " + DatedCorpus.BURST);
-        assertThat(data.changes().examples()).isNotEmpty()
+        assertThat(data.changes().pairs())
+                .extracting(p -> p.nameA() + " + " + p.nameB())
+                .containsAnyOf(
+                        DatedCorpus.BURST + " + " + DatedCorpus.PARTNER,
+                        DatedCorpus.PARTNER + " + " + DatedCorpus.BURST);
+        assertThat(data.changes().examples())
+                .isNotEmpty()
                 .anyMatch(k -> k.sentence().contains(DatedCorpus.BURST));
     }
 
@@ -134,7 +161,8 @@ class TrendsEndToEndTest {
         String burst = entityId(planted, DatedCorpus.BURST);
         String partner = entityId(planted, DatedCorpus.PARTNER);
         List<Row> pair = planted.read(Table.PAIR_TRENDS, "test")
-                .filter(col("entity_a").isin(burst, partner).and(col("entity_b").isin(burst, partner))).collectAsList();
+                .filter(col("entity_a").isin(burst, partner).and(col("entity_b").isin(burst, partner)))
+                .collectAsList();
         assertThat(pair).hasSize(1);
         Row row = pair.get(0);
         assertThat(row.getString(row.fieldIndex("period"))).isEqualTo(lastWeek(planted));
@@ -145,16 +173,24 @@ class TrendsEndToEndTest {
     @Test
     void theBiasedTermTopsItsOutletsKeyness() {
         Dataset<Row> keyness = planted.read(Table.KEYNESS, "test");
-        Row top = keyness.filter(col("grouping").equalTo("outlet").and(col("group").equalTo(DatedCorpus.BIASED_OUTLET))
-                .and(col("kind").equalTo("term"))).orderBy(col("g2").desc(), col("term")).first();
+        Row top = keyness.filter(col("grouping")
+                        .equalTo("outlet")
+                        .and(col("group").equalTo(DatedCorpus.BIASED_OUTLET))
+                        .and(col("kind").equalTo("term")))
+                .orderBy(col("g2").desc(), col("term"))
+                .first();
         assertThat(top.getString(top.fieldIndex("term"))).isEqualTo(DatedCorpus.BIASED_TERM);
         assertThat(top.getLong(top.fieldIndex("count_out"))).isZero();
         assertThat(top.getDouble(top.fieldIndex("p_value"))).isLessThan(1e-6);
         // The other outlet has no lighthouse row: it never uses the word.
-        assertThat(keyness.filter(col("group").equalTo(DatedCorpus.OTHER_OUTLET)
-                .and(col("term").equalTo(DatedCorpus.BIASED_TERM))).count()).isZero();
+        assertThat(keyness.filter(col("group")
+                                .equalTo(DatedCorpus.OTHER_OUTLET)
+                                .and(col("term").equalTo(DatedCorpus.BIASED_TERM)))
+                        .count())
+                .isZero();
         // Entities are in the same table: the burst belongs to neither outlet in particular, and is in it.
-        assertThat(keyness.filter(col("kind").equalTo("entity").and(col("term").equalTo(DatedCorpus.BURST))).count())
+        assertThat(keyness.filter(col("kind").equalTo("entity").and(col("term").equalTo(DatedCorpus.BURST)))
+                        .count())
                 .isPositive();
     }
 
@@ -167,16 +203,23 @@ class TrendsEndToEndTest {
         assertThat(copy.getString(copy.fieldIndex("outlet"))).isEqualTo(DatedCorpus.BIASED_OUTLET);
         assertThat(copy.getString(copy.fieldIndex("duplicate_of_outlet"))).isEqualTo(DatedCorpus.OTHER_OUTLET);
         // 42 dated articles and one reprint: the reprint is not among the period documents.
-        long periodDocs = planted.read(Table.ENTITY_TRENDS, "test").select("period", "period_docs").distinct()
-                .agg(org.apache.spark.sql.functions.sum("period_docs")).first().getLong(0);
+        long periodDocs = planted.read(Table.ENTITY_TRENDS, "test")
+                .select("period", "period_docs")
+                .distinct()
+                .agg(org.apache.spark.sql.functions.sum("period_docs"))
+                .first()
+                .getLong(0);
         assertThat(periodDocs).isEqualTo(2L * DatedCorpus.WEEKS * DatedCorpus.PER_WEEK);
     }
 
     @Test
     void undatedArticlesAreCountedInTheRunSummary() throws Exception {
-        JsonNode manifest = new ObjectMapper().readTree(java.nio.file.Files.readString(
-                org.newslens.testing.Outputs.currentRun(Path.of(java.net.URI.create(plantedRoot))).resolve("_manifest.json")));
-        assertThat(manifest.path("figures").path("trends_undated_documents").asLong()).isEqualTo(2);
+        JsonNode manifest = new ObjectMapper()
+                .readTree(java.nio.file.Files.readString(
+                        org.newslens.testing.Outputs.currentRun(Path.of(java.net.URI.create(plantedRoot)))
+                                .resolve("_manifest.json")));
+        assertThat(manifest.path("figures").path("trends_undated_documents").asLong())
+                .isEqualTo(2);
         assertThat(manifest.path("figures").path("trends_period").asText()).isEqualTo("week");
     }
 
@@ -186,6 +229,9 @@ class TrendsEndToEndTest {
         trends.orderBy(col("burst_score").desc()).show(5, false);
         assertThat(trends.count()).isPositive();
         assertThat(trends.filter(col("is_burst")).count()).isZero();
-        assertThat(shuffled.read(Table.PAIR_TRENDS, "test").filter(col("is_burst")).count()).isZero();
+        assertThat(shuffled.read(Table.PAIR_TRENDS, "test")
+                        .filter(col("is_burst"))
+                        .count())
+                .isZero();
     }
 }

@@ -33,6 +33,7 @@ class TrendsJobTest {
 
     @TempDir
     static Path out;
+
     private static TableStore tables;
 
     /** Week 1 (2024-01-01..07), 2 and 3: documents w{week}-{i}, outlet A for i < 2, else B; "copy" reprints w1-0. */
@@ -46,8 +47,8 @@ class TrendsJobTest {
         for (int week = 1; week <= 3; week++) {
             for (int i = 0; i < 4; i++) {
                 String id = "w" + week + "-" + i;
-                docs.add(document(id, java.time.LocalDate.of(2024, 1, 1).plusDays(7L * (week - 1) + i % 2),
-                        i < 2 ? "A" : "B"));
+                docs.add(document(
+                        id, java.time.LocalDate.of(2024, 1, 1).plusDays(7L * (week - 1) + i % 2), i < 2 ? "A" : "B"));
                 // Mira Holt: in no document of week 1, one of week 2, three of week 3 (twice in w3-0).
                 if ((week == 2 && i == 0) || (week == 3 && i < 3)) {
                     mentions.add(mention(id, 0, "e:mira"));
@@ -74,21 +75,49 @@ class TrendsJobTest {
         store.write(Table.DOCUMENTS, SPARK.createDataFrame(docs, Table.DOCUMENTS.schema()));
         store.write(Table.MENTIONS, SPARK.createDataFrame(mentions, Table.MENTIONS.schema()));
         store.write(Table.DOC_TERMS, SPARK.createDataFrame(terms, Table.DOC_TERMS.schema()));
-        store.write(Table.ENTITIES, SPARK.createDataFrame(List.of(entity("e:mira", "Mira Holt"),
-                entity("e:ivo", "Ivo Brandt")), Table.ENTITIES.schema()));
-        store.write(Table.ENTITY_PAIRS, SPARK.createDataFrame(List.of(RowFactory.create("e:ivo", "e:mira", "sentence",
-                4L, 4L, 1.0, 0.5, 2.0, 0.3, "Ivo Brandt", "Mira Holt")), Table.ENTITY_PAIRS.schema()));
-        store.write(Table.DUPLICATES, SPARK.createDataFrame(List.<Row>of(RowFactory.create("copy", "w1-0", 0.9, "B",
-                "A")), Table.DUPLICATES.schema()));
+        store.write(
+                Table.ENTITIES,
+                SPARK.createDataFrame(
+                        List.of(entity("e:mira", "Mira Holt"), entity("e:ivo", "Ivo Brandt")),
+                        Table.ENTITIES.schema()));
+        store.write(
+                Table.ENTITY_PAIRS,
+                SPARK.createDataFrame(
+                        List.of(RowFactory.create(
+                                "e:ivo", "e:mira", "sentence", 4L, 4L, 1.0, 0.5, 2.0, 0.3, "Ivo Brandt", "Mira Holt")),
+                        Table.ENTITY_PAIRS.schema()));
+        store.write(
+                Table.DUPLICATES,
+                SPARK.createDataFrame(
+                        List.<Row>of(RowFactory.create("copy", "w1-0", 0.9, "B", "A")), Table.DUPLICATES.schema()));
         store.commit();
-        assertThat(Main.run(new String[] {"trends", "--output", root, "--trends.period", "week",
-                "--trends.keyness-min-count", "1", "--trends.min-burst-docs", "1"})).isZero();
+        assertThat(Main.run(new String[] {
+                    "trends",
+                    "--output",
+                    root,
+                    "--trends.period",
+                    "week",
+                    "--trends.keyness-min-count",
+                    "1",
+                    "--trends.min-burst-docs",
+                    "1"
+                }))
+                .isZero();
         tables = new TableStore(SPARK, root, "check");
     }
 
     private static Row document(String id, java.time.LocalDate published, String outlet) {
-        return RowFactory.create(id, "file:/t/" + id, id, published == null ? null : Date.valueOf(published), outlet,
-                null, "text", 4, 1, "sha-" + id);
+        return RowFactory.create(
+                id,
+                "file:/t/" + id,
+                id,
+                published == null ? null : Date.valueOf(published),
+                outlet,
+                null,
+                "text",
+                4,
+                1,
+                "sha-" + id);
     }
 
     private static Row mention(String doc, int sent, String entity) {
@@ -96,8 +125,14 @@ class TrendsJobTest {
     }
 
     private static Row entity(String id, String name) {
-        return RowFactory.create(id, name, "PERSON", scala.jdk.javaapi.CollectionConverters.asScala(
-                List.<Object>of(RowFactory.create(name, 1L))).toSeq(), 1L, 1L);
+        return RowFactory.create(
+                id,
+                name,
+                "PERSON",
+                scala.jdk.javaapi.CollectionConverters.asScala(List.<Object>of(RowFactory.create(name, 1L)))
+                        .toSeq(),
+                1L,
+                1L);
     }
 
     private static Row row(Table table, String where) {
@@ -158,7 +193,10 @@ class TrendsJobTest {
         assertThat(first.isNullAt(first.fieldIndex("p_value"))).isTrue();
         assertThat(first.isNullAt(first.fieldIndex("expected"))).isTrue();
         assertThat(first.getBoolean(first.fieldIndex("is_burst"))).isFalse();
-        assertThat(tables.read(Table.ENTITY_TRENDS, "test").filter(col("is_burst")).count()).isZero();
+        assertThat(tables.read(Table.ENTITY_TRENDS, "test")
+                        .filter(col("is_burst"))
+                        .count())
+                .isZero();
     }
 
     @Test
@@ -168,8 +206,10 @@ class TrendsJobTest {
         assertThat(l(week3, "count")).isEqualTo(3);
         assertThat(l(week3, "docs")).isEqualTo(3);
         assertThat(d(week3, "p_value")).isCloseTo(1.0 / 9, within(1e-12));
-        assertThat(row(Table.PAIR_TRENDS, "period = '2024-W02'").getBoolean(
-                row(Table.PAIR_TRENDS, "period = '2024-W02'").fieldIndex("is_new"))).isTrue();
+        assertThat(row(Table.PAIR_TRENDS, "period = '2024-W02'")
+                        .getBoolean(
+                                row(Table.PAIR_TRENDS, "period = '2024-W02'").fieldIndex("is_new")))
+                .isTrue();
     }
 
     /** 20 of A's 1,000 terms against 5 of B's 2,000: G2 23.185311 (scipy, no continuity correction). */
@@ -186,8 +226,9 @@ class TrendsJobTest {
         assertThat(d(harbour, "log_ratio")).isCloseTo(3.0, within(1e-12));
         Row inB = row(Table.KEYNESS, "grouping = 'outlet' and `group` = 'B' and term = 'harbour'");
         assertThat(d(inB, "g2")).isCloseTo(-23.185311077839405, within(1e-9));
-        Row ivo = row(Table.KEYNESS, "grouping = 'outlet' and `group` = 'B' and kind = 'entity'"
-                + " and entity_id = 'e:ivo'");
+        Row ivo = row(
+                Table.KEYNESS,
+                "grouping = 'outlet' and `group` = 'B' and kind = 'entity'" + " and entity_id = 'e:ivo'");
         assertThat(ivo.getString(ivo.fieldIndex("term"))).isEqualTo("Ivo Brandt");
         // B: its six documents and the copy mention Ivo once each.
         assertThat(l(ivo, "count_in")).isEqualTo(7);
@@ -195,7 +236,9 @@ class TrendsJobTest {
 
     @Test
     void periodKeynessComparesWithEarlierPeriodsOnly() {
-        assertThat(tables.read(Table.KEYNESS, "test").filter("grouping = 'period' and `group` = '2024-W01'").count())
+        assertThat(tables.read(Table.KEYNESS, "test")
+                        .filter("grouping = 'period' and `group` = '2024-W01'")
+                        .count())
                 .isZero();
         Row mira = row(Table.KEYNESS, "grouping = 'period' and `group` = '2024-W03' and entity_id = 'e:mira'");
         assertThat(l(mira, "count_in")).isEqualTo(4);
@@ -221,7 +264,8 @@ class TrendsJobTest {
             Dataset<Row> tests = SPARK.createDataFrame(rows, schema).repartition(partitions);
             SPARK.conf().set("spark.sql.shuffle.partitions", String.valueOf(partitions));
             try {
-                for (Row r : FalseDiscovery.withQValues(SPARK, tests, "p", col("key")).collectAsList()) {
+                for (Row r : FalseDiscovery.withQValues(SPARK, tests, "p", col("key"))
+                        .collectAsList()) {
                     int i = Integer.parseInt(r.getString(0).substring(1));
                     assertThat(r.getDouble(2)).as("q of " + r.getString(0)).isCloseTo(expected[i], within(1e-12));
                 }

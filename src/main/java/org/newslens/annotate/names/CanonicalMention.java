@@ -8,5 +8,4 @@ import java.util.List;
  * linker resolves it to the one full name that {@code offers} the same key elsewhere, if exactly one does.
  * {@code offers} are the keys this (full) name can resolve.
  */
-public record CanonicalMention(MentionSpan span, String name, String linkKey, List<String> offers) {
-}
+public record CanonicalMention(MentionSpan span, String name, String linkKey, List<String> offers) {}

@@ -1,11 +1,10 @@
 package org.newslens.annotate.names;
 
-import org.newslens.text.WordLists;
-
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.newslens.text.WordLists;
 
 /**
  * Country names and their aliases ({@code countries-en.txt}: ISO 3166-1 names from the iso-codes project plus
@@ -29,8 +28,7 @@ public final class Countries {
         }
     }
 
-    private Countries() {
-    }
+    private Countries() {}
 
     private static void add(String alias, String canonical) {
         if (isCode(alias)) {

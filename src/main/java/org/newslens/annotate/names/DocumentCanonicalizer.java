@@ -27,11 +27,10 @@ import java.util.regex.Pattern;
  */
 public final class DocumentCanonicalizer {
     private static final Pattern PAREN = Pattern.compile("\\G\\s*\\(\\s*([^()]{1,80}?)\\s*\\)");
-    private static final Set<String> INITIALS_SKIP = Set.of("of", "the", "and", "for", "on", "in", "&", "de", "du",
-            "des", "la", "le", "al", "to", "at");
+    private static final Set<String> INITIALS_SKIP =
+            Set.of("of", "the", "and", "for", "on", "in", "&", "de", "du", "des", "la", "le", "al", "to", "at");
 
-    private DocumentCanonicalizer() {
-    }
+    private DocumentCanonicalizer() {}
 
     /** The canonical mentions; spans that clean to nothing (a bare title, a lone possessive) are left out. */
     public static List<CanonicalMention> canonicalize(String docText, List<MentionSpan> spans) {
@@ -59,14 +58,18 @@ public final class DocumentCanonicalizer {
         // Looked up by key rather than compared with every name, so a long document costs linear time.
         Map<String, Set<String>> byInitials = new HashMap<>();
         for (String full : multiWordNames) {
-            byInitials.computeIfAbsent(initials(full), k -> new LinkedHashSet<>()).add(full);
+            byInitials
+                    .computeIfAbsent(initials(full), k -> new LinkedHashSet<>())
+                    .add(full);
         }
         Map<String, Set<String>> byPart = new HashMap<>();
         for (String full : personNames) {
             String[] f = words(full);
             for (int k = 1; k < f.length; k++) {
-                byPart.computeIfAbsent(join(f, 0, k), x -> new LinkedHashSet<>()).add(full);
-                byPart.computeIfAbsent(join(f, f.length - k, f.length), x -> new LinkedHashSet<>()).add(full);
+                byPart.computeIfAbsent(join(f, 0, k), x -> new LinkedHashSet<>())
+                        .add(full);
+                byPart.computeIfAbsent(join(f, f.length - k, f.length), x -> new LinkedHashSet<>())
+                        .add(full);
             }
         }
         List<CanonicalMention> result = new ArrayList<>();
@@ -87,8 +90,12 @@ public final class DocumentCanonicalizer {
      * @param byInitials multi-word names of the document by their initials
      * @param byPart person names of the document by each proper prefix and suffix of their words
      */
-    private static String resolve(String name, String type, Map<String, String> acronyms,
-            Map<String, Set<String>> byInitials, Map<String, Set<String>> byPart) {
+    private static String resolve(
+            String name,
+            String type,
+            Map<String, String> acronyms,
+            Map<String, Set<String>> byInitials,
+            Map<String, Set<String>> byPart) {
         String defined = acronyms.get(name);
         if (defined != null) {
             return defined;
@@ -105,7 +112,9 @@ public final class DocumentCanonicalizer {
 
     /** The one candidate, or {@code name} itself when there is none or more than one. */
     private static String onlyOne(Set<String> candidates, String name) {
-        return candidates != null && candidates.size() == 1 ? candidates.iterator().next() : name;
+        return candidates != null && candidates.size() == 1
+                ? candidates.iterator().next()
+                : name;
     }
 
     private static String join(String[] words, int from, int to) {
@@ -205,5 +214,4 @@ public final class DocumentCanonicalizer {
     private static String[] words(String name) {
         return name.split(" ");
     }
-
 }

@@ -12,8 +12,7 @@ import org.newslens.text.Chars;
  * from the document.
  */
 public final class MentionMerger {
-    private MentionMerger() {
-    }
+    private MentionMerger() {}
 
     public static List<MentionSpan> merge(String docText, int sentId, List<TaggedToken> tokens, Set<String> keptTypes) {
         List<MentionSpan> spans = new ArrayList<>();
@@ -25,7 +24,8 @@ public final class MentionMerger {
                 continue;
             }
             int j = i + 1;
-            while (j < tokens.size() && type.equals(tokens.get(j).ner())
+            while (j < tokens.size()
+                    && type.equals(tokens.get(j).ner())
                     && !lineBreakBetween(docText, tokens.get(j - 1), tokens.get(j))) {
                 j++;
             }

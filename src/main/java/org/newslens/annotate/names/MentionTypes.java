@@ -11,8 +11,7 @@ public final class MentionTypes {
     /** CoreNLP's tag for tokens outside any entity. */
     public static final String NONE = "O";
 
-    private MentionTypes() {
-    }
+    private MentionTypes() {}
 
     public static Set<String> kept(boolean withMisc) {
         return withMisc ? Set.of(PERSON, ORGANIZATION, LOCATION, MISC) : Set.of(PERSON, ORGANIZATION, LOCATION);

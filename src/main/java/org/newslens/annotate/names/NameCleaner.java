@@ -16,14 +16,30 @@ public final class NameCleaner {
     private static final String OPENING = "\"'([{,;:-\u201C\u201D\u2018\u00AB\u2039";
     private static final String CLOSING = "\"')]},;:-\u201C\u201D\u2019\u00BB\u203A";
     /** Role nouns that follow an organisation's name ("the Health Ministry spokesperson"): not part of it. */
-    private static final java.util.Set<String> TRAILING_ROLES = java.util.Set.of("spokesman", "spokeswoman",
-            "spokesperson", "spokespeople", "official", "officials", "chief", "head", "envoy", "ambassador",
-            "chairman", "chairwoman", "chairperson", "director", "minister");
-    private NameCleaner() {
-    }
+    private static final java.util.Set<String> TRAILING_ROLES = java.util.Set.of(
+            "spokesman",
+            "spokeswoman",
+            "spokesperson",
+            "spokespeople",
+            "official",
+            "officials",
+            "chief",
+            "head",
+            "envoy",
+            "ambassador",
+            "chairman",
+            "chairwoman",
+            "chairperson",
+            "director",
+            "minister");
+
+    private NameCleaner() {}
 
     public static String clean(String surface, String type) {
-        String text = surface.replace('\u2019', '\'').replace('\u2018', '\'').replaceAll("\\s+", " ").strip();
+        String text = surface.replace('\u2019', '\'')
+                .replace('\u2018', '\'')
+                .replaceAll("\\s+", " ")
+                .strip();
         text = stripPossessive(stripEdgePunctuation(stripPossessive(text)));
         List<String> words = new ArrayList<>(Arrays.asList(text.split(" ")));
         words.removeIf(String::isEmpty);
@@ -37,7 +53,8 @@ public final class NameCleaner {
             }
         }
         if (!MentionTypes.PERSON.equals(type)) {
-            while (words.size() > 1 && TRAILING_ROLES.contains(words.get(words.size() - 1).toLowerCase(Locale.ROOT))) {
+            while (words.size() > 1
+                    && TRAILING_ROLES.contains(words.get(words.size() - 1).toLowerCase(Locale.ROOT))) {
                 words.remove(words.size() - 1);
             }
         }

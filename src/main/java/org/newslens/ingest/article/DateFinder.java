@@ -16,21 +16,18 @@ public final class DateFinder {
             + "|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
     private static final String DAY = "(\\d{1,2})(?:st|nd|rd|th)?";
     private static final String YEAR = "(\\d{4})";
-    private static final Pattern MONTH_DAY_YEAR = Pattern.compile(
-            "\\b" + MONTH + "\\s+" + DAY + ",?\\s+" + YEAR + "\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
-            "\\b" + DAY + "\\s+" + MONTH + ",?\\s+" + YEAR + "\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern YEAR_MONTH_DAY = Pattern.compile(
-            "\\b(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})(?![\\d])");
+    private static final Pattern MONTH_DAY_YEAR =
+            Pattern.compile("\\b" + MONTH + "\\s+" + DAY + ",?\\s+" + YEAR + "\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DAY_MONTH_YEAR =
+            Pattern.compile("\\b" + DAY + "\\s+" + MONTH + ",?\\s+" + YEAR + "\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern YEAR_MONTH_DAY = Pattern.compile("\\b(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})(?![\\d])");
     private static final int MIN_YEAR = 1800;
     private static final int MAX_YEAR = 2100;
 
-    private DateFinder() {
-    }
+    private DateFinder() {}
 
     /** A date found in a line: where it starts and ends, and its value. */
-    public record Found(LocalDate date, int start, int end) {
-    }
+    public record Found(LocalDate date, int start, int end) {}
 
     /** The earliest valid date in the text, or null. */
     public static Found find(String text) {
@@ -62,7 +59,9 @@ public final class DateFinder {
 
     private static Found matchNamed(Matcher m, int monthGroup, int dayGroup, int yearGroup) {
         while (m.find()) {
-            LocalDate date = date(Integer.parseInt(m.group(yearGroup)), month(m.group(monthGroup)),
+            LocalDate date = date(
+                    Integer.parseInt(m.group(yearGroup)),
+                    month(m.group(monthGroup)),
                     Integer.parseInt(m.group(dayGroup)));
             if (date != null) {
                 return new Found(date, m.start(), m.end());
@@ -73,8 +72,8 @@ public final class DateFinder {
 
     private static Found matchNumeric(Matcher m) {
         while (m.find()) {
-            LocalDate date = date(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(3)),
-                    Integer.parseInt(m.group(4)));
+            LocalDate date =
+                    date(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)));
             if (date != null) {
                 return new Found(date, m.start(), m.end());
             }

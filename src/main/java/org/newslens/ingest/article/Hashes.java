@@ -10,8 +10,7 @@ public final class Hashes {
     static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
 
-    private Hashes() {
-    }
+    private Hashes() {}
 
     /** SHA-256 of the UTF-8 bytes, as 64 lower-case hex digits. */
     public static String sha256Hex(String text) {

@@ -10,15 +10,49 @@ import java.util.Set;
  */
 public final class Kickers {
     private static final Set<String> LABELS = Set.of(
-            "exclusive", "breaking", "breaking news", "just in", "developing", "developing story", "update",
-            "updated", "live", "live updates", "analysis", "news analysis", "opinion", "op-ed", "editorial",
-            "commentary", "comment", "column", "interview", "feature", "features", "explainer", "fact check",
-            "special report", "investigation", "insight", "review", "watch", "video", "photos", "gallery",
-            "podcast", "sponsored", "press release", "news", "world", "politics", "business", "sport", "sports");
+            "exclusive",
+            "breaking",
+            "breaking news",
+            "just in",
+            "developing",
+            "developing story",
+            "update",
+            "updated",
+            "live",
+            "live updates",
+            "analysis",
+            "news analysis",
+            "opinion",
+            "op-ed",
+            "editorial",
+            "commentary",
+            "comment",
+            "column",
+            "interview",
+            "feature",
+            "features",
+            "explainer",
+            "fact check",
+            "special report",
+            "investigation",
+            "insight",
+            "review",
+            "watch",
+            "video",
+            "photos",
+            "gallery",
+            "podcast",
+            "sponsored",
+            "press release",
+            "news",
+            "world",
+            "politics",
+            "business",
+            "sport",
+            "sports");
     private static final int MAX_CAPS_WORDS = 3;
 
-    private Kickers() {
-    }
+    private Kickers() {}
 
     public static boolean isKicker(String line) {
         String trimmed = line.strip();
@@ -34,7 +68,8 @@ public final class Kickers {
 
     /** Whether the line is one of the general kicker labels (never a headline by itself). */
     public static boolean isLabel(String line) {
-        String label = line.strip().replaceAll("[:\\-\\u2013\\u2014|]+$", "").strip().toLowerCase(Locale.ROOT);
+        String label =
+                line.strip().replaceAll("[:\\-\\u2013\\u2014|]+$", "").strip().toLowerCase(Locale.ROOT);
         return LABELS.contains(label);
     }
 

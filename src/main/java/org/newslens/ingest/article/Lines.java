@@ -8,8 +8,7 @@ import org.newslens.text.Chars;
 
 /** Line-level helpers: splitting, the normalised key of a line, and the within-document cleaning. */
 public final class Lines {
-    private Lines() {
-    }
+    private Lines() {}
 
     /** Splits on any line break, dropping trailing whitespace of each line and the BOM character. */
     public static List<String> split(String text) {
@@ -36,11 +35,12 @@ public final class Lines {
                 out.append(' ');
                 space = false;
             }
-            out.append(switch (c) {
-                case '\u2018', '\u2019' -> '\'';
-                case '\u201c', '\u201d' -> '"';
-                default -> Character.toLowerCase(c);
-            });
+            out.append(
+                    switch (c) {
+                        case '\u2018', '\u2019' -> '\'';
+                        case '\u201c', '\u201d' -> '"';
+                        default -> Character.toLowerCase(c);
+                    });
         }
         return out.toString();
     }
@@ -62,11 +62,13 @@ public final class Lines {
                 space = false;
             }
             started = true;
-            hash = Hashes.fnvStep(hash, switch (c) {
-                case '\u2018', '\u2019' -> '\'';
-                case '\u201c', '\u201d' -> '"';
-                default -> Character.toLowerCase(c);
-            });
+            hash = Hashes.fnvStep(
+                    hash,
+                    switch (c) {
+                        case '\u2018', '\u2019' -> '\'';
+                        case '\u201c', '\u201d' -> '"';
+                        default -> Character.toLowerCase(c);
+                    });
         }
         return hash;
     }

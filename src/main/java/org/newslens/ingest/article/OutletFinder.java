@@ -24,22 +24,82 @@ public final class OutletFinder {
     private static final Pattern LEADING_DASH = Pattern.compile("^[-\u2013\u2014]+\\s*");
     private static final Pattern SOURCE_LINE = Pattern.compile(
             "^(?:source|via|courtesy of)\\s*[:\\-\u2013\u2014]?\\s+(\\p{Lu}.{1,49})$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern NAME_WORD = Pattern.compile("\\p{Lu}[\\p{L}\\p{M}'\u2019.&-]*|&|of|the|and|for|de|al|el|la|le");
+    private static final Pattern NAME_WORD =
+            Pattern.compile("\\p{Lu}[\\p{L}\\p{M}'\u2019.&-]*|&|of|the|and|for|de|al|el|la|le");
     private static final Pattern ACRONYM = Pattern.compile("\\b\\p{Lu}{2,}\\b");
-    private static final Pattern DOMAIN = Pattern.compile("\\b(?:[\\w-]+\\.)+(?:com|org|net|news|info|co|tv|ir|cn|ru|uk|in)\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final Set<String> PUBLICATION_WORDS = Set.of("news", "times", "post", "press", "agency", "daily",
-            "journal", "herald", "tribune", "gazette", "observer", "guardian", "telegraph", "express", "mail",
-            "review", "media", "tv", "television", "radio", "network", "online", "wire", "report", "today",
-            "chronicle", "monitor", "insider", "mirror", "star", "sun", "independent", "standard", "weekly",
-            "magazine", "digest", "broadcasting", "channel", "english", "international", "world", "courier",
-            "dispatch", "bulletin", "record", "voice", "politico", "economist", "reporter");
-    private static final Set<String> NOT_NAMES = Set.of("by", "published", "updated", "posted", "date", "last updated",
-            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on", "at", "photo", "image");
+    private static final Pattern DOMAIN = Pattern.compile(
+            "\\b(?:[\\w-]+\\.)+(?:com|org|net|news|info|co|tv|ir|cn|ru|uk|in)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Set<String> PUBLICATION_WORDS = Set.of(
+            "news",
+            "times",
+            "post",
+            "press",
+            "agency",
+            "daily",
+            "journal",
+            "herald",
+            "tribune",
+            "gazette",
+            "observer",
+            "guardian",
+            "telegraph",
+            "express",
+            "mail",
+            "review",
+            "media",
+            "tv",
+            "television",
+            "radio",
+            "network",
+            "online",
+            "wire",
+            "report",
+            "today",
+            "chronicle",
+            "monitor",
+            "insider",
+            "mirror",
+            "star",
+            "sun",
+            "independent",
+            "standard",
+            "weekly",
+            "magazine",
+            "digest",
+            "broadcasting",
+            "channel",
+            "english",
+            "international",
+            "world",
+            "courier",
+            "dispatch",
+            "bulletin",
+            "record",
+            "voice",
+            "politico",
+            "economist",
+            "reporter");
+    private static final Set<String> NOT_NAMES = Set.of(
+            "by",
+            "published",
+            "updated",
+            "posted",
+            "date",
+            "last updated",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "on",
+            "at",
+            "photo",
+            "image");
     private static final Set<String> COUNTRIES = countries();
 
-    private OutletFinder() {
-    }
+    private OutletFinder() {}
 
     /** The outlet named by a wire dateline at the start of the line, or null. */
     public static String fromWireDateline(String line) {
@@ -50,7 +110,10 @@ public final class OutletFinder {
 
     /** The outlet named before a date that starts at {@code dateStart} of the line, or null. */
     public static String beforeDate(String line, int dateStart) {
-        String prefix = line.substring(0, dateStart).strip().replaceAll("[,|:\\-\u2013\u2014\u00b7\u2022]+$", "").strip();
+        String prefix = line.substring(0, dateStart)
+                .strip()
+                .replaceAll("[,|:\\-\u2013\u2014\u00b7\u2022]+$", "")
+                .strip();
         if (prefix.isEmpty() || prefix.length() > 50 || prefix.matches(".*\\d.*")) {
             return null;
         }
@@ -59,7 +122,8 @@ public final class OutletFinder {
         if (NOT_NAMES.contains(lower) || NOT_NAMES.contains(firstWord) || COUNTRIES.contains(lower)) {
             return null;
         }
-        if (prefix.equals(prefix.toUpperCase(Locale.ROOT)) && !DOMAIN.matcher(prefix).find()) {
+        if (prefix.equals(prefix.toUpperCase(Locale.ROOT))
+                && !DOMAIN.matcher(prefix).find()) {
             return null; // "BEIJING, May 3 —": a place in wire style
         }
         String[] words = prefix.split("\\s+");
@@ -84,14 +148,18 @@ public final class OutletFinder {
         if (text.length() <= 60 && DOMAIN.matcher(text).matches()) {
             return text; // "- example-news.com"
         }
-        if (text.length() < 2 || text.length() > 40 || text.matches(".*\\d.*") || text.matches(".*[.!?:;,\"\u201d)]$")) {
+        if (text.length() < 2
+                || text.length() > 40
+                || text.matches(".*\\d.*")
+                || text.matches(".*[.!?:;,\"\u201d)]$")) {
             return null;
         }
         String[] words = text.split("\\s+");
         if (words.length > 5 || !Character.isUpperCase(text.codePointAt(0))) {
             return null;
         }
-        boolean publicationLike = ACRONYM.matcher(text).find() || DOMAIN.matcher(text).find();
+        boolean publicationLike =
+                ACRONYM.matcher(text).find() || DOMAIN.matcher(text).find();
         for (String word : words) {
             if (!NAME_WORD.matcher(word).matches() && !DOMAIN.matcher(word).matches()) {
                 return null;

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 public final class PlainTextParser {
     /** How many non-blank lines after the title are searched for a date and a dateline. */
     static final int HEADER_LINES = 4;
+
     private static final int MAX_KICKERS = 2;
     private static final int MAX_META_LINE_CHARS = 100;
     private static final int MAX_DATELINE_OFFSET = 60;
@@ -23,11 +24,10 @@ public final class PlainTextParser {
     private static final Pattern MARKDOWN_HEADING = Pattern.compile("^#{1,6}\\s+");
     private static final Pattern MARKDOWN_IMAGE = Pattern.compile("!\\[[^\\]]*\\]\\([^)]*\\)");
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[([^\\]]+)\\]\\([^)]*\\)");
-    private static final Pattern MARKDOWN_EMPHASIS = Pattern.compile(
-            "(?<![\\w*])(\\*\\*|__|\\*|_)(\\S(?:.*?\\S)?)\\1(?![\\w*])");
+    private static final Pattern MARKDOWN_EMPHASIS =
+            Pattern.compile("(?<![\\w*])(\\*\\*|__|\\*|_)(\\S(?:.*?\\S)?)\\1(?![\\w*])");
 
-    private PlainTextParser() {
-    }
+    private PlainTextParser() {}
 
     public static ParsedArticle parse(String text, boolean markdown) {
         List<String> lines = Lines.split(text);
@@ -40,7 +40,9 @@ public final class PlainTextParser {
         int first = nextNonBlank(lines, 0);
         int candidate = first;
         int kickers = 0;
-        while (candidate >= 0 && kickers < MAX_KICKERS && Kickers.isKicker(lines.get(candidate))
+        while (candidate >= 0
+                && kickers < MAX_KICKERS
+                && Kickers.isKicker(lines.get(candidate))
                 && nextNonBlank(lines, candidate + 1) >= 0) {
             candidate = nextNonBlank(lines, candidate + 1);
             kickers++;
@@ -90,7 +92,8 @@ public final class PlainTextParser {
                 continue;
             }
             // A usable date starts within MAX_DATELINE_OFFSET or sits on a short line: no need to scan further.
-            DateFinder.Found date = DateFinder.find(line.length() > DATE_SCAN_CHARS ? line.substring(0, DATE_SCAN_CHARS) : line);
+            DateFinder.Found date =
+                    DateFinder.find(line.length() > DATE_SCAN_CHARS ? line.substring(0, DATE_SCAN_CHARS) : line);
             if (date == null) {
                 continue;
             }

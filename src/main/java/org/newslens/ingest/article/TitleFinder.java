@@ -10,14 +10,16 @@ public final class TitleFinder {
     private static final java.util.regex.Pattern MARKDOWN_OPENING = java.util.regex.Pattern.compile("^#{1,6}\\s+");
     private static final java.util.regex.Pattern MARKDOWN_CLOSING = java.util.regex.Pattern.compile("\\s+#+$");
 
-    private TitleFinder() {
-    }
+    private TitleFinder() {}
 
     /** The line without markdown heading marks ("# Title" reads as "Title"). */
     public static String stripMarkdown(String line) {
         String text = line.strip();
         if (text.startsWith("#")) {
-            text = MARKDOWN_CLOSING.matcher(MARKDOWN_OPENING.matcher(text).replaceFirst("")).replaceFirst("").strip();
+            text = MARKDOWN_CLOSING
+                    .matcher(MARKDOWN_OPENING.matcher(text).replaceFirst(""))
+                    .replaceFirst("")
+                    .strip();
         }
         return text;
     }
@@ -40,14 +42,17 @@ public final class TitleFinder {
             return false; // two sentences: a lead paragraph, not a headline
         }
         DateFinder.Found date = DateFinder.find(text);
-        return date == null || Lines.hasContent(text.substring(0, date.start()) + text.substring(date.end()))
-                && !onlyDateWords(text, date);
+        return date == null
+                || Lines.hasContent(text.substring(0, date.start()) + text.substring(date.end()))
+                        && !onlyDateWords(text, date);
     }
 
     private static boolean onlyDateWords(String text, DateFinder.Found date) {
         String rest = (text.substring(0, date.start()) + " " + text.substring(date.end()))
-                .replaceAll("(?i)\\b(published|updated|posted|on|at|monday|tuesday|wednesday|thursday|friday"
-                        + "|saturday|sunday|[ap]\\.?m\\.?|utc|gmt|\\d{1,2}:\\d{2})\\b", " ");
+                .replaceAll(
+                        "(?i)\\b(published|updated|posted|on|at|monday|tuesday|wednesday|thursday|friday"
+                                + "|saturday|sunday|[ap]\\.?m\\.?|utc|gmt|\\d{1,2}:\\d{2})\\b",
+                        " ");
         return !Lines.hasContent(rest);
     }
 }

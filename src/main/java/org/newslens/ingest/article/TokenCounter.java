@@ -6,8 +6,7 @@ package org.newslens.ingest.article;
  * run of Chinese characters without spaces counts 1. It is a size measure, not the NLP tokenisation.
  */
 public final class TokenCounter {
-    private TokenCounter() {
-    }
+    private TokenCounter() {}
 
     public static int count(String text) {
         int count = 0;
@@ -26,7 +25,8 @@ public final class TokenCounter {
 
     private static boolean isMark(int cp) {
         int type = Character.getType(cp);
-        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+        return type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK
                 || type == Character.ENCLOSING_MARK;
     }
 }

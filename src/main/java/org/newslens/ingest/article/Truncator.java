@@ -5,8 +5,7 @@ package org.newslens.ingest.article;
  * last space in the second half of the allowed length; never inside a surrogate pair.
  */
 public final class Truncator {
-    private Truncator() {
-    }
+    private Truncator() {}
 
     /** The text unchanged when it fits, otherwise its cut prefix (at most {@code maxChars} chars). */
     public static String truncate(String text, int maxChars) {
@@ -33,7 +32,8 @@ public final class Truncator {
     private static int lastSentenceEnd(String text, int limit, int floor) {
         for (int i = limit - 1; i >= floor; i--) {
             char c = text.charAt(i);
-            if ((c == '.' || c == '!' || c == '?' || c == '\u3002') && i + 1 < text.length()
+            if ((c == '.' || c == '!' || c == '?' || c == '\u3002')
+                    && i + 1 < text.length()
                     && (Character.isWhitespace(text.charAt(i + 1)) || c == '\u3002')) {
                 return i + 1;
             }

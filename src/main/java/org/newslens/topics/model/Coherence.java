@@ -21,15 +21,14 @@ public final class Coherence {
     /** Key under which the number of windows is counted. */
     public static final String WINDOWS = "\u0000windows";
 
-    private Coherence() {
-    }
+    private Coherence() {}
 
     /**
      * Adds to {@code counts} the windows of one document: the window count under {@link #WINDOWS}, each
      * target term under itself and each wanted pair under {@link #pairKey}.
      */
-    public static void countWindows(List<String> contentTerms, Set<String> targets, Set<String> wantedPairs,
-            Map<String, Long> counts) {
+    public static void countWindows(
+            List<String> contentTerms, Set<String> targets, Set<String> wantedPairs, Map<String, Long> counts) {
         int n = contentTerms.size();
         if (n == 0) {
             return;

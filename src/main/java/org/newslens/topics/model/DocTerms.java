@@ -13,8 +13,7 @@ import org.newslens.text.StopWords;
  * two words occur in a row in the same sentence.
  */
 public final class DocTerms {
-    private DocTerms() {
-    }
+    private DocTerms() {}
 
     /** Content terms of one sentence, in order (no nulls, no stop words). */
     public static List<String> content(List<String> sentenceTerms) {

@@ -7,16 +7,16 @@ import java.io.Serializable;
  * the vocabulary's indices) with H H' for the fold-in, and cluster centroids, either over the vocabulary
  * or, when {@code clustersOnMixtures}, over the topics (clusters of the documents' topic mixtures).
  */
-public record FittedModels(String topicModel, double[][] centroids, boolean clustersOnMixtures, double[][] topics,
-        double[][] topicGram) implements Serializable {
+public record FittedModels(
+        String topicModel, double[][] centroids, boolean clustersOnMixtures, double[][] topics, double[][] topicGram)
+        implements Serializable {
     public static final double MIN_WEIGHT = 0.01;
 
     /**
      * One document's cluster (-1 when clusters are on topic mixtures and it has no topic weight), its cosine
      * distance to the centroid, and its topic weights (sum 1, or all 0).
      */
-    public record Scores(int cluster, double distance, double[] weights, int dominant) {
-    }
+    public record Scores(int cluster, double distance, double[] weights, int dominant) {}
 
     public Scores score(SparseDoc doc) {
         double[] w = Nmf.foldIn(doc, topics, topicGram);

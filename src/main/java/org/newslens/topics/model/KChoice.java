@@ -10,8 +10,7 @@ import java.util.TreeSet;
  * Five documents get k = 2; one document gets k = 1.
  */
 public final class KChoice {
-    private KChoice() {
-    }
+    private KChoice() {}
 
     /** The values tried for n documents, ascending. */
     public static List<Integer> candidates(int n, int kMax) {
@@ -33,8 +32,14 @@ public final class KChoice {
      * Candidates are compared with at most two restarts each; the winner is refitted with all of them. A
      * single candidate (k-max caps them all, as on large corpora) is fitted once, with no silhouette to compare.
      */
-    public static SphericalKMeans.Model choose(List<SparseDoc> docs, int dim, int kMax, int restarts, int iterations,
-            long seed, java.util.function.BiConsumer<Integer, Double> tried) {
+    public static SphericalKMeans.Model choose(
+            List<SparseDoc> docs,
+            int dim,
+            int kMax,
+            int restarts,
+            int iterations,
+            long seed,
+            java.util.function.BiConsumer<Integer, Double> tried) {
         List<Integer> candidates = candidates(docs.size(), kMax);
         if (candidates.size() == 1) {
             return SphericalKMeans.fit(docs, dim, candidates.get(0), restarts, iterations, seed);

@@ -60,8 +60,7 @@ public record LshBands(int bands, int rows) implements Serializable {
         for (int b = 0; b < bands; b++) {
             long h = 0x9E3779B97F4A7C15L * (b + 1);
             for (int i = b * rows; i < (b + 1) * rows; i++) {
-                h = Long.rotateLeft(h ^ minhashes[i] * 0xC2B2AE3D27D4EB4FL, 31)
-                        * 0x165667B19E3779F9L;
+                h = Long.rotateLeft(h ^ minhashes[i] * 0xC2B2AE3D27D4EB4FL, 31) * 0x165667B19E3779F9L;
             }
             keys[b] = h;
         }

@@ -15,12 +15,9 @@ public final class Nmf {
     private static final int FOLD_IN_ITERATIONS = 50;
 
     /** Topics (unit-length rows, non-negative) and the relative reconstruction error on the sample. */
-    public record Model(double[][] topics, double relativeError) {
-    }
+    public record Model(double[][] topics, double relativeError) {}
 
-
-    private Nmf() {
-    }
+    private Nmf() {}
 
     public static Model fit(List<SparseDoc> docs, double[][] initialTopics, int iterations) {
         int k = initialTopics.length;

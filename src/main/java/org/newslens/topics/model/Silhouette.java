@@ -8,8 +8,7 @@ import java.util.List;
  * (the same identity MLlib's ClusteringEvaluator uses).
  */
 public final class Silhouette {
-    private Silhouette() {
-    }
+    private Silhouette() {}
 
     /** Per-document silhouettes; 0 for members of single-document clusters, as in scikit-learn. */
     public static double[] values(List<SparseDoc> docs, int[] assignment, int k, int dim) {

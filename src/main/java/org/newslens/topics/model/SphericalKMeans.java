@@ -22,8 +22,7 @@ public final class SphericalKMeans {
     /** Relative gain of the total cosine below which Lloyd iterations stop. */
     static final double TOLERANCE = 1e-5;
 
-    private SphericalKMeans() {
-    }
+    private SphericalKMeans() {}
 
     public static Model fit(List<SparseDoc> docs, int dim, int k, int restarts, int maxIterations, long seed) {
         if (docs.isEmpty()) {
@@ -31,9 +30,10 @@ public final class SphericalKMeans {
         }
         int clusters = Math.max(1, Math.min(k, docs.size()));
         // Restarts are independent, so they run in parallel; the best is then picked in restart order.
-        List<Model> models = IntStream.range(0, restarts).parallel()
-                .mapToObj(r -> lloyd(docs, dim, seedPlusPlus(docs, dim, clusters, new Random(seed * 1_000_003L + r)),
-                        maxIterations))
+        List<Model> models = IntStream.range(0, restarts)
+                .parallel()
+                .mapToObj(r -> lloyd(
+                        docs, dim, seedPlusPlus(docs, dim, clusters, new Random(seed * 1_000_003L + r)), maxIterations))
                 .toList();
         Model best = null;
         for (Model model : models) {
@@ -136,13 +136,17 @@ public final class SphericalKMeans {
 
     /** Assigns every document to its nearest centroid (in parallel: each document on its own); true if any moved. */
     private static boolean assign(List<SparseDoc> docs, double[][] centroids, int[] assignment, double[] similarity) {
-        return IntStream.range(0, docs.size()).parallel().map(i -> {
-            int c = nearest(docs.get(i), centroids);
-            similarity[i] = docs.get(i).dot(centroids[c]);
-            boolean moved = c != assignment[i];
-            assignment[i] = c;
-            return moved ? 1 : 0;
-        }).sum() > 0;
+        return IntStream.range(0, docs.size())
+                        .parallel()
+                        .map(i -> {
+                            int c = nearest(docs.get(i), centroids);
+                            similarity[i] = docs.get(i).dot(centroids[c]);
+                            boolean moved = c != assignment[i];
+                            assignment[i] = c;
+                            return moved ? 1 : 0;
+                        })
+                        .sum()
+                > 0;
     }
 
     private static int worstFitting(double[] similarity, int[] assignment, int[] sizes) {

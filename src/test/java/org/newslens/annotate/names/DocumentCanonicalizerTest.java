@@ -73,16 +73,14 @@ class DocumentCanonicalizerTest {
                 new MentionSpan(0, 5, 6, 26, 29, "AWC", ORG),
                 new MentionSpan(1, 2, 3, 46, 49, "AWC", ORG));
         assertThat(text.substring(46, 49)).isEqualTo("AWC");
-        assertThat(names(DocumentCanonicalizer.canonicalize(text, spans)))
-                .containsOnly("Andean Water Council");
+        assertThat(names(DocumentCanonicalizer.canonicalize(text, spans))).containsOnly("Andean Water Council");
     }
 
     @Test
     void acronymBeforeItsSpelledOutNameLinksToo() {
         String text = "KNB (Kowloon Neighbourhood Bank) grew. KNB said so.";
-        List<MentionSpan> spans = List.of(
-                new MentionSpan(0, 0, 1, 0, 3, "KNB", ORG),
-                new MentionSpan(1, 0, 1, 39, 42, "KNB", ORG));
+        List<MentionSpan> spans =
+                List.of(new MentionSpan(0, 0, 1, 0, 3, "KNB", ORG), new MentionSpan(1, 0, 1, 39, 42, "KNB", ORG));
         assertThat(names(DocumentCanonicalizer.canonicalize(text, spans)))
                 .containsExactly("Kowloon Neighbourhood Bank", "Kowloon Neighbourhood Bank");
     }
@@ -127,8 +125,8 @@ class DocumentCanonicalizerTest {
             int begin = random.nextInt(text.length());
             int end = begin + 1 + random.nextInt(text.length() - begin);
             String type = List.of(PER, ORG, LOC).get(random.nextInt(3));
-            DocumentCanonicalizer.canonicalize(text.toString(),
-                    List.of(new MentionSpan(0, 0, 1, begin, end, text.substring(begin, end), type)));
+            DocumentCanonicalizer.canonicalize(
+                    text.toString(), List.of(new MentionSpan(0, 0, 1, begin, end, text.substring(begin, end), type)));
         }
     }
 

@@ -47,8 +47,9 @@ class NameCleanerTest {
 
     @Test
     void countryAliasesBecomeTheCountryName() {
-        for (String form : new String[] {"US", "U.S.", "USA", "United States", "the United States",
-                "United States of America", "America"}) {
+        for (String form : new String[] {
+            "US", "U.S.", "USA", "United States", "the United States", "United States of America", "America"
+        }) {
             assertThat(NameCleaner.clean(form, LOC)).as(form).isEqualTo("United States");
         }
         for (String form : new String[] {"UK", "U.K.", "Britain", "Great Britain", "United Kingdom"}) {

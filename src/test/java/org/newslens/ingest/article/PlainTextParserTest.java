@@ -56,8 +56,9 @@ class PlainTextParserTest {
 
     @Test
     void outletAndDateFromALeadDateline() {
-        ParsedArticle a = parse("Wheat prices climb\n\nThe Northern Ledger, March 3, 2021 \u2014 Wheat rose 4% on Monday.\n"
-                + "Traders said supply is short.");
+        ParsedArticle a =
+                parse("Wheat prices climb\n\nThe Northern Ledger, March 3, 2021 \u2014 Wheat rose 4% on Monday.\n"
+                        + "Traders said supply is short.");
         assertThat(a.outlet()).isEqualTo("The Northern Ledger");
         assertThat(a.published()).isEqualTo(LocalDate.of(2021, 3, 3));
         assertThat(body(a)).startsWith("The Northern Ledger, March 3, 2021 \u2014 Wheat rose");
@@ -135,8 +136,10 @@ class PlainTextParserTest {
 
     @Test
     void markdownMarkupBecomesPlainText() {
-        ParsedArticle a = PlainTextParser.parse("## Rains flood the *lower* town\n\n![map](img/map.png)\n"
-                + "Water rose **overnight** in [Brenmoor](https://example.org/brenmoor), officials said_so_far.\n", true);
+        ParsedArticle a = PlainTextParser.parse(
+                "## Rains flood the *lower* town\n\n![map](img/map.png)\n"
+                        + "Water rose **overnight** in [Brenmoor](https://example.org/brenmoor), officials said_so_far.\n",
+                true);
         assertThat(a.title()).isEqualTo("Rains flood the lower town");
         assertThat(body(a)).isEqualTo("Water rose overnight in Brenmoor, officials said_so_far.");
     }

@@ -14,26 +14,59 @@ class WebFurnitureTest {
     private static final Map<String, List<String>> REMOVED = new LinkedHashMap<>();
 
     static {
-        REMOVED.put("comment_form", List.of("Leave a Reply", "Leave a comment", "LEAVE A REPLY", "Post Comment",
-                "12 Comments", "Comments", "Join the discussion"));
-        REMOVED.put("comment_form_email", List.of("Your email address will not be published.",
-                "Your email address will not be published. Required fields are marked *"));
+        REMOVED.put(
+                "comment_form",
+                List.of(
+                        "Leave a Reply",
+                        "Leave a comment",
+                        "LEAVE A REPLY",
+                        "Post Comment",
+                        "12 Comments",
+                        "Comments",
+                        "Join the discussion"));
+        REMOVED.put(
+                "comment_form_email",
+                List.of(
+                        "Your email address will not be published.",
+                        "Your email address will not be published. Required fields are marked *"));
         REMOVED.put("comment_form_required", List.of("Required fields are marked *"));
-        REMOVED.put("social_follow", List.of("Follow us on Twitter @NorthwindNews", "Like us on Facebook",
-                "Join our Telegram channel for updates", "Follow us on Google News"));
-        REMOVED.put("social_share", List.of("Share this", "Share this article:", "Share on Facebook", "Tweet", "Print"));
-        REMOVED.put("read_also", List.of("READ ALSO: Storm closes mountain pass", "Read more: Tolls rise in Brenmoor",
-                "See also - Rail strike talks", "Also read: New ferry route", "Don't miss: The harvest report",
-                "Recommended: Ten years of the bridge"));
+        REMOVED.put(
+                "social_follow",
+                List.of(
+                        "Follow us on Twitter @NorthwindNews",
+                        "Like us on Facebook",
+                        "Join our Telegram channel for updates",
+                        "Follow us on Google News"));
+        REMOVED.put(
+                "social_share", List.of("Share this", "Share this article:", "Share on Facebook", "Tweet", "Print"));
+        REMOVED.put(
+                "read_also",
+                List.of(
+                        "READ ALSO: Storm closes mountain pass",
+                        "Read more: Tolls rise in Brenmoor",
+                        "See also - Rail strike talks",
+                        "Also read: New ferry route",
+                        "Don't miss: The harvest report",
+                        "Recommended: Ten years of the bridge"));
         REMOVED.put("read_more_link", List.of("Read more", "Continue reading...", "Read the full story"));
         REMOVED.put("related", List.of("Related:", "Related articles", "Related stories: Dock workers vote"));
-        REMOVED.put("subscribe", List.of("Subscribe to our newsletter", "Subscribe now!",
-                "Sign up for our daily newsletter"));
+        REMOVED.put(
+                "subscribe",
+                List.of("Subscribe to our newsletter", "Subscribe now!", "Sign up for our daily newsletter"));
         REMOVED.put("click_here", List.of("Click here to read the report", "Click here"));
-        REMOVED.put("cookie_notice", List.of("We use cookies to improve your experience on our site.",
-                "This website uses cookies.", "Accept all cookies"));
-        REMOVED.put("copyright", List.of("\u00a9 2024 Northwind Media", "Copyright 2019 Brenmoor Post",
-                "(c) Almira Herald. All rights reserved.", "All rights reserved."));
+        REMOVED.put(
+                "cookie_notice",
+                List.of(
+                        "We use cookies to improve your experience on our site.",
+                        "This website uses cookies.",
+                        "Accept all cookies"));
+        REMOVED.put(
+                "copyright",
+                List.of(
+                        "\u00a9 2024 Northwind Media",
+                        "Copyright 2019 Brenmoor Post",
+                        "(c) Almira Herald. All rights reserved.",
+                        "All rights reserved."));
         REMOVED.put("advertisement", List.of("Advertisement", "Sponsored content", "Skip to main content"));
         REMOVED.put("tags", List.of("Tags: ports, strikes", "Filed under: Economy"));
         REMOVED.put("app_download", List.of("Download our app for breaking news", "Get the app"));
@@ -65,9 +98,11 @@ class WebFurnitureTest {
 
     @Test
     void everyRuleIsTestedAndDocumented() {
-        Set<String> names = WebFurniture.RULES.stream().map(WebFurniture.Rule::name).collect(Collectors.toSet());
+        Set<String> names =
+                WebFurniture.RULES.stream().map(WebFurniture.Rule::name).collect(Collectors.toSet());
         assertThat(REMOVED.keySet()).containsExactlyInAnyOrderElementsOf(names);
-        assertThat(WebFurniture.RULES).allSatisfy(rule -> assertThat(rule.description()).isNotBlank());
+        assertThat(WebFurniture.RULES)
+                .allSatisfy(rule -> assertThat(rule.description()).isNotBlank());
     }
 
     @Test
@@ -87,9 +122,15 @@ class WebFurnitureTest {
     @Test
     void repeatedLineInsideADocumentKeepsItsFirstCopy() {
         List<String> lines = Lines.removeFurnitureAndRepeats(List.of(
-                "A dock worker waits at the gate, 2019.", "", "Dock workers stayed out.",
-                "A dock worker waits at the gate, 2019.", "  a dock  WORKER waits at the gate, 2019. ", "***", "***"));
-        assertThat(lines).containsExactly("A dock worker waits at the gate, 2019.", "", "Dock workers stayed out.",
-                "***", "***");
+                "A dock worker waits at the gate, 2019.",
+                "",
+                "Dock workers stayed out.",
+                "A dock worker waits at the gate, 2019.",
+                "  a dock  WORKER waits at the gate, 2019. ",
+                "***",
+                "***"));
+        assertThat(lines)
+                .containsExactly(
+                        "A dock worker waits at the gate, 2019.", "", "Dock workers stayed out.", "***", "***");
     }
 }

@@ -180,16 +180,22 @@ class AlgorithmsTest {
 
     @Test
     void docTermsDropStopWordsAndCountCollocationsWithinSentences() {
-        List<String> sentence = new java.util.ArrayList<>(java.util.Arrays.asList("the", "space", "station", null, "space"));
-        Map<String, Integer> counts = DocTerms.counts(List.of(sentence, List.of("station", "of", "space")),
-                Set.of("space station"));
-        assertThat(counts).containsEntry("space", 3).containsEntry("station", 2).containsEntry("space station", 1)
-                .doesNotContainKey("the").doesNotContainKey("of");
+        List<String> sentence =
+                new java.util.ArrayList<>(java.util.Arrays.asList("the", "space", "station", null, "space"));
+        Map<String, Integer> counts =
+                DocTerms.counts(List.of(sentence, List.of("station", "of", "space")), Set.of("space station"));
+        assertThat(counts)
+                .containsEntry("space", 3)
+                .containsEntry("station", 2)
+                .containsEntry("space station", 1)
+                .doesNotContainKey("the")
+                .doesNotContainKey("of");
     }
 
     @Test
     void shinglesAreRunsOfThreeWords() {
-        List<String> sentence = new java.util.ArrayList<>(java.util.Arrays.asList("a", "quiet", null, "harbour", "town"));
+        List<String> sentence =
+                new java.util.ArrayList<>(java.util.Arrays.asList("a", "quiet", null, "harbour", "town"));
         assertThat(Shingles.of(List.of(sentence), 3)).containsExactly("a quiet harbour", "quiet harbour town");
         assertThat(Shingles.of(List.of(List.of("ahoy")), 3)).containsExactly("ahoy");
         assertThat(Shingles.of(List.of(), 3)).isEmpty();
@@ -197,7 +203,8 @@ class AlgorithmsTest {
 
     @Test
     void jaccardOfSortedSets() {
-        assertThat(Shingles.jaccard(new int[] {1, 2, 3, 4}, new int[] {3, 4, 5, 6})).isCloseTo(2 / 6.0, within(1e-12));
+        assertThat(Shingles.jaccard(new int[] {1, 2, 3, 4}, new int[] {3, 4, 5, 6}))
+                .isCloseTo(2 / 6.0, within(1e-12));
         assertThat(Shingles.jaccard(new int[] {1, 2}, new int[] {1, 2})).isEqualTo(1.0);
         assertThat(Shingles.jaccard(new int[] {1}, new int[] {2})).isZero();
         assertThat(Shingles.jaccard(new int[0], new int[0])).isZero();
