@@ -9,11 +9,13 @@ import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -44,6 +46,9 @@ import org.slf4j.LoggerFactory;
  * unread rest of a record file whose reading broke off, or one listed entry that is not a regular file.
  */
 public final class IngestJob implements Job {
+    /** The input as listed to size the run ({@link #inputBytes}), so a run lists it once. */
+    private InputListing listing;
+
     private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
     /** At most this many corpus-boilerplate line keys are broadcast (8 bytes each); the most frequent win. */
     static final int MAX_BOILERPLATE_KEYS = 200_000;
@@ -64,8 +69,19 @@ public final class IngestJob implements Job {
     }
 
     @Override
+    public long inputBytes(Settings settings, Configuration conf) throws IOException {
+        listing = InputListing.list(settings.get(CoreSettings.INPUT), conf);
+        return listing.files().stream().mapToLong(InputFile::length).sum();
+    }
+
+    @Override
     public void run(JobContext context) throws Exception {
-        Result result = ingest(context.spark(), context.settings());
+        InputListing listed = listing != null
+                ? listing
+                : InputListing.list(
+                        context.settings().get(CoreSettings.INPUT),
+                        context.spark().sparkContext().hadoopConfiguration());
+        Result result = ingest(context.spark(), context.settings(), listed);
         try {
             JobLabels.step(context.spark(), "ingest: clean and write documents");
             long documents = context.tables().write(Table.DOCUMENTS, result.documents());
@@ -132,9 +148,17 @@ public final class IngestJob implements Job {
 
     /** Lists, reads, parses and cleans the input; the returned datasets are computed when written. */
     public static Result ingest(SparkSession spark, Settings settings) throws Exception {
+        return ingest(
+                spark,
+                settings,
+                InputListing.list(
+                        settings.get(CoreSettings.INPUT), spark.sparkContext().hadoopConfiguration()));
+    }
+
+    /** The same, for an input listed already. */
+    static Result ingest(SparkSession spark, Settings settings, InputListing listing) throws Exception {
         String input = settings.get(CoreSettings.INPUT);
         int maxChars = settings.get(IngestSettings.MAX_CHARS);
-        InputListing listing = InputListing.list(input, spark.sparkContext().hadoopConfiguration());
         LOG.info(
                 "Listed {} files under {} ({} hidden or README files skipped)",
                 listing.files().size(),

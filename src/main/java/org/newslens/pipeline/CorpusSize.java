@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.newslens.config.CoreSettings;
 import org.newslens.config.Settings;
 import org.newslens.io.Table;
 import org.newslens.io.TableStore;
@@ -18,16 +17,22 @@ final class CorpusSize {
     private CorpusSize() {}
 
     /**
-     * Bytes of the input when the run ingests it, else of the current documents table (which holds the text);
-     * 0 when neither can be measured.
+     * Bytes of the input when a job of the run reads it (measured by that job, which knows how to list it:
+     * links, loops and special files), else of the current documents table (which holds the text); 0 when
+     * neither can be measured.
      */
     static long bytes(List<Job> jobs, Settings settings, TableStore tables, Configuration conf) {
-        boolean ingests = jobs.stream().anyMatch(job -> job.outputs().contains(Table.DOCUMENTS));
-        Path path = ingests ? new Path(settings.get(CoreSettings.INPUT)) : tables.location(Table.DOCUMENTS);
         try {
-            return path.getFileSystem(conf).getContentSummary(path).getLength();
+            for (Job job : jobs) {
+                long input = job.inputBytes(settings, conf);
+                if (input >= 0) {
+                    return input;
+                }
+            }
+            Path documents = tables.location(Table.DOCUMENTS);
+            return documents.getFileSystem(conf).getContentSummary(documents).getLength();
         } catch (IOException e) {
-            LOG.warn("Could not measure the corpus at {}: {}", path, e.toString());
+            LOG.warn("Could not measure the corpus: {}", e.toString());
             return 0;
         }
     }

@@ -1,6 +1,8 @@
 package org.newslens.pipeline;
 
+import java.io.IOException;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
 import org.newslens.config.Settings;
 import org.newslens.io.Table;
 
@@ -33,6 +35,14 @@ public interface Job {
      */
     default long driverBytes(Settings settings, long corpusBytes) {
         return 0;
+    }
+
+    /**
+     * Bytes of the corpus this job reads from outside the output (its {@code --input}), or -1 when it reads
+     * none; the pipeline sizes the run's defaults (shuffle partitions, driver memory) by it before any work.
+     */
+    default long inputBytes(Settings settings, Configuration conf) throws IOException {
+        return -1;
     }
 
     /** The settings behind {@link #driverBytes}, in words, for the message that asks for more memory. */
