@@ -76,10 +76,13 @@ final class KeynessTable {
                 .agg(sum(Columns.COUNT_IN).as(Columns.TOTAL_IN))
                 .collectAsList();
         Map<String, Long> kindTotals = new HashMap<>();
-        groupTotals.forEach(r -> kindTotals.merge(r.getString(0), r.getLong(2), Long::sum));
+        groupTotals.forEach(r -> kindTotals.merge(r.getAs(Columns.KIND), r.<Long>getAs(Columns.TOTAL_IN), Long::sum));
         List<Row> totals = new ArrayList<>();
         groupTotals.forEach(r -> totals.add(RowFactory.create(
-                r.getString(0), r.getString(1), r.getLong(2), kindTotals.get(r.getString(0)) - r.getLong(2))));
+                r.getAs(Columns.KIND),
+                r.getAs(Columns.GROUP),
+                r.getAs(Columns.TOTAL_IN),
+                kindTotals.get(r.<String>getAs(Columns.KIND)) - r.<Long>getAs(Columns.TOTAL_IN))));
         Dataset<Row> scored = counts.join(featureTotals, new String[] {Columns.KIND, "feature"})
                 .withColumn(Columns.COUNT_OUT, col("feature_total").minus(col(Columns.COUNT_IN)))
                 .join(broadcast(spark.createDataFrame(totals, TOTALS)), new String[] {Columns.KIND, Columns.GROUP});
@@ -108,9 +111,11 @@ final class KeynessTable {
         List<Row> totals = new ArrayList<>();
         Map<String, Long> before = new HashMap<>();
         for (Row r : groupTotals) {
-            long earlierTotal = before.getOrDefault(r.getString(0), 0L);
-            totals.add(RowFactory.create(r.getString(0), r.getString(1), r.getLong(3), earlierTotal));
-            before.put(r.getString(0), earlierTotal + r.getLong(3));
+            String kind = r.getAs(Columns.KIND);
+            long total = r.getAs(Columns.TOTAL_IN);
+            long earlierTotal = before.getOrDefault(kind, 0L);
+            totals.add(RowFactory.create(kind, r.getAs(Columns.GROUP), total, earlierTotal));
+            before.put(kind, earlierTotal + total);
         }
         Dataset<Row> scored = earlier.join(
                 broadcast(spark.createDataFrame(totals, TOTALS)), new String[] {Columns.KIND, Columns.GROUP});

@@ -186,8 +186,8 @@ public final class TrendsJob implements Job {
         long[] index = new long[counted.size()];
         long[] docs = new long[counted.size()];
         for (int i = 0; i < index.length; i++) {
-            index[i] = counted.get(i).getLong(0);
-            docs[i] = counted.get(i).getLong(4);
+            index[i] = counted.get(i).getAs("period_index");
+            docs[i] = counted.get(i).getAs(Columns.DOCS);
         }
         long[] trailing = Periods.trailingSums(index, docs, history);
         long[] all = Periods.trailingSums(index, docs, Integer.MAX_VALUE);
@@ -195,7 +195,13 @@ public final class TrendsJob implements Job {
         for (int i = 0; i < index.length; i++) {
             Row r = counted.get(i);
             rows.add(RowFactory.create(
-                    index[i], r.getString(1), (Date) r.get(2), (Date) r.get(3), docs[i], trailing[i], all[i]));
+                    index[i],
+                    r.getAs(Columns.PERIOD),
+                    r.<Date>getAs(Columns.PERIOD_START),
+                    r.<Date>getAs(Columns.PERIOD_END),
+                    docs[i],
+                    trailing[i],
+                    all[i]));
         }
         return spark.createDataFrame(rows, PERIODS);
     }
