@@ -39,17 +39,17 @@ public final class NearDuplicates {
     static final int SHINGLE = 3;
 
     private static final StructType SETS = DataTypes.createStructType(List.of(
-            DataTypes.createStructField("doc_id", DataTypes.StringType, false),
-            DataTypes.createStructField("published", DataTypes.DateType, true),
+            DataTypes.createStructField(Columns.DOC_ID, DataTypes.StringType, false),
+            DataTypes.createStructField(Columns.PUBLISHED, DataTypes.DateType, true),
             DataTypes.createStructField("set", DataTypes.createArrayType(DataTypes.IntegerType, false), false),
             DataTypes.createStructField("features", SQLDataTypes.VectorType(), false)));
     private static final StructType BAND_KEYS = DataTypes.createStructType(List.of(
             DataTypes.createStructField("band", DataTypes.IntegerType, false),
             DataTypes.createStructField("key", DataTypes.LongType, false),
-            DataTypes.createStructField("doc_id", DataTypes.StringType, false),
-            DataTypes.createStructField("published", DataTypes.DateType, true)));
+            DataTypes.createStructField(Columns.DOC_ID, DataTypes.StringType, false),
+            DataTypes.createStructField(Columns.PUBLISHED, DataTypes.DateType, true)));
     private static final StructType PAIRS = DataTypes.createStructType(List.of(
-            DataTypes.createStructField("doc_id", DataTypes.StringType, false),
+            DataTypes.createStructField(Columns.DOC_ID, DataTypes.StringType, false),
             DataTypes.createStructField("other_id", DataTypes.StringType, false),
             DataTypes.createStructField("other_published", DataTypes.DateType, true)));
     private static final StructType SIMILAR = PAIRS.add("similarity", DataTypes.DoubleType, false);

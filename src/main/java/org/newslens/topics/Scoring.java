@@ -24,7 +24,7 @@ import org.newslens.topics.model.SparseDoc;
 /** Scores every document with the fitted models on the executors (the model travels in the closure). */
 final class Scoring {
     static final StructType SCORES = DataTypes.createStructType(List.of(
-            DataTypes.createStructField("doc_id", StringType, false),
+            DataTypes.createStructField(Columns.DOC_ID, StringType, false),
             DataTypes.createStructField("cluster_id", IntegerType, false),
             DataTypes.createStructField("distance", DoubleType, false),
             DataTypes.createStructField("weights", DataTypes.createArrayType(DoubleType, false), false),

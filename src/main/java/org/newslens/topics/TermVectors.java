@@ -40,11 +40,11 @@ import scala.jdk.javaapi.CollectionConverters;
  */
 final class TermVectors {
     static final StructType BAGS = DataTypes.createStructType(List.of(
-            DataTypes.createStructField("doc_id", StringType, false),
+            DataTypes.createStructField(Columns.DOC_ID, StringType, false),
             DataTypes.createStructField("terms", DataTypes.createArrayType(StringType, false), false),
             DataTypes.createStructField("tfs", DataTypes.createArrayType(IntegerType, false), false)));
     static final StructType VECTORS = DataTypes.createStructType(List.of(
-            DataTypes.createStructField("doc_id", StringType, false),
+            DataTypes.createStructField(Columns.DOC_ID, StringType, false),
             DataTypes.createStructField("idx", DataTypes.createArrayType(IntegerType, false), false),
             DataTypes.createStructField("val", DataTypes.createArrayType(DoubleType, false), false)));
 
