@@ -11,6 +11,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.DoubleAccumulator;
 import org.newslens.config.CoreSettings;
 import org.newslens.config.Settings;
+import org.newslens.io.Columns;
 import org.newslens.io.Table;
 import org.newslens.io.TableStore;
 import org.newslens.pipeline.Job;
@@ -49,7 +50,7 @@ public final class AnnotateJob implements Job {
     public void run(JobContext context) {
         Settings settings = context.settings();
         TableStore tables = context.tables();
-        Dataset<Row> documents = tables.read(Table.DOCUMENTS, name()).select("doc_id", "text");
+        Dataset<Row> documents = tables.read(Table.DOCUMENTS, name()).select(Columns.DOC_ID, Columns.TEXT);
         int partitions = settings.get(CoreSettings.PARTITIONS);
         if (partitions == 0) {
             partitions = choosePartitions(
@@ -91,25 +92,29 @@ public final class AnnotateJob implements Job {
             boolean failOnError,
             DoubleAccumulator loadSeconds) {
         return documents
-                .select("doc_id", "text")
-                .repartition(partitions, col("doc_id"))
+                .select(Columns.DOC_ID, Columns.TEXT)
+                .repartition(partitions, col(Columns.DOC_ID))
                 .mapPartitions(
                         new AnnotatePartition(config, failOnError, loadSeconds), Encoders.row(AnnotatedRows.SCHEMA));
     }
 
     public static Dataset<Row> sentences(Dataset<Row> annotated) {
         return annotated
-                .select(col("doc_id"), explode(col("sentences")).as("s"))
-                .select("doc_id", "s.*");
+                .select(col(Columns.DOC_ID), explode(col("sentences")).as("s"))
+                .select(Columns.DOC_ID, "s.*");
     }
 
     public static Dataset<Row> tokens(Dataset<Row> annotated) {
-        return annotated.select(col("doc_id"), explode(col("tokens")).as("t")).select("doc_id", "t.*");
+        return annotated
+                .select(col(Columns.DOC_ID), explode(col("tokens")).as("t"))
+                .select(Columns.DOC_ID, "t.*");
     }
 
     /** Mentions with their per-document name, link key and offers (before the corpus-level step). */
     public static Dataset<Row> mentions(Dataset<Row> annotated) {
-        return annotated.select(col("doc_id"), explode(col("mentions")).as("m")).select("doc_id", "m.*");
+        return annotated
+                .select(col(Columns.DOC_ID), explode(col("mentions")).as("m"))
+                .select(Columns.DOC_ID, "m.*");
     }
 
     /** Enough tasks for {@value #TASKS_PER_CORE} per core, and at most {@value #MAX_DOCUMENTS_PER_TASK} documents each. */
@@ -123,10 +128,10 @@ public final class AnnotateJob implements Job {
     }
 
     private static void reportFailures(Dataset<Row> annotated, JobContext context) {
-        Dataset<Row> failed = annotated.filter(col("error").isNotNull()).select("doc_id", "error");
+        Dataset<Row> failed = annotated.filter(col("error").isNotNull()).select(Columns.DOC_ID, "error");
         long count = failed.count();
         if (count > 0) {
-            List<Row> sample = failed.orderBy("doc_id").limit(10).collectAsList();
+            List<Row> sample = failed.orderBy(Columns.DOC_ID).limit(10).collectAsList();
             for (Row row : sample) {
                 LOG.warn("annotate skipped document {}: {}", row.getString(0), row.getString(1));
             }

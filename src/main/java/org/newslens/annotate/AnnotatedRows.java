@@ -15,6 +15,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.newslens.annotate.names.CanonicalMention;
+import org.newslens.io.Columns;
 
 /**
  * One row per annotated document with its sentences, tokens and mentions as arrays: the single result of the
@@ -40,7 +41,7 @@ final class AnnotatedRows {
         f("link_key", StringType, true), f("offers", createArrayType(StringType, false), false)
     });
     static final StructType SCHEMA = createStructType(new StructField[] {
-        f("doc_id", StringType, false),
+        f(Columns.DOC_ID, StringType, false),
         f("sentences", createArrayType(SENTENCE, false), false),
         f("tokens", createArrayType(TOKEN, false), false),
         f("mentions", createArrayType(MENTION, false), false),

@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.substring;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.newslens.io.Columns;
 
 /**
  * The corpus-level step of canonicalisation, run by annotate before it writes {@code mentions}: a short form
@@ -27,15 +28,16 @@ public final class CorpusLinker {
     /** Mentions with columns name, link_key, offers → the same rows with the final name and entity_id. */
     public static Dataset<Row> link(Dataset<Row> mentions) {
         Dataset<Row> unique = mentions.select(
-                        explode(col("offers")).as("offer_key"), col("name").as("full_name"))
+                        explode(col("offers")).as("offer_key"),
+                        col(Columns.NAME).as("full_name"))
                 .groupBy("offer_key")
                 .agg(countDistinct("full_name").as("names"), min("full_name").as("full_name"))
                 .filter(col("names").equalTo(1))
                 .select("offer_key", "full_name");
         Dataset<Row> linked = mentions.join(unique, mentions.col("link_key").equalTo(unique.col("offer_key")), "left")
-                .withColumn("name", coalesce(col("full_name"), col("name")))
+                .withColumn(Columns.NAME, coalesce(col("full_name"), col(Columns.NAME)))
                 .drop("offer_key", "full_name");
-        return linked.withColumn("entity_id", entityId(col("name")));
+        return linked.withColumn(Columns.ENTITY_ID, entityId(col(Columns.NAME)));
     }
 
     /** 16 hex digits of SHA-256 of the lower-cased canonical name: stable across runs and partitionings. */

@@ -13,6 +13,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.newslens.io.Columns;
 
 /**
  * The plain Spark MLlib pipeline NewsLens is measured against: regex tokenizer, stop-word remover,
@@ -33,7 +34,7 @@ final class MllibBaseline {
             new IDF().setInputCol("tf").setOutputCol("tfidf")
         });
         PipelineModel model = features.fit(texts);
-        Dataset<Row> vectors = model.transform(texts).select("tf", "tfidf");
+        Dataset<Row> vectors = model.transform(texts).select(Columns.TF, "tfidf");
         vectors.write().mode(SaveMode.Overwrite).parquet(output + "/tfidf");
         if (withModels) {
             Dataset<Row> saved = spark.read().parquet(output + "/tfidf");

@@ -10,6 +10,7 @@ import org.apache.spark.sql.functions;
 import org.newslens.Jobs;
 import org.newslens.SettingsRegistry;
 import org.newslens.config.Settings;
+import org.newslens.io.Columns;
 import org.newslens.io.Table;
 import org.newslens.io.TableStore;
 import org.newslens.pipeline.Pipeline;
@@ -155,7 +156,7 @@ public final class PipelineBenchmark {
         long tokenCount = tables.exists(Table.TOKENS)
                 ? tables.read(Table.TOKENS, "benchmark").count()
                 : tables.read(Table.DOCUMENTS, "benchmark")
-                        .agg(functions.sum("n_tokens"))
+                        .agg(functions.sum(Columns.N_TOKENS))
                         .first()
                         .getLong(0);
         return new long[] {documents, tokenCount};

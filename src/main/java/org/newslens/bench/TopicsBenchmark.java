@@ -10,6 +10,7 @@ import java.util.Random;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.newslens.Main;
+import org.newslens.io.Columns;
 import org.newslens.io.Table;
 import org.newslens.io.TableStore;
 import org.newslens.pipeline.SparkSessions;
@@ -131,7 +132,7 @@ public final class TopicsBenchmark {
         Map<String, Character> genre = new HashMap<>();
         new TableStore(SparkSessions.getOrCreate(), output, "read")
                 .read(Table.DOCUMENTS, "bench")
-                .select("doc_id", "source_uri")
+                .select(Columns.DOC_ID, Columns.SOURCE_URI)
                 .collectAsList()
                 .forEach(r -> {
                     String[] parts = r.getString(1).split("/");
@@ -186,9 +187,11 @@ public final class TopicsBenchmark {
         List<Row> rows = table == Table.DOC_TOPICS
                 ? tables.read(table, "bench")
                         .filter("is_dominant")
-                        .select("doc_id", "topic_id")
+                        .select(Columns.DOC_ID, Columns.TOPIC_ID)
                         .collectAsList()
-                : tables.read(table, "bench").select("doc_id", "cluster_id").collectAsList();
+                : tables.read(table, "bench")
+                        .select(Columns.DOC_ID, Columns.CLUSTER_ID)
+                        .collectAsList();
         Map<String, Integer> predicted = new HashMap<>();
         rows.forEach(r -> predicted.put(r.getString(0), r.getInt(1)));
         List<Character> truth = new ArrayList<>();
@@ -205,21 +208,21 @@ public final class TopicsBenchmark {
         System.out.println("\nTopics (label | top terms):");
         tables.read(Table.TOPICS, "bench")
                 .filter("rank <= 8")
-                .groupBy("topic_id", "label")
+                .groupBy(Columns.TOPIC_ID, Columns.LABEL)
                 .agg(org.apache
                         .spark
                         .sql
                         .functions
                         .expr("concat_ws(' ', transform(sort_array(collect_list(struct(rank, term))), x -> x.term))")
-                        .as("terms"))
-                .orderBy("topic_id")
+                        .as(Columns.TERMS))
+                .orderBy(Columns.TOPIC_ID)
                 .collectAsList()
                 .forEach(r -> System.out.printf("  %2d %-32s | %s%n", r.getInt(0), r.getString(1), r.getString(2)));
         System.out.println("Clusters (label | documents):");
         tables.read(Table.CLUSTERS, "bench")
-                .groupBy("cluster_id", "label")
+                .groupBy(Columns.CLUSTER_ID, Columns.LABEL)
                 .count()
-                .orderBy("cluster_id")
+                .orderBy(Columns.CLUSTER_ID)
                 .collectAsList()
                 .forEach(r -> System.out.printf("  %2d %-40s %d%n", r.getInt(0), r.getString(1), r.getLong(2)));
         System.out.println("Metrics (model-wide):");

@@ -17,6 +17,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.newslens.io.Columns;
 import org.newslens.stats.Association;
 
 /**
@@ -51,78 +52,102 @@ public final class CooccurrencePairs {
             List<String> pairTypes,
             int minCount,
             int maxEntities) {
-        List<String> keys = SENTENCE.equals(window) ? List.of("doc_id", "sent_id") : List.of("doc_id");
+        List<String> keys =
+                SENTENCE.equals(window) ? List.of(Columns.DOC_ID, Columns.SENT_ID) : List.of(Columns.DOC_ID);
         Dataset<Row> typed =
-                entities.filter(col("type").isin(pairTypes.toArray())).select("entity_id");
+                entities.filter(col(Columns.TYPE).isin(pairTypes.toArray())).select(Columns.ENTITY_ID);
         List<String> cols = new ArrayList<>(keys);
-        cols.add("entity_id");
+        cols.add(Columns.ENTITY_ID);
         Column[] windowKeys = keys.stream().map(c -> col(c)).toArray(Column[]::new);
-        Dataset<Row> windows = mentions.join(typed, "entity_id")
+        Dataset<Row> windows = mentions.join(typed, Columns.ENTITY_ID)
                 .groupBy(cols.stream().map(c -> col(c)).toArray(Column[]::new))
-                .agg(count(lit(1)).as("mentions"))
+                .agg(count(lit(1)).as(Columns.MENTIONS))
                 .withColumn(
-                        "rank",
+                        Columns.RANK,
                         row_number()
                                 .over(Window.partitionBy(windowKeys)
-                                        .orderBy(col("mentions").desc(), col("entity_id"))))
-                .filter(col("rank").leq(maxEntities))
+                                        .orderBy(col(Columns.MENTIONS).desc(), col(Columns.ENTITY_ID))))
+                .filter(col(Columns.RANK).leq(maxEntities))
                 .select(cols.stream().map(c -> col(c)).toArray(Column[]::new));
-        Dataset<Row> frequency = windows.groupBy("entity_id").agg(count(lit(1)).as("n"));
+        Dataset<Row> frequency =
+                windows.groupBy(Columns.ENTITY_ID).agg(count(lit(1)).as(Columns.N));
 
         Dataset<Row> a = windows.toDF(rename(cols, "a_"));
         Dataset<Row> b = windows.toDF(rename(cols, "b_"));
-        Column sameWindow = col("a_entity_id").lt(col("b_entity_id"));
+        Column sameWindow = col("a_" + Columns.ENTITY_ID).lt(col("b_" + Columns.ENTITY_ID));
         for (String key : keys) {
             sameWindow = sameWindow.and(col("a_" + key).equalTo(col("b_" + key)));
         }
         Dataset<Row> pairs = a.join(b, sameWindow)
-                .groupBy(col("a_entity_id").as("entity_a"), col("b_entity_id").as("entity_b"))
-                .agg(count(lit(1)).as("count"), countDistinct("a_doc_id").as("docs"))
-                .filter(col("count").geq(minCount));
-        Dataset<Row> withFrequencies = pairs.join(frequency.toDF("entity_a", "n_a"), "entity_a")
-                .join(frequency.toDF("entity_b", "n_b"), "entity_b")
+                .groupBy(
+                        col("a_" + Columns.ENTITY_ID).as(Columns.ENTITY_A),
+                        col("b_" + Columns.ENTITY_ID).as(Columns.ENTITY_B))
+                .agg(
+                        count(lit(1)).as(Columns.COUNT),
+                        countDistinct("a_" + Columns.DOC_ID).as(Columns.DOCS))
+                .filter(col(Columns.COUNT).geq(minCount));
+        Dataset<Row> withFrequencies = pairs.join(frequency.toDF(Columns.ENTITY_A, "n_a"), Columns.ENTITY_A)
+                .join(frequency.toDF(Columns.ENTITY_B, "n_b"), Columns.ENTITY_B)
                 .join(
                         entities.select(
-                                col("entity_id").as("entity_a"), col("name").as("name_a")),
-                        "entity_a")
+                                col(Columns.ENTITY_ID).as(Columns.ENTITY_A),
+                                col(Columns.NAME).as(Columns.NAME_A)),
+                        Columns.ENTITY_A)
                 .join(
                         entities.select(
-                                col("entity_id").as("entity_b"), col("name").as("name_b")),
-                        "entity_b")
-                .select("entity_a", "entity_b", "count", "docs", "n_a", "n_b", "name_a", "name_b");
-        return withFrequencies.map(score(window, windowCount), Encoders.row(SCHEMA));
+                                col(Columns.ENTITY_ID).as(Columns.ENTITY_B),
+                                col(Columns.NAME).as(Columns.NAME_B)),
+                        Columns.ENTITY_B)
+                .select(
+                        Columns.ENTITY_A,
+                        Columns.ENTITY_B,
+                        Columns.COUNT,
+                        Columns.DOCS,
+                        "n_a",
+                        "n_b",
+                        Columns.NAME_A,
+                        Columns.NAME_B);
+        return withFrequencies.map(score(window, windowCount, withFrequencies.schema()), Encoders.row(SCHEMA));
     }
 
     static final StructType SCHEMA = new StructType()
-            .add("entity_a", DataTypes.StringType, false)
-            .add("entity_b", DataTypes.StringType, false)
-            .add("window", DataTypes.StringType, false)
-            .add("count", DataTypes.LongType, false)
-            .add("docs", DataTypes.LongType, false)
-            .add("pmi", DataTypes.DoubleType, false)
-            .add("npmi", DataTypes.DoubleType, false)
-            .add("llr", DataTypes.DoubleType, false)
-            .add("jaccard", DataTypes.DoubleType, false)
-            .add("name_a", DataTypes.StringType, false)
-            .add("name_b", DataTypes.StringType, false);
+            .add(Columns.ENTITY_A, DataTypes.StringType, false)
+            .add(Columns.ENTITY_B, DataTypes.StringType, false)
+            .add(Columns.WINDOW, DataTypes.StringType, false)
+            .add(Columns.COUNT, DataTypes.LongType, false)
+            .add(Columns.DOCS, DataTypes.LongType, false)
+            .add(Columns.PMI, DataTypes.DoubleType, false)
+            .add(Columns.NPMI, DataTypes.DoubleType, false)
+            .add(Columns.LLR, DataTypes.DoubleType, false)
+            .add(Columns.JACCARD, DataTypes.DoubleType, false)
+            .add(Columns.NAME_A, DataTypes.StringType, false)
+            .add(Columns.NAME_B, DataTypes.StringType, false);
 
-    private static MapFunction<Row, Row> score(String window, long n) {
+    private static MapFunction<Row, Row> score(String window, long n, StructType in) {
+        int entityAAt = in.fieldIndex(Columns.ENTITY_A);
+        int entityBAt = in.fieldIndex(Columns.ENTITY_B);
+        int countAt = in.fieldIndex(Columns.COUNT);
+        int docsAt = in.fieldIndex(Columns.DOCS);
+        int nAAt = in.fieldIndex("n_a");
+        int nBAt = in.fieldIndex("n_b");
+        int nameAAt = in.fieldIndex(Columns.NAME_A);
+        int nameBAt = in.fieldIndex(Columns.NAME_B);
         return row -> {
-            long nab = row.getLong(2);
-            long na = row.getLong(4);
-            long nb = row.getLong(5);
+            long nab = row.getLong(countAt);
+            long na = row.getLong(nAAt);
+            long nb = row.getLong(nBAt);
             return RowFactory.create(
-                    row.getString(0),
-                    row.getString(1),
+                    row.getString(entityAAt),
+                    row.getString(entityBAt),
                     window,
                     nab,
-                    row.getLong(3),
+                    row.getLong(docsAt),
                     Association.pmi(nab, na, nb, n),
                     Association.npmi(nab, na, nb, n),
                     Association.llr(nab, na, nb, n),
                     Association.jaccard(nab, na, nb),
-                    row.getString(6),
-                    row.getString(7));
+                    row.getString(nameAAt),
+                    row.getString(nameBAt));
         };
     }
 

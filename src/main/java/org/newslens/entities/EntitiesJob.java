@@ -7,6 +7,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.newslens.config.Settings;
+import org.newslens.io.Columns;
 import org.newslens.io.Table;
 import org.newslens.io.TableStore;
 import org.newslens.pipeline.Job;
@@ -53,14 +54,15 @@ public final class EntitiesJob implements Job {
             NoDocuments.writeEmptyTables(this, context);
             return;
         }
-        long documentWindows = sentences.select("doc_id").distinct().count();
+        long documentWindows = sentences.select(Columns.DOC_ID).distinct().count();
         Dataset<Row> mentions = tables.read(Table.MENTIONS, name())
-                .select("doc_id", "sent_id", "text", "type", "entity_id", "name")
-                .filter(col("entity_id").isNotNull())
+                .select(Columns.DOC_ID, Columns.SENT_ID, Columns.TEXT, Columns.TYPE, Columns.ENTITY_ID, Columns.NAME)
+                .filter(col(Columns.ENTITY_ID).isNotNull())
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             long entityCount = tables.write(Table.ENTITIES, EntityTable.build(mentions));
-            Dataset<Row> entities = tables.read(Table.ENTITIES, name()).select("entity_id", "name", "type");
+            Dataset<Row> entities =
+                    tables.read(Table.ENTITIES, name()).select(Columns.ENTITY_ID, Columns.NAME, Columns.TYPE);
 
             Dataset<Row> sentencePairs = CooccurrencePairs.compute(
                     mentions, entities, CooccurrencePairs.SENTENCE, sentenceWindows, pairTypes, minCount, maxEntities);
@@ -68,8 +70,8 @@ public final class EntitiesJob implements Job {
                     mentions, entities, CooccurrencePairs.DOCUMENT, documentWindows, pairTypes, minCount, maxEntities);
             long pairCount = tables.write(Table.ENTITY_PAIRS, sentencePairs.union(documentPairs));
 
-            Dataset<Row> edges =
-                    tables.read(Table.ENTITY_PAIRS, name()).filter(col("window").equalTo(CooccurrencePairs.SENTENCE));
+            Dataset<Row> edges = tables.read(Table.ENTITY_PAIRS, name())
+                    .filter(col(Columns.WINDOW).equalTo(CooccurrencePairs.SENTENCE));
             tables.write(
                     Table.ENTITY_GRAPH,
                     EntityGraph.build(

@@ -21,6 +21,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.newslens.io.Columns;
 import org.newslens.stats.ExactSum;
 import scala.Tuple2;
 import scala.reflect.ClassTag;
@@ -55,19 +56,24 @@ public final class EntityGraph {
      */
     public static Dataset<Row> build(
             SparkSession spark, Dataset<Row> entities, Dataset<Row> pairs, int pagerankIterations, int communitySteps) {
-        Dataset<Row> vertices =
-                entities.select(col("entity_id"), vertexId(col("entity_id")).as("vid"), col("name"), col("type"));
-        Dataset<Row> ends = pairs.select(col("entity_a").as("entity_id"), col("count"))
-                .union(pairs.select(col("entity_b").as("entity_id"), col("count")));
-        Dataset<Row> degrees = ends.groupBy("entity_id")
-                .agg(count(lit(1)).as("degree"), sum("count").cast("double").as("weighted_degree"));
+        Dataset<Row> vertices = entities.select(
+                col(Columns.ENTITY_ID),
+                vertexId(col(Columns.ENTITY_ID)).as("vid"),
+                col(Columns.NAME),
+                col(Columns.TYPE));
+        Dataset<Row> ends = pairs.select(col(Columns.ENTITY_A).as(Columns.ENTITY_ID), col(Columns.COUNT))
+                .union(pairs.select(col(Columns.ENTITY_B).as(Columns.ENTITY_ID), col(Columns.COUNT)));
+        Dataset<Row> degrees = ends.groupBy(Columns.ENTITY_ID)
+                .agg(
+                        count(lit(1)).as(Columns.DEGREE),
+                        sum(Columns.COUNT).cast("double").as(Columns.WEIGHTED_DEGREE));
 
         JavaRDD<Tuple2<Object, String>> vertexRdd =
-                vertices.select("vid", "entity_id").javaRDD().map(r -> new Tuple2<>(r.get(0), r.getString(1)));
+                vertices.select("vid", Columns.ENTITY_ID).javaRDD().map(r -> new Tuple2<>(r.get(0), r.getString(1)));
         JavaRDD<Edge<Double>> edgeRdd = pairs.select(
-                        vertexId(col("entity_a")),
-                        vertexId(col("entity_b")),
-                        col("count").cast("double"))
+                        vertexId(col(Columns.ENTITY_A)),
+                        vertexId(col(Columns.ENTITY_B)),
+                        col(Columns.COUNT).cast("double"))
                 .javaRDD()
                 .flatMap(r -> List.of(
                                 new Edge<>(r.getLong(0), r.getLong(1), r.getDouble(2)),
@@ -95,21 +101,21 @@ public final class EntityGraph {
                     WeightedLabelPropagation.run(graph, communitySteps)
                             .vertices()
                             .toJavaRDD(),
-                    "community",
+                    Columns.COMMUNITY,
                     DataTypes.LongType);
             Row sumRow = ranks.agg(ExactSum.of(col("pagerank_raw"))).first();
             double total = sumRow.isNullAt(0) ? 1.0 : sumRow.getDouble(0); // null: no entities at all
-            return vertices.join(degrees, "entity_id", "left")
+            return vertices.join(degrees, Columns.ENTITY_ID, "left")
                     .join(ranks, "vid")
                     .join(communities, "vid")
                     .select(
-                            col("entity_id"),
-                            coalesce(col("degree"), lit(0L)).as("degree"),
-                            coalesce(col("weighted_degree"), lit(0.0)).as("weighted_degree"),
-                            col("pagerank_raw").divide(total).as("pagerank"),
-                            col("community"),
-                            col("name"),
-                            col("type"));
+                            col(Columns.ENTITY_ID),
+                            coalesce(col(Columns.DEGREE), lit(0L)).as(Columns.DEGREE),
+                            coalesce(col(Columns.WEIGHTED_DEGREE), lit(0.0)).as(Columns.WEIGHTED_DEGREE),
+                            col("pagerank_raw").divide(total).as(Columns.PAGERANK),
+                            col(Columns.COMMUNITY),
+                            col(Columns.NAME),
+                            col(Columns.TYPE));
         } finally {
             graph.unpersist(false);
             rankGraph.unpersist(false);
@@ -121,17 +127,20 @@ public final class EntityGraph {
      * where GraphX's PageRank leaves it), every pair as an edge each way weighted 1 / (degree of its source).
      */
     private static Graph<Double, Double> rankGraph(Dataset<Row> vertices, Dataset<Row> degrees, Dataset<Row> pairs) {
-        JavaRDD<Tuple2<Object, Double>> start = vertices.join(degrees, "entity_id", "left")
+        JavaRDD<Tuple2<Object, Double>> start = vertices.join(degrees, Columns.ENTITY_ID, "left")
                 .select(
                         col("vid"),
-                        when(col("degree").isNull(), lit(ExactPageRank.RESET)).otherwise(lit(1.0)))
+                        when(col(Columns.DEGREE).isNull(), lit(ExactPageRank.RESET))
+                                .otherwise(lit(1.0)))
                 .javaRDD()
                 .map(r -> new Tuple2<>(r.get(0), r.getDouble(1)));
         Dataset<Row> directed = pairs.select(
-                        col("entity_a").as("src"), col("entity_b").as("dst"))
-                .union(pairs.select(col("entity_b").as("src"), col("entity_a").as("dst")));
-        JavaRDD<Edge<Double>> edges = directed.join(degrees, directed.col("src").equalTo(degrees.col("entity_id")))
-                .select(vertexId(col("src")), vertexId(col("dst")), lit(1.0).divide(col("degree")))
+                        col(Columns.ENTITY_A).as("src"), col(Columns.ENTITY_B).as("dst"))
+                .union(pairs.select(
+                        col(Columns.ENTITY_B).as("src"), col(Columns.ENTITY_A).as("dst")));
+        JavaRDD<Edge<Double>> edges = directed.join(
+                        degrees, directed.col("src").equalTo(degrees.col(Columns.ENTITY_ID)))
+                .select(vertexId(col("src")), vertexId(col("dst")), lit(1.0).divide(col(Columns.DEGREE)))
                 .javaRDD()
                 .map(r -> new Edge<>(r.getLong(0), r.getLong(1), r.getDouble(2)));
         return Graph.apply(

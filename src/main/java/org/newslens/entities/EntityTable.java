@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.sum;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.newslens.io.Columns;
 
 /**
  * The {@code entities} table from {@code mentions}: one row per entity_id with its most used spelling of the
@@ -25,27 +26,33 @@ public final class EntityTable {
 
     public static Dataset<Row> build(Dataset<Row> mentions) {
         Dataset<Row> names = pickFirst(
-                mentions.groupBy("entity_id", "name").agg(count(lit(1)).as("n")), "name");
+                mentions.groupBy(Columns.ENTITY_ID, Columns.NAME)
+                        .agg(count(lit(1)).as("n")),
+                Columns.NAME);
         Dataset<Row> types = pickFirst(
-                mentions.groupBy("entity_id", "type").agg(count(lit(1)).as("n")), "type");
-        Dataset<Row> aliases = mentions.groupBy("entity_id", "text")
+                mentions.groupBy(Columns.ENTITY_ID, Columns.TYPE)
+                        .agg(count(lit(1)).as("n")),
+                Columns.TYPE);
+        Dataset<Row> aliases = mentions.groupBy(Columns.ENTITY_ID, Columns.TEXT)
                 .agg(count(lit(1)).as("n"))
-                .groupBy("entity_id")
+                .groupBy(Columns.ENTITY_ID)
                 // sort by (−count, alias), then drop the sort key: most frequent first, ties alphabetical
                 .agg(
                         sort_array(collect_list(struct(
                                         col("n").multiply(-1).as("neg"),
-                                        col("text").as("alias"))))
+                                        col(Columns.TEXT).as(Columns.ALIAS))))
                                 .as("sorted"),
-                        sum("n").as("mentions"))
-                .withColumn("aliases", expr("transform(sorted, x -> named_struct('alias', x.alias, 'count', -x.neg))"))
+                        sum("n").as(Columns.MENTIONS))
+                .withColumn(
+                        Columns.ALIASES,
+                        expr("transform(sorted, x -> named_struct('alias', x.alias, 'count', -x.neg))"))
                 .drop("sorted");
-        Dataset<Row> docs =
-                mentions.groupBy("entity_id").agg(countDistinct("doc_id").as("docs"));
-        return names.join(types, "entity_id")
-                .join(aliases, "entity_id")
-                .join(docs, "entity_id")
-                .withColumn("mentions", col("mentions").cast("long"));
+        Dataset<Row> docs = mentions.groupBy(Columns.ENTITY_ID)
+                .agg(countDistinct(Columns.DOC_ID).as(Columns.DOCS));
+        return names.join(types, Columns.ENTITY_ID)
+                .join(aliases, Columns.ENTITY_ID)
+                .join(docs, Columns.ENTITY_ID)
+                .withColumn(Columns.MENTIONS, col(Columns.MENTIONS).cast("long"));
     }
 
     /** Per entity, the value with the most mentions; ties go to the alphabetically first value. */
@@ -53,9 +60,9 @@ public final class EntityTable {
         return counts.withColumn(
                         "rank",
                         row_number()
-                                .over(Window.partitionBy("entity_id")
+                                .over(Window.partitionBy(Columns.ENTITY_ID)
                                         .orderBy(col("n").desc(), col(column).asc())))
                 .filter(col("rank").equalTo(1))
-                .select("entity_id", column);
+                .select(Columns.ENTITY_ID, column);
     }
 }

@@ -11,12 +11,26 @@ import org.apache.spark.sql.RowFactory;
 import org.newslens.ingest.article.Hashes;
 import org.newslens.ingest.article.Lines;
 import org.newslens.ingest.article.TokenCounter;
+import org.newslens.io.Columns;
 
 /**
  * PARSED row to OUTPUT rows: drops corpus-boilerplate lines (keys in the broadcast sorted array), joins the
  * text and measures it. Emits a document, a reject, or for a truncated text a document and a 'truncated' row.
  */
 final class FinishFunction implements FlatMapFunction<Row, Row> {
+    // Positions in the PARSED row, resolved by name once.
+    private static final int URI = IngestSchemas.PARSED.fieldIndex(Columns.SOURCE_URI);
+    private static final int FORMAT = IngestSchemas.PARSED.fieldIndex(IngestSchemas.FORMAT);
+    private static final int DOC_ID = IngestSchemas.PARSED.fieldIndex(Columns.DOC_ID);
+    private static final int TITLE = IngestSchemas.PARSED.fieldIndex(Columns.TITLE);
+    private static final int PUBLISHED = IngestSchemas.PARSED.fieldIndex(Columns.PUBLISHED);
+    private static final int OUTLET = IngestSchemas.PARSED.fieldIndex(Columns.OUTLET);
+    private static final int URL = IngestSchemas.PARSED.fieldIndex(Columns.URL);
+    private static final int LINES = IngestSchemas.PARSED.fieldIndex(IngestSchemas.LINES);
+    private static final int LINE_KEYS = IngestSchemas.PARSED.fieldIndex(IngestSchemas.LINE_KEYS);
+    private static final int REJECT = IngestSchemas.PARSED.fieldIndex(IngestSchemas.REJECT);
+    private static final int DETAIL = IngestSchemas.PARSED.fieldIndex(Columns.DETAIL);
+    private static final int WARNING = IngestSchemas.PARSED.fieldIndex(IngestSchemas.WARNING);
     private final Broadcast<long[]> boilerplate;
 
     FinishFunction(Broadcast<long[]> boilerplate) {
@@ -25,16 +39,16 @@ final class FinishFunction implements FlatMapFunction<Row, Row> {
 
     @Override
     public Iterator<Row> call(Row parsed) {
-        String uri = parsed.getString(0);
-        boolean isRecord =
-                !parsed.getString(1).equals("text") && !parsed.getString(1).equals("markdown");
-        if (parsed.getString(9) != null) {
-            return List.of(reject(isRecord, uri, parsed.getString(9), parsed.getString(10)))
+        String uri = parsed.getString(URI);
+        boolean isRecord = !parsed.getString(FORMAT).equals("text")
+                && !parsed.getString(FORMAT).equals("markdown");
+        if (parsed.getString(REJECT) != null) {
+            return List.of(reject(isRecord, uri, parsed.getString(REJECT), parsed.getString(DETAIL)))
                     .iterator();
         }
         long[] common = boilerplate.value();
-        List<String> lines = parsed.getList(7);
-        List<Long> keys = parsed.getList(8);
+        List<String> lines = parsed.getList(LINES);
+        List<Long> keys = parsed.getList(LINE_KEYS);
         List<String> kept = new ArrayList<>(lines.size());
         int removed = 0;
         for (int i = 0; i < lines.size(); i++) {
@@ -58,19 +72,19 @@ final class FinishFunction implements FlatMapFunction<Row, Row> {
         Row document = RowFactory.create(
                 true,
                 isRecord,
-                parsed.getString(2),
+                parsed.getString(DOC_ID),
                 uri,
-                parsed.getString(3),
-                parsed.getString(4),
-                parsed.getString(5),
-                parsed.getString(6),
+                parsed.getString(TITLE),
+                parsed.getString(PUBLISHED),
+                parsed.getString(OUTLET),
+                parsed.getString(URL),
                 text,
                 text.codePointCount(0, text.length()),
                 TokenCounter.count(text),
                 Hashes.sha256Hex(text),
                 null,
                 null);
-        String warning = parsed.getString(11);
+        String warning = parsed.getString(WARNING);
         if (warning == null) {
             return List.of(document).iterator();
         }
@@ -80,7 +94,7 @@ final class FinishFunction implements FlatMapFunction<Row, Row> {
                                 isRecord,
                                 uri,
                                 RejectReason.TRUNCATED.code(),
-                                warning + " (doc_id " + parsed.getString(2) + ")"))
+                                warning + " (doc_id " + parsed.getString(DOC_ID) + ")"))
                 .iterator();
     }
 

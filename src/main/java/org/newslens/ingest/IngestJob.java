@@ -29,6 +29,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.storage.StorageLevel;
 import org.newslens.config.CoreSettings;
 import org.newslens.config.Settings;
+import org.newslens.io.Columns;
 import org.newslens.io.HadoopConf;
 import org.newslens.io.JobLabels;
 import org.newslens.io.Table;
@@ -90,10 +91,10 @@ public final class IngestJob implements Job {
             Map<String, Long> byReason = new TreeMap<>();
             for (Row row : context.tables()
                     .read(Table.REJECTS, name())
-                    .groupBy("reason")
+                    .groupBy(Columns.REASON)
                     .count()
                     .collectAsList()) {
-                byReason.put(row.getString(0), row.getLong(1));
+                byReason.put(row.getAs(Columns.REASON), row.getAs("count"));
             }
             account(context.summary(), result, documents, rejectRows, byReason);
         } finally {
@@ -194,11 +195,11 @@ public final class IngestJob implements Job {
         Map<String, Long> recordsPerFile = new LinkedHashMap<>();
         // A corpus of text files only has no records to count: skip that pass over the parsed rows.
         if (!listing.files(FileKind.JSON, FileKind.CSV, FileKind.PARQUET).isEmpty()) {
-            for (Row row : parsed.filter(col("format").isin("json", "csv", "parquet"))
-                    .groupBy("source_uri")
+            for (Row row : parsed.filter(col(IngestSchemas.FORMAT).isin("json", "csv", "parquet"))
+                    .groupBy(Columns.SOURCE_URI)
                     .count()
                     .collectAsList()) {
-                recordsPerFile.put(row.getString(0), row.getLong(1));
+                recordsPerFile.put(row.getAs(Columns.SOURCE_URI), row.getAs("count"));
             }
         }
         long inputs = textFiles.size()
@@ -213,25 +214,26 @@ public final class IngestJob implements Job {
                 JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(boilerplate);
         Dataset<Row> output = parsed.flatMap(new FinishFunction(shared), Encoders.row(IngestSchemas.OUTPUT));
 
-        Dataset<Row> docs = output.filter(col("is_document"));
+        Dataset<Row> docs = output.filter(col(IngestSchemas.IS_DOCUMENT));
         // Identical records inside one file share a doc_id (path + key + content): keep one, reject the others.
-        Dataset<Row> ranked = docs.filter(col("is_record"))
+        Dataset<Row> ranked = docs.filter(col(IngestSchemas.IS_RECORD))
                 .withColumn(
-                        "copy", row_number().over(Window.partitionBy("doc_id").orderBy("source_uri")));
-        Dataset<Row> documents = docs.filter(col("is_record").equalTo(false))
+                        "copy",
+                        row_number().over(Window.partitionBy(Columns.DOC_ID).orderBy(Columns.SOURCE_URI)));
+        Dataset<Row> documents = docs.filter(col(IngestSchemas.IS_RECORD).equalTo(false))
                 .unionByName(ranked.filter(col("copy").equalTo(1)).drop("copy"))
-                .withColumn("published", col("published").cast("date"));
+                .withColumn(Columns.PUBLISHED, col(Columns.PUBLISHED).cast("date"));
         Dataset<Row> duplicates = ranked.filter(col("copy").gt(1))
                 .select(
-                        col("source_uri"),
-                        lit(RejectReason.DUPLICATE_RECORD.code()).as("reason"),
+                        col(Columns.SOURCE_URI),
+                        lit(RejectReason.DUPLICATE_RECORD.code()).as(Columns.REASON),
                         concat(
                                         lit("same key, title and text as an earlier record of this file (doc_id "),
-                                        col("doc_id"),
+                                        col(Columns.DOC_ID),
                                         lit(")"))
-                                .as("detail"));
-        Dataset<Row> rejects = output.filter(col("is_document").equalTo(false))
-                .select("source_uri", "reason", "detail")
+                                .as(Columns.DETAIL));
+        Dataset<Row> rejects = output.filter(col(IngestSchemas.IS_DOCUMENT).equalTo(false))
+                .select(Columns.SOURCE_URI, Columns.REASON, Columns.DETAIL)
                 .unionByName(duplicates)
                 .unionByName(spark.createDataFrame(
                         driverRejects.stream()
@@ -260,14 +262,9 @@ public final class IngestJob implements Job {
         JavaRDD<Row> paths =
                 JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, partitions);
         HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
-        return spark.createDataFrame(paths, PATHS)
+        return spark.createDataFrame(paths, IngestSchemas.TEXT_FILES)
                 .mapPartitions(new TextFileReader(conf, maxChars), Encoders.row(IngestSchemas.RAW));
     }
-
-    private static final org.apache.spark.sql.types.StructType PATHS = new org.apache.spark.sql.types.StructType()
-            .add("uri", "string")
-            .add("rel_path", "string")
-            .add("format", "string");
 
     /**
      * Keys of corpus-boilerplate lines: lines found in at least max(min-docs, share x documents) documents
@@ -276,7 +273,7 @@ public final class IngestJob implements Job {
      * documents that vouch for them; only the (bounded) results come to the driver, to be broadcast.
      */
     static long[] corpusBoilerplate(Dataset<Row> parsed, Settings settings) {
-        Dataset<Row> ok = parsed.filter(col("reject").isNull());
+        Dataset<Row> ok = parsed.filter(col(IngestSchemas.REJECT).isNull());
         long docs = ok.count();
         long threshold = Math.max(settings.get(IngestSettings.REPEAT_MIN_DOCS), (long)
                 Math.ceil(settings.get(IngestSettings.REPEAT_SHARE) * docs));
@@ -284,7 +281,7 @@ public final class IngestJob implements Job {
             return new long[0];
         }
         long[] repeated = frequentKeys(
-                ok.select(explode(array_distinct(filter(col("line_keys"), k -> k.notEqual(0L))))
+                ok.select(explode(array_distinct(filter(col(IngestSchemas.LINE_KEYS), k -> k.notEqual(0L))))
                         .as("k")),
                 threshold);
         if (repeated.length == 0) {
@@ -293,11 +290,13 @@ public final class IngestJob implements Job {
         Broadcast<long[]> shared = JavaSparkContext.fromSparkContext(
                         ok.sparkSession().sparkContext())
                 .broadcast(repeated);
-        Dataset<Row> vouched = ok.select("lines", "line_keys")
+        Dataset<Row> vouched = ok.select(IngestSchemas.LINES, IngestSchemas.LINE_KEYS)
                 .flatMap(
-                        (FlatMapFunction<Row, Long>)
-                                row -> RepeatedLines.vouchedFor(row.getList(0), row.getList(1), shared.value())
-                                        .iterator(),
+                        (FlatMapFunction<Row, Long>) row -> RepeatedLines.vouchedFor(
+                                        row.getList(row.fieldIndex(IngestSchemas.LINES)),
+                                        row.getList(row.fieldIndex(IngestSchemas.LINE_KEYS)),
+                                        shared.value())
+                                .iterator(),
                         Encoders.LONG())
                 .toDF("k");
         long[] keys = frequentKeys(vouched, threshold);
@@ -322,7 +321,7 @@ public final class IngestJob implements Job {
                 .limit(MAX_BOILERPLATE_KEYS)
                 .collectAsList()
                 .stream()
-                .mapToLong(r -> r.getLong(0))
+                .mapToLong(r -> r.<Long>getAs("k"))
                 .sorted()
                 .toArray();
     }

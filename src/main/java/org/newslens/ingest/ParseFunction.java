@@ -13,12 +13,26 @@ import org.newslens.ingest.article.Lines;
 import org.newslens.ingest.article.ParsedArticle;
 import org.newslens.ingest.article.PlainTextParser;
 import org.newslens.ingest.article.Truncator;
+import org.newslens.io.Columns;
 
 /**
  * RAW row to PARSED row: the document id from the raw input, truncation to the length limit, header
  * detection for plain text (columns for records), and within-document cleaning. Calls only pure-Java logic.
  */
 final class ParseFunction implements MapPartitionsFunction<Row, Row> {
+    // Positions in the RAW row, resolved by name once.
+    private static final int URI = IngestSchemas.RAW.fieldIndex(Columns.SOURCE_URI);
+    private static final int REL_PATH = IngestSchemas.RAW.fieldIndex(IngestSchemas.REL_PATH);
+    private static final int FORMAT = IngestSchemas.RAW.fieldIndex(IngestSchemas.FORMAT);
+    private static final int RECORD_KEY = IngestSchemas.RAW.fieldIndex(IngestSchemas.RECORD_KEY);
+    private static final int TITLE = IngestSchemas.RAW.fieldIndex(Columns.TITLE);
+    private static final int PUBLISHED_RAW = IngestSchemas.RAW.fieldIndex(IngestSchemas.PUBLISHED_RAW);
+    private static final int OUTLET = IngestSchemas.RAW.fieldIndex(Columns.OUTLET);
+    private static final int URL = IngestSchemas.RAW.fieldIndex(Columns.URL);
+    private static final int TEXT = IngestSchemas.RAW.fieldIndex(Columns.TEXT);
+    private static final int REJECT = IngestSchemas.RAW.fieldIndex(IngestSchemas.REJECT);
+    private static final int DETAIL = IngestSchemas.RAW.fieldIndex(Columns.DETAIL);
+    private static final int WARNING = IngestSchemas.RAW.fieldIndex(IngestSchemas.WARNING);
     private final int maxChars;
     private final String rootUri;
 
@@ -43,20 +57,21 @@ final class ParseFunction implements MapPartitionsFunction<Row, Row> {
     }
 
     Row parse(Row raw) {
-        String uri = raw.getString(0);
-        String relPath =
-                raw.getString(1) != null ? raw.getString(1) : InputListing.relative(new Path(rootUri), new Path(uri));
-        String format = raw.getString(2);
-        String reject = raw.getString(9);
+        String uri = raw.getString(URI);
+        String relPath = raw.getString(REL_PATH) != null
+                ? raw.getString(REL_PATH)
+                : InputListing.relative(new Path(rootUri), new Path(uri));
+        String format = raw.getString(FORMAT);
+        String reject = raw.getString(REJECT);
         if (reject != null) {
             return RowFactory.create(
-                    uri, format, null, null, null, null, null, null, null, reject, raw.getString(10), null);
+                    uri, format, null, null, null, null, null, null, null, reject, raw.getString(DETAIL), null);
         }
-        String key = raw.getString(3);
-        String recordTitle = blankToNull(raw.getString(4));
-        String text = raw.getString(8) == null ? "" : raw.getString(8);
+        String key = raw.getString(RECORD_KEY);
+        String recordTitle = blankToNull(raw.getString(TITLE));
+        String text = raw.getString(TEXT) == null ? "" : raw.getString(TEXT);
         String docId = Hashes.docId(relPath, key, (recordTitle == null ? "" : recordTitle) + "\u0000" + text);
-        String warning = raw.getString(11);
+        String warning = raw.getString(WARNING);
         if (text.length() > maxChars) {
             int original = text.length();
             text = Truncator.truncate(text, maxChars);
@@ -77,8 +92,8 @@ final class ParseFunction implements MapPartitionsFunction<Row, Row> {
             lines = article.lines();
         } else {
             title = recordTitle;
-            published = DateFinder.parseValue(raw.getString(5));
-            outlet = blankToNull(raw.getString(6));
+            published = DateFinder.parseValue(raw.getString(PUBLISHED_RAW));
+            outlet = blankToNull(raw.getString(OUTLET));
             lines = Lines.removeFurnitureAndRepeats(Lines.split(text));
         }
         long[] keys = new long[lines.size()];
@@ -93,7 +108,7 @@ final class ParseFunction implements MapPartitionsFunction<Row, Row> {
                 title,
                 published == null ? null : published.toString(),
                 outlet,
-                blankToNull(raw.getString(7)),
+                blankToNull(raw.getString(URL)),
                 lines.toArray(new String[0]),
                 keys,
                 null,

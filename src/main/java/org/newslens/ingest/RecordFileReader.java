@@ -15,6 +15,11 @@ import org.newslens.io.HadoopConf;
  * file or for the part of it that could not be read), so no file can fail the task or go uncounted.
  */
 final class RecordFileReader implements MapPartitionsFunction<Row, Row> {
+    // Positions in a RECORD_FILES row, resolved by name once.
+    private static final int URI = IngestSchemas.RECORD_FILES.fieldIndex(IngestSchemas.URI);
+    private static final int REL_PATH = IngestSchemas.RECORD_FILES.fieldIndex(IngestSchemas.REL_PATH);
+    private static final int KIND = IngestSchemas.RECORD_FILES.fieldIndex(IngestSchemas.KIND);
+    private static final int LENGTH = IngestSchemas.RECORD_FILES.fieldIndex(IngestSchemas.LENGTH);
     private final HadoopConf hadoopConf;
     private final int maxRecordBytes;
     private final int maxJsonDepth;
@@ -38,7 +43,10 @@ final class RecordFileReader implements MapPartitionsFunction<Row, Row> {
                 while (!current.hasNext() && files.hasNext()) {
                     Row f = files.next();
                     InputFile file = new InputFile(
-                            f.getString(0), f.getString(1), f.getLong(3), FileKind.valueOf(f.getString(2)));
+                            f.getString(URI),
+                            f.getString(REL_PATH),
+                            f.getLong(LENGTH),
+                            FileKind.valueOf(f.getString(KIND)));
                     current = open(file, conf, codecs);
                 }
                 return current.hasNext();

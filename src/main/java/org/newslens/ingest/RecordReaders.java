@@ -10,7 +10,6 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
 import org.newslens.config.CoreSettings;
 import org.newslens.config.Settings;
 import org.newslens.io.HadoopConf;
@@ -22,11 +21,6 @@ import org.newslens.io.HadoopConf;
  * by one task; files are spread over the partitions by size, largest first.
  */
 final class RecordReaders {
-    private static final StructType FILES = new StructType()
-            .add("uri", "string")
-            .add("rel_path", "string")
-            .add("kind", "string")
-            .add("length", "long");
 
     private RecordReaders() {}
 
@@ -48,7 +42,7 @@ final class RecordReaders {
         JavaRDD<Row> paths =
                 JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, partitions);
         HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
-        return spark.createDataFrame(paths, FILES)
+        return spark.createDataFrame(paths, IngestSchemas.RECORD_FILES)
                 .mapPartitions(
                         new RecordFileReader(
                                 conf,

@@ -17,6 +17,10 @@ import org.newslens.io.HadoopConf;
  * file; an I/O error becomes an {@code unreadable} reject rather than a failed task.
  */
 final class TextFileReader implements MapPartitionsFunction<Row, Row> {
+    // Positions in a TEXT_FILES row, resolved by name once.
+    private static final int URI = IngestSchemas.TEXT_FILES.fieldIndex(IngestSchemas.URI);
+    private static final int REL_PATH = IngestSchemas.TEXT_FILES.fieldIndex(IngestSchemas.REL_PATH);
+    private static final int FORMAT = IngestSchemas.TEXT_FILES.fieldIndex(IngestSchemas.FORMAT);
     private final HadoopConf hadoopConf;
     private final long maxBytes;
 
@@ -41,7 +45,7 @@ final class TextFileReader implements MapPartitionsFunction<Row, Row> {
             @Override
             public Row next() {
                 Row file = files.next();
-                return read(file.getString(0), file.getString(1), file.getString(2), conf, codecs);
+                return read(file.getString(URI), file.getString(REL_PATH), file.getString(FORMAT), conf, codecs);
             }
         };
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.newslens.io.Columns;
 import org.newslens.io.Table;
 import org.newslens.report.ReportData.Changes;
 import org.newslens.report.ReportData.Distinctive;
@@ -48,13 +49,17 @@ final class ChangesLoader {
         TreeMap<LocalDate, String> periods = new TreeMap<>();
         Map<String, Long> periodDocs = new HashMap<>();
         LocalDate[] latestEnd = new LocalDate[1];
-        tables.scan(Table.ENTITY_TRENDS, List.of("period", "period_start", "period_end", "period_docs"), row -> {
-            LocalDate start = (LocalDate) row.get("period_start");
-            if (periods.put(start, (String) row.get("period")) == null && start.equals(periods.lastKey())) {
-                latestEnd[0] = (LocalDate) row.get("period_end");
-            }
-            periodDocs.put((String) row.get("period"), (Long) row.get("period_docs"));
-        });
+        tables.scan(
+                Table.ENTITY_TRENDS,
+                List.of(Columns.PERIOD, Columns.PERIOD_START, Columns.PERIOD_END, Columns.PERIOD_DOCS),
+                row -> {
+                    LocalDate start = (LocalDate) row.get(Columns.PERIOD_START);
+                    if (periods.put(start, (String) row.get(Columns.PERIOD)) == null
+                            && start.equals(periods.lastKey())) {
+                        latestEnd[0] = (LocalDate) row.get(Columns.PERIOD_END);
+                    }
+                    periodDocs.put((String) row.get(Columns.PERIOD), (Long) row.get(Columns.PERIOD_DOCS));
+                });
         if (periods.isEmpty()) {
             return Changes.NONE;
         }
@@ -87,8 +92,8 @@ final class ChangesLoader {
 
     /** Rising: more documents than expected from the history (periods without history cannot rise). */
     private static boolean rising(Map<String, Object> row) {
-        Double expected = (Double) row.get("expected");
-        return expected != null && (Long) row.get("docs") > expected;
+        Double expected = (Double) row.get(Columns.EXPECTED);
+        return expected != null && (Long) row.get(Columns.DOCS) > expected;
     }
 
     private List<RisingEntity> risingEntities(String latest) {
@@ -107,17 +112,17 @@ final class ChangesLoader {
                         "is_burst",
                         "is_new"),
                 row -> {
-                    if (latest.equals(row.get("period")) && rising(row)) {
+                    if (latest.equals(row.get(Columns.PERIOD)) && rising(row)) {
                         best.offer(new RisingEntity(
-                                (String) row.get("entity_id"),
-                                (String) row.get("name"),
-                                (Long) row.get("docs"),
-                                (Double) row.get("share"),
-                                (Double) row.get("expected"),
-                                (Double) row.get("burst_score"),
-                                (Double) row.get("q_value"),
-                                (Boolean) row.get("is_burst"),
-                                (Boolean) row.get("is_new")));
+                                (String) row.get(Columns.ENTITY_ID),
+                                (String) row.get(Columns.NAME),
+                                (Long) row.get(Columns.DOCS),
+                                (Double) row.get(Columns.SHARE),
+                                (Double) row.get(Columns.EXPECTED),
+                                (Double) row.get(Columns.BURST_SCORE),
+                                (Double) row.get(Columns.Q_VALUE),
+                                (Boolean) row.get(Columns.IS_BURST),
+                                (Boolean) row.get(Columns.IS_NEW)));
                     }
                 });
         return best.sorted();
@@ -143,18 +148,18 @@ final class ChangesLoader {
                         "is_burst",
                         "is_new"),
                 row -> {
-                    if (latest.equals(row.get("period")) && rising(row)) {
+                    if (latest.equals(row.get(Columns.PERIOD)) && rising(row)) {
                         best.offer(new RisingPair(
-                                (String) row.get("entity_a"),
-                                (String) row.get("name_a"),
-                                (String) row.get("entity_b"),
-                                (String) row.get("name_b"),
-                                (Long) row.get("count"),
-                                (Long) row.get("docs"),
-                                (Double) row.get("expected"),
-                                (Double) row.get("burst_score"),
-                                (Boolean) row.get("is_burst"),
-                                (Boolean) row.get("is_new")));
+                                (String) row.get(Columns.ENTITY_A),
+                                (String) row.get(Columns.NAME_A),
+                                (String) row.get(Columns.ENTITY_B),
+                                (String) row.get(Columns.NAME_B),
+                                (Long) row.get(Columns.COUNT),
+                                (Long) row.get(Columns.DOCS),
+                                (Double) row.get(Columns.EXPECTED),
+                                (Double) row.get(Columns.BURST_SCORE),
+                                (Boolean) row.get(Columns.IS_BURST),
+                                (Boolean) row.get(Columns.IS_NEW)));
                     }
                 });
         return best.sorted();
@@ -170,10 +175,10 @@ final class ChangesLoader {
         for (int p = 0; p < periods.size(); p++) {
             position.put(periods.get(p), p);
         }
-        tables.scan(Table.ENTITY_TRENDS, List.of("period", "entity_id", "share"), row -> {
-            double[] series = shares.get((String) row.get("entity_id"));
+        tables.scan(Table.ENTITY_TRENDS, List.of(Columns.PERIOD, Columns.ENTITY_ID, Columns.SHARE), row -> {
+            double[] series = shares.get((String) row.get(Columns.ENTITY_ID));
             if (series != null) {
-                series[position.get((String) row.get("period"))] = (Double) row.get("share");
+                series[position.get((String) row.get(Columns.PERIOD))] = (Double) row.get(Columns.SHARE);
             }
         });
         return entities.stream()
@@ -187,10 +192,10 @@ final class ChangesLoader {
             return List.of();
         }
         Set<String> inPeriod = new HashSet<>();
-        tables.scan(Table.DOCUMENTS, List.of("doc_id", "published"), row -> {
-            LocalDate date = (LocalDate) row.get("published");
+        tables.scan(Table.DOCUMENTS, List.of(Columns.DOC_ID, Columns.PUBLISHED), row -> {
+            LocalDate date = (LocalDate) row.get(Columns.PUBLISHED);
             if (date != null && !date.isBefore(start) && !date.isAfter(end)) {
-                inPeriod.add((String) row.get("doc_id"));
+                inPeriod.add((String) row.get(Columns.DOC_ID));
             }
         });
         List<PairRow> wanted = new ArrayList<>();
@@ -214,17 +219,26 @@ final class ChangesLoader {
         Map<String, Map<String, TopK<Distinctive>>> byOutlet = new TreeMap<>();
         tables.scan(
                 Table.KEYNESS,
-                List.of("grouping", "group", "kind", "term", "count_in", "count_out", "g2", "log_ratio"),
+                List.of(
+                        Columns.GROUPING,
+                        Columns.GROUP,
+                        Columns.KIND,
+                        Columns.TERM,
+                        Columns.COUNT_IN,
+                        Columns.COUNT_OUT,
+                        Columns.G2,
+                        Columns.LOG_RATIO),
                 row -> {
-                    if ("outlet".equals(row.get("grouping")) && (Double) row.get("g2") > 0) {
-                        byOutlet.computeIfAbsent((String) row.get("group"), g -> new TreeMap<>())
-                                .computeIfAbsent((String) row.get("kind"), k -> new TopK<>(DISTINCTIVE, strongest))
+                    if ("outlet".equals(row.get(Columns.GROUPING)) && (Double) row.get(Columns.G2) > 0) {
+                        byOutlet.computeIfAbsent((String) row.get(Columns.GROUP), g -> new TreeMap<>())
+                                .computeIfAbsent(
+                                        (String) row.get(Columns.KIND), k -> new TopK<>(DISTINCTIVE, strongest))
                                 .offer(new Distinctive(
-                                        (String) row.get("term"),
-                                        (Long) row.get("count_in"),
-                                        (Long) row.get("count_out"),
-                                        (Double) row.get("g2"),
-                                        (Double) row.get("log_ratio")));
+                                        (String) row.get(Columns.TERM),
+                                        (Long) row.get(Columns.COUNT_IN),
+                                        (Long) row.get(Columns.COUNT_OUT),
+                                        (Double) row.get(Columns.G2),
+                                        (Double) row.get(Columns.LOG_RATIO)));
                     }
                 });
         List<OutletProfile> profiles = new ArrayList<>();

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.newslens.config.Settings;
+import org.newslens.io.Columns;
 import org.newslens.io.Table;
 import org.newslens.report.ReportData.ClusterRow;
 import org.newslens.report.ReportData.Collocation;
@@ -108,10 +109,10 @@ public final class ReportLoader {
         long[] undated = new long[1];
         if (tables.exists(Table.DOCUMENTS)) {
             long[] sums = new long[2];
-            tables.scan(Table.DOCUMENTS, List.of("n_tokens", "published"), row -> {
+            tables.scan(Table.DOCUMENTS, List.of(Columns.N_TOKENS, Columns.PUBLISHED), row -> {
                 sums[0]++;
-                sums[1] += ((Number) row.get("n_tokens")).longValue();
-                LocalDate date = (LocalDate) row.get("published");
+                sums[1] += ((Number) row.get(Columns.N_TOKENS)).longValue();
+                LocalDate date = (LocalDate) row.get(Columns.PUBLISHED);
                 if (date == null) {
                     undated[0]++;
                 } else {
@@ -126,7 +127,9 @@ public final class ReportLoader {
         Map<String, Long> reasons = new TreeMap<>();
         if (tables.exists(Table.REJECTS)) {
             tables.scan(
-                    Table.REJECTS, List.of("reason"), row -> reasons.merge((String) row.get("reason"), 1L, Long::sum));
+                    Table.REJECTS,
+                    List.of(Columns.REASON),
+                    row -> reasons.merge((String) row.get(Columns.REASON), 1L, Long::sum));
             rejects = reasons.values().stream().mapToLong(Long::longValue).sum();
         }
         Long duplicates = tables.exists(Table.DUPLICATES) ? tables.count(Table.DUPLICATES) : null;
@@ -144,12 +147,12 @@ public final class ReportLoader {
         TopK<DocRow> newest = new TopK<>(documentRows, newestFirst);
         tables.scan(
                 Table.DOCUMENTS,
-                List.of("doc_id", "title", "outlet", "published"),
+                List.of(Columns.DOC_ID, Columns.TITLE, Columns.OUTLET, Columns.PUBLISHED),
                 row -> newest.offer(new DocRow(
-                        (String) row.get("doc_id"),
-                        (String) row.get("title"),
-                        (String) row.get("outlet"),
-                        (LocalDate) row.get("published"),
+                        (String) row.get(Columns.DOC_ID),
+                        (String) row.get(Columns.TITLE),
+                        (String) row.get(Columns.OUTLET),
+                        (LocalDate) row.get(Columns.PUBLISHED),
                         List.of(),
                         null)));
         List<DocRow> rows = newest.sorted();
@@ -157,11 +160,11 @@ public final class ReportLoader {
         Set<String> ids = new HashSet<>(rows.stream().map(DocRow::docId).toList());
         Map<String, TreeMap<Integer, String>> keywords = new HashMap<>();
         if (tables.exists(Table.DOC_KEYWORDS)) {
-            tables.scan(Table.DOC_KEYWORDS, List.of("doc_id", "rank", "term"), row -> {
-                int rank = (Integer) row.get("rank");
-                if (rank <= DOC_KEYWORDS && ids.contains((String) row.get("doc_id"))) {
-                    keywords.computeIfAbsent((String) row.get("doc_id"), k -> new TreeMap<>())
-                            .put(rank, (String) row.get("term"));
+            tables.scan(Table.DOC_KEYWORDS, List.of(Columns.DOC_ID, Columns.RANK, Columns.TERM), row -> {
+                int rank = (Integer) row.get(Columns.RANK);
+                if (rank <= DOC_KEYWORDS && ids.contains((String) row.get(Columns.DOC_ID))) {
+                    keywords.computeIfAbsent((String) row.get(Columns.DOC_ID), k -> new TreeMap<>())
+                            .put(rank, (String) row.get(Columns.TERM));
                 }
             });
         }
@@ -187,10 +190,10 @@ public final class ReportLoader {
                 new TopK<>(top, Comparator.comparingLong(TermRow::cf).reversed().thenComparing(TermRow::term));
         tables.scan(
                 Table.TERM_STATS,
-                List.of("term", "cf", "df", "idf"),
-                row -> best.offer(
-                        new TermRow((String) row.get("term"), (Long) row.get("cf"), (Long) row.get("df"), (Double)
-                                row.get("idf"))));
+                List.of(Columns.TERM, Columns.CF, Columns.DF, Columns.IDF),
+                row -> best.offer(new TermRow(
+                        (String) row.get(Columns.TERM), (Long) row.get(Columns.CF), (Long) row.get(Columns.DF), (Double)
+                                row.get(Columns.IDF))));
         return best.sorted();
     }
 
@@ -202,13 +205,13 @@ public final class ReportLoader {
                 top, Comparator.comparingDouble(Collocation::llr).reversed().thenComparing(Collocation::ngram));
         tables.scan(
                 Table.COLLOCATIONS,
-                List.of("ngram", "n", "count", "pmi", "llr"),
+                List.of(Columns.NGRAM, Columns.N, Columns.COUNT, Columns.PMI, Columns.LLR),
                 row -> best.offer(new Collocation(
-                        (String) row.get("ngram"),
-                        (Integer) row.get("n"),
-                        (Long) row.get("count"),
-                        (Double) row.get("pmi"),
-                        (Double) row.get("llr"))));
+                        (String) row.get(Columns.NGRAM),
+                        (Integer) row.get(Columns.N),
+                        (Long) row.get(Columns.COUNT),
+                        (Double) row.get(Columns.PMI),
+                        (Double) row.get(Columns.LLR))));
         return best.sorted();
     }
 
@@ -224,17 +227,20 @@ public final class ReportLoader {
         }
         Map<String, TopK<EntityRow>> perType = new TreeMap<>();
         TopK<EntityRow> overall = new TopK<>(networkSize, MOST_MENTIONED);
-        tables.scan(Table.ENTITIES, List.of("entity_id", "name", "type", "mentions", "docs"), row -> {
-            EntityRow entity = new EntityRow(
-                    (String) row.get("entity_id"),
-                    (String) row.get("name"),
-                    (String) row.get("type"),
-                    (Long) row.get("mentions"),
-                    (Long) row.get("docs"));
-            perType.computeIfAbsent(entity.type(), t -> new TopK<>(top, MOST_MENTIONED))
-                    .offer(entity);
-            overall.offer(entity);
-        });
+        tables.scan(
+                Table.ENTITIES,
+                List.of(Columns.ENTITY_ID, Columns.NAME, Columns.TYPE, Columns.MENTIONS, Columns.DOCS),
+                row -> {
+                    EntityRow entity = new EntityRow(
+                            (String) row.get(Columns.ENTITY_ID),
+                            (String) row.get(Columns.NAME),
+                            (String) row.get(Columns.TYPE),
+                            (Long) row.get(Columns.MENTIONS),
+                            (Long) row.get(Columns.DOCS));
+                    perType.computeIfAbsent(entity.type(), t -> new TopK<>(top, MOST_MENTIONED))
+                            .offer(entity);
+                    overall.offer(entity);
+                });
         Map<String, List<EntityRow>> result = new LinkedHashMap<>();
         perType.forEach((type, best) -> result.put(type, best.sorted()));
         result.values().forEach(list -> list.forEach(e -> byId.put(e.id(), e)));
@@ -266,26 +272,29 @@ public final class ReportLoader {
         Map<String, TopK<Pair>> topByWindow = new TreeMap<>();
         Map<String, TopK<Pair>> strongestByWindow = new TreeMap<>();
         Map<String, List<Pair>> amongFrequentByWindow = new TreeMap<>();
-        tables.scan(Table.ENTITY_PAIRS, List.of("entity_a", "entity_b", "window", "count", "docs", "npmi"), row -> {
-            Pair pair = new Pair(
-                    (String) row.get("entity_a"),
-                    (String) row.get("entity_b"),
-                    (String) row.get("window"),
-                    (Long) row.get("count"),
-                    (Long) row.get("docs"),
-                    (Double) row.get("npmi"));
-            topByWindow
-                    .computeIfAbsent(pair.window(), w -> new TopK<>(top, STRONGEST))
-                    .offer(pair);
-            strongestByWindow
-                    .computeIfAbsent(pair.window(), w -> new TopK<>(3 * networkSize, STRONGEST))
-                    .offer(pair);
-            if (frequent.contains(pair.a()) && frequent.contains(pair.b())) {
-                amongFrequentByWindow
-                        .computeIfAbsent(pair.window(), w -> new ArrayList<>())
-                        .add(pair);
-            }
-        });
+        tables.scan(
+                Table.ENTITY_PAIRS,
+                List.of(Columns.ENTITY_A, Columns.ENTITY_B, Columns.WINDOW, Columns.COUNT, Columns.DOCS, Columns.NPMI),
+                row -> {
+                    Pair pair = new Pair(
+                            (String) row.get(Columns.ENTITY_A),
+                            (String) row.get(Columns.ENTITY_B),
+                            (String) row.get(Columns.WINDOW),
+                            (Long) row.get(Columns.COUNT),
+                            (Long) row.get(Columns.DOCS),
+                            (Double) row.get(Columns.NPMI));
+                    topByWindow
+                            .computeIfAbsent(pair.window(), w -> new TopK<>(top, STRONGEST))
+                            .offer(pair);
+                    strongestByWindow
+                            .computeIfAbsent(pair.window(), w -> new TopK<>(3 * networkSize, STRONGEST))
+                            .offer(pair);
+                    if (frequent.contains(pair.a()) && frequent.contains(pair.b())) {
+                        amongFrequentByWindow
+                                .computeIfAbsent(pair.window(), w -> new ArrayList<>())
+                                .add(pair);
+                    }
+                });
         String window = topByWindow.containsKey("sentence")
                 ? "sentence"
                 : topByWindow.isEmpty() ? null : topByWindow.keySet().iterator().next();
@@ -323,9 +332,9 @@ public final class ReportLoader {
         if (!tables.exists(Table.ENTITY_GRAPH)) {
             return communities;
         }
-        tables.scan(Table.ENTITY_GRAPH, List.of("entity_id", "community"), row -> {
-            if (ids.contains((String) row.get("entity_id"))) {
-                communities.put((String) row.get("entity_id"), (Long) row.get("community"));
+        tables.scan(Table.ENTITY_GRAPH, List.of(Columns.ENTITY_ID, Columns.COMMUNITY), row -> {
+            if (ids.contains((String) row.get(Columns.ENTITY_ID))) {
+                communities.put((String) row.get(Columns.ENTITY_ID), (Long) row.get(Columns.COMMUNITY));
             }
         });
         return communities;
@@ -381,18 +390,21 @@ public final class ReportLoader {
         if (missing.isEmpty() || !tables.exists(Table.ENTITIES)) {
             return;
         }
-        tables.scan(Table.ENTITIES, List.of("entity_id", "name", "type", "mentions", "docs"), row -> {
-            if (missing.contains((String) row.get("entity_id"))) {
-                byId.put(
-                        (String) row.get("entity_id"),
-                        new EntityRow(
-                                (String) row.get("entity_id"),
-                                (String) row.get("name"),
-                                (String) row.get("type"),
-                                (Long) row.get("mentions"),
-                                (Long) row.get("docs")));
-            }
-        });
+        tables.scan(
+                Table.ENTITIES,
+                List.of(Columns.ENTITY_ID, Columns.NAME, Columns.TYPE, Columns.MENTIONS, Columns.DOCS),
+                row -> {
+                    if (missing.contains((String) row.get(Columns.ENTITY_ID))) {
+                        byId.put(
+                                (String) row.get(Columns.ENTITY_ID),
+                                new EntityRow(
+                                        (String) row.get(Columns.ENTITY_ID),
+                                        (String) row.get(Columns.NAME),
+                                        (String) row.get(Columns.TYPE),
+                                        (Long) row.get(Columns.MENTIONS),
+                                        (Long) row.get(Columns.DOCS)));
+                    }
+                });
     }
 
     private static PairRow pairRow(Pair p, Map<String, EntityRow> byId) {
@@ -435,25 +447,30 @@ public final class ReportLoader {
         Map<SentenceKey, List<Mention>> buffer = new LinkedHashMap<>();
         Map<PairRow, List<Found>> found = new LinkedHashMap<>();
         wanted.forEach(p -> found.put(p, new ArrayList<>()));
-        tables.scan(Table.MENTIONS, List.of("doc_id", "sent_id", "begin", "end", "text", "entity_id"), row -> {
-            String id = (String) row.get("entity_id");
-            if (id != null && ids.contains(id) && inDocs.test((String) row.get("doc_id"))) {
-                buffer.computeIfAbsent(
-                                new SentenceKey((String) row.get("doc_id"), (Integer) row.get("sent_id")),
-                                k -> new ArrayList<>())
-                        .add(new Mention(
-                                id, (Integer) row.get("begin"), (Integer) row.get("end"), (String) row.get("text")));
-                if (buffer.size() >= SENTENCE_BUFFER) {
-                    collect(buffer, found);
-                }
-            }
-        });
+        tables.scan(
+                Table.MENTIONS,
+                List.of(Columns.DOC_ID, Columns.SENT_ID, Columns.BEGIN, Columns.END, Columns.TEXT, Columns.ENTITY_ID),
+                row -> {
+                    String id = (String) row.get(Columns.ENTITY_ID);
+                    if (id != null && ids.contains(id) && inDocs.test((String) row.get(Columns.DOC_ID))) {
+                        buffer.computeIfAbsent(
+                                        new SentenceKey(
+                                                (String) row.get(Columns.DOC_ID), (Integer) row.get(Columns.SENT_ID)),
+                                        k -> new ArrayList<>())
+                                .add(new Mention(
+                                        id, (Integer) row.get(Columns.BEGIN), (Integer) row.get(Columns.END), (String)
+                                                row.get(Columns.TEXT)));
+                        if (buffer.size() >= SENTENCE_BUFFER) {
+                            collect(buffer, found);
+                        }
+                    }
+                });
         collect(buffer, found);
 
         Map<SentenceKey, Map<String, Object>> sentences = new HashMap<>();
         found.values().forEach(list -> list.forEach(f -> sentences.put(f.sentence(), null)));
-        tables.scan(Table.SENTENCES, List.of("doc_id", "sent_id", "begin", "text"), row -> {
-            SentenceKey key = new SentenceKey((String) row.get("doc_id"), (Integer) row.get("sent_id"));
+        tables.scan(Table.SENTENCES, List.of(Columns.DOC_ID, Columns.SENT_ID, Columns.BEGIN, Columns.TEXT), row -> {
+            SentenceKey key = new SentenceKey((String) row.get(Columns.DOC_ID), (Integer) row.get(Columns.SENT_ID));
             if (sentences.containsKey(key)) {
                 sentences.put(key, row);
             }
@@ -533,15 +550,20 @@ public final class ReportLoader {
         Map<TopicKey, List<TermWeight>> terms = new TreeMap<>();
         if (tables.exists(Table.TOPICS)) {
             Map<TopicKey, TreeMap<Integer, TermWeight>> ranked = new TreeMap<>();
-            tables.scan(Table.TOPICS, List.of("model", "topic_id", "rank", "term", "weight", "label"), row -> {
-                TopicKey key = new TopicKey((String) row.get("model"), (Integer) row.get("topic_id"));
-                labels.put(key, (String) row.get("label"));
-                int rank = (Integer) row.get("rank");
-                if (rank <= TOPIC_TERMS) {
-                    ranked.computeIfAbsent(key, k -> new TreeMap<>())
-                            .put(rank, new TermWeight((String) row.get("term"), (Double) row.get("weight")));
-                }
-            });
+            tables.scan(
+                    Table.TOPICS,
+                    List.of(Columns.MODEL, Columns.TOPIC_ID, Columns.RANK, Columns.TERM, Columns.WEIGHT, Columns.LABEL),
+                    row -> {
+                        TopicKey key =
+                                new TopicKey((String) row.get(Columns.MODEL), (Integer) row.get(Columns.TOPIC_ID));
+                        labels.put(key, (String) row.get(Columns.LABEL));
+                        int rank = (Integer) row.get(Columns.RANK);
+                        if (rank <= TOPIC_TERMS) {
+                            ranked.computeIfAbsent(key, k -> new TreeMap<>())
+                                    .put(rank, new TermWeight((String) row.get(Columns.TERM), (Double)
+                                            row.get(Columns.WEIGHT)));
+                        }
+                    });
             ranked.forEach((key, byRank) -> terms.put(key, List.copyOf(byRank.values())));
         }
         Map<TopicKey, Long> dominant = new TreeMap<>();
@@ -553,20 +575,24 @@ public final class ReportLoader {
                     new HashSet<>(documents.stream().map(DocRow::docId).toList());
             Comparator<Weighted> heaviest =
                     Comparator.comparingDouble(Weighted::weight).reversed().thenComparing(Weighted::docId);
-            tables.scan(Table.DOC_TOPICS, List.of("doc_id", "model", "topic_id", "weight", "is_dominant"), row -> {
-                TopicKey key = new TopicKey((String) row.get("model"), (Integer) row.get("topic_id"));
-                String docId = (String) row.get("doc_id");
-                examples.computeIfAbsent(key, k -> new TopK<>(TOPIC_EXAMPLES, heaviest))
-                        .offer(new Weighted(docId, (Double) row.get("weight")));
-                if (Boolean.TRUE.equals(row.get("is_dominant"))) {
-                    dominant.merge(key, 1L, Long::sum);
-                    docsPerModel.merge(key.model(), 1L, Long::sum);
-                    if (shown.contains(docId)) {
-                        dominantOfShown.merge(docId, topicName(key, labels), (x, y) -> x + "; " + y);
-                    }
-                }
-                labels.putIfAbsent(key, "");
-            });
+            tables.scan(
+                    Table.DOC_TOPICS,
+                    List.of(Columns.DOC_ID, Columns.MODEL, Columns.TOPIC_ID, Columns.WEIGHT, Columns.IS_DOMINANT),
+                    row -> {
+                        TopicKey key =
+                                new TopicKey((String) row.get(Columns.MODEL), (Integer) row.get(Columns.TOPIC_ID));
+                        String docId = (String) row.get(Columns.DOC_ID);
+                        examples.computeIfAbsent(key, k -> new TopK<>(TOPIC_EXAMPLES, heaviest))
+                                .offer(new Weighted(docId, (Double) row.get(Columns.WEIGHT)));
+                        if (Boolean.TRUE.equals(row.get(Columns.IS_DOMINANT))) {
+                            dominant.merge(key, 1L, Long::sum);
+                            docsPerModel.merge(key.model(), 1L, Long::sum);
+                            if (shown.contains(docId)) {
+                                dominantOfShown.merge(docId, topicName(key, labels), (x, y) -> x + "; " + y);
+                            }
+                        }
+                        labels.putIfAbsent(key, "");
+                    });
         }
         this.dominantTopics = dominantOfShown;
         Set<String> exampleIds = new HashSet<>();
@@ -604,9 +630,9 @@ public final class ReportLoader {
         }
         Map<Integer, Long> sizes = new TreeMap<>();
         Map<Integer, String> labels = new TreeMap<>();
-        tables.scan(Table.CLUSTERS, List.of("cluster_id", "label"), row -> {
-            sizes.merge((Integer) row.get("cluster_id"), 1L, Long::sum);
-            labels.putIfAbsent((Integer) row.get("cluster_id"), (String) row.get("label"));
+        tables.scan(Table.CLUSTERS, List.of(Columns.CLUSTER_ID, Columns.LABEL), row -> {
+            sizes.merge((Integer) row.get(Columns.CLUSTER_ID), 1L, Long::sum);
+            labels.putIfAbsent((Integer) row.get(Columns.CLUSTER_ID), (String) row.get(Columns.LABEL));
         });
         return sizes.entrySet().stream()
                 .map(e -> new ClusterRow(e.getKey(), labels.get(e.getKey()), e.getValue()))
@@ -621,10 +647,10 @@ public final class ReportLoader {
         Map<String, TreeMap<String, Map<Integer, Double>>> byModel = new TreeMap<>();
         tables.scan(
                 Table.TOPIC_TRENDS,
-                List.of("period", "model", "topic_id", "share"),
-                row -> byModel.computeIfAbsent((String) row.get("model"), m -> new TreeMap<>())
-                        .computeIfAbsent((String) row.get("period"), p -> new TreeMap<>())
-                        .put((Integer) row.get("topic_id"), (Double) row.get("share")));
+                List.of(Columns.PERIOD, Columns.MODEL, Columns.TOPIC_ID, Columns.SHARE),
+                row -> byModel.computeIfAbsent((String) row.get(Columns.MODEL), m -> new TreeMap<>())
+                        .computeIfAbsent((String) row.get(Columns.PERIOD), p -> new TreeMap<>())
+                        .put((Integer) row.get(Columns.TOPIC_ID), (Double) row.get(Columns.SHARE)));
         List<Trend> trends = new ArrayList<>();
         byModel.forEach((model, periods) -> {
             List<String> periodList = List.copyOf(periods.keySet());
@@ -656,9 +682,9 @@ public final class ReportLoader {
         if (missing.isEmpty() || !tables.exists(Table.DOCUMENTS)) {
             return;
         }
-        tables.scan(Table.DOCUMENTS, List.of("doc_id", "title"), row -> {
-            if (missing.contains((String) row.get("doc_id"))) {
-                titles.put((String) row.get("doc_id"), (String) row.get("title"));
+        tables.scan(Table.DOCUMENTS, List.of(Columns.DOC_ID, Columns.TITLE), row -> {
+            if (missing.contains((String) row.get(Columns.DOC_ID))) {
+                titles.put((String) row.get(Columns.DOC_ID), (String) row.get(Columns.TITLE));
             }
         });
     }

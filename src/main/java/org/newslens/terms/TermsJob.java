@@ -25,6 +25,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.newslens.io.Columns;
 import org.newslens.io.Table;
 import org.newslens.io.TableStore;
 import org.newslens.pipeline.Job;
@@ -38,9 +39,9 @@ import org.newslens.text.StopWords;
  */
 public final class TermsJob implements Job {
     private static final StructType NGRAM_ROW = new StructType()
-            .add("doc_id", DataTypes.StringType)
-            .add("ngram", DataTypes.StringType)
-            .add("n", DataTypes.IntegerType)
+            .add(Columns.DOC_ID, DataTypes.StringType)
+            .add(Columns.NGRAM, DataTypes.StringType)
+            .add(Columns.N, DataTypes.IntegerType)
             .add("candidate", DataTypes.BooleanType);
 
     @Override
@@ -66,7 +67,7 @@ public final class TermsJob implements Job {
             NoDocuments.writeEmptyTables(this, context);
             return;
         }
-        Dataset<Row> sentences = tables.read(Table.SENTENCES, name()).select("doc_id", "terms");
+        Dataset<Row> sentences = tables.read(Table.SENTENCES, name()).select(Columns.DOC_ID, Columns.TERMS);
 
         Dataset<Row> termCounts = termCountsPerDocument(sentences).persist(StorageLevel.MEMORY_AND_DISK());
         try {
@@ -94,10 +95,10 @@ public final class TermsJob implements Job {
     /** (doc_id, term, tf) for every term of every document, stop words included. */
     static Dataset<Row> termCountsPerDocument(Dataset<Row> sentences) {
         return sentences
-                .select(col("doc_id"), explode(col("terms")).as("term"))
-                .where(col("term").isNotNull())
-                .groupBy("doc_id", "term")
-                .agg(count(lit(1)).cast("int").as("tf"));
+                .select(col(Columns.DOC_ID), explode(col(Columns.TERMS)).as(Columns.TERM))
+                .where(col(Columns.TERM).isNotNull())
+                .groupBy(Columns.DOC_ID, Columns.TERM)
+                .agg(count(lit(1)).cast("int").as(Columns.TF));
     }
 
     private static Column isStopTerm(Column term) {
@@ -107,55 +108,67 @@ public final class TermsJob implements Job {
     /** cf, df and smoothed idf = ln((1 + N) / (1 + df)) + 1 of every non-stop term. */
     static Dataset<Row> termStats(Dataset<Row> termCounts, long documents) {
         return termCounts
-                .where(not(isStopTerm(col("term"))))
-                .groupBy("term")
-                .agg(sum("tf").cast("long").as("cf"), count(lit(1)).as("df"))
+                .where(not(isStopTerm(col(Columns.TERM))))
+                .groupBy(Columns.TERM)
+                .agg(sum(Columns.TF).cast("long").as(Columns.CF), count(lit(1)).as(Columns.DF))
                 .withColumn(
-                        "idf",
-                        log(lit(1.0 + documents).divide(col("df").plus(1))).plus(1.0));
+                        Columns.IDF,
+                        log(lit(1.0 + documents).divide(col(Columns.DF).plus(1)))
+                                .plus(1.0));
     }
 
     static Dataset<Row> docTerms(Dataset<Row> termCounts, Dataset<Row> termStats) {
         return termCounts
-                .join(termStats.select("term", "idf"), "term")
-                .withColumn("tf_idf", col("tf").multiply(col("idf")));
+                .join(termStats.select(Columns.TERM, Columns.IDF), Columns.TERM)
+                .withColumn(Columns.TF_IDF, col(Columns.TF).multiply(col(Columns.IDF)));
     }
 
     /** The top-k terms of each document by tf-idf; ties go to the alphabetically first term. */
     static Dataset<Row> keywords(Dataset<Row> docTerms, int k) {
         return docTerms.withColumn(
-                        "rank",
+                        Columns.RANK,
                         row_number()
-                                .over(Window.partitionBy("doc_id")
+                                .over(Window.partitionBy(Columns.DOC_ID)
                                         .orderBy(
-                                                col("tf_idf").desc(),
-                                                col("term").asc())))
-                .where(col("rank").leq(k))
-                .select(col("doc_id"), col("rank"), col("term"), col("tf_idf").as("score"));
+                                                col(Columns.TF_IDF).desc(),
+                                                col(Columns.TERM).asc())))
+                .where(col(Columns.RANK).leq(k))
+                .select(
+                        col(Columns.DOC_ID),
+                        col(Columns.RANK),
+                        col(Columns.TERM),
+                        col(Columns.TF_IDF).as(Columns.SCORE));
     }
 
     /** (ngram, n, candidate, count, df) of the n-grams {@link NgramExtractor} gives; df only for candidates. */
     static Dataset<Row> ngramCounts(Dataset<Row> sentences) {
+        int docIdAt = sentences.schema().fieldIndex(Columns.DOC_ID);
+        int termsAt = sentences.schema().fieldIndex(Columns.TERMS);
         return sentences
-                .flatMap((FlatMapFunction<Row, Row>) TermsJob::ngramRows, Encoders.row(NGRAM_ROW))
-                .groupBy("doc_id", "ngram", "n", "candidate")
-                .agg(count(lit(1)).as("count"))
-                .groupBy("ngram", "n", "candidate")
-                .agg(sum("count").cast("long").as("count"), count(lit(1)).as("df"));
+                .flatMap(
+                        (FlatMapFunction<Row, Row>) sentence -> ngramRows(sentence, docIdAt, termsAt),
+                        Encoders.row(NGRAM_ROW))
+                .groupBy(Columns.DOC_ID, Columns.NGRAM, Columns.N, "candidate")
+                .agg(count(lit(1)).as(Columns.COUNT))
+                .groupBy(Columns.NGRAM, Columns.N, "candidate")
+                .agg(
+                        sum(Columns.COUNT).cast("long").as(Columns.COUNT),
+                        count(lit(1)).as(Columns.DF));
     }
 
     /** Candidate n-grams seen at least minCount times, with count, df, PMI and log-likelihood. */
     static Dataset<Row> collocations(Dataset<Row> ngramCounts, Dataset<Row> termCounts, int minCount) {
-        Dataset<Row> unigrams =
-                termCounts.groupBy("term").agg(sum("tf").cast("long").as("count"));
-        Row total = unigrams.agg(sum("count")).first();
+        Dataset<Row> unigrams = termCounts
+                .groupBy(Columns.TERM)
+                .agg(sum(Columns.TF).cast("long").as(Columns.COUNT));
+        Row total = unigrams.agg(sum(Columns.COUNT)).first();
         long tokens = total.isNullAt(0) ? 0 : total.getLong(0); // null: no document has a term
         Dataset<Row> prefixes = ngramCounts
-                .where(col("n").equalTo(2))
-                .select(col("ngram").as("prefix"), col("count").as("prefix_count"));
+                .where(col(Columns.N).equalTo(2))
+                .select(col(Columns.NGRAM).as("prefix"), col(Columns.COUNT).as("prefix_count"));
         Dataset<Row> candidates = ngramCounts
-                .where(col("candidate").and(col("count").geq(minCount)))
-                .withColumn("words", split(col("ngram"), " "))
+                .where(col("candidate").and(col(Columns.COUNT).geq(minCount)))
+                .withColumn("words", split(col(Columns.NGRAM), " "))
                 .withColumn("w1", col("words").getItem(0))
                 .withColumn("w2", col("words").getItem(1))
                 // A bigram has no third word: get() gives null where getItem() fails under ANSI mode.
@@ -166,13 +179,13 @@ public final class TermsJob implements Job {
                 .join(unigrams.toDF("w2", "c2"), "w2")
                 .join(unigrams.toDF("w3_term", "c3"), col("w3").equalTo(col("w3_term")), "left")
                 .join(prefixes, "prefix")
-                .select("ngram", "n", "count", "df", "c1", "c2", "c3", "prefix_count");
+                .select(Columns.NGRAM, Columns.N, Columns.COUNT, Columns.DF, "c1", "c2", "c3", "prefix_count");
         return score(withCounts, tokens);
     }
 
-    private static java.util.Iterator<Row> ngramRows(Row sentence) {
-        String docId = sentence.getString(0);
-        List<String> terms = sentence.getList(1);
+    private static java.util.Iterator<Row> ngramRows(Row sentence, int docIdAt, int termsAt) {
+        String docId = sentence.getString(docIdAt);
+        List<String> terms = sentence.getList(termsAt);
         List<Row> rows = new ArrayList<>();
         for (NgramExtractor.Ngram gram : NgramExtractor.extract(terms)) {
             // Only candidates need a document frequency; the other bigrams are counted across documents
@@ -184,15 +197,27 @@ public final class TermsJob implements Job {
 
     private static Dataset<Row> score(Dataset<Row> counted, long tokens) {
         StructType schema = Table.COLLOCATIONS.schema();
+        StructType in = counted.schema();
+        int ngramAt = in.fieldIndex(Columns.NGRAM);
+        int nAt = in.fieldIndex(Columns.N);
+        int countAt = in.fieldIndex(Columns.COUNT);
+        int dfAt = in.fieldIndex(Columns.DF);
+        int c1At = in.fieldIndex("c1");
+        int c2At = in.fieldIndex("c2");
+        int c3At = in.fieldIndex("c3");
+        int prefixCountAt = in.fieldIndex("prefix_count");
         return counted.map(
                 (MapFunction<Row, Row>) row -> {
-                    int n = row.getInt(1);
-                    long count = row.getLong(2);
+                    int n = row.getInt(nAt);
+                    long count = row.getLong(countAt);
+                    long c1 = row.getLong(c1At);
+                    long c2 = row.getLong(c2At);
                     CollocationScorer.Scores scores = n == 2
-                            ? CollocationScorer.bigram(count, row.getLong(4), row.getLong(5), tokens)
+                            ? CollocationScorer.bigram(count, c1, c2, tokens)
                             : CollocationScorer.trigram(
-                                    count, row.getLong(4), row.getLong(5), row.getLong(6), row.getLong(7), tokens);
-                    return RowFactory.create(row.getString(0), n, count, row.getLong(3), scores.pmi(), scores.llr());
+                                    count, c1, c2, row.getLong(c3At), row.getLong(prefixCountAt), tokens);
+                    return RowFactory.create(
+                            row.getString(ngramAt), n, count, row.getLong(dfAt), scores.pmi(), scores.llr());
                 },
                 Encoders.row(schema));
     }

@@ -16,6 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
+import org.newslens.io.Columns;
 import org.newslens.topics.model.Vocabulary;
 
 /**
@@ -39,29 +40,35 @@ final class ClusterLabels {
                 DataTypes.createStructType(List.of(DataTypes.createStructField("term", DataTypes.StringType, false))));
         // The assignment (two small columns per document) is broadcast, so the bags are not shuffled.
         Dataset<Row> perCluster = bags.join(
-                        broadcast(assignment.filter(col("cluster_id").geq(0)).select("doc_id", "cluster_id")), "doc_id")
-                .select(col("cluster_id"), expr("inline(arrays_zip(terms, tfs))"))
-                .select(col("cluster_id"), col("terms").as("term"), col("tfs").as("tf"))
-                .join(broadcast(vocab), "term")
-                .groupBy("cluster_id", "term")
-                .agg(sum("tf").as("tf"))
+                        broadcast(assignment
+                                .filter(col(Columns.CLUSTER_ID).geq(0))
+                                .select(Columns.DOC_ID, Columns.CLUSTER_ID)),
+                        Columns.DOC_ID)
+                .select(col(Columns.CLUSTER_ID), expr("inline(arrays_zip(terms, tfs))"))
+                .select(
+                        col(Columns.CLUSTER_ID),
+                        col(Columns.TERMS).as(Columns.TERM),
+                        col("tfs").as(Columns.TF))
+                .join(broadcast(vocab), Columns.TERM)
+                .groupBy(Columns.CLUSTER_ID, Columns.TERM)
+                .agg(sum(Columns.TF).as(Columns.TF))
                 .persist(StorageLevel.MEMORY_AND_DISK()); // at most k x vocabulary rows, read twice below
-        List<Row> totals = perCluster.agg(sum("tf")).collectAsList();
+        List<Row> totals = perCluster.agg(sum(Columns.TF)).collectAsList();
         double meanWords = totals.isEmpty() || totals.get(0).isNullAt(0)
                 ? 1
                 : totals.get(0).getLong(0) / (double) k;
         List<Row> rows = perCluster
-                .withColumn("cluster_words", sum("tf").over(Window.partitionBy("cluster_id")))
-                .withColumn("term_total", sum("tf").over(Window.partitionBy("term")))
-                .withColumn("score", expr("tf / cluster_words * ln(1 + " + meanWords + " / term_total)"))
+                .withColumn("cluster_words", sum(Columns.TF).over(Window.partitionBy(Columns.CLUSTER_ID)))
+                .withColumn("term_total", sum(Columns.TF).over(Window.partitionBy(Columns.TERM)))
+                .withColumn(Columns.SCORE, expr("tf / cluster_words * ln(1 + " + meanWords + " / term_total)"))
                 .withColumn(
                         "rank",
                         row_number()
-                                .over(Window.partitionBy("cluster_id")
-                                        .orderBy(col("score").desc(), col("term"))))
+                                .over(Window.partitionBy(Columns.CLUSTER_ID)
+                                        .orderBy(col(Columns.SCORE).desc(), col(Columns.TERM))))
                 .filter(col("rank").leq(top))
-                .orderBy("cluster_id", "rank")
-                .select("cluster_id", "term")
+                .orderBy(Columns.CLUSTER_ID, "rank")
+                .select(Columns.CLUSTER_ID, Columns.TERM)
                 .collectAsList();
         perCluster.unpersist();
         List<List<String>> terms = new ArrayList<>();
@@ -91,13 +98,21 @@ final class ClusterLabels {
                         DataTypes.createStructField("cluster_id", DataTypes.IntegerType, false),
                         DataTypes.createStructField("label", DataTypes.StringType, false))));
         Dataset<Row> assigned = assignment
-                .join(broadcast(labels), assignment.col("cluster_id").equalTo(labels.col("cluster_id")), "left")
+                .join(
+                        broadcast(labels),
+                        assignment.col(Columns.CLUSTER_ID).equalTo(labels.col(Columns.CLUSTER_ID)),
+                        "left")
                 .select(
-                        assignment.col("doc_id"), assignment.col("cluster_id"),
-                        expr("coalesce(label, '" + NO_WEIGHT + "')").as("label"), assignment.col("distance"));
-        Dataset<Row> unassigned = docs.select("doc_id")
-                .join(assignment, docs.col("doc_id").equalTo(assignment.col("doc_id")), "left_anti")
-                .select(col("doc_id"), lit(-1).as("cluster_id"), lit(NO_TERMS).as("label"), lit(1.0).as("distance"));
+                        assignment.col(Columns.DOC_ID), assignment.col(Columns.CLUSTER_ID),
+                        expr("coalesce(label, '" + NO_WEIGHT + "')").as(Columns.LABEL),
+                                assignment.col(Columns.DISTANCE));
+        Dataset<Row> unassigned = docs.select(Columns.DOC_ID)
+                .join(assignment, docs.col(Columns.DOC_ID).equalTo(assignment.col(Columns.DOC_ID)), "left_anti")
+                .select(
+                        col(Columns.DOC_ID),
+                        lit(-1).as(Columns.CLUSTER_ID),
+                        lit(NO_TERMS).as(Columns.LABEL),
+                        lit(1.0).as(Columns.DISTANCE));
         return assigned.unionByName(unassigned);
     }
 }

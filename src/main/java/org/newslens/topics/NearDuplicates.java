@@ -22,6 +22,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.newslens.io.Columns;
 import org.newslens.topics.model.LshBands;
 
 /**
@@ -38,17 +39,17 @@ public final class NearDuplicates {
     static final int SHINGLE = 3;
 
     private static final StructType SETS = DataTypes.createStructType(List.of(
-            DataTypes.createStructField("doc_id", DataTypes.StringType, false),
-            DataTypes.createStructField("published", DataTypes.DateType, true),
+            DataTypes.createStructField(Columns.DOC_ID, DataTypes.StringType, false),
+            DataTypes.createStructField(Columns.PUBLISHED, DataTypes.DateType, true),
             DataTypes.createStructField("set", DataTypes.createArrayType(DataTypes.IntegerType, false), false),
             DataTypes.createStructField("features", SQLDataTypes.VectorType(), false)));
     private static final StructType BAND_KEYS = DataTypes.createStructType(List.of(
             DataTypes.createStructField("band", DataTypes.IntegerType, false),
             DataTypes.createStructField("key", DataTypes.LongType, false),
-            DataTypes.createStructField("doc_id", DataTypes.StringType, false),
-            DataTypes.createStructField("published", DataTypes.DateType, true)));
+            DataTypes.createStructField(Columns.DOC_ID, DataTypes.StringType, false),
+            DataTypes.createStructField(Columns.PUBLISHED, DataTypes.DateType, true)));
     private static final StructType PAIRS = DataTypes.createStructType(List.of(
-            DataTypes.createStructField("doc_id", DataTypes.StringType, false),
+            DataTypes.createStructField(Columns.DOC_ID, DataTypes.StringType, false),
             DataTypes.createStructField("other_id", DataTypes.StringType, false),
             DataTypes.createStructField("other_published", DataTypes.DateType, true)));
     private static final StructType SIMILAR = PAIRS.add("similarity", DataTypes.DoubleType, false);
@@ -84,7 +85,7 @@ public final class NearDuplicates {
             Iterator<Row> it = out.iterator();
             return it;
         };
-        Dataset<Row> sets = docs.select("doc_id", "published", "sentences")
+        Dataset<Row> sets = docs.select(Columns.DOC_ID, Columns.PUBLISHED, "sentences")
                 .mapPartitions(toSets, Encoders.row(SETS))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         LshBands bands = LshBands.forThreshold(minSimilarity);
@@ -111,7 +112,7 @@ public final class NearDuplicates {
         };
         // Members of a bucket in "came first" order: known dates before unknown, earlier dates, smaller doc_id.
         Dataset<Row> buckets = minHash.transform(sets)
-                .select("doc_id", "published", "hashes")
+                .select(Columns.DOC_ID, Columns.PUBLISHED, "hashes")
                 .flatMap(toBandKeys, Encoders.row(BAND_KEYS))
                 .groupBy("band", "key")
                 .agg(expr("array_sort(collect_list(struct(isnull(published) as unknown, published, doc_id)))")
@@ -135,36 +136,42 @@ public final class NearDuplicates {
                 buckets.flatMap(toPairs, Encoders.row(PAIRS)).distinct().persist(StorageLevel.MEMORY_AND_DISK());
         long candidates = pairs.count();
 
-        Dataset<Row> docSets = sets.select(col("doc_id").as("id"), col("set"));
-        Dataset<Row> otherSets = sets.select(col("doc_id").as("oid"), col("set").as("oset"));
+        Dataset<Row> docSets = sets.select(col(Columns.DOC_ID).as("id"), col("set"));
+        Dataset<Row> otherSets =
+                sets.select(col(Columns.DOC_ID).as("oid"), col("set").as("oset"));
         MapFunction<Row, Row> jaccard = row -> RowFactory.create(
                 row.getString(0), row.getString(1), row.get(2), Shingles.jaccard(intArray(row, 3), intArray(row, 4)));
-        Dataset<Row> similar = pairs.join(docSets, pairs.col("doc_id").equalTo(docSets.col("id")))
+        Dataset<Row> similar = pairs.join(docSets, pairs.col(Columns.DOC_ID).equalTo(docSets.col("id")))
                 .join(otherSets, pairs.col("other_id").equalTo(otherSets.col("oid")))
-                .select("doc_id", "other_id", "other_published", "set", "oset")
+                .select(Columns.DOC_ID, "other_id", "other_published", "set", "oset")
                 .map(jaccard, Encoders.row(SIMILAR))
-                .filter(col("similarity").geq(minSimilarity));
+                .filter(col(Columns.SIMILARITY).geq(minSimilarity));
         Dataset<Row> duplicates = similar.withColumn(
                         "rank",
                         row_number()
-                                .over(Window.partitionBy("doc_id")
+                                .over(Window.partitionBy(Columns.DOC_ID)
                                         .orderBy(
                                                 col("other_published").asc_nulls_last(),
                                                 col("other_id").asc())))
                 .filter(col("rank").equalTo(1))
-                .select(col("doc_id"), col("other_id").as("duplicate_of"), col("similarity"));
+                .select(col(Columns.DOC_ID), col("other_id").as(Columns.DUPLICATE_OF), col(Columns.SIMILARITY));
         return new Result(duplicates, bands, oversized, candidates, sets, buckets, pairs);
     }
 
     /** Adds the outlets that carried each copy: outlet (of doc_id) and duplicate_of_outlet (of duplicate_of). */
     public static Dataset<Row> withOutlets(Dataset<Row> duplicates, Dataset<Row> documents) {
-        Dataset<Row> copy = documents.select(col("doc_id").as("copy_id"), col("outlet"));
-        Dataset<Row> first =
-                documents.select(col("doc_id").as("first_id"), col("outlet").as("duplicate_of_outlet"));
+        Dataset<Row> copy = documents.select(col(Columns.DOC_ID).as("copy_id"), col(Columns.OUTLET));
+        Dataset<Row> first = documents.select(
+                col(Columns.DOC_ID).as("first_id"), col(Columns.OUTLET).as(Columns.DUPLICATE_OF_OUTLET));
         return duplicates
-                .join(copy, duplicates.col("doc_id").equalTo(copy.col("copy_id")), "left")
-                .join(first, duplicates.col("duplicate_of").equalTo(first.col("first_id")), "left")
-                .select("doc_id", "duplicate_of", "similarity", "outlet", "duplicate_of_outlet");
+                .join(copy, duplicates.col(Columns.DOC_ID).equalTo(copy.col("copy_id")), "left")
+                .join(first, duplicates.col(Columns.DUPLICATE_OF).equalTo(first.col("first_id")), "left")
+                .select(
+                        Columns.DOC_ID,
+                        Columns.DUPLICATE_OF,
+                        Columns.SIMILARITY,
+                        Columns.OUTLET,
+                        Columns.DUPLICATE_OF_OUTLET);
     }
 
     private static int[] intArray(Row row, int field) {

@@ -17,13 +17,14 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.newslens.io.Columns;
 import org.newslens.topics.model.FittedModels;
 import org.newslens.topics.model.SparseDoc;
 
 /** Scores every document with the fitted models on the executors (the model travels in the closure). */
 final class Scoring {
     static final StructType SCORES = DataTypes.createStructType(List.of(
-            DataTypes.createStructField("doc_id", StringType, false),
+            DataTypes.createStructField(Columns.DOC_ID, StringType, false),
             DataTypes.createStructField("cluster_id", IntegerType, false),
             DataTypes.createStructField("distance", DoubleType, false),
             DataTypes.createStructField("weights", DataTypes.createArrayType(DoubleType, false), false),
@@ -58,18 +59,18 @@ final class Scoring {
     /** doc_topics rows: each topic with weight at least 1 %, and always the dominant one. */
     static Dataset<Row> docTopics(Dataset<Row> scores, String model) {
         return scores.select(
-                        col("doc_id"),
+                        col(Columns.DOC_ID),
                         col("dominant"),
-                        expr("posexplode(weights)").as(new String[] {"topic_id", "weight"}))
-                .filter(col("topic_id")
+                        expr("posexplode(weights)").as(new String[] {Columns.TOPIC_ID, Columns.WEIGHT}))
+                .filter(col(Columns.TOPIC_ID)
                         .equalTo(col("dominant"))
-                        .or(col("weight").geq(FittedModels.MIN_WEIGHT)))
+                        .or(col(Columns.WEIGHT).geq(FittedModels.MIN_WEIGHT)))
                 .filter(col("dominant").geq(0))
                 .select(
-                        col("doc_id"),
-                        lit(model).as("model"),
-                        col("topic_id"),
-                        col("weight"),
-                        col("topic_id").equalTo(col("dominant")).as("is_dominant"));
+                        col(Columns.DOC_ID),
+                        lit(model).as(Columns.MODEL),
+                        col(Columns.TOPIC_ID),
+                        col(Columns.WEIGHT),
+                        col(Columns.TOPIC_ID).equalTo(col("dominant")).as(Columns.IS_DOMINANT));
     }
 }

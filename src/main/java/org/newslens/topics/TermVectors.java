@@ -27,6 +27,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.newslens.io.Columns;
 import org.newslens.topics.model.DocTerms;
 import org.newslens.topics.model.SparseDoc;
 import org.newslens.topics.model.Vocabulary;
@@ -39,11 +40,11 @@ import scala.jdk.javaapi.CollectionConverters;
  */
 final class TermVectors {
     static final StructType BAGS = DataTypes.createStructType(List.of(
-            DataTypes.createStructField("doc_id", StringType, false),
+            DataTypes.createStructField(Columns.DOC_ID, StringType, false),
             DataTypes.createStructField("terms", DataTypes.createArrayType(StringType, false), false),
             DataTypes.createStructField("tfs", DataTypes.createArrayType(IntegerType, false), false)));
     static final StructType VECTORS = DataTypes.createStructType(List.of(
-            DataTypes.createStructField("doc_id", StringType, false),
+            DataTypes.createStructField(Columns.DOC_ID, StringType, false),
             DataTypes.createStructField("idx", DataTypes.createArrayType(IntegerType, false), false),
             DataTypes.createStructField("val", DataTypes.createArrayType(DoubleType, false), false)));
 
@@ -66,7 +67,7 @@ final class TermVectors {
                             CollectionConverters.asScala(tfs).toSeq()))
                     .iterator();
         };
-        return docs.select("doc_id", "sentences").flatMap(toBag, Encoders.row(BAGS));
+        return docs.select(Columns.DOC_ID, "sentences").flatMap(toBag, Encoders.row(BAGS));
     }
 
     /** The vocabulary from the bags of the fitting documents. */
@@ -74,16 +75,16 @@ final class TermVectors {
         long low = Vocabulary.effectiveMinDf(minDf, documents);
         long high = Vocabulary.effectiveMaxDf(maxDfShare, documents);
         List<Row> rows = fitBags.select(expr("inline(arrays_zip(terms, tfs))"))
-                .groupBy(col("terms").as("term"))
-                .agg(count("*").as("df"), sum("tfs").as("cf"))
-                .filter(col("df").geq(low).and(col("df").leq(high)))
+                .groupBy(col(Columns.TERMS).as(Columns.TERM))
+                .agg(count("*").as(Columns.DF), sum("tfs").as(Columns.CF))
+                .filter(col(Columns.DF).geq(low).and(col(Columns.DF).leq(high)))
                 // Terms need two letters: single letters are initials and list markers, not topics.
                 .filter(functions
-                        .length(functions.regexp_replace(col("term"), "[^\\p{L}]", ""))
+                        .length(functions.regexp_replace(col(Columns.TERM), "[^\\p{L}]", ""))
                         .geq(2))
-                .orderBy(desc("cf"), col("term"))
+                .orderBy(desc(Columns.CF), col(Columns.TERM))
                 .limit(maxTerms)
-                .orderBy("term")
+                .orderBy(Columns.TERM)
                 .collectAsList();
         List<String> terms = new ArrayList<>();
         List<Long> dfs = new ArrayList<>();
@@ -179,6 +180,6 @@ final class TermVectors {
             indices[i] = idx.get(i);
             values[i] = val.get(i);
         }
-        return new SparseDoc(row.getString(row.fieldIndex("doc_id")), indices, values);
+        return new SparseDoc(row.getString(row.fieldIndex(Columns.DOC_ID)), indices, values);
     }
 }

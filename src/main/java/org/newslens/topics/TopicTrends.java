@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.when;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.newslens.io.Columns;
 import org.newslens.stats.ExactSum;
 
 /**
@@ -44,36 +45,38 @@ final class TopicTrends {
             String topicModel,
             String clusterModel,
             String period) {
-        Dataset<Row> dated = docs.filter(col("published").isNotNull())
-                .select(col("doc_id"), period(period).as("period"));
-        Dataset<Row> topicDocs = dated.join(docTopics, "doc_id");
-        Dataset<Row> topicPeriodDocs =
-                topicDocs.groupBy("period").agg(expr("count(distinct doc_id)").as("period_docs"));
+        Dataset<Row> dated = docs.filter(col(Columns.PUBLISHED).isNotNull())
+                .select(col(Columns.DOC_ID), period(period).as(Columns.PERIOD));
+        Dataset<Row> topicDocs = dated.join(docTopics, Columns.DOC_ID);
+        Dataset<Row> topicPeriodDocs = topicDocs
+                .groupBy(Columns.PERIOD)
+                .agg(expr("count(distinct doc_id)").as(Columns.PERIOD_DOCS));
         Dataset<Row> topicTrends = topicDocs
-                .groupBy("period", "topic_id")
+                .groupBy(Columns.PERIOD, Columns.TOPIC_ID)
                 .agg(
-                        ExactSum.of(col("weight")).as("weight"),
-                        sum(when(col("is_dominant"), 1L).otherwise(0L)).as("docs"))
-                .join(topicPeriodDocs, "period")
+                        ExactSum.of(col(Columns.WEIGHT)).as(Columns.WEIGHT),
+                        sum(when(col(Columns.IS_DOMINANT), 1L).otherwise(0L)).as(Columns.DOCS))
+                .join(topicPeriodDocs, Columns.PERIOD)
                 .select(
-                        col("period"),
-                        lit(topicModel).as("model"),
-                        col("topic_id"),
-                        col("weight").divide(col("period_docs")).as("share"),
-                        col("docs"));
-        Dataset<Row> clustered = dated.join(clusters.filter(col("cluster_id").geq(0)), "doc_id");
+                        col(Columns.PERIOD),
+                        lit(topicModel).as(Columns.MODEL),
+                        col(Columns.TOPIC_ID),
+                        col(Columns.WEIGHT).divide(col(Columns.PERIOD_DOCS)).as(Columns.SHARE),
+                        col(Columns.DOCS));
+        Dataset<Row> clustered =
+                dated.join(clusters.filter(col(Columns.CLUSTER_ID).geq(0)), Columns.DOC_ID);
         Dataset<Row> clusterPeriodDocs =
-                clustered.groupBy("period").agg(count("*").as("period_docs"));
+                clustered.groupBy(Columns.PERIOD).agg(count("*").as(Columns.PERIOD_DOCS));
         Dataset<Row> clusterTrends = clustered
-                .groupBy("period", "cluster_id")
-                .agg(count("*").as("docs"))
-                .join(clusterPeriodDocs, "period")
+                .groupBy(Columns.PERIOD, Columns.CLUSTER_ID)
+                .agg(count("*").as(Columns.DOCS))
+                .join(clusterPeriodDocs, Columns.PERIOD)
                 .select(
-                        col("period"),
-                        lit(clusterModel).as("model"),
-                        col("cluster_id").as("topic_id"),
-                        col("docs").divide(col("period_docs")).as("share"),
-                        col("docs"));
+                        col(Columns.PERIOD),
+                        lit(clusterModel).as(Columns.MODEL),
+                        col(Columns.CLUSTER_ID).as(Columns.TOPIC_ID),
+                        col(Columns.DOCS).divide(col(Columns.PERIOD_DOCS)).as(Columns.SHARE),
+                        col(Columns.DOCS));
         return topicTrends.unionByName(clusterTrends);
     }
 }

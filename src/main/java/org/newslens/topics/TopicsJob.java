@@ -19,6 +19,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.newslens.config.Settings;
+import org.newslens.io.Columns;
 import org.newslens.io.JobLabels;
 import org.newslens.io.Table;
 import org.newslens.io.TableStore;
@@ -122,14 +123,15 @@ public final class TopicsJob implements Job {
         summary.put("duplicate_big_buckets", found.oversizedBuckets());
         // Small (one id per duplicate), so broadcast: the documents are never shuffled to leave them out.
         Dataset<Row> duplicateIds =
-                broadcast(tables.read(Table.DUPLICATES, name()).select("doc_id"));
+                broadcast(tables.read(Table.DUPLICATES, name()).select(Columns.DOC_ID));
         boolean leaveOut = settings.get(TopicsSettings.EXCLUDE_DUPLICATES) && duplicateCount > 0;
 
         stage(spark, "topics: term counts and vocabulary");
         Set<String> collocations = collocations(tables, settings.get(TopicsSettings.COLLOCATIONS), summary);
         Dataset<Row> bags = TermVectors.bags(spark, docs, collocations).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> fitBags = leaveOut
-                ? bags.join(duplicateIds, bags.col("doc_id").equalTo(duplicateIds.col("doc_id")), "left_anti")
+                ? bags.join(
+                        duplicateIds, bags.col(Columns.DOC_ID).equalTo(duplicateIds.col(Columns.DOC_ID)), "left_anti")
                 : bags;
         long fitCorpus = fitBags.count();
         Vocabulary vocabulary = TermVectors.vocabulary(
@@ -143,7 +145,10 @@ public final class TopicsJob implements Job {
 
         Dataset<Row> vectors = TermVectors.vectors(spark, bags, vocabulary).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> fitVectors = leaveOut
-                ? vectors.join(duplicateIds, vectors.col("doc_id").equalTo(duplicateIds.col("doc_id")), "left_anti")
+                ? vectors.join(
+                        duplicateIds,
+                        vectors.col(Columns.DOC_ID).equalTo(duplicateIds.col(Columns.DOC_ID)),
+                        "left_anti")
                 : vectors;
 
         stage(spark, "topics: fitting sample");
@@ -165,7 +170,7 @@ public final class TopicsJob implements Job {
         long docTopicRows = tables.write(Table.DOC_TOPICS, Scoring.docTopics(scores, topicModel));
 
         stage(spark, "topics: cluster labels");
-        Dataset<Row> assignment = scores.select("doc_id", "cluster_id", "distance");
+        Dataset<Row> assignment = scores.select(Columns.DOC_ID, Columns.CLUSTER_ID, Columns.DISTANCE);
         List<List<String>> clusterTerms =
                 ClusterLabels.topTerms(bags, vocabulary, assignment, k, settings.get(TopicsSettings.TOP_TERMS), spark);
         Dataset<Row> clusters = ClusterLabels.clustersTable(spark, docs, assignment, clusterTerms, CLUSTER_LABEL_TERMS);
@@ -203,15 +208,15 @@ public final class TopicsJob implements Job {
 
     /** doc_id, published, sentences: each document's term arrays in sentence order (empty when it has none). */
     public static Dataset<Row> documentsWithSentences(TableStore tables) {
-        Dataset<Row> documents = tables.read(Table.DOCUMENTS, "topics").select("doc_id", "published");
+        Dataset<Row> documents = tables.read(Table.DOCUMENTS, "topics").select(Columns.DOC_ID, Columns.PUBLISHED);
         Dataset<Row> sentences = tables.read(Table.SENTENCES, "topics")
-                .groupBy("doc_id")
+                .groupBy(Columns.DOC_ID)
                 .agg(expr("sort_array(collect_list(struct(sent_id, terms)))").as("s"));
         return documents
-                .join(sentences, documents.col("doc_id").equalTo(sentences.col("doc_id")), "left")
+                .join(sentences, documents.col(Columns.DOC_ID).equalTo(sentences.col(Columns.DOC_ID)), "left")
                 .select(
-                        documents.col("doc_id"),
-                        col("published"),
+                        documents.col(Columns.DOC_ID),
+                        col(Columns.PUBLISHED),
                         expr("coalesce(transform(s, x -> x.terms), array())").as("sentences"));
     }
 
@@ -226,9 +231,9 @@ public final class TopicsJob implements Job {
         }
         List<Row> rows = tables.read(Table.COLLOCATIONS, "topics")
                 .filter(col("n").equalTo(2))
-                .orderBy(col("llr").desc(), col("ngram"))
+                .orderBy(col(Columns.LLR).desc(), col(Columns.NGRAM))
                 .limit(wanted)
-                .select("ngram")
+                .select(Columns.NGRAM)
                 .collectAsList();
         Set<String> chosen = new LinkedHashSet<>();
         rows.forEach(r -> chosen.add(r.getString(0)));
@@ -237,8 +242,8 @@ public final class TopicsJob implements Job {
 
     /** At most {@code max} documents picked by a seeded hash of doc_id (so independent of partitioning), sorted by doc_id. */
     static List<SparseDoc> sample(Dataset<Row> vectors, int max, long seed) {
-        List<Row> rows = vectors.withColumn("h", xxhash64(lit(seed), col("doc_id")))
-                .orderBy(col("h"), col("doc_id"))
+        List<Row> rows = vectors.withColumn("h", xxhash64(lit(seed), col(Columns.DOC_ID)))
+                .orderBy(col("h"), col(Columns.DOC_ID))
                 .limit(max)
                 .collectAsList();
         List<SparseDoc> docs = new ArrayList<>(rows.size());
@@ -387,10 +392,10 @@ public final class TopicsJob implements Job {
         tables.write(
                 Table.CLUSTERS,
                 docs.select(
-                        col("doc_id"),
-                        lit(-1).as("cluster_id"),
-                        lit(ClusterLabels.NO_TERMS).as("label"),
-                        lit(1.0).as("distance")));
+                        col(Columns.DOC_ID),
+                        lit(-1).as(Columns.CLUSTER_ID),
+                        lit(ClusterLabels.NO_TERMS).as(Columns.LABEL),
+                        lit(1.0).as(Columns.DISTANCE)));
         tables.write(Table.TOPIC_TRENDS, spark.createDataFrame(List.of(), Table.TOPIC_TRENDS.schema()));
         tables.write(
                 Table.TOPIC_METRICS,

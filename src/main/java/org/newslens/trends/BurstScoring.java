@@ -19,6 +19,7 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
+import org.newslens.io.Columns;
 import org.newslens.stats.BurstTest;
 
 /**
@@ -52,45 +53,56 @@ final class BurstScoring {
                 .orderBy(col("period_index"));
         Dataset<Row> rows = counts
                 // A range over indices: periods without documents count as zero.
-                .withColumn("history_docs", coalesce(sum("docs").over(byItem.rangeBetween(-history, -1)), lit(0L)))
+                .withColumn(
+                        Columns.HISTORY_DOCS,
+                        coalesce(sum(Columns.DOCS).over(byItem.rangeBetween(-history, -1)), lit(0L)))
                 .withColumn(
                         "earlier_docs",
-                        coalesce(sum("docs").over(byItem.rowsBetween(Window.unboundedPreceding(), -1)), lit(0L)))
+                        coalesce(sum(Columns.DOCS).over(byItem.rowsBetween(Window.unboundedPreceding(), -1)), lit(0L)))
                 .join(broadcast(periods), "period_index")
-                .withColumn("share", col("docs").divide(col("period_docs")))
+                .withColumn(Columns.SHARE, col(Columns.DOCS).divide(col(Columns.PERIOD_DOCS)))
                 .withColumn(
-                        "is_new",
+                        Columns.IS_NEW,
                         col("earlier_docs")
                                 .equalTo(0)
                                 .and(col("earlier_period_docs").gt(0)))
                 .withColumn(
-                        "expected",
+                        Columns.EXPECTED,
                         when(
-                                col("history_period_docs").gt(0),
-                                col("period_docs").multiply(col("history_docs")).divide(col("history_period_docs"))))
+                                col(Columns.HISTORY_PERIOD_DOCS).gt(0),
+                                col(Columns.PERIOD_DOCS)
+                                        .multiply(col(Columns.HISTORY_DOCS))
+                                        .divide(col(Columns.HISTORY_PERIOD_DOCS))))
                 .withColumn(
-                        "burst_score",
-                        SCORE.apply(col("docs"), col("history_docs"), col("period_docs"), col("history_period_docs")));
-        Dataset<Row> tested = rows.filter(col("history_period_docs").gt(0))
+                        Columns.BURST_SCORE,
+                        SCORE.apply(
+                                col(Columns.DOCS),
+                                col(Columns.HISTORY_DOCS),
+                                col(Columns.PERIOD_DOCS),
+                                col(Columns.HISTORY_PERIOD_DOCS)));
+        Dataset<Row> tested = rows.filter(col(Columns.HISTORY_PERIOD_DOCS).gt(0))
                 .withColumn(
-                        "p_value",
+                        Columns.P_VALUE,
                         P_VALUE.apply(
-                                col("docs"), col("history_docs"), col("period_docs"), col("history_period_docs")));
+                                col(Columns.DOCS),
+                                col(Columns.HISTORY_DOCS),
+                                col(Columns.PERIOD_DOCS),
+                                col(Columns.HISTORY_PERIOD_DOCS)));
         List<Column> order = new ArrayList<>();
         order.add(col("period_index"));
         keys.forEach(k -> order.add(col(k)));
         Dataset<Row> adjusted = FalseDiscovery.withQValues(spark, tested, "p_value", order.toArray(new Column[0]));
-        Dataset<Row> untested = rows.filter(col("history_period_docs").equalTo(0))
-                .withColumn("p_value", lit(null).cast("double"))
+        Dataset<Row> untested = rows.filter(col(Columns.HISTORY_PERIOD_DOCS).equalTo(0))
+                .withColumn(Columns.P_VALUE, lit(null).cast("double"))
                 .withColumn(FalseDiscovery.Q_VALUE, lit(null).cast("double"));
         return adjusted.unionByName(untested)
                 .withColumn(
-                        "is_burst",
+                        Columns.IS_BURST,
                         coalesce(
                                 col(FalseDiscovery.Q_VALUE)
                                         .leq(fdr)
-                                        .and(col("docs").geq(minDocs))
-                                        .and(col("docs").gt(col("expected"))),
+                                        .and(col(Columns.DOCS).geq(minDocs))
+                                        .and(col(Columns.DOCS).gt(col(Columns.EXPECTED))),
                                 lit(false)));
     }
 }

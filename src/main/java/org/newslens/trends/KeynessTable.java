@@ -21,6 +21,7 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.newslens.io.Columns;
 import org.newslens.stats.Keyness;
 
 /**
@@ -63,75 +64,95 @@ final class KeynessTable {
 
     static Dataset<Row> byOutlet(SparkSession spark, Dataset<Row> features, Dataset<Row> outletDocs, int minCount) {
         Dataset<Row> counts = features.join(
-                        outletDocs.select(col("doc_id"), col("outlet").as("group")), "doc_id")
-                .groupBy("kind", "feature", "term", "entity_id", "group")
-                .agg(sum("n").as("count_in"));
-        Dataset<Row> featureTotals =
-                counts.groupBy("kind", "feature").agg(sum("count_in").as("feature_total"));
+                        outletDocs.select(
+                                col(Columns.DOC_ID), col(Columns.OUTLET).as(Columns.GROUP)),
+                        Columns.DOC_ID)
+                .groupBy(Columns.KIND, "feature", Columns.TERM, Columns.ENTITY_ID, Columns.GROUP)
+                .agg(sum("n").as(Columns.COUNT_IN));
+        Dataset<Row> featureTotals = counts.groupBy(Columns.KIND, "feature")
+                .agg(sum(Columns.COUNT_IN).as("feature_total"));
         // One row per (kind, outlet): small, so gathered and the reference totals worked out here.
-        List<Row> groupTotals = counts.groupBy("kind", "group")
-                .agg(sum("count_in").as("total_in"))
+        List<Row> groupTotals = counts.groupBy(Columns.KIND, Columns.GROUP)
+                .agg(sum(Columns.COUNT_IN).as(Columns.TOTAL_IN))
                 .collectAsList();
         Map<String, Long> kindTotals = new HashMap<>();
-        groupTotals.forEach(r -> kindTotals.merge(r.getString(0), r.getLong(2), Long::sum));
+        groupTotals.forEach(r -> kindTotals.merge(r.getAs(Columns.KIND), r.<Long>getAs(Columns.TOTAL_IN), Long::sum));
         List<Row> totals = new ArrayList<>();
         groupTotals.forEach(r -> totals.add(RowFactory.create(
-                r.getString(0), r.getString(1), r.getLong(2), kindTotals.get(r.getString(0)) - r.getLong(2))));
-        Dataset<Row> scored = counts.join(featureTotals, new String[] {"kind", "feature"})
-                .withColumn("count_out", col("feature_total").minus(col("count_in")))
-                .join(broadcast(spark.createDataFrame(totals, TOTALS)), new String[] {"kind", "group"});
+                r.getAs(Columns.KIND),
+                r.getAs(Columns.GROUP),
+                r.getAs(Columns.TOTAL_IN),
+                kindTotals.get(r.<String>getAs(Columns.KIND)) - r.<Long>getAs(Columns.TOTAL_IN))));
+        Dataset<Row> scored = counts.join(featureTotals, new String[] {Columns.KIND, "feature"})
+                .withColumn(Columns.COUNT_OUT, col("feature_total").minus(col(Columns.COUNT_IN)))
+                .join(broadcast(spark.createDataFrame(totals, TOTALS)), new String[] {Columns.KIND, Columns.GROUP});
         return scores(scored, OUTLET, minCount);
     }
 
     static Dataset<Row> byPeriod(SparkSession spark, Dataset<Row> features, Dataset<Row> periodDocs, int minCount) {
         Dataset<Row> counts = features.join(
-                        periodDocs.select(col("doc_id"), col("period").as("group"), col("period_index")), "doc_id")
-                .groupBy("kind", "feature", "term", "entity_id", "group", "period_index")
-                .agg(sum("n").as("count_in"));
+                        periodDocs.select(
+                                col(Columns.DOC_ID), col(Columns.PERIOD).as(Columns.GROUP), col("period_index")),
+                        Columns.DOC_ID)
+                .groupBy(Columns.KIND, "feature", Columns.TERM, Columns.ENTITY_ID, Columns.GROUP, "period_index")
+                .agg(sum("n").as(Columns.COUNT_IN));
         Dataset<Row> earlier = counts.withColumn(
-                "count_out",
+                Columns.COUNT_OUT,
                 coalesce(
-                        sum("count_in")
-                                .over(Window.partitionBy("kind", "feature")
+                        sum(Columns.COUNT_IN)
+                                .over(Window.partitionBy(Columns.KIND, "feature")
                                         .orderBy("period_index")
                                         .rowsBetween(Window.unboundedPreceding(), -1)),
                         lit(0L)));
-        List<Row> groupTotals = counts.groupBy("kind", "group", "period_index")
-                .agg(sum("count_in").as("total_in"))
-                .orderBy("kind", "period_index")
+        List<Row> groupTotals = counts.groupBy(Columns.KIND, Columns.GROUP, "period_index")
+                .agg(sum(Columns.COUNT_IN).as(Columns.TOTAL_IN))
+                .orderBy(Columns.KIND, "period_index")
                 .collectAsList();
         List<Row> totals = new ArrayList<>();
         Map<String, Long> before = new HashMap<>();
         for (Row r : groupTotals) {
-            long earlierTotal = before.getOrDefault(r.getString(0), 0L);
-            totals.add(RowFactory.create(r.getString(0), r.getString(1), r.getLong(3), earlierTotal));
-            before.put(r.getString(0), earlierTotal + r.getLong(3));
+            String kind = r.getAs(Columns.KIND);
+            long total = r.getAs(Columns.TOTAL_IN);
+            long earlierTotal = before.getOrDefault(kind, 0L);
+            totals.add(RowFactory.create(kind, r.getAs(Columns.GROUP), total, earlierTotal));
+            before.put(kind, earlierTotal + total);
         }
-        Dataset<Row> scored =
-                earlier.join(broadcast(spark.createDataFrame(totals, TOTALS)), new String[] {"kind", "group"});
+        Dataset<Row> scored = earlier.join(
+                broadcast(spark.createDataFrame(totals, TOTALS)), new String[] {Columns.KIND, Columns.GROUP});
         return scores(scored, PERIOD, minCount);
     }
 
     private static Dataset<Row> scores(Dataset<Row> counted, String grouping, int minCount) {
-        return counted.filter(col("total_out").gt(0).and(col("count_in").geq(minCount)))
-                .withColumn("grouping", lit(grouping))
-                .withColumn("g2", G2.apply(col("count_in"), col("count_out"), col("total_in"), col("total_out")))
-                .withColumn("p_value", P_VALUE.apply(col("g2")))
+        return counted.filter(
+                        col(Columns.TOTAL_OUT).gt(0).and(col(Columns.COUNT_IN).geq(minCount)))
+                .withColumn(Columns.GROUPING, lit(grouping))
                 .withColumn(
-                        "log_ratio",
-                        LOG_RATIO.apply(col("count_in"), col("count_out"), col("total_in"), col("total_out")))
+                        Columns.G2,
+                        G2.apply(
+                                col(Columns.COUNT_IN),
+                                col(Columns.COUNT_OUT),
+                                col(Columns.TOTAL_IN),
+                                col(Columns.TOTAL_OUT)))
+                .withColumn(Columns.P_VALUE, P_VALUE.apply(col(Columns.G2)))
+                .withColumn(
+                        Columns.LOG_RATIO,
+                        LOG_RATIO.apply(
+                                col(Columns.COUNT_IN),
+                                col(Columns.COUNT_OUT),
+                                col(Columns.TOTAL_IN),
+                                col(Columns.TOTAL_OUT)))
                 .select(
-                        "grouping",
-                        "group",
-                        "kind",
-                        "term",
-                        "entity_id",
-                        "count_in",
-                        "count_out",
-                        "total_in",
-                        "total_out",
-                        "g2",
-                        "p_value",
-                        "log_ratio");
+                        Columns.GROUPING,
+                        Columns.GROUP,
+                        Columns.KIND,
+                        Columns.TERM,
+                        Columns.ENTITY_ID,
+                        Columns.COUNT_IN,
+                        Columns.COUNT_OUT,
+                        Columns.TOTAL_IN,
+                        Columns.TOTAL_OUT,
+                        Columns.G2,
+                        Columns.P_VALUE,
+                        Columns.LOG_RATIO);
     }
 }

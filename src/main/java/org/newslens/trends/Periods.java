@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.newslens.io.Columns;
 
 /**
  * Calendar periods of the trend tables: days, ISO weeks (Monday to Sunday) or calendar months. Each period
@@ -42,37 +43,37 @@ final class Periods {
     /** Adds period, period_index, period_start and period_end from the {@code published} date (not null). */
     static Dataset<Row> assign(Dataset<Row> dated, String unit) {
         Column start = switch (unit) {
-            case DAY -> col("published");
+            case DAY -> col(Columns.PUBLISHED);
             // dayofweek: 1 = Sunday .. 7 = Saturday; (dayofweek + 5) % 7 days back is the Monday.
             case WEEK -> expr("date_sub(published, (dayofweek(published) + 5) % 7)");
             case MONTH -> expr("trunc(published, 'month')");
             default -> throw new IllegalArgumentException("Unknown period " + unit);
         };
-        Dataset<Row> withStart = dated.withColumn("period_start", start);
+        Dataset<Row> withStart = dated.withColumn(Columns.PERIOD_START, start);
         return switch (unit) {
             case DAY ->
                 withStart
-                        .withColumn("period_end", col("period_start"))
+                        .withColumn(Columns.PERIOD_END, col(Columns.PERIOD_START))
                         .withColumn("period_index", expr("cast(datediff(period_start, date'1970-01-01') as bigint)"))
-                        .withColumn("period", expr("date_format(period_start, 'yyyy-MM-dd')"));
+                        .withColumn(Columns.PERIOD, expr("date_format(period_start, 'yyyy-MM-dd')"));
             // 1970-01-05 was a Monday, so the day difference of two Mondays divides by 7 exactly.
             case WEEK ->
                 withStart
-                        .withColumn("period_end", expr("date_add(period_start, 6)"))
+                        .withColumn(Columns.PERIOD_END, expr("date_add(period_start, 6)"))
                         .withColumn(
                                 "period_index", expr("cast(datediff(period_start, date'1970-01-05') div 7 as bigint)"))
                         // An ISO week belongs to the year of its Thursday.
                         .withColumn(
-                                "period",
+                                Columns.PERIOD,
                                 expr("format_string('%d-W%02d', year(date_add(period_start, 3)), "
                                         + "weekofyear(period_start))"));
             default ->
                 withStart
-                        .withColumn("period_end", expr("last_day(period_start)"))
+                        .withColumn(Columns.PERIOD_END, expr("last_day(period_start)"))
                         .withColumn(
                                 "period_index",
                                 expr("cast(year(period_start) * 12 + month(period_start) - 1 as bigint)"))
-                        .withColumn("period", expr("date_format(period_start, 'yyyy-MM')"));
+                        .withColumn(Columns.PERIOD, expr("date_format(period_start, 'yyyy-MM')"));
         };
     }
 

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.row_number;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.newslens.io.Columns;
 
 /**
  * Which documents count, so that one story reprinted many times is not a trend. A near-duplicate (a row of
@@ -27,25 +28,25 @@ final class Stories {
             return documents;
         }
         // Small (one row per copy), so broadcast: the documents are not shuffled to leave the copies out.
-        Dataset<Row> copies = broadcast(duplicates.select("doc_id"));
-        return documents.join(copies, documents.col("doc_id").equalTo(copies.col("doc_id")), "left_anti");
+        Dataset<Row> copies = broadcast(duplicates.select(Columns.DOC_ID));
+        return documents.join(copies, documents.col(Columns.DOC_ID).equalTo(copies.col(Columns.DOC_ID)), "left_anti");
     }
 
     /** The documents with a known outlet, each story once per outlet (its earliest copy there). */
     static Dataset<Row> perOutlet(Dataset<Row> documents, Dataset<Row> duplicates) {
-        Dataset<Row> withOutlet = documents.filter(col("outlet").isNotNull());
+        Dataset<Row> withOutlet = documents.filter(col(Columns.OUTLET).isNotNull());
         if (duplicates == null) {
             return withOutlet;
         }
-        Dataset<Row> story = broadcast(duplicates.select(col("doc_id").as("copy_id"), col("duplicate_of")));
+        Dataset<Row> story = broadcast(duplicates.select(col(Columns.DOC_ID).as("copy_id"), col(Columns.DUPLICATE_OF)));
         return withOutlet
-                .join(story, withOutlet.col("doc_id").equalTo(story.col("copy_id")), "left")
-                .withColumn("story", coalesce(col("duplicate_of"), col("doc_id")))
+                .join(story, withOutlet.col(Columns.DOC_ID).equalTo(story.col("copy_id")), "left")
+                .withColumn("story", coalesce(col(Columns.DUPLICATE_OF), col(Columns.DOC_ID)))
                 .withColumn(
                         "copy_rank",
                         row_number()
-                                .over(Window.partitionBy("story", "outlet")
-                                        .orderBy(col("published").asc_nulls_last(), col("doc_id"))))
+                                .over(Window.partitionBy("story", Columns.OUTLET)
+                                        .orderBy(col(Columns.PUBLISHED).asc_nulls_last(), col(Columns.DOC_ID))))
                 .filter(col("copy_rank").equalTo(1))
                 .drop("copy_id", "duplicate_of", "story", "copy_rank");
     }

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.sum;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.newslens.io.Columns;
 
 /** Per-period and per-document counts of entities, pairs and terms, from the per-document tables. */
 final class TrendCounts {
@@ -18,12 +19,12 @@ final class TrendCounts {
      * @return entity_id, period_index, mentions, docs
      */
     static Dataset<Row> entities(Dataset<Row> mentions, Dataset<Row> dated) {
-        return mentions.select("doc_id", "entity_id")
-                .join(dated.select("doc_id", "period_index"), "doc_id")
-                .groupBy("doc_id", "entity_id", "period_index")
+        return mentions.select(Columns.DOC_ID, Columns.ENTITY_ID)
+                .join(dated.select(Columns.DOC_ID, "period_index"), Columns.DOC_ID)
+                .groupBy(Columns.DOC_ID, Columns.ENTITY_ID, "period_index")
                 .agg(count(lit(1)).as("n"))
-                .groupBy("entity_id", "period_index")
-                .agg(sum("n").as("mentions"), count(lit(1)).as("docs"));
+                .groupBy(Columns.ENTITY_ID, "period_index")
+                .agg(sum("n").as(Columns.MENTIONS), count(lit(1)).as(Columns.DOCS));
     }
 
     /**
@@ -34,27 +35,31 @@ final class TrendCounts {
      * @return entity_a, entity_b, period_index, count (sentences), docs
      */
     static Dataset<Row> pairs(Dataset<Row> mentions, Dataset<Row> dated, Dataset<Row> pairs) {
-        Dataset<Row> paired = pairs.select(col("entity_a").as("entity_id"))
-                .union(pairs.select(col("entity_b").as("entity_id")))
+        Dataset<Row> paired = pairs.select(col(Columns.ENTITY_A).as(Columns.ENTITY_ID))
+                .union(pairs.select(col(Columns.ENTITY_B).as(Columns.ENTITY_ID)))
                 .distinct();
-        Dataset<Row> windows = mentions.select("doc_id", "sent_id", "entity_id")
-                .join(paired, "entity_id")
+        Dataset<Row> windows = mentions.select(Columns.DOC_ID, Columns.SENT_ID, Columns.ENTITY_ID)
+                .join(paired, Columns.ENTITY_ID)
                 .distinct()
-                .join(dated.select("doc_id", "period_index"), "doc_id")
-                .select("doc_id", "sent_id", "entity_id", "period_index");
+                .join(dated.select(Columns.DOC_ID, "period_index"), Columns.DOC_ID)
+                .select(Columns.DOC_ID, Columns.SENT_ID, Columns.ENTITY_ID, "period_index");
         Dataset<Row> a = windows.toDF("a_doc", "a_sent", "entity_a", "period_index");
-        Dataset<Row> b = windows.select("doc_id", "sent_id", "entity_id").toDF("b_doc", "b_sent", "entity_b");
+        Dataset<Row> b = windows.select(Columns.DOC_ID, Columns.SENT_ID, Columns.ENTITY_ID)
+                .toDF("b_doc", "b_sent", Columns.ENTITY_B);
         return a.join(
                         b,
                         col("a_doc")
                                 .equalTo(col("b_doc"))
                                 .and(col("a_sent").equalTo(col("b_sent")))
-                                .and(col("entity_a").lt(col("entity_b"))))
-                .join(pairs.select("entity_a", "entity_b"), new String[] {"entity_a", "entity_b"}, "left_semi")
-                .groupBy("a_doc", "entity_a", "entity_b", "period_index")
+                                .and(col(Columns.ENTITY_A).lt(col(Columns.ENTITY_B))))
+                .join(
+                        pairs.select(Columns.ENTITY_A, Columns.ENTITY_B),
+                        new String[] {Columns.ENTITY_A, Columns.ENTITY_B},
+                        "left_semi")
+                .groupBy("a_doc", Columns.ENTITY_A, Columns.ENTITY_B, "period_index")
                 .agg(count(lit(1)).as("sentences"))
-                .groupBy("entity_a", "entity_b", "period_index")
-                .agg(sum("sentences").as("count"), count(lit(1)).as("docs"));
+                .groupBy(Columns.ENTITY_A, Columns.ENTITY_B, "period_index")
+                .agg(sum("sentences").as(Columns.COUNT), count(lit(1)).as(Columns.DOCS));
     }
 
     /**
@@ -63,21 +68,21 @@ final class TrendCounts {
      */
     static Dataset<Row> features(Dataset<Row> docTerms, Dataset<Row> mentions, Dataset<Row> entities) {
         Dataset<Row> terms = docTerms.select(
-                col("doc_id"),
-                lit(KeynessTable.TERM).as("kind"),
-                col("term").as("feature"),
-                col("term"),
-                lit(null).cast("string").as("entity_id"),
-                col("tf").cast("long").as("n"));
-        Dataset<Row> named = mentions.groupBy("doc_id", "entity_id")
+                col(Columns.DOC_ID),
+                lit(KeynessTable.TERM).as(Columns.KIND),
+                col(Columns.TERM).as("feature"),
+                col(Columns.TERM),
+                lit(null).cast("string").as(Columns.ENTITY_ID),
+                col(Columns.TF).cast("long").as("n"));
+        Dataset<Row> named = mentions.groupBy(Columns.DOC_ID, Columns.ENTITY_ID)
                 .agg(count(lit(1)).as("n"))
-                .join(entities, "entity_id")
+                .join(entities, Columns.ENTITY_ID)
                 .select(
-                        col("doc_id"),
-                        lit(KeynessTable.ENTITY).as("kind"),
-                        col("entity_id").as("feature"),
-                        col("name").as("term"),
-                        col("entity_id"),
+                        col(Columns.DOC_ID),
+                        lit(KeynessTable.ENTITY).as(Columns.KIND),
+                        col(Columns.ENTITY_ID).as("feature"),
+                        col(Columns.NAME).as(Columns.TERM),
+                        col(Columns.ENTITY_ID),
                         col("n"));
         return terms.unionByName(named);
     }

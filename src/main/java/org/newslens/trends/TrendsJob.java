@@ -20,6 +20,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.newslens.config.Settings;
+import org.newslens.io.Columns;
 import org.newslens.io.JobLabels;
 import org.newslens.io.Table;
 import org.newslens.io.TableStore;
@@ -66,14 +67,15 @@ public final class TrendsJob implements Job {
         Settings settings = context.settings();
         TableStore tables = context.tables();
         RunSummary summary = context.summary();
-        Dataset<Row> documents = tables.read(Table.DOCUMENTS, name()).select("doc_id", "published", "outlet");
+        Dataset<Row> documents =
+                tables.read(Table.DOCUMENTS, name()).select(Columns.DOC_ID, Columns.PUBLISHED, Columns.OUTLET);
         Dataset<Row> duplicates = duplicates(tables, settings, summary);
 
         Row span = documents
                 .agg(
-                        min("published"),
-                        max("published"),
-                        sum(when(col("published").isNull(), 1L).otherwise(0L)),
+                        min(Columns.PUBLISHED),
+                        max(Columns.PUBLISHED),
+                        sum(when(col(Columns.PUBLISHED).isNull(), 1L).otherwise(0L)),
                         count(lit(1)))
                 .first();
         LocalDate first = span.isNullAt(0) ? null : span.getDate(0).toLocalDate();
@@ -90,8 +92,8 @@ public final class TrendsJob implements Job {
         JobLabels.step(spark, "trends: periods");
         int history = settings.get(TrendsSettings.HISTORY);
         Dataset<Row> dated = Periods.assign(
-                        Stories.overTime(documents.filter(col("published").isNotNull()), duplicates), unit)
-                .select("doc_id", "period_index", "period", "period_start", "period_end")
+                        Stories.overTime(documents.filter(col(Columns.PUBLISHED).isNotNull()), duplicates), unit)
+                .select(Columns.DOC_ID, "period_index", Columns.PERIOD, Columns.PERIOD_START, Columns.PERIOD_END)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> periods = periods(spark, dated, history);
         summary.put("trends periods", periods.count());
@@ -103,10 +105,10 @@ public final class TrendsJob implements Job {
             JobLabels.step(spark, "trends: entity_trends");
             // Read by all three tables: kept (on the executors) for the run of this job.
             mentions = tables.read(Table.MENTIONS, name())
-                    .filter(col("entity_id").isNotNull())
-                    .select("doc_id", "sent_id", "entity_id")
+                    .filter(col(Columns.ENTITY_ID).isNotNull())
+                    .select(Columns.DOC_ID, Columns.SENT_ID, Columns.ENTITY_ID)
                     .persist(StorageLevel.MEMORY_AND_DISK());
-            Dataset<Row> entities = tables.read(Table.ENTITIES, name()).select("entity_id", "name");
+            Dataset<Row> entities = tables.read(Table.ENTITIES, name()).select(Columns.ENTITY_ID, Columns.NAME);
             Dataset<Row> entityTrends = BurstScoring.score(
                             spark,
                             TrendCounts.entities(mentions, dated),
@@ -115,18 +117,18 @@ public final class TrendsJob implements Job {
                             history,
                             fdr,
                             minDocs)
-                    .join(entities, "entity_id");
+                    .join(entities, Columns.ENTITY_ID);
             tables.write(Table.ENTITY_TRENDS, entityTrends);
             summary.put(
                     "entity bursts",
                     tables.read(Table.ENTITY_TRENDS, name())
-                            .filter(col("is_burst"))
+                            .filter(col(Columns.IS_BURST))
                             .count());
 
             JobLabels.step(spark, "trends: pair_trends");
             Dataset<Row> pairs = tables.read(Table.ENTITY_PAIRS, name())
-                    .filter(col("window").equalTo("sentence"))
-                    .select("entity_a", "entity_b", "name_a", "name_b");
+                    .filter(col(Columns.WINDOW).equalTo("sentence"))
+                    .select(Columns.ENTITY_A, Columns.ENTITY_B, Columns.NAME_A, Columns.NAME_B);
             Dataset<Row> pairTrends = BurstScoring.score(
                     spark,
                     TrendCounts.pairs(mentions, dated, pairs),
@@ -135,11 +137,11 @@ public final class TrendsJob implements Job {
                     history,
                     fdr,
                     minDocs);
-            tables.write(Table.PAIR_TRENDS, pairTrends.join(pairs, new String[] {"entity_a", "entity_b"}));
+            tables.write(Table.PAIR_TRENDS, pairTrends.join(pairs, new String[] {Columns.ENTITY_A, Columns.ENTITY_B}));
             summary.put(
                     "pair bursts",
                     tables.read(Table.PAIR_TRENDS, name())
-                            .filter(col("is_burst"))
+                            .filter(col(Columns.IS_BURST))
                             .count());
 
             JobLabels.step(spark, "trends: keyness");
@@ -172,20 +174,20 @@ public final class TrendsJob implements Job {
             summary.note("trends: no duplicates table (run jobs/topics first); every copy of a story counts");
             return null;
         }
-        return tables.read(Table.DUPLICATES, "trends").select("doc_id", "duplicate_of");
+        return tables.read(Table.DUPLICATES, "trends").select(Columns.DOC_ID, Columns.DUPLICATE_OF);
     }
 
     /** One row per period with documents: its documents, those of its trailing history and of all before it. */
     static Dataset<Row> periods(SparkSession spark, Dataset<Row> assigned, int history) {
-        List<Row> counted = assigned.groupBy("period_index", "period", "period_start", "period_end")
-                .agg(count(lit(1)).as("docs"))
+        List<Row> counted = assigned.groupBy("period_index", Columns.PERIOD, Columns.PERIOD_START, Columns.PERIOD_END)
+                .agg(count(lit(1)).as(Columns.DOCS))
                 .orderBy("period_index")
                 .collectAsList();
         long[] index = new long[counted.size()];
         long[] docs = new long[counted.size()];
         for (int i = 0; i < index.length; i++) {
-            index[i] = counted.get(i).getLong(0);
-            docs[i] = counted.get(i).getLong(4);
+            index[i] = counted.get(i).getAs("period_index");
+            docs[i] = counted.get(i).getAs(Columns.DOCS);
         }
         long[] trailing = Periods.trailingSums(index, docs, history);
         long[] all = Periods.trailingSums(index, docs, Integer.MAX_VALUE);
@@ -193,7 +195,13 @@ public final class TrendsJob implements Job {
         for (int i = 0; i < index.length; i++) {
             Row r = counted.get(i);
             rows.add(RowFactory.create(
-                    index[i], r.getString(1), (Date) r.get(2), (Date) r.get(3), docs[i], trailing[i], all[i]));
+                    index[i],
+                    r.getAs(Columns.PERIOD),
+                    r.<Date>getAs(Columns.PERIOD_START),
+                    r.<Date>getAs(Columns.PERIOD_END),
+                    docs[i],
+                    trailing[i],
+                    all[i]));
         }
         return spark.createDataFrame(rows, PERIODS);
     }
