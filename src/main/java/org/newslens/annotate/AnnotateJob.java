@@ -133,12 +133,16 @@ public final class AnnotateJob implements Job {
         if (count > 0) {
             List<Row> sample = failed.orderBy(Columns.DOC_ID).limit(10).collectAsList();
             for (Row row : sample) {
-                LOG.warn("annotate skipped document {}: {}", row.getString(0), row.getString(1));
+                LOG.warn(
+                        "annotate skipped document {}: {}",
+                        row.<String>getAs(Columns.DOC_ID),
+                        row.<String>getAs("error"));
             }
             context.summary().put("annotate_skipped_documents", count);
             context.summary()
                     .note(count + " documents skipped by annotate (CoreNLP failed), e.g. "
-                            + sample.get(0).getString(0) + "; set --annotate.on-error fail to stop instead");
+                            + sample.get(0).<String>getAs(Columns.DOC_ID)
+                            + "; set --annotate.on-error fail to stop instead");
         }
     }
 }

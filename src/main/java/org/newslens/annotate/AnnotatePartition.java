@@ -4,6 +4,7 @@ import java.util.Iterator;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.DoubleAccumulator;
+import org.newslens.io.Columns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,9 +40,9 @@ final class AnnotatePartition implements MapPartitionsFunction<Row, Row> {
             @Override
             public Row next() {
                 Row doc = documents.next();
-                String docId = doc.getString(0);
+                String docId = doc.getAs(Columns.DOC_ID);
                 try {
-                    return AnnotatedRows.of(annotator.annotate(docId, doc.getString(1)));
+                    return AnnotatedRows.of(annotator.annotate(docId, doc.<String>getAs(Columns.TEXT)));
                 } catch (RuntimeException | StackOverflowError e) {
                     if (failOnError) {
                         throw new IllegalStateException("CoreNLP failed on document " + docId + ": " + e, e);

@@ -68,16 +68,17 @@ public final class EntityGraph {
                         count(lit(1)).as(Columns.DEGREE),
                         sum(Columns.COUNT).cast("double").as(Columns.WEIGHTED_DEGREE));
 
-        JavaRDD<Tuple2<Object, String>> vertexRdd =
-                vertices.select("vid", Columns.ENTITY_ID).javaRDD().map(r -> new Tuple2<>(r.get(0), r.getString(1)));
+        JavaRDD<Tuple2<Object, String>> vertexRdd = vertices.select("vid", Columns.ENTITY_ID)
+                .javaRDD()
+                .map(r -> new Tuple2<>(r.getAs("vid"), r.getAs(Columns.ENTITY_ID)));
         JavaRDD<Edge<Double>> edgeRdd = pairs.select(
-                        vertexId(col(Columns.ENTITY_A)),
-                        vertexId(col(Columns.ENTITY_B)),
-                        col(Columns.COUNT).cast("double"))
+                        vertexId(col(Columns.ENTITY_A)).as("a"),
+                        vertexId(col(Columns.ENTITY_B)).as("b"),
+                        col(Columns.COUNT).cast("double").as("weight"))
                 .javaRDD()
                 .flatMap(r -> List.of(
-                                new Edge<>(r.getLong(0), r.getLong(1), r.getDouble(2)),
-                                new Edge<>(r.getLong(1), r.getLong(0), r.getDouble(2)))
+                                new Edge<>(r.<Long>getAs("a"), r.<Long>getAs("b"), r.<Double>getAs("weight")),
+                                new Edge<>(r.<Long>getAs("b"), r.<Long>getAs("a"), r.<Double>getAs("weight")))
                         .iterator());
         Graph<String, Double> graph = Graph.apply(
                 vertexRdd.rdd(),
@@ -103,8 +104,10 @@ public final class EntityGraph {
                             .toJavaRDD(),
                     Columns.COMMUNITY,
                     DataTypes.LongType);
-            Row sumRow = ranks.agg(ExactSum.of(col("pagerank_raw"))).first();
-            double total = sumRow.isNullAt(0) ? 1.0 : sumRow.getDouble(0); // null: no entities at all
+            Double sum = ranks.agg(ExactSum.of(col("pagerank_raw")).as("total"))
+                    .first()
+                    .getAs("total");
+            double total = sum == null ? 1.0 : sum; // null: no entities at all
             return vertices.join(degrees, Columns.ENTITY_ID, "left")
                     .join(ranks, "vid")
                     .join(communities, "vid")
@@ -131,18 +134,22 @@ public final class EntityGraph {
                 .select(
                         col("vid"),
                         when(col(Columns.DEGREE).isNull(), lit(ExactPageRank.RESET))
-                                .otherwise(lit(1.0)))
+                                .otherwise(lit(1.0))
+                                .as("rank"))
                 .javaRDD()
-                .map(r -> new Tuple2<>(r.get(0), r.getDouble(1)));
+                .map(r -> new Tuple2<>(r.getAs("vid"), r.<Double>getAs("rank")));
         Dataset<Row> directed = pairs.select(
                         col(Columns.ENTITY_A).as("src"), col(Columns.ENTITY_B).as("dst"))
                 .union(pairs.select(
                         col(Columns.ENTITY_B).as("src"), col(Columns.ENTITY_A).as("dst")));
         JavaRDD<Edge<Double>> edges = directed.join(
                         degrees, directed.col("src").equalTo(degrees.col(Columns.ENTITY_ID)))
-                .select(vertexId(col("src")), vertexId(col("dst")), lit(1.0).divide(col(Columns.DEGREE)))
+                .select(
+                        vertexId(col("src")).as("src_id"),
+                        vertexId(col("dst")).as("dst_id"),
+                        lit(1.0).divide(col(Columns.DEGREE)).as("weight"))
                 .javaRDD()
-                .map(r -> new Edge<>(r.getLong(0), r.getLong(1), r.getDouble(2)));
+                .map(r -> new Edge<>(r.<Long>getAs("src_id"), r.<Long>getAs("dst_id"), r.<Double>getAs("weight")));
         return Graph.apply(
                 start.rdd(),
                 edges.rdd(),

@@ -161,8 +161,8 @@ public final class TermsJob implements Job {
         Dataset<Row> unigrams = termCounts
                 .groupBy(Columns.TERM)
                 .agg(sum(Columns.TF).cast("long").as(Columns.COUNT));
-        Row total = unigrams.agg(sum(Columns.COUNT)).first();
-        long tokens = total.isNullAt(0) ? 0 : total.getLong(0); // null: no document has a term
+        Long total = unigrams.agg(sum(Columns.COUNT).as("tokens")).first().getAs("tokens");
+        long tokens = total == null ? 0 : total; // null: no document has a term
         Dataset<Row> prefixes = ngramCounts
                 .where(col(Columns.N).equalTo(2))
                 .select(col(Columns.NGRAM).as("prefix"), col(Columns.COUNT).as("prefix_count"));

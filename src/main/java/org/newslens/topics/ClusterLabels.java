@@ -53,10 +53,8 @@ final class ClusterLabels {
                 .groupBy(Columns.CLUSTER_ID, Columns.TERM)
                 .agg(sum(Columns.TF).as(Columns.TF))
                 .persist(StorageLevel.MEMORY_AND_DISK()); // at most k x vocabulary rows, read twice below
-        List<Row> totals = perCluster.agg(sum(Columns.TF)).collectAsList();
-        double meanWords = totals.isEmpty() || totals.get(0).isNullAt(0)
-                ? 1
-                : totals.get(0).getLong(0) / (double) k;
+        Long words = perCluster.agg(sum(Columns.TF).as("words")).first().getAs("words");
+        double meanWords = words == null ? 1 : words / (double) k;
         List<Row> rows = perCluster
                 .withColumn("cluster_words", sum(Columns.TF).over(Window.partitionBy(Columns.CLUSTER_ID)))
                 .withColumn("term_total", sum(Columns.TF).over(Window.partitionBy(Columns.TERM)))
@@ -75,7 +73,7 @@ final class ClusterLabels {
         for (int c = 0; c < k; c++) {
             terms.add(new ArrayList<>());
         }
-        rows.forEach(r -> terms.get(r.getInt(0)).add(r.getString(1)));
+        rows.forEach(r -> terms.get(r.<Integer>getAs(Columns.CLUSTER_ID)).add(r.getAs(Columns.TERM)));
         return terms;
     }
 

@@ -53,7 +53,7 @@ final class CoherencePass {
                 .agg(sum("n").as("n"))
                 .collectAsList();
         Map<String, Long> result = new HashMap<>();
-        rows.forEach(r -> result.put(r.getString(0), r.getLong(1)));
+        rows.forEach(r -> result.put(r.getAs("key"), r.getAs("n")));
         return result;
     }
 }

@@ -76,10 +76,11 @@ public final class NearDuplicates {
             List<Row> out = new ArrayList<>();
             while (rows.hasNext()) {
                 Row row = rows.next();
-                List<String> shingles = Shingles.of(Rows.nestedStrings(row, 2), SHINGLE);
+                List<String> shingles = Shingles.of(Rows.nestedStrings(row, row.fieldIndex("sentences")), SHINGLE);
                 if (!shingles.isEmpty()) {
                     int[] set = Shingles.hashSet(shingles);
-                    out.add(RowFactory.create(row.getString(0), row.get(1), set, Shingles.asVector(set)));
+                    out.add(RowFactory.create(
+                            row.getAs(Columns.DOC_ID), row.getAs(Columns.PUBLISHED), set, Shingles.asVector(set)));
                 }
             }
             Iterator<Row> it = out.iterator();
@@ -97,7 +98,7 @@ public final class NearDuplicates {
                 .fit(sets);
 
         FlatMapFunction<Row, Row> toBandKeys = row -> {
-            List<Vector> hashes = row.getList(2);
+            List<Vector> hashes = row.getList(row.fieldIndex("hashes"));
             long[] signature = new long[hashes.size()];
             for (int h = 0; h < signature.length; h++) {
                 signature[h] = (long) hashes.get(h).apply(0);
@@ -105,7 +106,7 @@ public final class NearDuplicates {
             long[] keys = bands.keys(signature);
             List<Row> out = new ArrayList<>(keys.length);
             for (int b = 0; b < keys.length; b++) {
-                out.add(RowFactory.create(b, keys[b], row.getString(0), row.get(1)));
+                out.add(RowFactory.create(b, keys[b], row.getAs(Columns.DOC_ID), row.getAs(Columns.PUBLISHED)));
             }
             Iterator<Row> it = out.iterator();
             return it;
@@ -123,11 +124,14 @@ public final class NearDuplicates {
         long oversized = buckets.filter("size(members) > " + maxBucket).count();
 
         FlatMapFunction<Row, Row> toPairs = row -> {
-            List<Row> members = row.getList(0);
+            List<Row> members = row.getList(row.fieldIndex("members"));
             List<Row> out = new ArrayList<>();
             for (int[] pair : LshBands.pairs(members.size(), maxBucket)) {
                 Row first = members.get(pair[0]);
-                out.add(RowFactory.create(members.get(pair[1]).getString(2), first.getString(2), first.get(1)));
+                out.add(RowFactory.create(
+                        members.get(pair[1]).getAs(Columns.DOC_ID),
+                        first.getAs(Columns.DOC_ID),
+                        first.getAs(Columns.PUBLISHED)));
             }
             Iterator<Row> it = out.iterator();
             return it;
@@ -140,7 +144,10 @@ public final class NearDuplicates {
         Dataset<Row> otherSets =
                 sets.select(col(Columns.DOC_ID).as("oid"), col("set").as("oset"));
         MapFunction<Row, Row> jaccard = row -> RowFactory.create(
-                row.getString(0), row.getString(1), row.get(2), Shingles.jaccard(intArray(row, 3), intArray(row, 4)));
+                row.getAs(Columns.DOC_ID),
+                row.getAs("other_id"),
+                row.getAs("other_published"),
+                Shingles.jaccard(intArray(row, "set"), intArray(row, "oset")));
         Dataset<Row> similar = pairs.join(docSets, pairs.col(Columns.DOC_ID).equalTo(docSets.col("id")))
                 .join(otherSets, pairs.col("other_id").equalTo(otherSets.col("oid")))
                 .select(Columns.DOC_ID, "other_id", "other_published", "set", "oset")
@@ -174,8 +181,8 @@ public final class NearDuplicates {
                         Columns.DUPLICATE_OF_OUTLET);
     }
 
-    private static int[] intArray(Row row, int field) {
-        List<Integer> values = row.getList(field);
+    private static int[] intArray(Row row, String field) {
+        List<Integer> values = row.getList(row.fieldIndex(field));
         int[] array = new int[values.size()];
         for (int i = 0; i < array.length; i++) {
             array[i] = values.get(i);

@@ -54,7 +54,7 @@ final class TermVectors {
     static Dataset<Row> bags(SparkSession spark, Dataset<Row> docs, Set<String> collocations) {
         Broadcast<Set<String>> chosen = new JavaSparkContext(spark.sparkContext()).broadcast(collocations);
         FlatMapFunction<Row, Row> toBag = row -> {
-            List<List<String>> sentences = Rows.nestedStrings(row, 1);
+            List<List<String>> sentences = Rows.nestedStrings(row, row.fieldIndex("sentences"));
             Map<String, Integer> counts = DocTerms.counts(sentences, chosen.value());
             if (counts.isEmpty()) {
                 return Collections.emptyIterator();
@@ -62,7 +62,7 @@ final class TermVectors {
             List<String> terms = new ArrayList<>(counts.keySet());
             List<Integer> tfs = new ArrayList<>(counts.values());
             return List.of(RowFactory.create(
-                            row.getString(0),
+                            row.<String>getAs(Columns.DOC_ID),
                             CollectionConverters.asScala(terms).toSeq(),
                             CollectionConverters.asScala(tfs).toSeq()))
                     .iterator();
@@ -89,8 +89,8 @@ final class TermVectors {
         List<String> terms = new ArrayList<>();
         List<Long> dfs = new ArrayList<>();
         for (Row row : rows) {
-            terms.add(row.getString(0));
-            dfs.add(row.getLong(1));
+            terms.add(row.getAs(Columns.TERM));
+            dfs.add(row.getAs(Columns.DF));
         }
         return Vocabulary.of(terms, dfs, documents);
     }
@@ -107,7 +107,12 @@ final class TermVectors {
             List<Row> out = new ArrayList<>();
             while (rows.hasNext()) {
                 Row row = rows.next();
-                SparseDoc doc = weigh(row.getString(0), row.getList(1), row.getList(2), index, vocab.idf());
+                SparseDoc doc = weigh(
+                        row.getAs(Columns.DOC_ID),
+                        row.getList(row.fieldIndex(Columns.TERMS)),
+                        row.getList(row.fieldIndex("tfs")),
+                        index,
+                        vocab.idf());
                 if (!doc.isEmpty()) {
                     out.add(RowFactory.create(
                             doc.docId(),

@@ -236,7 +236,7 @@ public final class TopicsJob implements Job {
                 .select(Columns.NGRAM)
                 .collectAsList();
         Set<String> chosen = new LinkedHashSet<>();
-        rows.forEach(r -> chosen.add(r.getString(0)));
+        rows.forEach(r -> chosen.add(r.getAs(Columns.NGRAM)));
         return chosen;
     }
 

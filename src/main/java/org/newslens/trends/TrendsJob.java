@@ -73,19 +73,23 @@ public final class TrendsJob implements Job {
 
         Row span = documents
                 .agg(
-                        min(Columns.PUBLISHED),
-                        max(Columns.PUBLISHED),
-                        sum(when(col(Columns.PUBLISHED).isNull(), 1L).otherwise(0L)),
-                        count(lit(1)))
+                        min(Columns.PUBLISHED).as("first"),
+                        max(Columns.PUBLISHED).as("last"),
+                        sum(when(col(Columns.PUBLISHED).isNull(), 1L).otherwise(0L))
+                                .as("undated"),
+                        count(lit(1)).as("documents"))
                 .first();
-        LocalDate first = span.isNullAt(0) ? null : span.getDate(0).toLocalDate();
-        LocalDate last = span.isNullAt(1) ? null : span.getDate(1).toLocalDate();
-        long undated = span.isNullAt(2) ? 0 : span.getLong(2);
+        Date firstDate = span.getAs("first");
+        Date lastDate = span.getAs("last");
+        LocalDate first = firstDate == null ? null : firstDate.toLocalDate();
+        LocalDate last = lastDate == null ? null : lastDate.toLocalDate();
+        Long undatedCount = span.getAs("undated");
+        long undated = undatedCount == null ? 0 : undatedCount;
         String unit = Periods.choose(settings.get(TrendsSettings.PERIOD), first, last);
         summary.put("trends period", unit);
         summary.put("trends undated documents", undated);
         if (undated > 0) {
-            summary.note("trends: " + undated + " of " + span.getLong(3)
+            summary.note("trends: " + undated + " of " + span.<Long>getAs("documents")
                     + " documents have no date and are left out of entity_trends, pair_trends and the period keyness");
         }
 

@@ -7,20 +7,24 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.DoubleAccumulator;
 import org.junit.jupiter.api.Test;
+import org.newslens.io.Columns;
 
 /** A document CoreNLP throws on (here: a null text) is skipped with its doc_id, or fails the task naming it. */
 class AnnotatePartitionTest {
     private static final AnnotatorConfig CONFIG =
             new AnnotatorConfig(false, false, AnnotateSettings.DEFAULT_NER_MODEL, false);
 
+    /** The (doc_id, text) rows the job hands each partition, with their schema as Spark gives them. */
     private static List<Row> docs() {
+        StructType schema = new StructType().add(Columns.DOC_ID, "string").add(Columns.TEXT, "string");
         return List.of(
-                RowFactory.create("good-1", "Rain fell on Lima."),
-                RowFactory.create("broken-7", null),
-                RowFactory.create("good-2", "Sun rose."));
+                new GenericRowWithSchema(new Object[] {"good-1", "Rain fell on Lima."}, schema),
+                new GenericRowWithSchema(new Object[] {"broken-7", null}, schema),
+                new GenericRowWithSchema(new Object[] {"good-2", "Sun rose."}, schema));
     }
 
     @Test
