@@ -156,9 +156,9 @@ public final class PipelineBenchmark {
         long tokenCount = tables.exists(Table.TOKENS)
                 ? tables.read(Table.TOKENS, "benchmark").count()
                 : tables.read(Table.DOCUMENTS, "benchmark")
-                        .agg(functions.sum(Columns.N_TOKENS))
+                        .agg(functions.sum(Columns.N_TOKENS).as(Columns.N_TOKENS))
                         .first()
-                        .getLong(0);
+                        .<Long>getAs(Columns.N_TOKENS);
         return new long[] {documents, tokenCount};
     }
 

@@ -100,7 +100,7 @@ public final class TopicsBenchmark {
             double cNpmi = tables.read(Table.TOPIC_METRICS, "bench")
                     .filter("metric = 'c_npmi' and model <> 'clusters'")
                     .first()
-                    .getDouble(3);
+                    .<Double>getAs(Columns.VALUE);
             System.out.printf(
                     "%-4d %-10.3f %-12.3f %-10.3f %-8.1f %-9s%n",
                     run, nmiTopics, nmiClusters, cNpmi, seconds, run == 1 ? "-" : String.valueOf(identical));
@@ -135,8 +135,8 @@ public final class TopicsBenchmark {
                 .select(Columns.DOC_ID, Columns.SOURCE_URI)
                 .collectAsList()
                 .forEach(r -> {
-                    String[] parts = r.getString(1).split("/");
-                    genre.put(r.getString(0), parts[parts.length - 2].charAt(0));
+                    String[] parts = r.<String>getAs(Columns.SOURCE_URI).split("/");
+                    genre.put(r.getAs(Columns.DOC_ID), parts[parts.length - 2].charAt(0));
                 });
         return genre;
     }
@@ -193,7 +193,8 @@ public final class TopicsBenchmark {
                         .select(Columns.DOC_ID, Columns.CLUSTER_ID)
                         .collectAsList();
         Map<String, Integer> predicted = new HashMap<>();
-        rows.forEach(r -> predicted.put(r.getString(0), r.getInt(1)));
+        String label = table == Table.DOC_TOPICS ? Columns.TOPIC_ID : Columns.CLUSTER_ID;
+        rows.forEach(r -> predicted.put(r.getAs(Columns.DOC_ID), r.getAs(label)));
         List<Character> truth = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         genre.forEach((doc, g) -> {
@@ -217,18 +218,23 @@ public final class TopicsBenchmark {
                         .as(Columns.TERMS))
                 .orderBy(Columns.TOPIC_ID)
                 .collectAsList()
-                .forEach(r -> System.out.printf("  %2d %-32s | %s%n", r.getInt(0), r.getString(1), r.getString(2)));
+                .forEach(r -> System.out.printf(
+                        "  %2d %-32s | %s%n",
+                        r.getAs(Columns.TOPIC_ID), r.getAs(Columns.LABEL), r.getAs(Columns.TERMS)));
         System.out.println("Clusters (label | documents):");
         tables.read(Table.CLUSTERS, "bench")
                 .groupBy(Columns.CLUSTER_ID, Columns.LABEL)
                 .count()
                 .orderBy(Columns.CLUSTER_ID)
                 .collectAsList()
-                .forEach(r -> System.out.printf("  %2d %-40s %d%n", r.getInt(0), r.getString(1), r.getLong(2)));
+                .forEach(r -> System.out.printf(
+                        "  %2d %-40s %d%n", r.getAs(Columns.CLUSTER_ID), r.getAs(Columns.LABEL), r.getAs("count")));
         System.out.println("Metrics (model-wide):");
         tables.read(Table.TOPIC_METRICS, "bench")
                 .filter("topic_id is null")
                 .collectAsList()
-                .forEach(r -> System.out.printf("  %-9s %-24s %.4f%n", r.getString(0), r.getString(2), r.getDouble(3)));
+                .forEach(r -> System.out.printf(
+                        "  %-9s %-24s %.4f%n",
+                        r.getAs(Columns.MODEL), r.getAs(Columns.METRIC), r.getAs(Columns.VALUE)));
     }
 }
