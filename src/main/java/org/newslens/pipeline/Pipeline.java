@@ -68,6 +68,9 @@ public final class Pipeline {
     private static RunSummary runLocked(List<Job> jobs, Settings settings, String runId, Instant started)
             throws Exception {
         SparkSession spark = SparkSessions.getOrCreate();
+        // Spark may load its own log4j2 defaults while it starts (when it finds log4j unconfigured), undoing
+        // the levels set at the start of the run: set them again now that it has.
+        RunLogging.apply(settings.get(CoreSettings.LOG_LEVEL));
         TableStore tables = new TableStore(spark, settings.get(CoreSettings.OUTPUT), runId);
         long corpusBytes =
                 CorpusSize.bytes(jobs, settings, tables, spark.sparkContext().hadoopConfiguration());
