@@ -3,7 +3,6 @@ package org.newslens.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +12,6 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newslens.Main;
-import org.newslens.testing.Outputs;
-import org.newslens.testing.SharedSpark;
 
 /**
  * One end-to-end run of the real entry point over a folder mixing every supported format and the bad inputs
@@ -91,21 +87,11 @@ class BadInputTest {
         Fixtures.write(in.resolve("world/_SUCCESS"), "");
 
         Path out = dir.resolve("out");
-        SharedSpark.session();
-        exitCode = Main.run(new String[] {
-            "ingest", "--input", in.toUri().toString(), "--output", out.toUri().toString()
-        });
-        documents = SharedSpark.session()
-                .read()
-                .parquet(Outputs.currentRun(out).resolve("documents").toString())
-                .collectAsList();
-        rejects = SharedSpark.session()
-                .read()
-                .parquet(Outputs.currentRun(out).resolve("rejects").toString())
-                .collectAsList();
-        figures = new ObjectMapper()
-                .readTree(Outputs.currentRun(out).resolve("_manifest.json").toFile())
-                .get("figures");
+        IngestTestSupport.MainRun run = IngestTestSupport.runIngest(in, out);
+        exitCode = run.exitCode();
+        documents = run.documents();
+        rejects = run.rejects();
+        figures = run.figures();
     }
 
     private static List<Row> docsFrom(String file) {

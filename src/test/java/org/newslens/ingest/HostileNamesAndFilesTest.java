@@ -3,7 +3,6 @@ package org.newslens.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
@@ -18,9 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.newslens.Main;
-import org.newslens.testing.Outputs;
-import org.newslens.testing.SharedSpark;
 
 /**
  * One run of the real entry point over a folder of file names a shell would quote (glob and URI characters)
@@ -99,21 +95,11 @@ class HostileNamesAndFilesTest {
         Files.createSymbolicLink(dir.resolve("y/to-x"), in.resolve("x"));
 
         Path out = dir.resolve("out");
-        SharedSpark.session();
-        exitCode = Main.run(new String[] {
-            "ingest", "--input", in.toUri().toString(), "--output", out.toUri().toString()
-        });
-        documents = SharedSpark.session()
-                .read()
-                .parquet(Outputs.currentRun(out).resolve("documents").toString())
-                .collectAsList();
-        rejects = SharedSpark.session()
-                .read()
-                .parquet(Outputs.currentRun(out).resolve("rejects").toString())
-                .collectAsList();
-        figures = new ObjectMapper()
-                .readTree(Outputs.currentRun(out).resolve("_manifest.json").toFile())
-                .get("figures");
+        IngestTestSupport.MainRun run = IngestTestSupport.runIngest(in, out);
+        exitCode = run.exitCode();
+        documents = run.documents();
+        rejects = run.rejects();
+        figures = run.figures();
     }
 
     @AfterAll

@@ -1,14 +1,18 @@
 package org.newslens.ingest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.newslens.Main;
 import org.newslens.SettingsRegistry;
 import org.newslens.config.CoreSettings;
 import org.newslens.config.Settings;
+import org.newslens.testing.Outputs;
 import org.newslens.testing.SharedSpark;
 
 /** Runs the ingest stage on a fixture folder and collects what it would write. */
@@ -68,5 +72,24 @@ final class IngestTestSupport {
         } finally {
             result.release();
         }
+    }
+
+    /** What a real {@code ingest} run through {@code Main} left in its output's current run. */
+    record MainRun(int exitCode, List<Row> documents, List<Row> rejects, JsonNode figures) {}
+
+    /** Runs the {@code ingest} command on {@code in} into {@code out} and reads back its tables and figures. */
+    static MainRun runIngest(Path in, Path out) throws Exception {
+        SparkSession spark = SharedSpark.session();
+        int exitCode = Main.run(new String[] {
+            "ingest", "--input", in.toUri().toString(), "--output", out.toUri().toString()
+        });
+        Path run = Outputs.currentRun(out);
+        return new MainRun(
+                exitCode,
+                spark.read().parquet(run.resolve("documents").toString()).collectAsList(),
+                spark.read().parquet(run.resolve("rejects").toString()).collectAsList(),
+                new ObjectMapper()
+                        .readTree(run.resolve("_manifest.json").toFile())
+                        .get("figures"));
     }
 }
