@@ -34,7 +34,20 @@ public final class CoreSettings {
             100_000,
             "Hours after which another run's lock on the output is taken over (sooner when its process is gone on this host)");
 
+    public static final Setting<String> MODE = Setting.choice(
+            "mode",
+            "full",
+            List.of("full", "append"),
+            "full = the output becomes the analysis of --input alone; append = --input is added to the output already"
+                    + " there (new and changed inputs only go through the NLP pass) and every table is brought up to"
+                    + " date, the same as a full run over everything added so far");
+
     public static List<Setting<?>> all() {
-        return List.of(INPUT, OUTPUT, PARTITIONS, LOG_LEVEL, LOCK_STALE_HOURS);
+        return List.of(INPUT, OUTPUT, MODE, PARTITIONS, LOG_LEVEL, LOCK_STALE_HOURS);
+    }
+
+    /** Whether this run adds its input to the existing output ({@code --mode append}). */
+    public static boolean isAppend(Settings settings) {
+        return "append".equals(settings.get(MODE));
     }
 }
