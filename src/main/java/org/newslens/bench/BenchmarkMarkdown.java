@@ -3,6 +3,7 @@ package org.newslens.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,21 +18,12 @@ final class BenchmarkMarkdown {
     private BenchmarkMarkdown() {}
 
     static void write(Path file, String[] args, List<String> tableAndFit) throws IOException {
-        Runtime runtime = Runtime.getRuntime();
         List<String> lines = new ArrayList<>();
         lines.add("# NewsLens benchmarks");
         lines.add("");
         lines.add("Written by `jobs/benchmark " + String.join(" ", args) + "` on " + LocalDate.now() + ".");
         lines.add("");
-        lines.add(String.format(
-                "Machine: %d cores, JVM max heap %d MiB, %s %s; versions %s. One embedded JVM "
-                        + "(`local[*]`): driver and executor share the process, so its heap and RSS peaks are the "
-                        + "executor's.",
-                runtime.availableProcessors(),
-                runtime.maxMemory() >> 20,
-                System.getProperty("os.name"),
-                System.getProperty("os.arch"),
-                Versions.all()));
+        lines.add(machine());
         lines.add("");
         lines.add("MB are input bytes (10^6). Tokens/s counts the tokens table's rows; before annotate, the "
                 + "documents' word counts. Heap peak is the sum of the heap pools' high-water marks during the stage "
@@ -46,5 +38,39 @@ final class BenchmarkMarkdown {
             Files.createDirectories(parent);
         }
         Files.write(file, lines);
+    }
+
+    /**
+     * Appends a section to {@code file} (made when missing): the command that wrote it, the date, the machine
+     * and the lines it printed; for benchmarks whose tables are kept next to those of {@code jobs/benchmark}.
+     */
+    static void append(Path file, String command, String[] args, List<String> printed) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("");
+        lines.add("## `" + command + "`");
+        lines.add("");
+        lines.add("Written by `" + command + " " + String.join(" ", args) + "` on " + LocalDate.now() + ".");
+        lines.add("");
+        lines.add(machine());
+        lines.add("");
+        lines.addAll(printed);
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.write(file, lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    private static String machine() {
+        Runtime runtime = Runtime.getRuntime();
+        return String.format(
+                "Machine: %d cores, JVM max heap %d MiB, %s %s; versions %s. One embedded JVM "
+                        + "(`local[*]`): driver and executor share the process, so its heap and RSS peaks are the "
+                        + "executor's.",
+                runtime.availableProcessors(),
+                runtime.maxMemory() >> 20,
+                System.getProperty("os.name"),
+                System.getProperty("os.arch"),
+                Versions.all());
     }
 }

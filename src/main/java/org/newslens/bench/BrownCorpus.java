@@ -142,26 +142,44 @@ public final class BrownCorpus {
      * drawn from their own seeded stream, so the text is the same as without them).
      */
     public long writeResampled(Path dir, long targetBytes, long seed) throws IOException {
+        return writeResampled(seed, List.of(new Portion(dir, targetBytes)))[0];
+    }
+
+    /** A folder and the bytes of documents it gets. */
+    public record Portion(Path dir, long targetBytes) {}
+
+    /**
+     * As {@link #writeResampled(Path, long, long)}, the one seeded stream of documents spread over several
+     * folders: the first documents until the first folder holds its bytes, the following ones into the next
+     * folder, and so on. The first folder holds exactly what {@code writeResampled} writes with the same seed and
+     * size; the others hold different documents (numbered on, so no file name repeats). Returns each folder's bytes.
+     */
+    public long[] writeResampled(long seed, List<Portion> portions) throws IOException {
         List<String> pool = new ArrayList<>();
         texts.forEach(t -> pool.addAll(t.sentences()));
         Random random = new Random(seed);
         Random dateline = new Random(seed + 1);
-        long written = 0;
-        for (int doc = 0; written < targetBytes; doc++) {
-            int length = 15 + random.nextInt(26);
-            StringBuilder body = new StringBuilder();
-            for (int s = 0; s < length; s++) {
-                body.append(pool.get(random.nextInt(pool.size()))).append(s % 5 == 4 ? "\n\n" : " ");
+        long[] written = new long[portions.size()];
+        int doc = 0;
+        for (int portion = 0; portion < portions.size(); portion++) {
+            Path dir = portions.get(portion).dir();
+            for (; written[portion] < portions.get(portion).targetBytes(); doc++) {
+                int length = 15 + random.nextInt(26);
+                StringBuilder body = new StringBuilder();
+                for (int s = 0; s < length; s++) {
+                    body.append(pool.get(random.nextInt(pool.size()))).append(s % 5 == 4 ? "\n\n" : " ");
+                }
+                String header = OUTLETS.get(dateline.nextInt(OUTLETS.size())) + " | "
+                        + FIRST_DAY.plusDays(dateline.nextInt(730));
+                String article = "Sampled article " + doc + "\n" + header + "\n\n"
+                        + body.toString().trim() + "\n";
+                byte[] bytes = article.getBytes(StandardCharsets.UTF_8);
+                Path file =
+                        dir.resolve(String.format("part-%05d", doc / 1000)).resolve(String.format("doc-%07d.txt", doc));
+                Files.createDirectories(file.getParent());
+                Files.write(file, bytes);
+                written[portion] += bytes.length;
             }
-            String header =
-                    OUTLETS.get(dateline.nextInt(OUTLETS.size())) + " | " + FIRST_DAY.plusDays(dateline.nextInt(730));
-            String article = "Sampled article " + doc + "\n" + header + "\n\n"
-                    + body.toString().trim() + "\n";
-            byte[] bytes = article.getBytes(StandardCharsets.UTF_8);
-            Path file = dir.resolve(String.format("part-%05d", doc / 1000)).resolve(String.format("doc-%07d.txt", doc));
-            Files.createDirectories(file.getParent());
-            Files.write(file, bytes);
-            written += bytes.length;
         }
         return written;
     }

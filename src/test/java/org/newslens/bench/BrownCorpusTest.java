@@ -43,4 +43,43 @@ class BrownCorpusTest {
             }
         }
     }
+
+    /** The split used by the append benchmark: the base is the plain resample, the new part other documents. */
+    @Test
+    void aSecondPortionContinuesTheStreamWithOtherDocuments(@TempDir Path dir) throws Exception {
+        BrownCorpus corpus = new BrownCorpus(List.of(new BrownCorpus.Text(
+                "ca01",
+                'a',
+                List.of(
+                        "The jury said no evidence was found.",
+                        "It ran home in the rain.",
+                        "A dog barked twice.",
+                        "The mayor opened the new bridge."))));
+        corpus.writeResampled(dir.resolve("plain"), 3_000, 42);
+        long[] written = corpus.writeResampled(
+                42,
+                List.of(
+                        new BrownCorpus.Portion(dir.resolve("base"), 3_000),
+                        new BrownCorpus.Portion(dir.resolve("new"), 1_000)));
+        assertThat(written[0]).isGreaterThanOrEqualTo(3_000);
+        assertThat(written[1]).isGreaterThanOrEqualTo(1_000);
+        assertThat(texts(dir.resolve("base"))).isEqualTo(texts(dir.resolve("plain")));
+        java.util.Map<String, String> added = texts(dir.resolve("new"));
+        assertThat(added).isNotEmpty();
+        assertThat(added.keySet())
+                .doesNotContainAnyElementsOf(texts(dir.resolve("base")).keySet());
+        assertThat(added.values())
+                .doesNotContainAnyElementsOf(texts(dir.resolve("base")).values());
+    }
+
+    /** Each document's text by its path under {@code dir}. */
+    private static java.util.Map<String, String> texts(Path dir) throws Exception {
+        java.util.Map<String, String> texts = new java.util.TreeMap<>();
+        try (var files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                texts.put(dir.relativize(file).toString(), Files.readString(file));
+            }
+        }
+        return texts;
+    }
 }
