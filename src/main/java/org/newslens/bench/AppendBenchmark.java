@@ -47,6 +47,8 @@ public final class AppendBenchmark {
 
     static final double RELATIVE_TOLERANCE = 1e-9;
     private static final long SEED = 42;
+    /** Characters of a long value shown in an example row. */
+    private static final int SHOWN_CHARS = 60;
 
     private record Options(double baseMb, double newMb, Path work, Path markdown, List<String> settings) {}
 
@@ -200,11 +202,25 @@ public final class AppendBenchmark {
         for (TableResult result : results) {
             if (result.present() && !result.equal()) {
                 lines.add("");
-                lines.add(result.table() + ": e.g. only in (2) " + result.expectedExamples() + "; only in (4) "
-                        + result.actualExamples());
+                lines.add(result.table() + ": e.g. only in (2) " + shortened(result.expectedExamples())
+                        + "; only in (4) " + shortened(result.actualExamples()));
             }
         }
         return lines;
+    }
+
+    /** The rows as Spark prints them, long values (a document's text) cut to their first characters. */
+    static String shortened(List<org.apache.spark.sql.Row> rows) {
+        List<String> shown = new ArrayList<>();
+        for (org.apache.spark.sql.Row row : rows) {
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < row.length(); i++) {
+                String value = String.valueOf(row.get(i));
+                values.add(value.length() > SHOWN_CHARS ? value.substring(0, SHOWN_CHARS) + "..." : value);
+            }
+            shown.add("[" + String.join(",", values) + "]");
+        }
+        return shown.toString();
     }
 
     /** Seconds per stage of the full run and of the append. */
