@@ -41,6 +41,10 @@ public final class Main {
         }
         try {
             Settings settings = SettingsRegistry.parse(rest);
+            if (org.newslens.config.CoreSettings.isAppend(settings) && !command.equals("all")) {
+                throw new SettingsException(
+                        "--mode append brings every table up to date, so it runs the whole pipeline: use all");
+            }
             RunSummary summary = Pipeline.run(Jobs.forCommand(command), settings);
             System.out.print(summary.render());
             return OK;

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -43,14 +44,21 @@ public final class AnnotateJob implements Job {
 
     @Override
     public List<Table> outputs() {
-        return List.of(Table.SENTENCES, Table.TOKENS, Table.MENTIONS);
+        return List.of(Table.SENTENCES, Table.TOKENS, Table.MENTIONS, Table.STATE_UNLINKED_MENTIONS);
     }
 
     @Override
     public void run(JobContext context) {
         Settings settings = context.settings();
         TableStore tables = context.tables();
-        Dataset<Row> documents = tables.read(Table.DOCUMENTS, name()).select(Columns.DOC_ID, Columns.TEXT);
+        Dataset<Row> documents = tables.read(Table.DOCUMENTS, name())
+                .select(Columns.DOC_ID, Columns.TEXT, Columns.SOURCE_URI, Columns.CONTENT_SHA);
+        Optional<AnnotationReuse> reuse = context.append().isPresent()
+                ? AnnotationReuse.plan(tables, documents, context.summary())
+                : Optional.empty();
+        if (reuse.isPresent()) {
+            documents = reuse.get().toAnnotate(documents);
+        }
         int partitions = settings.get(CoreSettings.PARTITIONS);
         if (partitions == 0) {
             partitions = choosePartitions(
@@ -68,10 +76,19 @@ public final class AnnotateJob implements Job {
         Dataset<Row> annotated = annotate(documents, config, partitions, failOnError, loadSeconds)
                 .persist(StorageLevel.DISK_ONLY());
         try {
-            long tokens = tables.write(Table.TOKENS, tokens(annotated));
+            // The NLP pass runs inside the first write; in an append run the kept documents' rows join the new.
+            long tokens = tables.write(
+                    Table.TOKENS, reuse.map(r -> r.tokens(tokens(annotated))).orElseGet(() -> tokens(annotated)));
             double passSeconds = (System.nanoTime() - t0) / 1e9;
-            long sentences = tables.write(Table.SENTENCES, sentences(annotated));
-            long mentions = tables.write(Table.MENTIONS, CorpusLinker.link(mentions(annotated)));
+            long sentences = tables.write(
+                    Table.SENTENCES,
+                    reuse.map(r -> r.sentences(sentences(annotated))).orElseGet(() -> sentences(annotated)));
+            Dataset<Row> unlinked =
+                    reuse.map(r -> r.unlinkedMentions(mentions(annotated))).orElseGet(() -> mentions(annotated));
+            tables.write(Table.STATE_UNLINKED_MENTIONS, unlinked);
+            long mentions =
+                    tables.write(Table.MENTIONS, CorpusLinker.link(tables.read(Table.STATE_UNLINKED_MENTIONS, name())));
+            reuse.ifPresent(r -> r.countRelinked(tables.read(Table.MENTIONS, name()), context.summary()));
             context.summary().put("sentences", sentences);
             context.summary().put("tokens", tokens);
             context.summary().put("mentions", mentions);
@@ -81,6 +98,7 @@ public final class AnnotateJob implements Job {
             reportFailures(annotated, context);
         } finally {
             annotated.unpersist();
+            reuse.ifPresent(AnnotationReuse::release);
         }
     }
 

@@ -11,9 +11,9 @@ import static org.apache.spark.sql.functions.row_number;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
@@ -53,6 +53,8 @@ public final class IngestJob implements Job {
     private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
     /** At most this many corpus-boilerplate line keys are broadcast (8 bytes each); the most frequent win. */
     static final int MAX_BOILERPLATE_KEYS = 200_000;
+    /** The format of an input rejected while listing, before it was opened. */
+    static final String LISTING = "listing";
 
     @Override
     public String name() {
@@ -82,8 +84,25 @@ public final class IngestJob implements Job {
                 : InputListing.list(
                         context.settings().get(CoreSettings.INPUT),
                         context.spark().sparkContext().hadoopConfiguration());
-        Result result = ingest(context.spark(), context.settings(), listed);
+        Optional<Dataset<Row>> earlier = Optional.empty();
+        if (context.append().isPresent()) {
+            listed = listed.relativeTo(context.append().get().corpusRoot());
+            earlier = context.tables().readPrevious(Table.STATE_INPUTS);
+        }
+        context.summary().corpusRoot(listed.rootUri());
+        Result result = ingest(context.spark(), context.settings(), listed, earlier);
         try {
+            if (context.append().isPresent()
+                    && context.append().get().sameAnalysis(context.settings())
+                    && result.nothingNew()) {
+                context.summary().put("inputs_read", "inputs read", result.inputsRead());
+                context.summary().put("documents_added", "documents added", 0L);
+                context.summary().put("input_fingerprint", "input fingerprint", result.inputFingerprint());
+                context.summary().markUpToDate();
+                return;
+            }
+            JobLabels.step(context.spark(), "ingest: keep the inputs for later appends");
+            context.tables().write(Table.STATE_INPUTS, result.inputRows());
             JobLabels.step(context.spark(), "ingest: clean and write documents");
             long documents = context.tables().write(Table.DOCUMENTS, result.documents());
             JobLabels.step(context.spark(), "ingest: write rejects");
@@ -109,6 +128,7 @@ public final class IngestJob implements Job {
         long truncated = byReason.getOrDefault(RejectReason.TRUNCATED.code(), 0L);
         long rejects = rejectRows - truncated;
         summary.put("inputs", result.inputs());
+        summary.put("inputs_read", "inputs read", result.inputsRead());
         summary.put("documents", documents);
         summary.put("rejects", rejects);
         byReason.forEach((reason, n) -> summary.put("rejects_" + reason, "rejects " + reason, n));
@@ -134,16 +154,23 @@ public final class IngestJob implements Job {
         }
     }
 
-    /** The job's tables before writing, and the input count. */
+    /**
+     * The job's tables before writing; {@code inputRows} is every input of the corpus as parsed (the append
+     * state), {@code inputs} their count, {@code inputsRead} the inputs this run's input holds, and {@code
+     * nothingNew} says that those equal what the output held for the same files already (an append that adds
+     * nothing).
+     */
     public record Result(
             Dataset<Row> documents,
             Dataset<Row> rejects,
+            Dataset<Row> inputRows,
             long inputs,
+            long inputsRead,
+            boolean nothingNew,
             long hiddenSkipped,
-            String inputFingerprint,
-            Dataset<Row> persisted) {
+            String inputFingerprint) {
         void release() {
-            persisted.unpersist();
+            inputRows.unpersist();
         }
     }
 
@@ -153,11 +180,17 @@ public final class IngestJob implements Job {
                 spark,
                 settings,
                 InputListing.list(
-                        settings.get(CoreSettings.INPUT), spark.sparkContext().hadoopConfiguration()));
+                        settings.get(CoreSettings.INPUT), spark.sparkContext().hadoopConfiguration()),
+                Optional.empty());
     }
 
-    /** The same, for an input listed already. */
-    static Result ingest(SparkSession spark, Settings settings, InputListing listing) throws Exception {
+    /**
+     * The same, for an input listed already, added to the inputs an earlier run kept ({@code earlier}, the
+     * {@code state/inputs} rows): each file read now replaces that file's earlier rows, the others stay, and the
+     * cleaning that depends on the whole corpus (repeated lines, duplicate records) runs over the union.
+     */
+    static Result ingest(SparkSession spark, Settings settings, InputListing listing, Optional<Dataset<Row>> earlier)
+            throws Exception {
         String input = settings.get(CoreSettings.INPUT);
         int maxChars = settings.get(IngestSettings.MAX_CHARS);
         LOG.info(
@@ -187,24 +220,28 @@ public final class IngestJob implements Job {
         Dataset<Row> raw = raws.stream()
                 .reduce(Dataset::unionAll)
                 .orElseGet(() -> spark.createDataFrame(List.of(), IngestSchemas.RAW));
-        Dataset<Row> parsed = raw.mapPartitions(
+        // Every input read now is one row: a text file, a record, a file that could not be read as records, or
+        // an entry the listing rejected already.
+        Dataset<Row> read = raw.mapPartitions(
                         new ParseFunction(maxChars, listing.rootUri()), Encoders.row(IngestSchemas.PARSED))
+                .unionAll(listingRejects(spark, driverRejects))
                 .persist(StorageLevel.MEMORY_AND_DISK());
-
-        JobLabels.step(spark, "ingest: read, parse, count records per file");
-        Map<String, Long> recordsPerFile = new LinkedHashMap<>();
-        // A corpus of text files only has no records to count: skip that pass over the parsed rows.
-        if (!listing.files(FileKind.JSON, FileKind.CSV, FileKind.PARQUET).isEmpty()) {
-            for (Row row : parsed.filter(col(IngestSchemas.FORMAT).isin("json", "csv", "parquet"))
-                    .groupBy(Columns.SOURCE_URI)
-                    .count()
-                    .collectAsList()) {
-                recordsPerFile.put(row.getAs(Columns.SOURCE_URI), row.getAs("count"));
-            }
+        JobLabels.step(spark, "ingest: read and parse the input");
+        long inputsRead = read.count();
+        boolean nothingNew = false;
+        Dataset<Row> parsed = read;
+        if (earlier.isPresent()) {
+            Dataset<Row> readFiles = read.select(Columns.SOURCE_URI).distinct();
+            Dataset<Row> before = earlier.get().join(readFiles, Columns.SOURCE_URI, "left_semi");
+            JobLabels.step(spark, "ingest: compare the input with the inputs the output holds");
+            nothingNew =
+                    read.exceptAll(before).isEmpty() && before.exceptAll(read).isEmpty();
+            parsed = earlier.get()
+                    .join(readFiles, Columns.SOURCE_URI, "left_anti")
+                    .unionByName(read)
+                    .persist(StorageLevel.MEMORY_AND_DISK());
         }
-        long inputs = textFiles.size()
-                + recordsPerFile.values().stream().mapToLong(Long::longValue).sum()
-                + driverRejects.size();
+        long inputs = earlier.isPresent() ? parsed.count() : inputsRead;
 
         // For a text-only corpus this is also where the files are read and parsed (the first pass over them).
         JobLabels.step(spark, "ingest: read, parse, count lines repeated across documents");
@@ -234,14 +271,39 @@ public final class IngestJob implements Job {
                                 .as(Columns.DETAIL));
         Dataset<Row> rejects = output.filter(col(IngestSchemas.IS_DOCUMENT).equalTo(false))
                 .select(Columns.SOURCE_URI, Columns.REASON, Columns.DETAIL)
-                .unionByName(duplicates)
-                .unionByName(spark.createDataFrame(
-                        driverRejects.stream()
-                                .map(r -> RowFactory.create(
-                                        r.sourceUri(), r.reason().code(), r.detail()))
-                                .toList(),
-                        Table.REJECTS.schema()));
-        return new Result(documents, rejects, inputs, listing.hiddenSkipped(), listing.fingerprint(), parsed);
+                .unionByName(duplicates);
+        if (parsed != read) {
+            read.unpersist();
+        }
+        return new Result(
+                documents,
+                rejects,
+                parsed,
+                inputs,
+                inputsRead,
+                nothingNew,
+                listing.hiddenSkipped(),
+                listing.fingerprint());
+    }
+
+    /** The entries the listing rejected (not a file, a broken link, an unsupported format) as parsed rows. */
+    private static Dataset<Row> listingRejects(SparkSession spark, List<InputListing.RejectRow> rejects) {
+        List<Row> rows = rejects.stream()
+                .map(r -> RowFactory.create(
+                        r.sourceUri(),
+                        LISTING,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        r.reason().code(),
+                        r.detail(),
+                        null))
+                .toList();
+        return spark.createDataFrame(rows, IngestSchemas.PARSED);
     }
 
     private static Dataset<Row> readText(SparkSession spark, Settings settings, List<InputFile> files, int maxChars) {

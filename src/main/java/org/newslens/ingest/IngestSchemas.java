@@ -2,14 +2,13 @@ package org.newslens.ingest;
 
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
-import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
-import static org.apache.spark.sql.types.DataTypes.createArrayType;
 import static org.apache.spark.sql.types.DataTypes.createStructField;
 import static org.apache.spark.sql.types.DataTypes.createStructType;
 
 import org.apache.spark.sql.types.StructType;
 import org.newslens.io.Columns;
+import org.newslens.io.Table;
 
 /** The intermediate row shapes of the ingest job (the output tables are declared in Table). */
 final class IngestSchemas {
@@ -17,13 +16,13 @@ final class IngestSchemas {
 
     // Columns of the intermediate rows only; the others are named in Columns.
     static final String REL_PATH = "rel_path";
-    static final String FORMAT = "format";
+    static final String FORMAT = Columns.FORMAT;
     static final String RECORD_KEY = "record_key";
     static final String PUBLISHED_RAW = "published_raw";
-    static final String REJECT = "reject";
-    static final String WARNING = "warning";
-    static final String LINES = "lines";
-    static final String LINE_KEYS = "line_keys";
+    static final String REJECT = Columns.REJECT;
+    static final String WARNING = Columns.WARNING;
+    static final String LINES = Columns.LINES;
+    static final String LINE_KEYS = Columns.LINE_KEYS;
     static final String IS_DOCUMENT = "is_document";
     static final String IS_RECORD = "is_record";
     // Columns of the lists of files the readers are given.
@@ -58,21 +57,8 @@ final class IngestSchemas {
         createStructField(WARNING, StringType, true)
     });
 
-    /** One input after parsing: header fields and the body lines with their keys, or a reject. */
-    static final StructType PARSED = createStructType(new org.apache.spark.sql.types.StructField[] {
-        createStructField(Columns.SOURCE_URI, StringType, false),
-        createStructField(FORMAT, StringType, false),
-        createStructField(Columns.DOC_ID, StringType, true),
-        createStructField(Columns.TITLE, StringType, true),
-        createStructField(Columns.PUBLISHED, StringType, true),
-        createStructField(Columns.OUTLET, StringType, true),
-        createStructField(Columns.URL, StringType, true),
-        createStructField(LINES, createArrayType(StringType, false), true),
-        createStructField(LINE_KEYS, createArrayType(LongType, false), true),
-        createStructField(REJECT, StringType, true),
-        createStructField(Columns.DETAIL, StringType, true),
-        createStructField(WARNING, StringType, true)
-    });
+    /** One input after parsing: header fields and the body lines with their keys, or a reject (kept as state). */
+    static final StructType PARSED = Table.STATE_INPUTS.schema();
 
     /** One output row: a document or a reject (a truncated document yields both). */
     static final StructType OUTPUT = createStructType(new org.apache.spark.sql.types.StructField[] {

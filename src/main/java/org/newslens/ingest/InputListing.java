@@ -29,7 +29,7 @@ public final class InputListing {
     private final List<InputFile> files = new ArrayList<>();
     private final List<RejectRow> rejects = new ArrayList<>();
     private long hiddenSkipped;
-    private final java.security.MessageDigest fingerprint = Hashes.sha256();
+    private java.security.MessageDigest fingerprint = Hashes.sha256();
     private String rootUri;
 
     private InputListing() {}
@@ -160,6 +160,41 @@ public final class InputListing {
 
     public long hiddenSkipped() {
         return hiddenSkipped;
+    }
+
+    /**
+     * This listing with its paths taken relative to {@code corpusRoot} when the input lies inside that folder,
+     * so an append of {@code root/day2} names its documents as one full run over {@code root} would; otherwise
+     * (or with no corpus root) this listing.
+     */
+    public InputListing relativeTo(String corpusRoot) {
+        if (corpusRoot == null || corpusRoot.equals(rootUri) || !isInside(rootUri, corpusRoot)) {
+            return this;
+        }
+        InputListing moved = new InputListing();
+        moved.rootUri = corpusRoot;
+        Path root = new Path(corpusRoot);
+        for (InputFile file : files) {
+            moved.files.add(
+                    new InputFile(file.uri(), relative(root, new Path(file.uri())), file.length(), file.kind()));
+        }
+        moved.rejects.addAll(rejects);
+        moved.hiddenSkipped = hiddenSkipped;
+        try {
+            moved.fingerprint = (java.security.MessageDigest) fingerprint.clone(); // the same files were listed
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+        return moved;
+    }
+
+    private static boolean isInside(String folder, String root) {
+        java.net.URI f = new Path(folder).toUri();
+        java.net.URI r = new Path(root).toUri();
+        String rootPath = r.getPath().endsWith("/") ? r.getPath() : r.getPath() + "/";
+        return java.util.Objects.equals(f.getScheme(), r.getScheme())
+                && java.util.Objects.equals(f.getAuthority(), r.getAuthority())
+                && f.getPath().startsWith(rootPath);
     }
 
     /** The folder relative paths are taken from. */

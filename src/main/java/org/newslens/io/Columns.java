@@ -94,4 +94,13 @@ public final class Columns {
     public static final String TOTAL_OUT = "total_out";
     public static final String G2 = "g2";
     public static final String LOG_RATIO = "log_ratio";
+
+    // Columns of the append state tables (state/...).
+    public static final String FORMAT = "format";
+    public static final String LINES = "lines";
+    public static final String LINE_KEYS = "line_keys";
+    public static final String REJECT = "reject";
+    public static final String WARNING = "warning";
+    public static final String LINK_KEY = "link_key";
+    public static final String OFFERS = "offers";
 }

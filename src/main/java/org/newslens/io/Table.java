@@ -500,7 +500,59 @@ public enum Table {
                     Columns.LOG_RATIO,
                     DoubleType,
                     false,
-                    "log2 of the relative frequency in the group over that in the reference (a zero count as 0.5)"));
+                    "log2 of the relative frequency in the group over that in the reference (a zero count as 0.5)")),
+    STATE_INPUTS(
+            "state/inputs",
+            "ingest",
+            "Append state: every input the output holds, as read and parsed before the corpus-level cleaning (one "
+                    + "row per text file, record, or input that could not be read). An append run replaces the rows of "
+                    + "each input it reads again, keeps the others, and cleans the union as a full run would.",
+            field(Columns.SOURCE_URI, StringType, false, "The input's file (full Hadoop URI)"),
+            field(
+                    Columns.FORMAT,
+                    StringType,
+                    false,
+                    "text, markdown, json, csv, parquet, or listing for a reject found while listing"),
+            field(Columns.DOC_ID, StringType, true, "The document id it gets when kept; null for a reject"),
+            field(Columns.TITLE, StringType, true, "The headline or record title found"),
+            field(Columns.PUBLISHED, StringType, true, "Publication date as ISO text; null when unknown"),
+            field(Columns.OUTLET, StringType, true, "The publication; null when unknown"),
+            field(Columns.URL, StringType, true, "The record's url"),
+            field(
+                    Columns.LINES,
+                    createArrayType(StringType, false),
+                    true,
+                    "The body lines before corpus-boilerplate removal"),
+            field(
+                    Columns.LINE_KEYS,
+                    createArrayType(LongType, false),
+                    true,
+                    "One key per line for finding lines repeated across documents (0: never boilerplate)"),
+            field(Columns.REJECT, StringType, true, "The reject reason when the input could not be read; else null"),
+            field(Columns.DETAIL, StringType, true, "What exactly was wrong, for a reject"),
+            field(Columns.WARNING, StringType, true, "A warning kept with a document (its text was truncated)")),
+    STATE_UNLINKED_MENTIONS(
+            "state/unlinked_mentions",
+            "annotate",
+            "Append state: every mention as the NLP pass found it in its document, before the corpus-level linking of "
+                    + "short names; an append run links these again over the whole corpus without a new NLP pass.",
+            field(Columns.DOC_ID, StringType, false, "The document"),
+            field(Columns.SENT_ID, IntegerType, false, "The sentence the mention is in"),
+            field(Columns.BEGIN, IntegerType, false, "Character offset of the mention's start in documents.text"),
+            field(Columns.END, IntegerType, false, "Character offset of the mention's end (exclusive)"),
+            field(Columns.TEXT, StringType, false, "The mention as written"),
+            field(Columns.TYPE, StringType, false, "NER type of this mention"),
+            field(Columns.NAME, StringType, false, "The name the mention resolved to within its own document"),
+            field(
+                    Columns.LINK_KEY,
+                    StringType,
+                    true,
+                    "Key of an unresolved short form (a bare surname, an undefined acronym) for corpus-level linking"),
+            field(
+                    Columns.OFFERS,
+                    createArrayType(StringType, false),
+                    false,
+                    "The keys under which this mention's full name offers itself to short forms elsewhere"));
 
     private final String tableName;
     private final String producer;

@@ -90,6 +90,23 @@ public final class TableStore {
         return spark.read().parquet(location.toString());
     }
 
+    /**
+     * The table as the run before this one left it (the current run when this store was opened), or empty when
+     * there is no such run or it has no complete copy of the table. Append runs read what they add to here.
+     */
+    public Optional<Dataset<Row>> readPrevious(Table table) {
+        Path location = new Path(current, table.tableName());
+        if (current.equals(runFolder) || !exists(location)) {
+            return Optional.empty();
+        }
+        return Optional.of(spark.read().parquet(location.toString()));
+    }
+
+    /** The folder of the run before this one (the current run when this store was opened). */
+    public Path previousRunFolder() {
+        return current;
+    }
+
     /** Writes a table into this run's folder after checking it has exactly the declared columns and types. */
     public long write(Table table, Dataset<Row> rows) {
         long started = System.nanoTime();

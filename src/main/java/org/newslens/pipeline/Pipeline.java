@@ -51,11 +51,17 @@ public final class Pipeline {
             }
             return summary;
         }
+        boolean append = CoreSettings.isAppend(settings);
+        if (append) {
+            AppendBase.load(output, conf, settings); // refuses before the lock creates anything under the output
+        }
         String runId = started.toString().replaceAll("[^0-9]", "") + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
         try (OutputLock lock = OutputLock.acquire(
                 output, runId, conf, Duration.ofHours(settings.get(CoreSettings.LOCK_STALE_HOURS)))) {
-            return runLocked(jobs, settings, runId, started);
+            // Loaded again under the lock: another run may have committed in between.
+            AppendBase base = append ? AppendBase.load(output, conf, settings) : null;
+            return runLocked(jobs, settings, runId, started, base);
         }
     }
 
@@ -65,8 +71,8 @@ public final class Pipeline {
      * manifest is written beside the tables, and only then does the folder become the current run. A
      * failure (or a kill) anywhere before that leaves the current run as it was.
      */
-    private static RunSummary runLocked(List<Job> jobs, Settings settings, String runId, Instant started)
-            throws Exception {
+    private static RunSummary runLocked(
+            List<Job> jobs, Settings settings, String runId, Instant started, AppendBase base) throws Exception {
         SparkSession spark = SparkSessions.getOrCreate();
         // Spark may load its own log4j2 defaults while it starts (when it finds log4j unconfigured), undoing
         // the levels set at the start of the run: set them again now that it has.
@@ -79,17 +85,20 @@ public final class Pipeline {
         RunSummary summary = new RunSummary();
         try {
             for (Job job : jobs) {
-                if (job.needsSpark()) {
-                    runJob(job, new JobContext(spark, settings, tables, summary));
+                if (job.needsSpark() && !summary.upToDate()) {
+                    runJob(job, new JobContext(spark, settings, tables, summary, base));
                 }
+            }
+            if (summary.upToDate()) {
+                summary.note("append: the input holds nothing new; every table is kept as it was");
             }
             tables.carryOver();
             for (Job job : jobs) {
                 if (!job.needsSpark()) {
-                    runJob(job, new JobContext(spark, settings, tables, summary));
+                    runJob(job, new JobContext(spark, settings, tables, summary, base));
                 }
             }
-            RunManifest.write(tables, settings, summary, runId, started, Instant.now());
+            RunManifest.write(tables, settings, summary, runId, started, Instant.now(), base);
             tables.commit();
         } catch (Exception | Error e) {
             try {

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
+import org.newslens.config.CoreSettings;
 import org.newslens.config.Settings;
 import org.newslens.io.Table;
 import org.newslens.io.TableStore;
@@ -21,11 +24,41 @@ final class RunManifest {
 
     private RunManifest() {}
 
+    /** Figures of each run kept in the history, when the run has them. */
+    private static final List<String> HISTORY_FIGURES = List.of(
+            "input_fingerprint",
+            "inputs_read",
+            "documents",
+            "documents_added",
+            "documents_replaced",
+            "documents_dropped",
+            "documents_reannotated",
+            "documents_relinked",
+            "rejects");
+
     static void write(
             TableStore tables, Settings settings, RunSummary summary, String runId, Instant started, Instant ended)
             throws IOException {
+        write(tables, settings, summary, runId, started, ended, null);
+    }
+
+    /** The manifest of a run; {@code base} is the output an append run added to (null for a full run). */
+    static void write(
+            TableStore tables,
+            Settings settings,
+            RunSummary summary,
+            String runId,
+            Instant started,
+            Instant ended,
+            AppendBase base)
+            throws IOException {
         Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("format", AppendBase.FORMAT);
         manifest.put("run_id", runId);
+        manifest.put("mode", settings.get(CoreSettings.MODE));
+        // A run without ingest (a single later job) continues the corpus of the run it starts from.
+        Map<String, Object> previous = summary.corpusRoot() == null ? previousManifest(tables) : Map.of();
+        manifest.put("corpus_root", summary.corpusRoot() != null ? summary.corpusRoot() : previous.get("corpus_root"));
         manifest.put("started", started.toString());
         manifest.put("ended", ended.toString());
         manifest.put("settings", settings.effective());
@@ -44,9 +77,50 @@ final class RunManifest {
                 tables.carriedOver().keySet().stream().map(Table::tableName).toList());
         manifest.put("stage_seconds", summary.stageSeconds());
         manifest.put("versions", Versions.all());
+        List<Map<String, Object>> history = new ArrayList<>();
+        if (base != null) {
+            history.addAll(base.history());
+        } else if (previous.get("history") instanceof List<?> earlier) {
+            earlier.forEach(run -> history.add(castMap(run)));
+        }
+        history.add(historyEntry(settings, summary, runId, ended));
+        manifest.put("history", history);
         // No reader sees the run folder before it is committed, so the file is written in place.
         try (OutputStream out = tables.fileSystem().create(new Path(tables.runFolder(), FILE_NAME), true)) {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, manifest);
         }
+    }
+
+    /** One run in the history: when, what it read, and what it did to the documents. */
+    private static Map<String, Object> historyEntry(
+            Settings settings, RunSummary summary, String runId, Instant ended) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("run_id", runId);
+        entry.put("ended", ended.toString());
+        entry.put("mode", settings.get(CoreSettings.MODE));
+        entry.put("input", settings.get(CoreSettings.INPUT));
+        for (String figure : HISTORY_FIGURES) {
+            if (summary.figures().containsKey(figure)) {
+                entry.put(figure, summary.figures().get(figure));
+            }
+        }
+        entry.put("up_to_date", summary.upToDate());
+        return entry;
+    }
+
+    /** The manifest of the run this one starts from, or an empty map. */
+    private static Map<String, Object> previousManifest(TableStore tables) throws IOException {
+        Path previous = new Path(tables.previousRunFolder(), FILE_NAME);
+        if (!tables.fileSystem().exists(previous)) {
+            return Map.of();
+        }
+        try (java.io.InputStream in = tables.fileSystem().open(previous)) {
+            return castMap(new ObjectMapper().readValue(in, Map.class));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object map) {
+        return (Map<String, Object>) map;
     }
 }

@@ -23,6 +23,8 @@ public final class RunSummary {
     private final Map<String, String> labels = new LinkedHashMap<>();
     private final Map<String, Double> stageSeconds = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
+    private String corpusRoot;
+    private boolean upToDate;
 
     /**
      * A figure named in words or in snake_case: its key is the snake_case form ("entity pairs" and
@@ -46,6 +48,24 @@ public final class RunSummary {
 
     public void note(String line) {
         notes.add(line);
+    }
+
+    /** The folder document ids are relative to (kept in the manifest so that appends use the same one). */
+    public void corpusRoot(String root) {
+        this.corpusRoot = root;
+    }
+
+    public String corpusRoot() {
+        return corpusRoot;
+    }
+
+    /** Said by an append run's ingest when its input holds nothing new: every table stays as it is. */
+    public void markUpToDate() {
+        this.upToDate = true;
+    }
+
+    public boolean upToDate() {
+        return upToDate;
     }
 
     void stage(String job, double seconds) {

@@ -192,6 +192,8 @@ public final class ReportFixture {
             case ENTITY_TRENDS -> entityTrends();
             case PAIR_TRENDS -> pairTrends();
             case KEYNESS -> keyness();
+            // The append state: the report never reads it.
+            case STATE_INPUTS, STATE_UNLINKED_MENTIONS -> List.of();
         };
     }
 

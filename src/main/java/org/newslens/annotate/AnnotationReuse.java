@@ -1,0 +1,160 @@
+package org.newslens.annotate;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+import org.newslens.io.Columns;
+import org.newslens.io.Table;
+import org.newslens.io.TableStore;
+import org.newslens.pipeline.RunSummary;
+
+/**
+ * In an append run, the annotations of the run before that still hold: a document keeps its sentences, tokens
+ * and (unlinked) mentions when the output had it with the same cleaned text; only the others go through the
+ * NLP pass. A document whose text changed because a line became corpus boilerplate is annotated again.
+ */
+final class AnnotationReuse {
+    private static final String PREVIOUS = "previous_";
+
+    private final Dataset<Row> keptIds;
+    private final Dataset<Row> previousSentences;
+    private final Dataset<Row> previousTokens;
+    private final Dataset<Row> previousMentions;
+    private final Dataset<Row> previousLinked;
+
+    private AnnotationReuse(
+            Dataset<Row> keptIds,
+            Dataset<Row> previousSentences,
+            Dataset<Row> previousTokens,
+            Dataset<Row> previousMentions,
+            Dataset<Row> previousLinked) {
+        this.keptIds = keptIds;
+        this.previousSentences = previousSentences;
+        this.previousTokens = previousTokens;
+        this.previousMentions = previousMentions;
+        this.previousLinked = previousLinked;
+    }
+
+    /**
+     * What the run before left that this run can keep, given this run's documents (doc_id, source_uri,
+     * content_sha); empty when it left no complete annotations. Puts the document figures in the summary.
+     */
+    static Optional<AnnotationReuse> plan(TableStore tables, Dataset<Row> documents, RunSummary summary) {
+        Optional<Dataset<Row>> documentsBefore = tables.readPrevious(Table.DOCUMENTS);
+        Optional<Dataset<Row>> sentences = tables.readPrevious(Table.SENTENCES);
+        Optional<Dataset<Row>> tokens = tables.readPrevious(Table.TOKENS);
+        Optional<Dataset<Row>> mentions = tables.readPrevious(Table.STATE_UNLINKED_MENTIONS);
+        Optional<Dataset<Row>> linked = tables.readPrevious(Table.MENTIONS);
+        if (documentsBefore.isEmpty()
+                || sentences.isEmpty()
+                || tokens.isEmpty()
+                || mentions.isEmpty()
+                || linked.isEmpty()) {
+            return Optional.empty();
+        }
+        Dataset<Row> before = documentsBefore
+                .get()
+                .select(
+                        col(Columns.DOC_ID),
+                        col(Columns.SOURCE_URI).as(PREVIOUS + Columns.SOURCE_URI),
+                        col(Columns.CONTENT_SHA).as(PREVIOUS + Columns.CONTENT_SHA));
+        Dataset<Row> now = documents.select(Columns.DOC_ID, Columns.SOURCE_URI, Columns.CONTENT_SHA);
+        Dataset<Row> kept = now.join(before, Columns.DOC_ID)
+                .filter(col(Columns.CONTENT_SHA).equalTo(col(PREVIOUS + Columns.CONTENT_SHA)))
+                .select(Columns.DOC_ID)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        countChanges(now, before, summary);
+        return Optional.of(new AnnotationReuse(kept, sentences.get(), tokens.get(), mentions.get(), linked.get()));
+    }
+
+    /**
+     * documents_added (a doc_id the output did not have), documents_replaced (an old document whose input now
+     * gives another one: the file changed), documents_dropped (an old document whose input gives none now),
+     * documents_reannotated (same doc_id, but its cleaned text changed: a line of it became or stopped being
+     * corpus boilerplate) and documents_kept.
+     */
+    private static void countChanges(Dataset<Row> now, Dataset<Row> before, RunSummary summary) {
+        Dataset<Row> sourcesNow =
+                now.select(col(Columns.SOURCE_URI).as("source_now")).distinct();
+        Row counts = now.join(before, now.col(Columns.DOC_ID).equalTo(before.col(Columns.DOC_ID)), "full_outer")
+                .join(sourcesNow, col(PREVIOUS + Columns.SOURCE_URI).equalTo(col("source_now")), "left")
+                .agg(
+                        count(when(before.col(Columns.DOC_ID).isNull(), 1)).as("added"),
+                        count(when(
+                                        now.col(Columns.DOC_ID)
+                                                .isNull()
+                                                .and(col("source_now").isNotNull()),
+                                        1))
+                                .as("replaced"),
+                        count(when(
+                                        now.col(Columns.DOC_ID)
+                                                .isNull()
+                                                .and(col("source_now").isNull()),
+                                        1))
+                                .as("dropped"),
+                        count(when(col(Columns.CONTENT_SHA).notEqual(col(PREVIOUS + Columns.CONTENT_SHA)), 1))
+                                .as("reannotated"),
+                        count(when(col(Columns.CONTENT_SHA).equalTo(col(PREVIOUS + Columns.CONTENT_SHA)), 1))
+                                .as("kept"))
+                .first();
+        summary.put("documents_added", "documents added", counts.getLong(counts.fieldIndex("added")));
+        summary.put("documents_replaced", "documents replaced", counts.getLong(counts.fieldIndex("replaced")));
+        summary.put("documents_dropped", "documents dropped", counts.getLong(counts.fieldIndex("dropped")));
+        long reannotated = counts.getLong(counts.fieldIndex("reannotated"));
+        summary.put("documents_reannotated", "old docs re-annotated", reannotated);
+        summary.put("documents_kept", "documents kept", counts.getLong(counts.fieldIndex("kept")));
+        if (reannotated > 0) {
+            summary.note(reannotated + " old documents annotated again: their cleaned text changed because lines "
+                    + "became (or stopped being) boilerplate repeated across the grown corpus");
+        }
+    }
+
+    /** The documents that need the NLP pass: those whose annotations cannot be kept. */
+    Dataset<Row> toAnnotate(Dataset<Row> documents) {
+        return documents.join(keptIds, documents.col(Columns.DOC_ID).equalTo(keptIds.col(Columns.DOC_ID)), "left_anti");
+    }
+
+    Dataset<Row> sentences(Dataset<Row> annotatedNow) {
+        return kept(previousSentences).unionByName(annotatedNow);
+    }
+
+    Dataset<Row> tokens(Dataset<Row> annotatedNow) {
+        return kept(previousTokens).unionByName(annotatedNow);
+    }
+
+    Dataset<Row> unlinkedMentions(Dataset<Row> annotatedNow) {
+        return kept(previousMentions).unionByName(annotatedNow);
+    }
+
+    /**
+     * Kept documents whose mentions now resolve to another name than before: a short form that a new article
+     * links to a full name (or that became ambiguous). Counted into documents_relinked.
+     */
+    void countRelinked(Dataset<Row> mentions, RunSummary summary) {
+        long relinked = kept(previousLinked)
+                .select(Columns.DOC_ID, Columns.BEGIN, Columns.END, Columns.NAME)
+                .exceptAll(kept(mentions).select(Columns.DOC_ID, Columns.BEGIN, Columns.END, Columns.NAME))
+                .agg(countDistinct(col(Columns.DOC_ID)))
+                .first()
+                .getLong(0);
+        summary.put("documents_relinked", "old docs relinked", relinked);
+        if (relinked > 0) {
+            summary.note(relinked + " old documents had a mention linked to another name: a short name or acronym "
+                    + "now resolves to a full name found in the grown corpus (or no longer does)");
+        }
+    }
+
+    void release() {
+        keptIds.unpersist();
+    }
+
+    private Dataset<Row> kept(Dataset<Row> rows) {
+        return rows.join(keptIds, Columns.DOC_ID, "left_semi");
+    }
+}
