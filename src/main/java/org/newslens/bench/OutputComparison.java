@@ -44,10 +44,11 @@ public final class OutputComparison {
      *
      * @param skipped table names left out; a name ending in {@code *} leaves out every table starting with the rest
      * @param relativeTolerance doubles a and b are equal when |a - b| <= this × max(|a|, |b|); 0 = equal to the bit
-     * @param stateTables also compare the tables under {@code state/} of the run folders
+     * @param stateTables also compare every other folder under {@code state/} of the run folders (state an append
+     *     keeps that is not a documented {@link Table})
      */
     public record Options(Set<String> skipped, double relativeTolerance, boolean stateTables) {
-        /** Every documented table, doubles equal to the bit, state tables left out. */
+        /** Every documented {@link Table}, doubles equal to the bit, undocumented state folders left out. */
         public static final Options EXACT = new Options(Set.of(), 0, false);
 
         public Options skipping(String... names) {
@@ -99,14 +100,13 @@ public final class OutputComparison {
         List<String> names = new ArrayList<>();
         Arrays.stream(Table.values()).map(Table::tableName).forEach(names::add);
         if (options.stateTables()) {
-            for (String name : stateTables(fs, expectedRun)) {
-                names.add(name);
-            }
-            for (String name : stateTables(fs, actualRun)) {
-                if (!names.contains(name)) {
-                    names.add(name);
-                }
-            }
+            List<String> state = new ArrayList<>(stateTables(fs, expectedRun));
+            state.addAll(stateTables(fs, actualRun));
+            state.stream()
+                    .sorted()
+                    .distinct()
+                    .filter(name -> !names.contains(name))
+                    .forEach(names::add);
         }
         List<TableResult> results = new ArrayList<>();
         for (String name : names) {

@@ -97,6 +97,7 @@ public final class IngestJob implements Job {
                     && result.nothingNew()) {
                 context.summary().put("inputs_read", "inputs read", result.inputsRead());
                 context.summary().put("documents_added", "documents added", 0L);
+                context.summary().put("documents_replaced", "documents replaced", 0L);
                 context.summary().put("input_fingerprint", "input fingerprint", result.inputFingerprint());
                 context.summary().markUpToDate();
                 return;

@@ -99,9 +99,15 @@ final class RunManifest {
         entry.put("ended", ended.toString());
         entry.put("mode", settings.get(CoreSettings.MODE));
         entry.put("input", settings.get(CoreSettings.INPUT));
+        boolean freshStart = !CoreSettings.isAppend(settings) && summary.corpusRoot() != null;
         for (String figure : HISTORY_FIGURES) {
             if (summary.figures().containsKey(figure)) {
                 entry.put(figure, summary.figures().get(figure));
+            } else if (freshStart && figure.equals("documents_added")) {
+                // A full run that ingests starts the output afresh: every document it keeps is added.
+                entry.put(figure, summary.figures().get("documents"));
+            } else if (freshStart && figure.equals("documents_replaced")) {
+                entry.put(figure, 0L);
             }
         }
         entry.put("up_to_date", summary.upToDate());

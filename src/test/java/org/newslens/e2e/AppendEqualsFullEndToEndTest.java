@@ -194,14 +194,33 @@ class AppendEqualsFullEndToEndTest {
                         Integer.toString(RiverTownCorpus.DOCUMENTS_A),
                         Integer.toString(RiverTownCorpus.DOCUMENTS_B),
                         Integer.toString(RiverTownCorpus.DOCUMENTS_C + 1));
-        assertThat(history.get(2).path("documents_replaced").asLong(-1))
-                .as("replaced by the third run: the rewritten article (its file was read again)")
-                .isGreaterThanOrEqualTo(1);
-        assertThat(field(history, "rejects")).containsExactly("1", "1", "2");
+        assertThat(field(history, "documents_replaced"))
+                .as("replaced: by the third run, the rewritten article and the record dropped from its file")
+                .containsExactly("0", "0", "2");
         for (Run append : List.of(runB, runC)) {
-            assertThat(append.stdout()).as("summary of an append").containsIgnoringCase("added");
+            assertThat(append.stdout()).as("summary of an append").contains("documents added");
         }
-        assertThat(runC.stdout()).as("summary of the append of C").containsIgnoringCase("touched");
+        // What the append of C did to old documents, and why: two lost the line that became boilerplate (the A
+        // and the B article that carried it), one has its short name linked to the full name C brings.
+        JsonNode third = history.get(2);
+        assertThat(third.path("documents_reannotated").asLong(-1)).isEqualTo(2);
+        assertThat(third.path("documents_relinked").asLong(-1)).isEqualTo(1);
+        assertThat(runC.stdout())
+                .contains("2 old documents annotated again")
+                .contains("1 old documents had a mention linked to another name");
+        JsonNode second = history.get(1);
+        assertThat(second.path("documents_reannotated").asLong(-1)).isZero();
+        assertThat(second.path("documents_relinked").asLong(-1)).isZero();
+    }
+
+    /** Each run's own rejects: B's malformed line is B's; the empty A file was rejected by the first run. */
+    @Test
+    @Order(5)
+    void theHistoryCountsTheRejectsOfEachRunsInput() {
+        JsonNode history = manifest(appended).path("history");
+        assertThat(field(history, "rejects"))
+                .as("rejects of the inputs of A, of b/, and of the whole folder: %s", history)
+                .containsExactly("1", "1", "2");
     }
 
     @Test
@@ -247,7 +266,7 @@ class AppendEqualsFullEndToEndTest {
     void appendingWithSettingsThatChangeWhatRowsMeanIsAClearErrorAndWritesNothing() {
         Path extra = extraInput();
         for (String[] setting : List.of(
-                new String[] {"--annotate.ner-scope", "sentences"},
+                new String[] {"--annotate.ner-scope", "sentence"},
                 new String[] {"--annotate.pos", "true"},
                 new String[] {"--ingest.max-chars", "5000"})) {
             Map<String, String> before = fileHashes(appended);
@@ -264,7 +283,10 @@ class AppendEqualsFullEndToEndTest {
             assertThat(run.code)
                     .as("%s %s: %s", setting[0], setting[1], run.console())
                     .isEqualTo(2);
-            assertThat(run.stderr()).as("error for %s", setting[0]).contains(setting[0].substring(2));
+            assertThat(run.stderr())
+                    .as("error for %s", setting[0])
+                    .contains(setting[0] + " " + setting[1])
+                    .contains("--mode full");
             assertThat(fileHashes(appended)).as("output after %s", setting[0]).isEqualTo(before);
         }
     }
