@@ -155,12 +155,7 @@ public final class TopicsJob implements Job {
         if (keep) {
             vocabulary = stored.get().vocabulary();
         } else {
-            Dataset<Row> fitBags = leaveOut
-                    ? bags.join(
-                            duplicateIds,
-                            bags.col(Columns.DOC_ID).equalTo(duplicateIds.col(Columns.DOC_ID)),
-                            "left_anti")
-                    : bags;
+            Dataset<Row> fitBags = leaveOut ? withoutDuplicates(bags, duplicateIds) : bags;
             long fitCorpus = fitBags.count();
             vocabulary = TermVectors.vocabulary(
                     fitBags,
@@ -173,12 +168,7 @@ public final class TopicsJob implements Job {
         summary.put("topic_vocabulary", vocabulary.size());
 
         Dataset<Row> vectors = TermVectors.vectors(spark, bags, vocabulary).persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> fitVectors = leaveOut
-                ? vectors.join(
-                        duplicateIds,
-                        vectors.col(Columns.DOC_ID).equalTo(duplicateIds.col(Columns.DOC_ID)),
-                        "left_anti")
-                : vectors;
+        Dataset<Row> fitVectors = leaveOut ? withoutDuplicates(vectors, duplicateIds) : vectors;
 
         List<Row> metrics = new ArrayList<>();
         FittedModels models;
@@ -298,6 +288,11 @@ public final class TopicsJob implements Job {
         vectors.unpersist();
         bags.unpersist();
         docs.unpersist();
+    }
+
+    /** The rows of documents that are not near-duplicates (the duplicate ids are broadcast). */
+    private static Dataset<Row> withoutDuplicates(Dataset<Row> rows, Dataset<Row> duplicateIds) {
+        return rows.join(duplicateIds, rows.col(Columns.DOC_ID).equalTo(duplicateIds.col(Columns.DOC_ID)), "left_anti");
     }
 
     private static long countNew(ModelIds ids, String runId) {

@@ -104,23 +104,13 @@ public final class TopicsSettings {
                     + "the stored id");
 
     /**
-     * The settings that decide what the fitted model is: an append without {@code topics.refit} keeps the stored
-     * model, so it must ask for the same values as those the model was fitted with.
+     * The settings that decide what the fitted model is (all but those about duplicates, output and matching): an
+     * append without {@code topics.refit} keeps the stored model, so it must ask for the values it was fitted with.
      */
     public static List<Setting<?>> defining() {
-        return List.of(
-                MODEL,
-                K,
-                K_MAX,
-                SEED,
-                RESTARTS,
-                ITERATIONS,
-                VOCAB_SIZE,
-                MIN_DF,
-                MAX_DF,
-                COLLOCATIONS,
-                FIT_DOCS,
-                EXCLUDE_DUPLICATES);
+        List<Setting<?>> notDefining =
+                List.of(TOP_TERMS, DUPLICATE_SIMILARITY, DUPLICATE_MAX_BUCKET, PERIOD, REFIT, MATCH_MIN_COSINE);
+        return all().stream().filter(s -> !notDefining.contains(s)).toList();
     }
 
     public static List<Setting<?>> all() {
