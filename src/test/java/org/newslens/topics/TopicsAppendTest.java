@@ -82,6 +82,33 @@ class TopicsAppendTest {
     }
 
     @Test
+    void aKeptKmeansModelScoresTheOldDocumentsExactlyAsItsFullRunDid() {
+        // With topics.model kmeans the clusters are over terms, not over topic mixtures: the other stored shape.
+        Path out = dir.resolve("kmeans");
+        List<TopicsInput.Doc> first = ThemedCorpus.docs(4, 5);
+        TopicsInput.write(spark, uri(out), first);
+        assertThat(topics(out, "--topics.k", "3", "--topics.model", "kmeans")).isZero();
+        Snapshot before = snapshot(out);
+
+        List<TopicsInput.Doc> more = new ArrayList<>(first);
+        more.addAll(ThemedCorpus.more("baking", ThemedCorpus.BAKING, 4, 2, 41));
+        TopicsInput.write(spark, uri(out), more);
+        assertThat(topics(out, "--mode", "append", "--topics.k", "3", "--topics.model", "kmeans"))
+                .isZero();
+        Snapshot after = snapshot(out);
+
+        assertThat(after.topics()).isEqualTo(before.topics());
+        assertThat(after.model()).isEqualTo(before.model());
+        assertThat(after.info()).containsEntry("clusters_on_mixtures", "false");
+        for (Map.Entry<String, String> old : before.docTopics().entrySet()) {
+            assertThat(after.docTopics().get(old.getKey())).isEqualTo(old.getValue());
+        }
+        assertThat(after.clusters()).containsAllEntriesOf(before.clusters());
+        assertThat(after.clusters().get("baking-05"))
+                .isEqualTo(themeOf(before.clusters()).get("baking"));
+    }
+
+    @Test
     void aRefitOnTheSameCorpusMatchesEveryTopicToItsStoredId() {
         Path out = dir.resolve("same");
         List<TopicsInput.Doc> corpus = ThemedCorpus.docs(8, 11);
