@@ -19,12 +19,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newslens.Main;
 import org.newslens.SettingsRegistry;
 import org.newslens.bench.TopicsInput;
 import org.newslens.config.SettingsException;
 import org.newslens.io.Table;
 import org.newslens.io.TableStore;
+import org.newslens.pipeline.Pipeline;
 import org.newslens.testing.Outputs;
 import org.newslens.testing.SharedSpark;
 
@@ -50,7 +50,7 @@ class TopicsAppendTest {
         more.addAll(ThemedCorpus.more("stars", ThemedCorpus.STARS, 8, 3, 21));
         more.addAll(ThemedCorpus.more("baking", ThemedCorpus.BAKING, 8, 3, 22));
         more.addAll(ThemedCorpus.more("sailing", ThemedCorpus.SAILING, 8, 3, 23));
-        TopicsInput.write(spark, uri(out), more);
+        grow(out, more);
         assertThat(topics(out, "--mode", "append", "--topics.k", "3")).isZero();
         Snapshot after = snapshot(out);
 
@@ -92,7 +92,7 @@ class TopicsAppendTest {
 
         List<TopicsInput.Doc> more = new ArrayList<>(first);
         more.addAll(ThemedCorpus.more("baking", ThemedCorpus.BAKING, 4, 2, 41));
-        TopicsInput.write(spark, uri(out), more);
+        grow(out, more);
         assertThat(topics(out, "--mode", "append", "--topics.k", "3", "--topics.model", "kmeans"))
                 .isZero();
         Snapshot after = snapshot(out);
@@ -114,7 +114,7 @@ class TopicsAppendTest {
         List<TopicsInput.Doc> corpus = ThemedCorpus.docs(8, 11);
         Snapshot before = fullRun(out, corpus);
 
-        TopicsInput.write(spark, uri(out), corpus);
+        grow(out, corpus);
         assertThat(topics(out, "--mode", "append", "--topics.refit", "true", "--topics.k", "3"))
                 .isZero();
         Snapshot after = snapshot(out);
@@ -135,7 +135,7 @@ class TopicsAppendTest {
 
         List<TopicsInput.Doc> more = new ArrayList<>(first);
         more.addAll(ThemedCorpus.more("gardening", ThemedCorpus.GARDENING, 0, 8, 31));
-        TopicsInput.write(spark, uri(out), more);
+        grow(out, more);
         assertThat(topics(out, "--mode", "append", "--topics.refit", "true", "--topics.k", "4"))
                 .isZero();
         Snapshot after = snapshot(out);
@@ -159,7 +159,7 @@ class TopicsAppendTest {
         }
 
         // A later append without refit keeps the four topics, the new one no longer new.
-        TopicsInput.write(spark, uri(out), more);
+        grow(out, more);
         assertThat(topics(out, "--mode", "append", "--topics.k", "4")).isZero();
         Snapshot later = snapshot(out);
         assertThat(later.topics()).isEqualTo(after.topics());
@@ -232,6 +232,20 @@ class TopicsAppendTest {
         return snapshot(out);
     }
 
+    /**
+     * The documents and sentences of the grown corpus, committed as a run the way an append's ingest and annotate
+     * leave it: with the output's manifest, which an append run reads first.
+     */
+    private void grow(Path out, List<TopicsInput.Doc> docs) {
+        Path manifest = Outputs.currentRun(out).resolve("_manifest.json");
+        TopicsInput.write(spark, uri(out), docs);
+        try {
+            Files.copy(manifest, Outputs.currentRun(out).resolve("_manifest.json"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private Snapshot snapshot(Path out) {
         TableStore tables = new TableStore(spark, uri(out), "read");
         List<String> topics = sorted(
@@ -291,10 +305,21 @@ class TopicsAppendTest {
         return one;
     }
 
+    /**
+     * Runs the topics job alone through the pipeline (its checks, its commit): 0, or 2 when the settings are
+     * refused, as the command line would exit. (The command line runs an append only as the whole pipeline.)
+     */
     private static int topics(Path out, String... settings) {
-        List<String> args = new ArrayList<>(List.of("topics", "--output", uri(out)));
+        List<String> args = new ArrayList<>(List.of("--output", uri(out)));
         args.addAll(List.of(settings));
-        return Main.run(args.toArray(new String[0]));
+        try {
+            Pipeline.run(List.of(new TopicsJob()), SettingsRegistry.parse(args.toArray(new String[0])));
+            return 0;
+        } catch (SettingsException e) {
+            return 2;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void validate(Path out, String... settings) {
