@@ -285,8 +285,9 @@ public enum Table {
                     Columns.FIRST_SEEN,
                     StringType,
                     false,
-                    "The run that first had this topic: its run id (the folder name under runs/, which starts with "
-                            + "the run's UTC start time as digits); kept by append runs and by refits that match it"),
+                    "The run that first had this topic, as its place in the manifest's history: \"run 1\" is the "
+                            + "full run, \"run 2\" the append after it, ...; kept by append runs and by refits that "
+                            + "match it"),
             field(
                     Columns.IS_NEW,
                     BooleanType,
@@ -390,7 +391,11 @@ public enum Table {
                     IntegerType,
                     false,
                     "0-based place among the model's topics (or clusters), the order in which documents are scored"),
-            field(Columns.FIRST_SEEN, StringType, false, "The run id of the run that first had it"),
+            field(
+                    Columns.FIRST_SEEN,
+                    StringType,
+                    false,
+                    "The run that first had it, as its place in the manifest's history (\"run 1\" = the full run)"),
             field(
                     Columns.TERMS,
                     createArrayType(StringType, false),

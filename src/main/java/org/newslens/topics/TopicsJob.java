@@ -110,7 +110,10 @@ public final class TopicsJob implements Job {
         stageStart = System.nanoTime();
         long seed = settings.get(TopicsSettings.SEED);
         String topicModel = settings.get(TopicsSettings.MODEL);
-        String runId = tables.runFolder().getName();
+        // The run's place in the output's history ("run 1" = the full run, "run 2" the append after it), not its
+        // id: the same runs give the same tables.
+        String runId =
+                "run " + context.append().map(base -> base.history().size() + 1).orElse(1);
         // Read before this run writes its own copy: the model the current run stored, when appending.
         Optional<StoredModel> stored = CoreSettings.isAppend(settings) ? StoredModel.read(tables) : Optional.empty();
         boolean keep = stored.isPresent() && stored.get().hasModel() && !settings.get(TopicsSettings.REFIT);

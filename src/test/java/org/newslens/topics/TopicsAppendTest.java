@@ -171,7 +171,7 @@ class TopicsAppendTest {
     void anAppendAskingForOtherModelSettingsFailsAtTheStartNamingThem() {
         Path out = dir.resolve("mismatch");
         fullRun(out, ThemedCorpus.docs(4, 5));
-        String run = runId(out);
+        String run = runFolder(out);
 
         assertThatThrownBy(() -> validate(out, "--mode", "append", "--topics.k", "4", "--topics.seed", "7"))
                 .isInstanceOf(SettingsException.class)
@@ -179,7 +179,7 @@ class TopicsAppendTest {
                 .hasMessageContaining("--topics.seed: the stored model was fitted with 42, this run asks for 7")
                 .hasMessageContaining("add --topics.refit");
         assertThat(topics(out, "--mode", "append", "--topics.k", "4")).isEqualTo(2);
-        assertThat(runId(out)).as("nothing was written").isEqualTo(run);
+        assertThat(runFolder(out)).as("nothing was written").isEqualTo(run);
 
         assertThatCode(() -> validate(out, "--mode", "append", "--topics.k", "3"))
                 .doesNotThrowAnyException();
@@ -328,7 +328,22 @@ class TopicsAppendTest {
         new TopicsJob().validate(SettingsRegistry.parse(args.toArray(new String[0])));
     }
 
+    /** The current run's label as topics name it: its place in the manifest's history ("run 1" = the full run). */
     private static String runId(Path out) {
+        try {
+            return "run "
+                    + new com.fasterxml.jackson.databind.ObjectMapper()
+                            .readTree(Outputs.currentRun(out)
+                                    .resolve("_manifest.json")
+                                    .toFile())
+                            .path("history")
+                            .size();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String runFolder(Path out) {
         return Outputs.currentRun(out).getFileName().toString();
     }
 
