@@ -8,8 +8,8 @@ import org.newslens.config.Settings;
 import org.newslens.config.SettingsException;
 import org.newslens.io.Columns;
 import org.newslens.io.HadoopConf;
+import org.newslens.io.ParquetTables;
 import org.newslens.io.Table;
-import org.newslens.report.ParquetTables;
 
 /**
  * Checked before any job of an append run starts: an append without {@code topics.refit} keeps the stored topic
