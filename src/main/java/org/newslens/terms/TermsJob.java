@@ -65,6 +65,7 @@ public final class TermsJob implements Job {
             return;
         }
         Dataset<Row> sentences = tables.read(Table.SENTENCES, name()).select(Columns.DOC_ID, Columns.TERMS);
+        String stageLabel = JobLabels.currentStep(context.spark());
         JobLabels.step(context.spark(), "terms: count terms and n-grams per document");
         Dataset<Row> counts = countPerDocument(sentences).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> corpus = corpusCounts(counts).persist(StorageLevel.MEMORY_AND_DISK());
@@ -82,7 +83,7 @@ public final class TermsJob implements Job {
             context.summary().put("vocabulary", vocabulary);
             context.summary().put("collocations", collocations);
         } finally {
-            JobLabels.step(context.spark(), null);
+            JobLabels.step(context.spark(), stageLabel);
             corpus.unpersist();
             counts.unpersist();
         }
