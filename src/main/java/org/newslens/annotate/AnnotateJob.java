@@ -77,12 +77,19 @@ public final class AnnotateJob implements Job {
                 .persist(StorageLevel.DISK_ONLY());
         try {
             // The NLP pass runs inside the first write; in an append run the kept documents' rows join the new.
-            long tokens = tables.write(
-                    Table.TOKENS, reuse.map(r -> r.tokens(tokens(annotated))).orElseGet(() -> tokens(annotated)));
+            // When every earlier document is kept, its rows are shared with the run before, not rewritten.
+            boolean share = reuse.isPresent() && reuse.get().keepsAll();
+            long tokens = share
+                    ? tables.writeAdding(Table.TOKENS, tokens(annotated))
+                    : tables.write(
+                            Table.TOKENS,
+                            reuse.map(r -> r.tokens(tokens(annotated))).orElseGet(() -> tokens(annotated)));
             double passSeconds = (System.nanoTime() - t0) / 1e9;
-            long sentences = tables.write(
-                    Table.SENTENCES,
-                    reuse.map(r -> r.sentences(sentences(annotated))).orElseGet(() -> sentences(annotated)));
+            long sentences = share
+                    ? tables.writeAdding(Table.SENTENCES, sentences(annotated))
+                    : tables.write(
+                            Table.SENTENCES,
+                            reuse.map(r -> r.sentences(sentences(annotated))).orElseGet(() -> sentences(annotated)));
             Dataset<Row> unlinked =
                     reuse.map(r -> r.unlinkedMentions(mentions(annotated))).orElseGet(() -> mentions(annotated));
             tables.write(Table.STATE_UNLINKED_MENTIONS, unlinked);

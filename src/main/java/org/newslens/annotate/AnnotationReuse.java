@@ -27,13 +27,17 @@ final class AnnotationReuse {
     private final Dataset<Row> previousTokens;
     private final Dataset<Row> previousMentions;
     private final Dataset<Row> previousLinked;
+    /** Every earlier document is kept unchanged: the earlier rows need no filtering, and can be shared. */
+    private final boolean keepsAll;
 
     private AnnotationReuse(
             Dataset<Row> keptIds,
             Dataset<Row> previousSentences,
             Dataset<Row> previousTokens,
             Dataset<Row> previousMentions,
-            Dataset<Row> previousLinked) {
+            Dataset<Row> previousLinked,
+            boolean keepsAll) {
+        this.keepsAll = keepsAll;
         this.keptIds = keptIds;
         this.previousSentences = previousSentences;
         this.previousTokens = previousTokens;
@@ -69,17 +73,18 @@ final class AnnotationReuse {
                 .filter(col(Columns.CONTENT_SHA).equalTo(col(PREVIOUS + Columns.CONTENT_SHA)))
                 .select(Columns.DOC_ID)
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        countChanges(now, before, summary);
-        return Optional.of(new AnnotationReuse(kept, sentences.get(), tokens.get(), mentions.get(), linked.get()));
+        boolean keepsAll = countChanges(now, before, summary);
+        return Optional.of(
+                new AnnotationReuse(kept, sentences.get(), tokens.get(), mentions.get(), linked.get(), keepsAll));
     }
 
     /**
      * documents_added (a doc_id the output did not have), documents_replaced (an old document whose input now
      * gives another one: the file changed), documents_dropped (an old document whose input gives none now),
      * documents_reannotated (same doc_id, but its cleaned text changed: a line of it became or stopped being
-     * corpus boilerplate) and documents_kept.
+     * corpus boilerplate) and documents_kept. True when every earlier document is kept as it was.
      */
-    private static void countChanges(Dataset<Row> now, Dataset<Row> before, RunSummary summary) {
+    private static boolean countChanges(Dataset<Row> now, Dataset<Row> before, RunSummary summary) {
         Dataset<Row> sourcesNow =
                 now.select(col(Columns.SOURCE_URI).as("source_now")).distinct();
         Row counts = now.join(before, now.col(Columns.DOC_ID).equalTo(before.col(Columns.DOC_ID)), "full_outer")
@@ -113,6 +118,15 @@ final class AnnotationReuse {
             summary.note(reannotated + " old documents annotated again: their cleaned text changed because lines "
                     + "became (or stopped being) boilerplate repeated across the grown corpus");
         }
+        return counts.getLong(counts.fieldIndex("replaced"))
+                        + counts.getLong(counts.fieldIndex("dropped"))
+                        + reannotated
+                == 0;
+    }
+
+    /** Whether the earlier per-document rows are all kept: then they are shared, and only new rows written. */
+    boolean keepsAll() {
+        return keepsAll;
     }
 
     /** The documents that need the NLP pass: those whose annotations cannot be kept. */
@@ -155,6 +169,6 @@ final class AnnotationReuse {
     }
 
     private Dataset<Row> kept(Dataset<Row> rows) {
-        return rows.join(keptIds, Columns.DOC_ID, "left_semi");
+        return keepsAll ? rows : rows.join(keptIds, Columns.DOC_ID, "left_semi");
     }
 }

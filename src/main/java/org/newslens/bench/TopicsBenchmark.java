@@ -173,7 +173,7 @@ public final class TopicsBenchmark {
         return docs;
     }
 
-    /** Every row of topics, doc_topics and clusters, as sorted strings, to compare runs. */
+    /** Every row of topics, doc_topics and clusters, as sorted strings. */
     private static List<String> snapshot(TableStore tables) {
         List<String> rows = new ArrayList<>();
         for (Table table : List.of(Table.TOPICS, Table.DOC_TOPICS, Table.CLUSTERS)) {

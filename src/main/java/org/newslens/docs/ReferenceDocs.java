@@ -65,7 +65,7 @@ public final class ReferenceDocs {
             out.append("| [")
                     .append(table.tableName())
                     .append("](#")
-                    .append(table.tableName())
+                    .append(table.tableName().replace("/", "")) // the heading's anchor: "/" is dropped
                     .append(") | `jobs/")
                     .append(table.producer())
                     .append("` | ")

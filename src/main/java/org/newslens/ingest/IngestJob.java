@@ -103,7 +103,11 @@ public final class IngestJob implements Job {
                 return;
             }
             JobLabels.step(context.spark(), "ingest: keep the inputs for later appends");
-            context.tables().write(Table.STATE_INPUTS, result.inputRows());
+            if (context.append().isPresent() && result.earlierKept()) {
+                context.tables().writeAdding(Table.STATE_INPUTS, result.readRows());
+            } else {
+                context.tables().write(Table.STATE_INPUTS, result.inputRows());
+            }
             JobLabels.step(context.spark(), "ingest: clean and write documents");
             long documents = context.tables().write(Table.DOCUMENTS, result.documents());
             JobLabels.step(context.spark(), "ingest: write rejects");
@@ -157,7 +161,8 @@ public final class IngestJob implements Job {
 
     /**
      * The job's tables before writing; {@code inputRows} is every input of the corpus as parsed (the append
-     * state), {@code inputs} their count, {@code inputsRead} the inputs this run's input holds, and {@code
+     * state), {@code readRows} those read now, {@code earlierKept} says the read ones replace none the output
+     * had (so the earlier rows are kept as they are), {@code inputs} their count, {@code inputsRead} the inputs this run's input holds, and {@code
      * nothingNew} says that those equal what the output held for the same files already (an append that adds
      * nothing).
      */
@@ -165,6 +170,8 @@ public final class IngestJob implements Job {
             Dataset<Row> documents,
             Dataset<Row> rejects,
             Dataset<Row> inputRows,
+            Dataset<Row> readRows,
+            boolean earlierKept,
             long inputs,
             long inputsRead,
             boolean nothingNew,
@@ -172,6 +179,7 @@ public final class IngestJob implements Job {
             String inputFingerprint) {
         void release() {
             inputRows.unpersist();
+            readRows.unpersist();
         }
     }
 
@@ -230,15 +238,16 @@ public final class IngestJob implements Job {
         JobLabels.step(spark, "ingest: read and parse the input");
         long inputsRead = read.count();
         boolean nothingNew = false;
+        boolean earlierKept = false;
         Dataset<Row> parsed = read;
         if (earlier.isPresent()) {
             Dataset<Row> readFiles = read.select(Columns.SOURCE_URI).distinct();
             Dataset<Row> before = earlier.get().join(readFiles, Columns.SOURCE_URI, "left_semi");
             JobLabels.step(spark, "ingest: compare the input with the inputs the output holds");
+            earlierKept = before.isEmpty();
             nothingNew =
                     read.exceptAll(before).isEmpty() && before.exceptAll(read).isEmpty();
-            parsed = earlier.get()
-                    .join(readFiles, Columns.SOURCE_URI, "left_anti")
+            parsed = (earlierKept ? earlier.get() : earlier.get().join(readFiles, Columns.SOURCE_URI, "left_anti"))
                     .unionByName(read)
                     .persist(StorageLevel.MEMORY_AND_DISK());
         }
@@ -273,13 +282,12 @@ public final class IngestJob implements Job {
         Dataset<Row> rejects = output.filter(col(IngestSchemas.IS_DOCUMENT).equalTo(false))
                 .select(Columns.SOURCE_URI, Columns.REASON, Columns.DETAIL)
                 .unionByName(duplicates);
-        if (parsed != read) {
-            read.unpersist();
-        }
         return new Result(
                 documents,
                 rejects,
                 parsed,
+                read,
+                earlierKept,
                 inputs,
                 inputsRead,
                 nothingNew,

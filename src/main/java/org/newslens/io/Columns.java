@@ -103,4 +103,12 @@ public final class Columns {
     public static final String WARNING = "warning";
     public static final String LINK_KEY = "link_key";
     public static final String OFFERS = "offers";
+
+    // Columns of the topic model state tables (state/topic_*).
+    public static final String FIRST_SEEN = "first_seen";
+    public static final String ID = "id";
+    public static final String POSITION = "position";
+    public static final String WEIGHTS = "weights";
+    public static final String IS_COLLOCATION = "is_collocation";
+    public static final String KEY = "key";
 }

@@ -267,7 +267,12 @@ public enum Table {
             "topics",
             "One row per (topic, rank).",
             field(Columns.MODEL, StringType, false, "nmf or kmeans (topics.model)"),
-            field(Columns.TOPIC_ID, IntegerType, false, "0 … k-1"),
+            field(
+                    Columns.TOPIC_ID,
+                    IntegerType,
+                    false,
+                    "0 … k-1 after a full run; append runs keep each topic's id, and topics new in a refit get ids "
+                            + "above any used before"),
             field(Columns.RANK, IntegerType, false, "1 = the topic's strongest term"),
             field(Columns.TERM, StringType, false, "A term or a two-word collocation"),
             field(
@@ -275,7 +280,20 @@ public enum Table {
                     DoubleType,
                     false,
                     "The term's share of the topic's weight (sums to 1 over the vocabulary)"),
-            field(Columns.LABEL, StringType, false, "The topic's three top terms, comma-separated")),
+            field(Columns.LABEL, StringType, false, "The topic's three top terms, comma-separated"),
+            field(
+                    Columns.FIRST_SEEN,
+                    StringType,
+                    false,
+                    "The run that first had this topic, as its place in the manifest's history: \"run 1\" is the "
+                            + "full run, \"run 2\" the append after it, ...; kept by append runs and by refits that "
+                            + "match it"),
+            field(
+                    Columns.IS_NEW,
+                    BooleanType,
+                    false,
+                    "True in the run that introduced the topic (every topic of a full run; in an append with "
+                            + "--topics.refit, the topics that matched no stored one)")),
     DOC_TOPICS(
             "doc_topics",
             "topics",
@@ -302,7 +320,8 @@ public enum Table {
                     Columns.CLUSTER_ID,
                     IntegerType,
                     false,
-                    "0 … k-1; -1 for documents with no vocabulary term or no topic weight"),
+                    "0 … k-1 after a full run, kept by append runs as topic ids are; -1 for documents with no "
+                            + "vocabulary term or no topic weight"),
             field(Columns.LABEL, StringType, false, "The cluster's four top terms by class-based tf-idf"),
             field(Columns.DISTANCE, DoubleType, false, "Cosine distance from the document to its cluster centroid")),
     DUPLICATES(
@@ -360,6 +379,65 @@ public enum Table {
                     "npmi, c_npmi, reconstruction_error, silhouette, mean_cosine, k, fit_docs, vocabulary, "
                             + "silhouette_at_k_<k>"),
             field(Columns.VALUE, DoubleType, false, "The figure")),
+    TOPIC_MODEL(
+            "state/topic_model",
+            "topics",
+            "State: one row per topic and per cluster of the stored topic model, with its id and weights; an append "
+                    + "run scores every document with it (see topics.md, Topics across append runs).",
+            field(Columns.KIND, StringType, false, "topic or cluster"),
+            field(Columns.ID, IntegerType, false, "The topic_id or cluster_id it has in the tables"),
+            field(
+                    Columns.POSITION,
+                    IntegerType,
+                    false,
+                    "0-based place among the model's topics (or clusters), the order in which documents are scored"),
+            field(
+                    Columns.FIRST_SEEN,
+                    StringType,
+                    false,
+                    "The run that first had it, as its place in the manifest's history (\"run 1\" = the full run)"),
+            field(
+                    Columns.TERMS,
+                    createArrayType(StringType, false),
+                    true,
+                    "The vocabulary terms its weights are over (non-zero weights only, in vocabulary order); null "
+                            + "for clusters of topic mixtures"),
+            field(
+                    Columns.WEIGHTS,
+                    createArrayType(DoubleType, false),
+                    false,
+                    "Topic: each term's weight in the fitted factor (NMF) or centroid (kmeans); cluster: its "
+                            + "centroid over terms, or (clusters of topic mixtures) over the topics in "
+                            + "position order")),
+    TOPIC_VOCABULARY(
+            "state/topic_vocabulary",
+            "topics",
+            "State: one row per term of the stored topic model's vocabulary, with the idf documents are weighted by.",
+            field(Columns.TERM, StringType, false, "A term or a two-word collocation"),
+            field(
+                    Columns.POSITION,
+                    IntegerType,
+                    false,
+                    "0-based index of the term in the model (terms in sorted order)"),
+            field(Columns.DF, LongType, false, "Fitting documents containing it when the model was fitted"),
+            field(Columns.IDF, DoubleType, false, "ln((1 + N) / (1 + df)) + 1 with N the fitting documents"),
+            field(
+                    Columns.IS_COLLOCATION,
+                    BooleanType,
+                    false,
+                    "A two-word collocation, counted where its two words stand next to each other")),
+    TOPIC_MODEL_INFO(
+            "state/topic_model_info",
+            "topics",
+            "State: one row per fact about the stored topic model: the topics.* settings it was fitted with, and "
+                    + "model, clusters_on_mixtures, documents, fitted_in, last_topic_id, last_cluster_id.",
+            field(Columns.KEY, StringType, false, "A setting (topics.k, ...) or a fact's name"),
+            field(
+                    Columns.VALUE,
+                    StringType,
+                    false,
+                    "Its value as text: fitted_in is the run id of the fit; last_topic_id and last_cluster_id are "
+                            + "the largest ids ever used (-1 for none), so a new topic never takes an old id")),
     ENTITY_TRENDS(
             "entity_trends",
             "trends",

@@ -132,6 +132,43 @@ public final class TableStore {
     }
 
     /**
+     * Writes a table as the run before left it plus the {@code added} rows: the earlier copy's files are shared
+     * (hard links locally, copies elsewhere; Parquet files never change once written) and only the new rows are
+     * written. An append run uses it for the per-document tables when it keeps every earlier document.
+     */
+    public long writeAdding(Table table, Dataset<Row> added) {
+        Path previous = new Path(current, table.tableName());
+        long rows = write(table, added);
+        if (current.equals(runFolder) || !exists(previous)) {
+            return rows;
+        }
+        Path target = new Path(runFolder, table.tableName());
+        FileSystem fs = fileSystem();
+        try {
+            for (org.apache.hadoop.fs.FileStatus file : fs.listStatus(previous)) {
+                String name = file.getPath().getName();
+                if (file.isFile() && !name.startsWith("_") && !name.startsWith(".")) {
+                    shareFile(fs, file.getPath(), new Path(target, name));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Sharing the files of " + previous + " into " + target + " failed", e);
+        }
+        long total = spark.read().parquet(target.toString()).count(); // from the Parquet footers
+        written.put(table, total);
+        LOG.info("{}: {} rows kept from the run before, {} added", table.tableName(), total - rows, rows);
+        return total;
+    }
+
+    private void shareFile(FileSystem fs, Path from, Path to) throws IOException {
+        if (RunFolders.isLocal(to)) {
+            linkTree(RunFolders.local(from), RunFolders.local(to));
+        } else if (!FileUtil.copy(fs, from, fs, to, false, spark.sparkContext().hadoopConfiguration())) {
+            throw new IOException("could not copy " + from + " to " + to);
+        }
+    }
+
+    /**
      * The row count the write itself observed, so the table is not read a second time. Spark delivers the
      * observation through its listener bus moments after the write (also for empty writes); should it not come
      * within {@link #OBSERVATION_WAIT}, the written table is counted instead.

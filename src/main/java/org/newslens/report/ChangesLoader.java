@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.newslens.io.Columns;
+import org.newslens.io.ParquetTables;
 import org.newslens.io.Table;
 import org.newslens.report.ReportData.Changes;
 import org.newslens.report.ReportData.Distinctive;

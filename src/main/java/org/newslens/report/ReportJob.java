@@ -8,6 +8,7 @@ import org.apache.hadoop.fs.Path;
 import org.newslens.config.CoreSettings;
 import org.newslens.config.SettingsException;
 import org.newslens.io.HadoopConf;
+import org.newslens.io.ParquetTables;
 import org.newslens.io.Table;
 import org.newslens.pipeline.Job;
 import org.newslens.pipeline.JobContext;

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.newslens.config.Settings;
 import org.newslens.io.Columns;
+import org.newslens.io.ParquetTables;
 import org.newslens.io.Table;
 import org.newslens.report.ReportData.ClusterRow;
 import org.newslens.report.ReportData.Collocation;

@@ -2,8 +2,6 @@ package org.newslens.terms;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.get;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
@@ -12,9 +10,7 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.sum;
 
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -22,10 +18,10 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.newslens.io.Columns;
+import org.newslens.io.JobLabels;
 import org.newslens.io.Table;
 import org.newslens.io.TableStore;
 import org.newslens.pipeline.Job;
@@ -36,13 +32,14 @@ import org.newslens.text.StopWords;
 /**
  * Term statistics from the sentences' term arrays: term_stats, doc_terms, doc_keywords and collocations.
  * Stop words are left out of every table but count as tokens (and as middle words of trigrams).
+ *
+ * <p>One pass over the sentences, grouped by document, counts each document's terms and n-grams
+ * ({@link CountingPartition}); every table derives from those counts, held in memory (or spilled to disk) for
+ * the stage rather than written and read back.
  */
 public final class TermsJob implements Job {
-    private static final StructType NGRAM_ROW = new StructType()
-            .add(Columns.DOC_ID, DataTypes.StringType)
-            .add(Columns.NGRAM, DataTypes.StringType)
-            .add(Columns.N, DataTypes.IntegerType)
-            .add("candidate", DataTypes.BooleanType);
+    /** Whether an n-gram may be a collocation (see {@link NgramExtractor}); false for terms. */
+    static final String CANDIDATE = "candidate";
 
     @Override
     public String name() {
@@ -68,37 +65,52 @@ public final class TermsJob implements Job {
             return;
         }
         Dataset<Row> sentences = tables.read(Table.SENTENCES, name()).select(Columns.DOC_ID, Columns.TERMS);
-
-        Dataset<Row> termCounts = termCountsPerDocument(sentences).persist(StorageLevel.MEMORY_AND_DISK());
+        String stageLabel = JobLabels.currentStep(context.spark());
+        JobLabels.step(context.spark(), "terms: count terms and n-grams per document");
+        Dataset<Row> counts = countPerDocument(sentences).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> corpus = corpusCounts(counts).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            Dataset<Row> termStats = termStats(termCounts, documents);
+            corpus.count(); // fills both caches here, so the writes below read as the small steps they are
+            Dataset<Row> termStats = termStats(corpus, documents);
             long vocabulary = tables.write(Table.TERM_STATS, termStats);
-            Dataset<Row> docTerms = docTerms(termCounts, tables.read(Table.TERM_STATS, name()));
+            Dataset<Row> docTerms = docTerms(counts, termStats);
             tables.write(Table.DOC_TERMS, docTerms);
             tables.write(
-                    Table.DOC_KEYWORDS,
-                    keywords(
-                            tables.read(Table.DOC_TERMS, name()),
-                            context.settings().get(TermsSettings.KEYWORDS)));
-            Dataset<Row> ngrams = ngramCounts(sentences).persist(StorageLevel.MEMORY_AND_DISK());
+                    Table.DOC_KEYWORDS, keywords(docTerms, context.settings().get(TermsSettings.KEYWORDS)));
             long collocations = tables.write(
                     Table.COLLOCATIONS,
-                    collocations(ngrams, termCounts, context.settings().get(TermsSettings.COLLOCATION_MIN_COUNT)));
-            ngrams.unpersist();
+                    collocations(corpus, context.settings().get(TermsSettings.COLLOCATION_MIN_COUNT)));
             context.summary().put("vocabulary", vocabulary);
             context.summary().put("collocations", collocations);
         } finally {
-            termCounts.unpersist();
+            JobLabels.step(context.spark(), stageLabel);
+            corpus.unpersist();
+            counts.unpersist();
         }
     }
 
-    /** (doc_id, term, tf) for every term of every document, stop words included. */
-    static Dataset<Row> termCountsPerDocument(Dataset<Row> sentences) {
+    /**
+     * Counts each document once: its sentences go to one task (partitioned and sorted by document), which
+     * gives the rows of {@link CountingPartition#SCHEMA}: (doc_id, term, tf) of the documents' content terms,
+     * and partial corpus sums (doc_id null) of every term and n-gram.
+     */
+    static Dataset<Row> countPerDocument(Dataset<Row> sentences) {
         return sentences
-                .select(col(Columns.DOC_ID), explode(col(Columns.TERMS)).as(Columns.TERM))
-                .where(col(Columns.TERM).isNotNull())
-                .groupBy(Columns.DOC_ID, Columns.TERM)
-                .agg(count(lit(1)).cast("int").as(Columns.TF));
+                .repartition(col(Columns.DOC_ID))
+                .sortWithinPartitions(Columns.DOC_ID)
+                .mapPartitions(
+                        new CountingPartition(sentences.schema(), CountingPartition.FLUSH_AT),
+                        Encoders.row(CountingPartition.SCHEMA));
+    }
+
+    /**
+     * (ngram, n, candidate, count, df) of every term (n = 1, stop words included) and every n-gram
+     * {@link NgramExtractor} gives: occurrences in the corpus and documents they occur in.
+     */
+    static Dataset<Row> corpusCounts(Dataset<Row> counts) {
+        return counts.where(col(Columns.DOC_ID).isNull())
+                .groupBy(Columns.NGRAM, Columns.N, CANDIDATE)
+                .agg(sum(Columns.COUNT).as(Columns.COUNT), sum(Columns.DF).as(Columns.DF));
     }
 
     private static Column isStopTerm(Column term) {
@@ -106,19 +118,23 @@ public final class TermsJob implements Job {
     }
 
     /** cf, df and smoothed idf = ln((1 + N) / (1 + df)) + 1 of every non-stop term. */
-    static Dataset<Row> termStats(Dataset<Row> termCounts, long documents) {
-        return termCounts
-                .where(not(isStopTerm(col(Columns.TERM))))
-                .groupBy(Columns.TERM)
-                .agg(sum(Columns.TF).cast("long").as(Columns.CF), count(lit(1)).as(Columns.DF))
+    static Dataset<Row> termStats(Dataset<Row> corpusCounts, long documents) {
+        return corpusCounts
+                .where(col(Columns.N).equalTo(1).and(not(isStopTerm(col(Columns.NGRAM)))))
+                .select(col(Columns.NGRAM).as(Columns.TERM), col(Columns.COUNT).as(Columns.CF), col(Columns.DF))
                 .withColumn(
                         Columns.IDF,
                         log(lit(1.0 + documents).divide(col(Columns.DF).plus(1)))
                                 .plus(1.0));
     }
 
-    static Dataset<Row> docTerms(Dataset<Row> termCounts, Dataset<Row> termStats) {
-        return termCounts
+    /** (doc_id, term, tf, tf_idf) of every document's content terms. */
+    static Dataset<Row> docTerms(Dataset<Row> counts, Dataset<Row> termStats) {
+        return counts.where(col(Columns.DOC_ID).isNotNull())
+                .select(
+                        col(Columns.DOC_ID),
+                        col(Columns.NGRAM).as(Columns.TERM),
+                        col(Columns.COUNT).cast("int").as(Columns.TF))
                 .join(termStats.select(Columns.TERM, Columns.IDF), Columns.TERM)
                 .withColumn(Columns.TF_IDF, col(Columns.TF).multiply(col(Columns.IDF)));
     }
@@ -140,34 +156,18 @@ public final class TermsJob implements Job {
                         col(Columns.TF_IDF).as(Columns.SCORE));
     }
 
-    /** (ngram, n, candidate, count, df) of the n-grams {@link NgramExtractor} gives; df only for candidates. */
-    static Dataset<Row> ngramCounts(Dataset<Row> sentences) {
-        int docIdAt = sentences.schema().fieldIndex(Columns.DOC_ID);
-        int termsAt = sentences.schema().fieldIndex(Columns.TERMS);
-        return sentences
-                .flatMap(
-                        (FlatMapFunction<Row, Row>) sentence -> ngramRows(sentence, docIdAt, termsAt),
-                        Encoders.row(NGRAM_ROW))
-                .groupBy(Columns.DOC_ID, Columns.NGRAM, Columns.N, "candidate")
-                .agg(count(lit(1)).as(Columns.COUNT))
-                .groupBy(Columns.NGRAM, Columns.N, "candidate")
-                .agg(
-                        sum(Columns.COUNT).cast("long").as(Columns.COUNT),
-                        count(lit(1)).as(Columns.DF));
-    }
-
     /** Candidate n-grams seen at least minCount times, with count, df, PMI and log-likelihood. */
-    static Dataset<Row> collocations(Dataset<Row> ngramCounts, Dataset<Row> termCounts, int minCount) {
-        Dataset<Row> unigrams = termCounts
-                .groupBy(Columns.TERM)
-                .agg(sum(Columns.TF).cast("long").as(Columns.COUNT));
+    static Dataset<Row> collocations(Dataset<Row> corpusCounts, int minCount) {
+        Dataset<Row> unigrams = corpusCounts
+                .where(col(Columns.N).equalTo(1))
+                .select(col(Columns.NGRAM).as(Columns.TERM), col(Columns.COUNT));
         Long total = unigrams.agg(sum(Columns.COUNT).as("tokens")).first().getAs("tokens");
         long tokens = total == null ? 0 : total; // null: no document has a term
-        Dataset<Row> prefixes = ngramCounts
+        Dataset<Row> prefixes = corpusCounts
                 .where(col(Columns.N).equalTo(2))
                 .select(col(Columns.NGRAM).as("prefix"), col(Columns.COUNT).as("prefix_count"));
-        Dataset<Row> candidates = ngramCounts
-                .where(col("candidate").and(col(Columns.COUNT).geq(minCount)))
+        Dataset<Row> candidates = corpusCounts
+                .where(col(CANDIDATE).and(col(Columns.COUNT).geq(minCount)))
                 .withColumn("words", split(col(Columns.NGRAM), " "))
                 .withColumn("w1", col("words").getItem(0))
                 .withColumn("w2", col("words").getItem(1))
@@ -181,18 +181,6 @@ public final class TermsJob implements Job {
                 .join(prefixes, "prefix")
                 .select(Columns.NGRAM, Columns.N, Columns.COUNT, Columns.DF, "c1", "c2", "c3", "prefix_count");
         return score(withCounts, tokens);
-    }
-
-    private static java.util.Iterator<Row> ngramRows(Row sentence, int docIdAt, int termsAt) {
-        String docId = sentence.getString(docIdAt);
-        List<String> terms = sentence.getList(termsAt);
-        List<Row> rows = new ArrayList<>();
-        for (NgramExtractor.Ngram gram : NgramExtractor.extract(terms)) {
-            // Only candidates need a document frequency; the other bigrams are counted across documents
-            // (doc_id null), which lets the partial aggregation fold them before the shuffle.
-            rows.add(RowFactory.create(gram.candidate() ? docId : null, gram.text(), gram.n(), gram.candidate()));
-        }
-        return rows.iterator();
     }
 
     private static Dataset<Row> score(Dataset<Row> counted, long tokens) {

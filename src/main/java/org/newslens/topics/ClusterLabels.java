@@ -30,9 +30,18 @@ final class ClusterLabels {
 
     private ClusterLabels() {}
 
-    /** Each cluster's top terms by c-TF-IDF (ties by term); clusters with no documents get none. */
+    /**
+     * Each cluster's top terms by c-TF-IDF (ties by term), in the order of {@code clusterIds} (the ids in the
+     * assignment); clusters with no documents get none.
+     */
     static List<List<String>> topTerms(
-            Dataset<Row> bags, Vocabulary vocabulary, Dataset<Row> assignment, int k, int top, SparkSession spark) {
+            Dataset<Row> bags,
+            Vocabulary vocabulary,
+            Dataset<Row> assignment,
+            List<Integer> clusterIds,
+            int top,
+            SparkSession spark) {
+        int k = clusterIds.size();
         List<Row> vocabRows = new ArrayList<>();
         vocabulary.terms().forEach(t -> vocabRows.add(RowFactory.create(t)));
         Dataset<Row> vocab = spark.createDataFrame(
@@ -73,22 +82,27 @@ final class ClusterLabels {
         for (int c = 0; c < k; c++) {
             terms.add(new ArrayList<>());
         }
-        rows.forEach(r -> terms.get(r.<Integer>getAs(Columns.CLUSTER_ID)).add(r.getAs(Columns.TERM)));
+        rows.forEach(r -> terms.get(clusterIds.indexOf(r.<Integer>getAs(Columns.CLUSTER_ID)))
+                .add(r.getAs(Columns.TERM)));
         return terms;
     }
 
-    /** clusters rows for every document: documents without a vocabulary term get cluster -1. */
+    /**
+     * clusters rows for every document: documents without a vocabulary term get cluster -1; {@code clusterTerms}
+     * are in the order of {@code clusterIds}.
+     */
     static Dataset<Row> clustersTable(
             SparkSession spark,
             Dataset<Row> docs,
             Dataset<Row> assignment,
+            List<Integer> clusterIds,
             List<List<String>> clusterTerms,
             int labelTerms) {
         List<Row> labelRows = new ArrayList<>();
         for (int c = 0; c < clusterTerms.size(); c++) {
             List<String> terms = clusterTerms.get(c);
             labelRows.add(RowFactory.create(
-                    c, String.join(", ", terms.subList(0, Math.min(labelTerms, terms.size())))));
+                    clusterIds.get(c), String.join(", ", terms.subList(0, Math.min(labelTerms, terms.size())))));
         }
         Dataset<Row> labels = spark.createDataFrame(
                 labelRows,

@@ -8,8 +8,10 @@ import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -32,8 +34,11 @@ final class Scoring {
 
     private Scoring() {}
 
-    /** doc_id, cluster_id, distance, weights (per topic), dominant (-1 when no topic has weight). */
-    static Dataset<Row> score(Dataset<Row> vectors, FittedModels models) {
+    /**
+     * doc_id, cluster_id (the id users see, from {@code clusterIds} by the model's cluster position), distance,
+     * weights (per topic position), dominant (its position; -1 when no topic has weight).
+     */
+    static Dataset<Row> score(Dataset<Row> vectors, FittedModels models, int[] clusterIds) {
         MapPartitionsFunction<Row, Row> scoreAll = rows -> {
             List<Row> out = new ArrayList<>();
             while (rows.hasNext()) {
@@ -45,7 +50,7 @@ final class Scoring {
                 }
                 out.add(RowFactory.create(
                         doc.docId(),
-                        s.cluster(),
+                        s.cluster() < 0 ? -1 : clusterIds[s.cluster()],
                         s.distance(),
                         scala.jdk.javaapi.CollectionConverters.asScala(weights).toSeq(),
                         s.dominant()));
@@ -56,21 +61,22 @@ final class Scoring {
         return vectors.mapPartitions(scoreAll, Encoders.row(SCORES));
     }
 
-    /** doc_topics rows: each topic with weight at least 1 %, and always the dominant one. */
-    static Dataset<Row> docTopics(Dataset<Row> scores, String model) {
+    /** doc_topics rows: each topic with weight at least 1 %, and always the dominant one; ids by topic position. */
+    static Dataset<Row> docTopics(Dataset<Row> scores, String model, int[] topicIds) {
+        String ids = Arrays.stream(topicIds).mapToObj(String::valueOf).collect(Collectors.joining(", "));
         return scores.select(
                         col(Columns.DOC_ID),
                         col("dominant"),
-                        expr("posexplode(weights)").as(new String[] {Columns.TOPIC_ID, Columns.WEIGHT}))
-                .filter(col(Columns.TOPIC_ID)
+                        expr("posexplode(weights)").as(new String[] {"position", Columns.WEIGHT}))
+                .filter(col("position")
                         .equalTo(col("dominant"))
                         .or(col(Columns.WEIGHT).geq(FittedModels.MIN_WEIGHT)))
                 .filter(col("dominant").geq(0))
                 .select(
                         col(Columns.DOC_ID),
                         lit(model).as(Columns.MODEL),
-                        col(Columns.TOPIC_ID),
+                        expr("element_at(array(" + ids + "), position + 1)").as(Columns.TOPIC_ID),
                         col(Columns.WEIGHT),
-                        col(Columns.TOPIC_ID).equalTo(col("dominant")).as(Columns.IS_DOMINANT));
+                        col("position").equalTo(col("dominant")).as(Columns.IS_DOMINANT));
     }
 }

@@ -7,17 +7,20 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.newslens.config.CoreSettings;
 import org.newslens.config.Settings;
 import org.newslens.io.Columns;
 import org.newslens.io.JobLabels;
@@ -73,7 +76,16 @@ public final class TopicsJob implements Job {
                 Table.DOC_TOPICS,
                 Table.CLUSTERS,
                 Table.TOPIC_TRENDS,
-                Table.TOPIC_METRICS);
+                Table.TOPIC_METRICS,
+                Table.TOPIC_MODEL,
+                Table.TOPIC_VOCABULARY,
+                Table.TOPIC_MODEL_INFO);
+    }
+
+    /** An append that keeps the stored model needs one, fitted with the settings asked for ({@link AppendCheck}). */
+    @Override
+    public void validate(Settings settings) {
+        AppendCheck.check(settings);
     }
 
     /** The fit runs in the driver: its sample, vocabulary and factors must fit there ({@link FitMemory}). */
@@ -98,6 +110,16 @@ public final class TopicsJob implements Job {
         stageStart = System.nanoTime();
         long seed = settings.get(TopicsSettings.SEED);
         String topicModel = settings.get(TopicsSettings.MODEL);
+        // The run's place in the output's history ("run 1" = the full run, "run 2" the append after it), not its
+        // id: the same runs give the same tables.
+        String runId =
+                "run " + context.append().map(base -> base.history().size() + 1).orElse(1);
+        // Read before this run writes its own copy: the model the current run stored, when appending.
+        Optional<StoredModel> stored = CoreSettings.isAppend(settings) ? StoredModel.read(tables) : Optional.empty();
+        boolean keep = stored.isPresent() && stored.get().hasModel() && !settings.get(TopicsSettings.REFIT);
+        if (keep) {
+            AppendCheck.fail(StoredModel.differences(stored.get().info(), settings));
+        }
 
         Dataset<Row> docs = documentsWithSentences(tables).persist(StorageLevel.MEMORY_AND_DISK());
         long documents = docs.count();
@@ -127,53 +149,104 @@ public final class TopicsJob implements Job {
         boolean leaveOut = settings.get(TopicsSettings.EXCLUDE_DUPLICATES) && duplicateCount > 0;
 
         stage(spark, "topics: term counts and vocabulary");
-        Set<String> collocations = collocations(tables, settings.get(TopicsSettings.COLLOCATIONS), summary);
+        // A kept model counts exactly the collocations of its vocabulary, whatever the collocations table says now.
+        Set<String> collocations = keep
+                ? stored.get().collocations()
+                : collocations(tables, settings.get(TopicsSettings.COLLOCATIONS), summary);
         Dataset<Row> bags = TermVectors.bags(spark, docs, collocations).persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> fitBags = leaveOut
-                ? bags.join(
-                        duplicateIds, bags.col(Columns.DOC_ID).equalTo(duplicateIds.col(Columns.DOC_ID)), "left_anti")
-                : bags;
-        long fitCorpus = fitBags.count();
-        Vocabulary vocabulary = TermVectors.vocabulary(
-                fitBags,
-                fitCorpus,
-                settings.get(TopicsSettings.MIN_DF),
-                settings.get(TopicsSettings.MAX_DF),
-                settings.get(TopicsSettings.VOCAB_SIZE));
+        Vocabulary vocabulary;
+        if (keep) {
+            vocabulary = stored.get().vocabulary();
+        } else {
+            Dataset<Row> fitBags = leaveOut ? withoutDuplicates(bags, duplicateIds) : bags;
+            long fitCorpus = fitBags.count();
+            vocabulary = TermVectors.vocabulary(
+                    fitBags,
+                    fitCorpus,
+                    settings.get(TopicsSettings.MIN_DF),
+                    settings.get(TopicsSettings.MAX_DF),
+                    settings.get(TopicsSettings.VOCAB_SIZE));
+            LOG.info("Topics vocabulary: {} terms from {} documents", vocabulary.size(), fitCorpus);
+        }
         summary.put("topic_vocabulary", vocabulary.size());
-        LOG.info("Topics vocabulary: {} terms from {} documents", vocabulary.size(), fitCorpus);
 
         Dataset<Row> vectors = TermVectors.vectors(spark, bags, vocabulary).persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> fitVectors = leaveOut
-                ? vectors.join(
-                        duplicateIds,
-                        vectors.col(Columns.DOC_ID).equalTo(duplicateIds.col(Columns.DOC_ID)),
-                        "left_anti")
-                : vectors;
+        Dataset<Row> fitVectors = leaveOut ? withoutDuplicates(vectors, duplicateIds) : vectors;
 
-        stage(spark, "topics: fitting sample");
-        List<SparseDoc> sample = sample(fitVectors, settings.get(TopicsSettings.FIT_DOCS), seed);
         List<Row> metrics = new ArrayList<>();
-        if (sample.isEmpty()) {
-            writeWithoutModel(spark, tables, docs, summary, documents);
-            return;
+        FittedModels models;
+        ModelIdentity.Ids ids;
+        String fittedIn;
+        if (keep) {
+            StoredModel model = stored.get();
+            models = model.models();
+            ids = new ModelIdentity.Ids(
+                    model.topics(),
+                    model.clusters(),
+                    model.topics().size(),
+                    model.clusters().size());
+            fittedIn = model.fittedIn();
+            metrics.addAll(fitFigures(tables));
+            summary.note("topics: append: every document scored with the topic model fitted in run " + fittedIn
+                    + " (topic ids kept; --topics.refit fits anew)");
+        } else {
+            stage(spark, "topics: fitting sample");
+            List<SparseDoc> sample = sample(fitVectors, settings.get(TopicsSettings.FIT_DOCS), seed);
+            if (sample.isEmpty()) {
+                writeWithoutModel(spark, tables, docs, summary, documents);
+                StoredModel.of(
+                                vocabulary,
+                                collocations,
+                                null,
+                                ModelIds.fresh(0, runId),
+                                ModelIds.fresh(0, runId),
+                                settings,
+                                runId,
+                                stored.map(StoredModel::lastTopicId).orElse(-1),
+                                stored.map(StoredModel::lastClusterId).orElse(-1))
+                        .write(tables, spark);
+                return;
+            }
+            models = fit(sample, vocabulary, requestedK, settings, topicModel, metrics, summary);
+            fittedIn = runId;
+            if (stored.isPresent()) {
+                ids = ModelIdentity.matched(
+                        models, vocabulary, stored.get(), settings.get(TopicsSettings.MATCH_MIN_COSINE), runId);
+                summary.note("topics: refit: " + ids.matchedTopics() + " of "
+                        + ids.topics().size()
+                        + " topics and " + ids.matchedClusters() + " of "
+                        + ids.clusters().size()
+                        + " clusters matched a stored one and kept its id; the others are new");
+            } else {
+                ids = ModelIdentity.fresh(models, runId);
+            }
+            metrics = withIds(metrics, ids);
         }
-        FittedModels models = fit(sample, vocabulary, requestedK, settings, topicModel, metrics, summary);
-        int k = models.centroids().length;
+        int[] topicIds = ids.topics().ids();
+        List<Integer> clusterIds = Arrays.stream(ids.clusters().ids()).boxed().toList();
 
         stage(spark, "topics: scoring documents");
-        Dataset<Row> scores = Scoring.score(vectors, models).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> scores =
+                Scoring.score(vectors, models, ids.clusters().ids()).persist(StorageLevel.MEMORY_AND_DISK());
         List<List<String>> topicTerms = topicTerms(models.topics(), vocabulary, settings.get(TopicsSettings.TOP_TERMS));
         tables.write(
                 Table.TOPICS,
-                topicsTable(spark, topicModel, models.topics(), vocabulary, settings.get(TopicsSettings.TOP_TERMS)));
-        long docTopicRows = tables.write(Table.DOC_TOPICS, Scoring.docTopics(scores, topicModel));
+                topicsTable(
+                        spark,
+                        topicModel,
+                        models.topics(),
+                        vocabulary,
+                        settings.get(TopicsSettings.TOP_TERMS),
+                        ids.topics(),
+                        runId));
+        long docTopicRows = tables.write(Table.DOC_TOPICS, Scoring.docTopics(scores, topicModel, topicIds));
 
         stage(spark, "topics: cluster labels");
         Dataset<Row> assignment = scores.select(Columns.DOC_ID, Columns.CLUSTER_ID, Columns.DISTANCE);
-        List<List<String>> clusterTerms =
-                ClusterLabels.topTerms(bags, vocabulary, assignment, k, settings.get(TopicsSettings.TOP_TERMS), spark);
-        Dataset<Row> clusters = ClusterLabels.clustersTable(spark, docs, assignment, clusterTerms, CLUSTER_LABEL_TERMS);
+        List<List<String>> clusterTerms = ClusterLabels.topTerms(
+                bags, vocabulary, assignment, clusterIds, settings.get(TopicsSettings.TOP_TERMS), spark);
+        Dataset<Row> clusters =
+                ClusterLabels.clustersTable(spark, docs, assignment, clusterIds, clusterTerms, CLUSTER_LABEL_TERMS);
         tables.write(Table.CLUSTERS, clusters);
 
         stage(spark, "topics: trends");
@@ -191,12 +264,26 @@ public final class TopicsJob implements Job {
         List<List<String>> all = new ArrayList<>(topicTerms);
         all.addAll(clusterTerms);
         Map<String, Long> windowCounts = CoherencePass.count(docs, all);
-        double meanNpmi = addCoherence(metrics, topicModel, topicTerms, windowCounts);
-        addCoherence(metrics, CLUSTER_MODEL, clusterTerms, windowCounts);
+        double meanNpmi = addCoherence(metrics, topicModel, topicTerms, topicIds, windowCounts);
+        addCoherence(metrics, CLUSTER_MODEL, clusterTerms, ids.clusters().ids(), windowCounts);
         tables.write(Table.TOPIC_METRICS, spark.createDataFrame(metrics, Table.TOPIC_METRICS.schema()));
 
+        stage(spark, "topics: model state");
+        StoredModel.of(
+                        vocabulary,
+                        collocations,
+                        models,
+                        ids.topics(),
+                        ids.clusters(),
+                        settings,
+                        fittedIn,
+                        stored.map(StoredModel::lastTopicId).orElse(-1),
+                        stored.map(StoredModel::lastClusterId).orElse(-1))
+                .write(tables, spark);
+
         stage(spark, "topics: done");
-        summary.put("topics_k", k);
+        summary.put("topics_k", models.topics().length);
+        summary.put("topics_new", "topics new in this run", countNew(ids.topics(), runId));
         summary.put("topics_c_npmi", "topics c_npmi", meanNpmi);
         summary.put("doc_topics_rows", "doc_topics rows", docTopicRows);
         summary.put("topic_trends_rows", "topic_trends rows", trendRows);
@@ -204,6 +291,46 @@ public final class TopicsJob implements Job {
         vectors.unpersist();
         bags.unpersist();
         docs.unpersist();
+    }
+
+    /** The rows of documents that are not near-duplicates (the duplicate ids are broadcast). */
+    private static Dataset<Row> withoutDuplicates(Dataset<Row> rows, Dataset<Row> duplicateIds) {
+        return rows.join(duplicateIds, rows.col(Columns.DOC_ID).equalTo(duplicateIds.col(Columns.DOC_ID)), "left_anti");
+    }
+
+    private static long countNew(ModelIds ids, String runId) {
+        return java.util.stream.IntStream.range(0, ids.size())
+                .filter(p -> ids.isNew(p, runId))
+                .count();
+    }
+
+    /**
+     * The fit's own figures (silhouettes, reconstruction error, k choice, ...) of a kept model, from the current
+     * run's topic_metrics: the model has not changed, so neither have they. Coherence is computed again on the
+     * whole corpus.
+     */
+    private List<Row> fitFigures(TableStore tables) {
+        if (!tables.exists(Table.TOPIC_METRICS)) {
+            return List.of();
+        }
+        return tables.read(Table.TOPIC_METRICS, name())
+                .filter(col(Columns.METRIC).isin("npmi", "c_npmi").unary_$bang())
+                .orderBy(col(Columns.MODEL), col(Columns.TOPIC_ID).asc_nulls_first(), col(Columns.METRIC))
+                .collectAsList();
+    }
+
+    /** The fit's per-topic and per-cluster figures with the ids users see instead of model positions. */
+    private static List<Row> withIds(List<Row> metrics, ModelIdentity.Ids ids) {
+        List<Row> result = new ArrayList<>(metrics.size());
+        for (Row row : metrics) {
+            if (row.isNullAt(1)) {
+                result.add(row);
+            } else {
+                ModelIds which = row.getString(0).equals(CLUSTER_MODEL) ? ids.clusters() : ids.topics();
+                result.add(metric(row.getString(0), which.id(row.getInt(1)), row.getString(2), row.getDouble(3)));
+            }
+        }
+        return result;
     }
 
     /** doc_id, published, sentences: each document's term arrays in sentence order (empty when it has none). */
@@ -362,7 +489,13 @@ public final class TopicsJob implements Job {
     }
 
     private static Dataset<Row> topicsTable(
-            SparkSession spark, String model, double[][] topics, Vocabulary vocabulary, int top) {
+            SparkSession spark,
+            String model,
+            double[][] topics,
+            Vocabulary vocabulary,
+            int top,
+            ModelIds ids,
+            String runId) {
         List<Row> rows = new ArrayList<>();
         for (int t = 0; t < topics.length; t++) {
             double total = 0;
@@ -377,7 +510,15 @@ public final class TopicsJob implements Job {
             String label = String.join(", ", labelTerms);
             for (int r = 0; r < best.size(); r++) {
                 int j = best.get(r);
-                rows.add(RowFactory.create(model, t, r + 1, vocabulary.terms().get(j), topics[t][j] / total, label));
+                rows.add(RowFactory.create(
+                        model,
+                        ids.id(t),
+                        r + 1,
+                        vocabulary.terms().get(j),
+                        topics[t][j] / total,
+                        label,
+                        ids.firstSeen()[t],
+                        ids.isNew(t, runId)));
             }
         }
         return spark.createDataFrame(rows, Table.TOPICS.schema());
@@ -424,14 +565,14 @@ public final class TopicsJob implements Job {
         JobLabels.step(spark, name);
     }
 
-    /** Adds each topic's (or cluster's) NPMI coherence and their mean, c_npmi; returns the mean. */
+    /** Adds each topic's (or cluster's) NPMI coherence, under its id, and their mean, c_npmi; returns the mean. */
     private static double addCoherence(
-            List<Row> metrics, String model, List<List<String>> termLists, Map<String, Long> windowCounts) {
+            List<Row> metrics, String model, List<List<String>> termLists, int[] ids, Map<String, Long> windowCounts) {
         double mean = 0;
         for (int t = 0; t < termLists.size(); t++) {
             double npmi = Coherence.npmi(termLists.get(t), windowCounts);
             mean += npmi / termLists.size();
-            metrics.add(metric(model, t, "npmi", npmi));
+            metrics.add(metric(model, ids[t], "npmi", npmi));
         }
         metrics.add(metric(model, null, "c_npmi", mean));
         return mean;

@@ -89,6 +89,30 @@ public final class TopicsSettings {
     public static final Setting<String> PERIOD =
             Setting.choice("topics.period", "month", List.of("day", "week", "month", "year"), "Period of topic_trends");
 
+    public static final Setting<Boolean> REFIT = Setting.bool(
+            "topics.refit",
+            false,
+            "With --mode append: fit the topic model anew on the whole corpus and match the new topics and clusters to "
+                    + "the stored ones (a match keeps its id; the others get new ids and are marked new). Without it an "
+                    + "append scores every document with the stored model. A full run always fits");
+    public static final Setting<Double> MATCH_MIN_COSINE = Setting.decimal(
+            "topics.match-min-cosine",
+            0.5,
+            0.0,
+            1.0,
+            "Least cosine between the term weights of a refitted topic (or cluster) and a stored one for it to keep "
+                    + "the stored id");
+
+    /**
+     * The settings that decide what the fitted model is (all but those about duplicates, output and matching): an
+     * append without {@code topics.refit} keeps the stored model, so it must ask for the values it was fitted with.
+     */
+    public static List<Setting<?>> defining() {
+        List<Setting<?>> notDefining =
+                List.of(TOP_TERMS, DUPLICATE_SIMILARITY, DUPLICATE_MAX_BUCKET, PERIOD, REFIT, MATCH_MIN_COSINE);
+        return all().stream().filter(s -> !notDefining.contains(s)).toList();
+    }
+
     public static List<Setting<?>> all() {
         return List.of(
                 MODEL,
@@ -106,7 +130,9 @@ public final class TopicsSettings {
                 EXCLUDE_DUPLICATES,
                 DUPLICATE_SIMILARITY,
                 DUPLICATE_MAX_BUCKET,
-                PERIOD);
+                PERIOD,
+                REFIT,
+                MATCH_MIN_COSINE);
     }
 
     /** The requested k, or 0 for auto (the value was checked when the settings were parsed). */

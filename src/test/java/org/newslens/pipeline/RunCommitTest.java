@@ -35,10 +35,10 @@ import org.newslens.Main;
 import org.newslens.SettingsRegistry;
 import org.newslens.config.Settings;
 import org.newslens.config.SettingsException;
+import org.newslens.io.ParquetTables;
 import org.newslens.io.RunFolders;
 import org.newslens.io.Table;
 import org.newslens.io.TableStore;
-import org.newslens.report.ParquetTables;
 import org.newslens.testing.SharedSpark;
 
 /**

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newslens.SettingsRegistry;
+import org.newslens.io.ParquetTables;
 
 /**
  * Renders the report in a real headless Chromium (Debian package {@code chromium}): the page must load with

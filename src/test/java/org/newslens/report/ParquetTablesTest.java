@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newslens.io.ParquetTables;
 import org.newslens.io.Table;
 
 @SuppressWarnings("unchecked")

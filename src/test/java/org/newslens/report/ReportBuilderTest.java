@@ -12,6 +12,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newslens.SettingsRegistry;
+import org.newslens.io.ParquetTables;
 import org.newslens.io.Table;
 
 /** The loader and the HTML page on fixture tables: all tables, and only the terms tables. */

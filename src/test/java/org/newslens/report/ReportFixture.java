@@ -189,6 +189,13 @@ public final class ReportFixture {
                         RowFactory.create("lda", 1, "npmi", 0.09),
                         RowFactory.create("lda", null, "c_npmi", 0.115),
                         RowFactory.create("clusters", null, "silhouette", 0.21));
+            case TOPIC_MODEL ->
+                List.of(
+                        RowFactory.create("topic", 0, 0, "fixture", List.of("quota", "salmon"), List.of(0.4, 0.6)),
+                        RowFactory.create("cluster", 0, 0, "fixture", null, List.of(1.0, 0.0)));
+            case TOPIC_VOCABULARY ->
+                List.of(RowFactory.create("quota", 0, 3L, 1.4, false), RowFactory.create("salmon", 1, 4L, 1.2, false));
+            case TOPIC_MODEL_INFO -> List.of(RowFactory.create("topics.k", "2"), RowFactory.create("model", "nmf"));
             case ENTITY_TRENDS -> entityTrends();
             case PAIR_TRENDS -> pairTrends();
             case KEYNESS -> keyness();
@@ -685,7 +692,9 @@ public final class ReportFixture {
                         r + 1,
                         terms[k][r],
                         0.2 - 0.03 * r,
-                        terms[k][0] + ", " + terms[k][1] + ", " + terms[k][2]));
+                        terms[k][0] + ", " + terms[k][1] + ", " + terms[k][2],
+                        "fixture",
+                        true));
             }
         }
         return rows;

@@ -200,7 +200,9 @@ class ReportScaleBench {
                                 expr("cast(i % 20 + 1 as int)").as("rank"),
                                 concat(lit("term"), col("i")).as("term"),
                                 expr("0.1D / (i % 20 + 1)").as("weight"),
-                                concat(lit("label "), expr("i div 20")).as("label")));
+                                concat(lit("label "), expr("i div 20")).as("label"),
+                                lit("bench").as("first_seen"),
+                                lit(true).as("is_new")));
         store.write(
                 Table.DOC_TOPICS,
                 ids(spark, 20L * DOCS)

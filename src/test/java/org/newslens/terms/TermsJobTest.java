@@ -44,8 +44,8 @@ class TermsJobTest {
 
     @Test
     void termStatsCountCorpusAndDocumentFrequencyWithoutStopWords() {
-        Dataset<Row> counts = TermsJob.termCountsPerDocument(sentences());
-        Map<String, Row> stats = byFirstColumn(TermsJob.termStats(counts, 2).select("term", "cf", "df", "idf"));
+        Dataset<Row> corpus = TermsJob.corpusCounts(TermsJob.countPerDocument(sentences()));
+        Map<String, Row> stats = byFirstColumn(TermsJob.termStats(corpus, 2).select("term", "cf", "df", "idf"));
         assertThat(stats).containsOnlyKeys("red", "wine", "white", "cheese");
         assertThat(stats.get("wine").getLong(1)).isEqualTo(4);
         assertThat(stats.get("wine").getLong(2)).isEqualTo(2);
@@ -55,8 +55,8 @@ class TermsJobTest {
 
     @Test
     void keywordsRankByTfIdf() {
-        Dataset<Row> counts = TermsJob.termCountsPerDocument(sentences());
-        Dataset<Row> docTerms = TermsJob.docTerms(counts, TermsJob.termStats(counts, 2));
+        Dataset<Row> counts = TermsJob.countPerDocument(sentences());
+        Dataset<Row> docTerms = TermsJob.docTerms(counts, TermsJob.termStats(TermsJob.corpusCounts(counts), 2));
         List<Row> d1 = TermsJob.keywords(docTerms, 10)
                 .where("doc_id = 'd1'")
                 .orderBy("rank")
@@ -69,8 +69,8 @@ class TermsJobTest {
 
     @Test
     void collocationsHaveHandComputedCountsAndScores() {
-        Dataset<Row> counts = TermsJob.termCountsPerDocument(sentences());
-        Map<String, Row> found = byFirstColumn(TermsJob.collocations(TermsJob.ngramCounts(sentences()), counts, 1));
+        Dataset<Row> corpus = TermsJob.corpusCounts(TermsJob.countPerDocument(sentences()));
+        Map<String, Row> found = byFirstColumn(TermsJob.collocations(corpus, 1));
         assertThat(found).containsOnlyKeys("red wine", "wine be red", "wine and cheese");
 
         Row redWine = found.get("red wine");
@@ -89,9 +89,8 @@ class TermsJobTest {
 
     @Test
     void minimumCountFiltersCollocations() {
-        Dataset<Row> counts = TermsJob.termCountsPerDocument(sentences());
-        assertThat(TermsJob.collocations(TermsJob.ngramCounts(sentences()), counts, 2)
-                        .collectAsList())
+        Dataset<Row> corpus = TermsJob.corpusCounts(TermsJob.countPerDocument(sentences()));
+        assertThat(TermsJob.collocations(corpus, 2).collectAsList())
                 .extracting(r -> r.getString(0))
                 .containsExactly("red wine");
     }
@@ -107,10 +106,11 @@ class TermsJobTest {
                         RowFactory.create("d1", Arrays.asList(null, null)),
                         RowFactory.create("d2", Arrays.asList((String) null))),
                 schema);
-        Dataset<Row> counts = TermsJob.termCountsPerDocument(termless);
-        assertThat(TermsJob.termStats(counts, 2).count()).isZero();
-        assertThat(TermsJob.collocations(TermsJob.ngramCounts(termless), counts, 1)
-                        .count())
+        Dataset<Row> counts = TermsJob.countPerDocument(termless);
+        Dataset<Row> corpus = TermsJob.corpusCounts(counts);
+        assertThat(TermsJob.termStats(corpus, 2).count()).isZero();
+        assertThat(TermsJob.docTerms(counts, TermsJob.termStats(corpus, 2)).count())
                 .isZero();
+        assertThat(TermsJob.collocations(corpus, 1).count()).isZero();
     }
 }

@@ -30,6 +30,21 @@ final class ThemedCorpus {
     static final List<String> SAILING = List.of(
             "yacht", "regatta", "mast", "harbour", "keel", "rudder", "sailor", "hull", "anchor", "deck", "crew",
             "tide");
+    /** A fourth theme, for news on a subject the first runs never saw. */
+    static final List<String> GARDENING = List.of(
+            "tulip",
+            "compost",
+            "shovel",
+            "seedling",
+            "greenhouse",
+            "hedge",
+            "orchard",
+            "trowel",
+            "mulch",
+            "blossom",
+            "fern",
+            "daisy");
+
     static final List<List<String>> THEMES = List.of(STARS, BAKING, SAILING);
     private static final List<String> SHARED =
             List.of("people", "week", "town", "morning", "local", "great", "news", "family", "report", "season");
@@ -43,23 +58,44 @@ final class ThemedCorpus {
         List<TopicsInput.Doc> docs = new ArrayList<>();
         for (int d = 0; d < perTheme; d++) {
             for (int t = 0; t < THEMES.size(); t++) {
-                List<String> sentences = new ArrayList<>();
-                for (int s = 0; s < 6; s++) {
-                    StringBuilder sentence = new StringBuilder("The");
-                    for (int w = 0; w < 9; w++) {
-                        List<String> pool = random.nextDouble() < 0.7 ? THEMES.get(t) : SHARED;
-                        sentence.append(' ').append(pool.get(random.nextInt(pool.size())));
-                        if (w == 4) {
-                            sentence.append(" and the");
-                        }
-                    }
-                    sentences.add(sentence.append('.').toString());
-                }
                 docs.add(new TopicsInput.Doc(
-                        String.format("%s-%02d", names[t], d), LocalDate.of(2024, 1 + d % 3, 1 + d), sentences));
+                        String.format("%s-%02d", names[t], d),
+                        LocalDate.of(2024, 1 + d % 3, 1 + d),
+                        sentences(random, THEMES.get(t))));
             }
         }
         return docs;
+    }
+
+    /**
+     * {@code count} more documents on one theme, ids {@code <name>-<first>} on, dated in April 2024: the news a
+     * later run adds.
+     */
+    static List<TopicsInput.Doc> more(String name, List<String> theme, int first, int count, long seed) {
+        Random random = new Random(seed);
+        List<TopicsInput.Doc> docs = new ArrayList<>();
+        for (int d = first; d < first + count; d++) {
+            docs.add(new TopicsInput.Doc(
+                    String.format("%s-%02d", name, d), LocalDate.of(2024, 4, 1 + d % 28), sentences(random, theme)));
+        }
+        return docs;
+    }
+
+    /** Six sentences, 70 % of their words from the theme, the rest from the words all themes share. */
+    private static List<String> sentences(Random random, List<String> theme) {
+        List<String> sentences = new ArrayList<>();
+        for (int s = 0; s < 6; s++) {
+            StringBuilder sentence = new StringBuilder("The");
+            for (int w = 0; w < 9; w++) {
+                List<String> pool = random.nextDouble() < 0.7 ? theme : SHARED;
+                sentence.append(' ').append(pool.get(random.nextInt(pool.size())));
+                if (w == 4) {
+                    sentence.append(" and the");
+                }
+            }
+            sentences.add(sentence.append('.').toString());
+        }
+        return sentences;
     }
 
     /** The theme a fixture doc id belongs to. */

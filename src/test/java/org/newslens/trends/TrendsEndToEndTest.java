@@ -140,7 +140,7 @@ class TrendsEndToEndTest {
     @Test
     void theBurstTopsTheReportsRisingList() {
         org.newslens.report.ReportData data = new org.newslens.report.ReportLoader(
-                        new org.newslens.report.ParquetTables(new org.apache.hadoop.conf.Configuration(), plantedRoot),
+                        new org.newslens.io.ParquetTables(new org.apache.hadoop.conf.Configuration(), plantedRoot),
                         org.newslens.SettingsRegistry.defaults())
                 .load();
         assertThat(data.changes().latestPeriod()).isEqualTo("2024-W07");

@@ -1,4 +1,4 @@
-package org.newslens.report;
+package org.newslens.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,9 +27,6 @@ import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
-import org.newslens.io.RunFolders;
-import org.newslens.io.Table;
-import org.newslens.io.TableStore;
 
 /**
  * Reads the committed output tables with parquet-hadoop alone (its example {@code Group} record

@@ -1,0 +1,102 @@
+package org.newslens.terms;
+
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.newslens.io.Columns;
+import org.newslens.terms.NgramExtractor.Ngram;
+import org.newslens.text.StopWords;
+
+/**
+ * The Spark side of the counting pass: reads a partition's sentences, whose documents are each whole and
+ * contiguous (the caller partitions and sorts them by document), counts each document once ({@link
+ * DocumentCounts}) and gives two kinds of rows: the document's content terms with their tf ({@code doc_id}
+ * set, for doc_terms), and the task's partial corpus sums of every term and n-gram ({@code doc_id} null, see
+ * {@link CorpusCounts}), emptied whenever they hold {@code flushAt} grams, so a task's memory stays bounded.
+ */
+final class CountingPartition implements MapPartitionsFunction<Row, Row> {
+    /** Column of the partial rows: documents the gram occurs in (1 on a document's own rows). */
+    static final StructType SCHEMA = new StructType()
+            .add(Columns.DOC_ID, DataTypes.StringType, true)
+            .add(Columns.NGRAM, DataTypes.StringType, false)
+            .add(Columns.N, DataTypes.IntegerType, false)
+            .add(TermsJob.CANDIDATE, DataTypes.BooleanType, false)
+            .add(Columns.COUNT, DataTypes.LongType, false)
+            .add(Columns.DF, DataTypes.LongType, false);
+
+    /** Distinct grams a task sums before handing them on: some tens of MB of heap. */
+    static final int FLUSH_AT = 200_000;
+
+    private final int docIdAt;
+    private final int termsAt;
+    private final int flushAt;
+
+    CountingPartition(StructType sentences, int flushAt) {
+        this.docIdAt = sentences.fieldIndex(Columns.DOC_ID);
+        this.termsAt = sentences.fieldIndex(Columns.TERMS);
+        this.flushAt = flushAt;
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<Row> sentences) {
+        return new Iterator<>() {
+            private final ArrayDeque<Row> pending = new ArrayDeque<>();
+            private final CorpusCounts corpus = new CorpusCounts();
+            private Row lookahead = sentences.hasNext() ? sentences.next() : null;
+            private boolean drained;
+
+            @Override
+            public boolean hasNext() {
+                while (pending.isEmpty() && !drained) {
+                    if (lookahead != null) {
+                        countNextDocument();
+                    } else {
+                        drain();
+                        drained = true;
+                    }
+                }
+                return !pending.isEmpty();
+            }
+
+            @Override
+            public Row next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return pending.poll();
+            }
+
+            private void countNextDocument() {
+                String docId = lookahead.getString(docIdAt);
+                DocumentCounts document = new DocumentCounts();
+                while (lookahead != null && docId.equals(lookahead.getString(docIdAt))) {
+                    List<String> terms = lookahead.getList(termsAt);
+                    if (terms != null) {
+                        document.addSentence(terms);
+                    }
+                    lookahead = sentences.hasNext() ? sentences.next() : null;
+                }
+                document.terms().forEach((term, tf) -> {
+                    if (!StopWords.isStopTerm(term)) {
+                        pending.add(RowFactory.create(docId, term, 1, false, (long) tf, 1L));
+                    }
+                });
+                corpus.add(document);
+                if (corpus.size() >= flushAt) {
+                    drain();
+                }
+            }
+
+            private void drain() {
+                corpus.drain((Ngram gram, CorpusCounts.Totals totals) -> pending.add(RowFactory.create(
+                        null, gram.text(), gram.n(), gram.candidate(), totals.count(), totals.documents())));
+            }
+        };
+    }
+}
