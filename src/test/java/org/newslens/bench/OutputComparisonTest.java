@@ -72,7 +72,7 @@ class OutputComparisonTest {
         Dataset<Row> b = terms(new Object[] {"quay", 3L, 2L, 0.75});
         a.write().parquet(left.resolve("term_stats").toString());
         b.write().parquet(right.resolve("term_stats").toString());
-        a.write().parquet(left.resolve("state/topic_model").toString());
+        a.write().parquet(left.resolve("state/draft_model").toString());
         a.write().parquet(left.resolve("state/line_counts").toString());
         a.write().parquet(right.resolve("state/line_counts").toString());
         org.apache.hadoop.fs.Path l = new org.apache.hadoop.fs.Path(left.toUri());
@@ -86,10 +86,10 @@ class OutputComparisonTest {
         assertThat(withState)
                 .extracting(t -> t.table() + " " + t.equal() + " " + t.present())
                 .containsExactly(
-                        "term_stats false true", "state/line_counts true true", "state/topic_model false false");
+                        "term_stats false true", "state/draft_model false false", "state/line_counts true true");
 
         assertThat(OutputComparison.compare(
-                        spark, l, r, Options.EXACT.withStateTables().skipping("term_stats", "state/topic_*")))
+                        spark, l, r, Options.EXACT.withStateTables().skipping("term_stats", "state/draft_*")))
                 .extracting(TableResult::table)
                 .containsExactly("state/line_counts");
     }
