@@ -98,6 +98,7 @@ public final class IngestJob implements Job {
                 context.summary().put("inputs_read", "inputs read", result.inputsRead());
                 context.summary().put("documents_added", "documents added", 0L);
                 context.summary().put("documents_replaced", "documents replaced", 0L);
+                context.summary().put("rejects_read", "rejects of input read", 0L);
                 context.summary().put("input_fingerprint", "input fingerprint", result.inputFingerprint());
                 context.summary().markUpToDate();
                 return;
@@ -121,10 +122,23 @@ public final class IngestJob implements Job {
                 byReason.put(row.getAs(Columns.REASON), row.getAs("count"));
             }
             account(context.summary(), result, documents, rejectRows, byReason);
+            context.summary().put("rejects_read", "rejects of input read", rejectsRead(context, result));
         } finally {
             JobLabels.step(context.spark(), null);
             result.release();
         }
+    }
+
+    /** Rejects (truncation warnings aside) of the inputs this run read: in an append, of its own input only. */
+    private long rejectsRead(JobContext context, Result result) {
+        Dataset<Row> rejects = context.tables()
+                .read(Table.REJECTS, name())
+                .filter(col(Columns.REASON).notEqual(RejectReason.TRUNCATED.code()));
+        if (context.append().isEmpty()) {
+            return rejects.count();
+        }
+        return rejects.join(result.readRows().select(Columns.SOURCE_URI).distinct(), Columns.SOURCE_URI, "left_semi")
+                .count();
     }
 
     /** Puts the figures in the summary and fails when an input went missing (that would be a bug). */

@@ -34,6 +34,7 @@ final class RunManifest {
             "documents_dropped",
             "documents_reannotated",
             "documents_relinked",
+            "rejects_read",
             "rejects");
 
     static void write(
