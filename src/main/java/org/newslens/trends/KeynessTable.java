@@ -56,17 +56,44 @@ final class KeynessTable {
      * @param outletDocs doc_id, outlet of the documents the outlet grouping counts
      * @param periodDocs doc_id, period, period_index of the documents the period grouping counts
      */
-    static Dataset<Row> build(
-            SparkSession spark, Dataset<Row> features, Dataset<Row> outletDocs, Dataset<Row> periodDocs, int minCount) {
-        return byOutlet(spark, features, outletDocs, minCount)
-                .unionByName(byPeriod(spark, features, periodDocs, minCount));
+    /** @param cells the counts of {@link #cells}, read by both groupings (so best kept by the caller) */
+    static Dataset<Row> build(SparkSession spark, Dataset<Row> cells, int minCount) {
+        Dataset<Row> byOutlet = byOutlet(spark, cells.filter(col(Columns.OUTLET).isNotNull()), minCount);
+        Dataset<Row> byPeriod = byPeriod(spark, cells.filter(col(Columns.PERIOD).isNotNull()), minCount);
+        return byOutlet.unionByName(byPeriod);
     }
 
-    static Dataset<Row> byOutlet(SparkSession spark, Dataset<Row> features, Dataset<Row> outletDocs, int minCount) {
-        Dataset<Row> counts = features.join(
-                        outletDocs.select(
-                                col(Columns.DOC_ID), col(Columns.OUTLET).as(Columns.GROUP)),
-                        Columns.DOC_ID)
+    /**
+     * The per-document features summed per (feature, outlet, period) cell, in one pass over them: each document
+     * carries its outlet (null when the outlet grouping leaves it out) and its period (null when undated or
+     * left out), and both groupings then add up these far fewer cells.
+     */
+    static Dataset<Row> cells(Dataset<Row> features, Dataset<Row> outletDocs, Dataset<Row> periodDocs) {
+        Dataset<Row> outlets = outletDocs.select(col(Columns.DOC_ID), col(Columns.OUTLET));
+        Dataset<Row> periods =
+                periodDocs.select(col(Columns.DOC_ID).as("period_doc"), col(Columns.PERIOD), col("period_index"));
+        Dataset<Row> groups = outlets.join(
+                        periods, outlets.col(Columns.DOC_ID).equalTo(col("period_doc")), "full_outer")
+                .select(
+                        coalesce(outlets.col(Columns.DOC_ID), col("period_doc")).as(Columns.DOC_ID),
+                        col(Columns.OUTLET),
+                        col(Columns.PERIOD),
+                        col("period_index"));
+        return features.join(groups, Columns.DOC_ID)
+                .groupBy(
+                        Columns.KIND,
+                        "feature",
+                        Columns.TERM,
+                        Columns.ENTITY_ID,
+                        Columns.OUTLET,
+                        Columns.PERIOD,
+                        "period_index")
+                .agg(sum("n").as("n"));
+    }
+
+    /** @param cells rows of {@link #cells} with an outlet */
+    static Dataset<Row> byOutlet(SparkSession spark, Dataset<Row> cells, int minCount) {
+        Dataset<Row> counts = cells.withColumnRenamed(Columns.OUTLET, Columns.GROUP)
                 .groupBy(Columns.KIND, "feature", Columns.TERM, Columns.ENTITY_ID, Columns.GROUP)
                 .agg(sum("n").as(Columns.COUNT_IN));
         Dataset<Row> featureTotals = counts.groupBy(Columns.KIND, "feature")
@@ -89,11 +116,9 @@ final class KeynessTable {
         return scores(scored, OUTLET, minCount);
     }
 
-    static Dataset<Row> byPeriod(SparkSession spark, Dataset<Row> features, Dataset<Row> periodDocs, int minCount) {
-        Dataset<Row> counts = features.join(
-                        periodDocs.select(
-                                col(Columns.DOC_ID), col(Columns.PERIOD).as(Columns.GROUP), col("period_index")),
-                        Columns.DOC_ID)
+    /** @param cells rows of {@link #cells} with a period */
+    static Dataset<Row> byPeriod(SparkSession spark, Dataset<Row> cells, int minCount) {
+        Dataset<Row> counts = cells.withColumnRenamed(Columns.PERIOD, Columns.GROUP)
                 .groupBy(Columns.KIND, "feature", Columns.TERM, Columns.ENTITY_ID, Columns.GROUP, "period_index")
                 .agg(sum("n").as(Columns.COUNT_IN));
         Dataset<Row> earlier = counts.withColumn(

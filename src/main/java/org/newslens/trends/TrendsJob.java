@@ -104,7 +104,7 @@ public final class TrendsJob implements Job {
         double fdr = settings.get(TrendsSettings.FDR);
         int minDocs = settings.get(TrendsSettings.MIN_BURST_DOCS);
         Dataset<Row> mentions = null;
-        Dataset<Row> features = null;
+        Dataset<Row> cells = null;
         try {
             JobLabels.step(spark, "trends: entity_trends");
             // Read by all three tables: kept (on the executors) for the run of this job.
@@ -149,22 +149,24 @@ public final class TrendsJob implements Job {
                             .count());
 
             JobLabels.step(spark, "trends: keyness");
-            // Aggregated several times (group totals, reference counts, the scores): kept for the keyness step.
-            features = TrendCounts.features(tables.read(Table.DOC_TERMS, name()), mentions, entities)
-                    .persist(StorageLevel.MEMORY_AND_DISK());
+            // The per-document features summed per (feature, outlet, period) cell, once: both groupings and their
+            // totals aggregate these cells, so they are kept for the keyness step.
             Dataset<Row> outletDocs = Stories.perOutlet(documents, duplicates);
+            cells = KeynessTable.cells(
+                            TrendCounts.features(tables.read(Table.DOC_TERMS, name()), mentions, entities),
+                            outletDocs,
+                            dated)
+                    .persist(StorageLevel.MEMORY_AND_DISK());
             long keyness = tables.write(
-                    Table.KEYNESS,
-                    KeynessTable.build(
-                            spark, features, outletDocs, dated, settings.get(TrendsSettings.KEYNESS_MIN_COUNT)));
+                    Table.KEYNESS, KeynessTable.build(spark, cells, settings.get(TrendsSettings.KEYNESS_MIN_COUNT)));
             summary.put("keyness rows", keyness);
         } finally {
             dated.unpersist();
             if (mentions != null) {
                 mentions.unpersist();
             }
-            if (features != null) {
-                features.unpersist();
+            if (cells != null) {
+                cells.unpersist();
             }
         }
     }
