@@ -131,12 +131,12 @@ public final class IngestJob implements Job {
 
     /** Rejects (truncation warnings aside) of the inputs this run read: in an append, of its own input only. */
     private long rejectsRead(JobContext context, Result result) {
+        if (context.append().isEmpty()) {
+            return ((Number) context.summary().figures().get("rejects")).longValue(); // counted by account()
+        }
         Dataset<Row> rejects = context.tables()
                 .read(Table.REJECTS, name())
                 .filter(col(Columns.REASON).notEqual(RejectReason.TRUNCATED.code()));
-        if (context.append().isEmpty()) {
-            return rejects.count();
-        }
         return rejects.join(result.readRows().select(Columns.SOURCE_URI).distinct(), Columns.SOURCE_URI, "left_semi")
                 .count();
     }

@@ -148,7 +148,7 @@ public final class TableStore {
             for (org.apache.hadoop.fs.FileStatus file : fs.listStatus(previous)) {
                 String name = file.getPath().getName();
                 if (file.isFile() && !name.startsWith("_") && !name.startsWith(".")) {
-                    shareFile(fs, file.getPath(), new Path(target, name));
+                    share(fs, file.getPath(), new Path(target, name));
                 }
             }
         } catch (IOException e) {
@@ -160,7 +160,11 @@ public final class TableStore {
         return total;
     }
 
-    private void shareFile(FileSystem fs, Path from, Path to) throws IOException {
+    /**
+     * Puts a file or folder of Parquet files that never change into this run: hard links on the local file
+     * system, a copy elsewhere (HDFS and object stores have no hard links).
+     */
+    private void share(FileSystem fs, Path from, Path to) throws IOException {
         if (RunFolders.isLocal(to)) {
             linkTree(RunFolders.local(from), RunFolders.local(to));
         } else if (!FileUtil.copy(fs, from, fs, to, false, spark.sparkContext().hadoopConfiguration())) {
@@ -212,12 +216,7 @@ public final class TableStore {
                 Path from = new Path(current, table.tableName());
                 if (!written.containsKey(table) && exists(from)) {
                     Path to = new Path(runFolder, table.tableName());
-                    if (RunFolders.isLocal(to)) {
-                        linkTree(RunFolders.local(from), RunFolders.local(to));
-                    } else if (!FileUtil.copy(
-                            fs, from, fs, to, false, spark.sparkContext().hadoopConfiguration())) {
-                        throw new IOException("could not copy " + from + " to " + to);
-                    }
+                    share(fs, from, to);
                     carriedOver.put(table, spark.read().parquet(to.toString()).count());
                 }
             }

@@ -1,15 +1,13 @@
 package org.newslens.pipeline;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.newslens.config.CoreSettings;
 import org.newslens.config.Settings;
 import org.newslens.config.SettingsException;
 import org.newslens.io.RunFolders;
@@ -32,8 +30,15 @@ public record AppendBase(
     private static final List<String> STORED_ROW_SETTINGS = List.of("ingest.", "annotate.");
 
     /** Settings that say where and how to run, not what the tables mean. */
-    private static final List<String> RUN_ONLY_SETTINGS =
-            List.of("input", "output", "mode", "partitions", "log-level", "lock-stale-hours");
+    private static final List<String> RUN_ONLY_SETTINGS = java.util.stream.Stream.of(
+                    CoreSettings.INPUT,
+                    CoreSettings.OUTPUT,
+                    CoreSettings.MODE,
+                    CoreSettings.PARTITIONS,
+                    CoreSettings.LOG_LEVEL,
+                    CoreSettings.LOCK_STALE_HOURS)
+            .map(org.newslens.config.Setting::key)
+            .toList();
 
     /** Loads the output's current run, failing with the reason when an append cannot add to it. */
     public static AppendBase load(Path output, Configuration conf, Settings asked) throws IOException {
@@ -42,18 +47,9 @@ public record AppendBase(
                     + " holds no complete run. Run a full run first (the default, --mode full).");
         }
         Path runFolder = RunFolders.current(output, conf);
-        Path manifestFile = new Path(runFolder, RunManifest.FILE_NAME);
-        FileSystem fs = manifestFile.getFileSystem(conf);
-        if (!fs.exists(manifestFile)) {
-            throw new SettingsException("--mode append: the current run under " + output + " has no "
-                    + RunManifest.FILE_NAME + ", so what it holds is unknown. Run a full run (--mode full).");
-        }
-        Map<String, Object> manifest;
-        try (InputStream in = fs.open(manifestFile)) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> read = new ObjectMapper().readValue(in, Map.class);
-            manifest = read;
-        }
+        Map<String, Object> manifest = RunManifest.read(runFolder, runFolder.getFileSystem(conf))
+                .orElseThrow(() -> new SettingsException("--mode append: the current run under " + output + " has no "
+                        + RunManifest.FILE_NAME + ", so what it holds is unknown. Run a full run (--mode full)."));
         int format = manifest.get("format") instanceof Number n ? n.intValue() : 1;
         if (format != FORMAT) {
             Object versions = manifest.get("versions");

@@ -117,12 +117,18 @@ final class RunManifest {
 
     /** The manifest of the run this one starts from, or an empty map. */
     private static Map<String, Object> previousManifest(TableStore tables) throws IOException {
-        Path previous = new Path(tables.previousRunFolder(), FILE_NAME);
-        if (!tables.fileSystem().exists(previous)) {
-            return Map.of();
+        return read(tables.previousRunFolder(), tables.fileSystem()).orElse(Map.of());
+    }
+
+    /** The manifest of a run folder, or empty when the folder has none. */
+    static java.util.Optional<Map<String, Object>> read(Path runFolder, org.apache.hadoop.fs.FileSystem fs)
+            throws IOException {
+        Path file = new Path(runFolder, FILE_NAME);
+        if (!fs.exists(file)) {
+            return java.util.Optional.empty();
         }
-        try (java.io.InputStream in = tables.fileSystem().open(previous)) {
-            return castMap(new ObjectMapper().readValue(in, Map.class));
+        try (java.io.InputStream in = fs.open(file)) {
+            return java.util.Optional.of(castMap(new ObjectMapper().readValue(in, Map.class)));
         }
     }
 
