@@ -1,27 +1,24 @@
 package org.newslens.trends;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.udf;
 
+import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.TreeMap;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.api.java.UDF4;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.newslens.io.Columns;
+import org.newslens.io.Table;
 import org.newslens.stats.Keyness;
 
 /**
@@ -30,154 +27,227 @@ import org.newslens.stats.Keyness;
  * compares one outlet with all the others; grouping {@code period} compares one period with all the periods
  * before it (the first period has no reference and no rows). Totals are the counts of all terms (or all
  * entity mentions) of the group and of the reference.
+ *
+ * <p>The per-document features are summed once per (feature, outlet, period) cell; the cells of one feature
+ * then meet in one partition, where both groupings are worked out in one pass (the group totals, a few rows
+ * per outlet and period, travel with the task).
  */
 final class KeynessTable {
     static final String OUTLET = "outlet";
     static final String PERIOD = "period";
     static final String TERM = "term";
     static final String ENTITY = "entity";
-
-    private static final UserDefinedFunction G2 =
-            udf((UDF4<Long, Long, Long, Long, Double>) Keyness::signedG2, DataTypes.DoubleType);
-    private static final UserDefinedFunction P_VALUE =
-            udf((UDF1<Double, Double>) Keyness::pValue, DataTypes.DoubleType);
-    private static final UserDefinedFunction LOG_RATIO =
-            udf((UDF4<Long, Long, Long, Long, Double>) Keyness::logRatio, DataTypes.DoubleType);
-    private static final StructType TOTALS = new StructType()
-            .add("kind", DataTypes.StringType, false)
-            .add("group", DataTypes.StringType, false)
-            .add("total_in", DataTypes.LongType, false)
-            .add("total_out", DataTypes.LongType, false);
+    private static final String FEATURE = "feature";
 
     private KeynessTable() {}
 
     /**
-     * @param features doc_id, kind, feature (term or entity id), term (the label), entity_id, n (per document)
+     * The per-document features summed per (kind, feature, outlet, period_index) cell: each document carries
+     * its outlet (null when the outlet grouping leaves it out) and its period (null when undated or left out).
+     *
+     * @param features doc_id, kind, feature (a term or an entity id), n (occurrences in the document)
      * @param outletDocs doc_id, outlet of the documents the outlet grouping counts
-     * @param periodDocs doc_id, period, period_index of the documents the period grouping counts
-     */
-    /** @param cells the counts of {@link #cells}, read by both groupings (so best kept by the caller) */
-    static Dataset<Row> build(SparkSession spark, Dataset<Row> cells, int minCount) {
-        Dataset<Row> byOutlet = byOutlet(spark, cells.filter(col(Columns.OUTLET).isNotNull()), minCount);
-        Dataset<Row> byPeriod = byPeriod(spark, cells.filter(col(Columns.PERIOD).isNotNull()), minCount);
-        return byOutlet.unionByName(byPeriod);
-    }
-
-    /**
-     * The per-document features summed per (feature, outlet, period) cell, in one pass over them: each document
-     * carries its outlet (null when the outlet grouping leaves it out) and its period (null when undated or
-     * left out), and both groupings then add up these far fewer cells.
+     * @param periodDocs doc_id, period_index of the documents the period grouping counts
      */
     static Dataset<Row> cells(Dataset<Row> features, Dataset<Row> outletDocs, Dataset<Row> periodDocs) {
         Dataset<Row> outlets = outletDocs.select(col(Columns.DOC_ID), col(Columns.OUTLET));
-        Dataset<Row> periods =
-                periodDocs.select(col(Columns.DOC_ID).as("period_doc"), col(Columns.PERIOD), col("period_index"));
+        Dataset<Row> periods = periodDocs.select(col(Columns.DOC_ID).as("period_doc"), col("period_index"));
         Dataset<Row> groups = outlets.join(
                         periods, outlets.col(Columns.DOC_ID).equalTo(col("period_doc")), "full_outer")
                 .select(
                         coalesce(outlets.col(Columns.DOC_ID), col("period_doc")).as(Columns.DOC_ID),
                         col(Columns.OUTLET),
-                        col(Columns.PERIOD),
                         col("period_index"));
         return features.join(groups, Columns.DOC_ID)
-                .groupBy(
-                        Columns.KIND,
-                        "feature",
-                        Columns.TERM,
-                        Columns.ENTITY_ID,
-                        Columns.OUTLET,
-                        Columns.PERIOD,
-                        "period_index")
+                .groupBy(Columns.KIND, FEATURE, Columns.OUTLET, "period_index")
                 .agg(sum("n").as("n"));
     }
 
-    /** @param cells rows of {@link #cells} with an outlet */
-    static Dataset<Row> byOutlet(SparkSession spark, Dataset<Row> cells, int minCount) {
-        Dataset<Row> counts = cells.withColumnRenamed(Columns.OUTLET, Columns.GROUP)
-                .groupBy(Columns.KIND, "feature", Columns.TERM, Columns.ENTITY_ID, Columns.GROUP)
-                .agg(sum("n").as(Columns.COUNT_IN));
-        Dataset<Row> featureTotals = counts.groupBy(Columns.KIND, "feature")
-                .agg(sum(Columns.COUNT_IN).as("feature_total"));
-        // One row per (kind, outlet): small, so gathered and the reference totals worked out here.
-        List<Row> groupTotals = counts.groupBy(Columns.KIND, Columns.GROUP)
-                .agg(sum(Columns.COUNT_IN).as(Columns.TOTAL_IN))
-                .collectAsList();
-        Map<String, Long> kindTotals = new HashMap<>();
-        groupTotals.forEach(r -> kindTotals.merge(r.getAs(Columns.KIND), r.<Long>getAs(Columns.TOTAL_IN), Long::sum));
-        List<Row> totals = new ArrayList<>();
-        groupTotals.forEach(r -> totals.add(RowFactory.create(
-                r.getAs(Columns.KIND),
-                r.getAs(Columns.GROUP),
-                r.getAs(Columns.TOTAL_IN),
-                kindTotals.get(r.<String>getAs(Columns.KIND)) - r.<Long>getAs(Columns.TOTAL_IN))));
-        Dataset<Row> scored = counts.join(featureTotals, new String[] {Columns.KIND, "feature"})
-                .withColumn(Columns.COUNT_OUT, col("feature_total").minus(col(Columns.COUNT_IN)))
-                .join(broadcast(spark.createDataFrame(totals, TOTALS)), new String[] {Columns.KIND, Columns.GROUP});
-        return scores(scored, OUTLET, minCount);
+    /**
+     * @param cells the counts of {@link #cells}
+     * @param periodLabels period_index to the period's label, for every period
+     * @param entityNames entity_id, name (the entities table)
+     */
+    static Dataset<Row> build(
+            Dataset<Row> cells, Map<Long, String> periodLabels, Dataset<Row> entityNames, int minCount) {
+        Totals totals = Totals.of(cells, periodLabels);
+        StructType schema = Table.KEYNESS.schema();
+        Dataset<Row> scored = cells.repartition(col(Columns.KIND), col(FEATURE))
+                .sortWithinPartitions(Columns.KIND, FEATURE)
+                .mapPartitions(
+                        (MapPartitionsFunction<Row, Row>) rows -> new FeatureScorer(rows, totals, minCount),
+                        Encoders.row(schema));
+        // Entities are labelled with their canonical name; terms are their own label.
+        Dataset<Row> entities = scored.filter(col(Columns.KIND).equalTo(ENTITY))
+                .drop(Columns.TERM)
+                .join(entityNames.select(Columns.ENTITY_ID, Columns.NAME), Columns.ENTITY_ID)
+                .withColumnRenamed(Columns.NAME, Columns.TERM);
+        return scored.filter(col(Columns.KIND).equalTo(TERM)).unionByName(entities);
     }
 
-    /** @param cells rows of {@link #cells} with a period */
-    static Dataset<Row> byPeriod(SparkSession spark, Dataset<Row> cells, int minCount) {
-        Dataset<Row> counts = cells.withColumnRenamed(Columns.PERIOD, Columns.GROUP)
-                .groupBy(Columns.KIND, "feature", Columns.TERM, Columns.ENTITY_ID, Columns.GROUP, "period_index")
-                .agg(sum("n").as(Columns.COUNT_IN));
-        Dataset<Row> earlier = counts.withColumn(
-                Columns.COUNT_OUT,
-                coalesce(
-                        sum(Columns.COUNT_IN)
-                                .over(Window.partitionBy(Columns.KIND, "feature")
-                                        .orderBy("period_index")
-                                        .rowsBetween(Window.unboundedPreceding(), -1)),
-                        lit(0L)));
-        List<Row> groupTotals = counts.groupBy(Columns.KIND, Columns.GROUP, "period_index")
-                .agg(sum(Columns.COUNT_IN).as(Columns.TOTAL_IN))
-                .orderBy(Columns.KIND, "period_index")
-                .collectAsList();
-        List<Row> totals = new ArrayList<>();
-        Map<String, Long> before = new HashMap<>();
-        for (Row r : groupTotals) {
-            String kind = r.getAs(Columns.KIND);
-            long total = r.getAs(Columns.TOTAL_IN);
-            long earlierTotal = before.getOrDefault(kind, 0L);
-            totals.add(RowFactory.create(kind, r.getAs(Columns.GROUP), total, earlierTotal));
-            before.put(kind, earlierTotal + total);
+    /** The total occurrences of each kind per outlet and per period: one row per (kind, group), so small. */
+    private record Totals(
+            Map<String, Map<String, Long>> byOutlet,
+            Map<String, Long> allOutlets,
+            Map<String, TreeMap<Long, Long>> byPeriod,
+            Map<String, Map<Long, Long>> beforePeriod,
+            Map<Long, String> periodLabels)
+            implements Serializable {
+
+        static Totals of(Dataset<Row> cells, Map<Long, String> periodLabels) {
+            Map<String, Map<String, Long>> byOutlet = new TreeMap<>();
+            Map<String, Long> allOutlets = new TreeMap<>();
+            for (Row r : cells.filter(col(Columns.OUTLET).isNotNull())
+                    .groupBy(Columns.KIND, Columns.OUTLET)
+                    .agg(sum("n").as("n"))
+                    .collectAsList()) {
+                long n = r.getAs("n");
+                byOutlet.computeIfAbsent(r.getAs(Columns.KIND), k -> new TreeMap<>())
+                        .put(r.getAs(Columns.OUTLET), n);
+                allOutlets.merge(r.getAs(Columns.KIND), n, Long::sum);
+            }
+            Map<String, TreeMap<Long, Long>> byPeriod = new TreeMap<>();
+            for (Row r : cells.filter(col("period_index").isNotNull())
+                    .groupBy(Columns.KIND, "period_index")
+                    .agg(sum("n").as("n"))
+                    .collectAsList()) {
+                byPeriod.computeIfAbsent(r.getAs(Columns.KIND), k -> new TreeMap<>())
+                        .put(r.getAs("period_index"), r.getAs("n"));
+            }
+            Map<String, Map<Long, Long>> beforePeriod = new TreeMap<>();
+            byPeriod.forEach((kind, periods) -> {
+                long before = 0;
+                for (Map.Entry<Long, Long> period : periods.entrySet()) {
+                    beforePeriod.computeIfAbsent(kind, k -> new TreeMap<>()).put(period.getKey(), before);
+                    before += period.getValue();
+                }
+            });
+            return new Totals(byOutlet, allOutlets, byPeriod, beforePeriod, new TreeMap<>(periodLabels));
         }
-        Dataset<Row> scored = earlier.join(
-                broadcast(spark.createDataFrame(totals, TOTALS)), new String[] {Columns.KIND, Columns.GROUP});
-        return scores(scored, PERIOD, minCount);
     }
 
-    private static Dataset<Row> scores(Dataset<Row> counted, String grouping, int minCount) {
-        return counted.filter(
-                        col(Columns.TOTAL_OUT).gt(0).and(col(Columns.COUNT_IN).geq(minCount)))
-                .withColumn(Columns.GROUPING, lit(grouping))
-                .withColumn(
-                        Columns.G2,
-                        G2.apply(
-                                col(Columns.COUNT_IN),
-                                col(Columns.COUNT_OUT),
-                                col(Columns.TOTAL_IN),
-                                col(Columns.TOTAL_OUT)))
-                .withColumn(Columns.P_VALUE, P_VALUE.apply(col(Columns.G2)))
-                .withColumn(
-                        Columns.LOG_RATIO,
-                        LOG_RATIO.apply(
-                                col(Columns.COUNT_IN),
-                                col(Columns.COUNT_OUT),
-                                col(Columns.TOTAL_IN),
-                                col(Columns.TOTAL_OUT)))
-                .select(
-                        Columns.GROUPING,
-                        Columns.GROUP,
-                        Columns.KIND,
-                        Columns.TERM,
-                        Columns.ENTITY_ID,
-                        Columns.COUNT_IN,
-                        Columns.COUNT_OUT,
-                        Columns.TOTAL_IN,
-                        Columns.TOTAL_OUT,
-                        Columns.G2,
-                        Columns.P_VALUE,
-                        Columns.LOG_RATIO);
+    /**
+     * Reads the cells sorted by (kind, feature) and gives, per feature, its rows of both groupings. Counts are
+     * whole numbers summed in a fixed order, so the rows do not depend on partitioning.
+     */
+    private static final class FeatureScorer implements Iterator<Row> {
+        private final Iterator<Row> cells;
+        private final Totals totals;
+        private final int minCount;
+        private final List<Row> pending = new ArrayList<>();
+        private int next;
+        private Row lookahead;
+
+        FeatureScorer(Iterator<Row> cells, Totals totals, int minCount) {
+            this.cells = cells;
+            this.totals = totals;
+            this.minCount = minCount;
+            this.lookahead = cells.hasNext() ? cells.next() : null;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == pending.size() && lookahead != null) {
+                pending.clear();
+                next = 0;
+                scoreNextFeature();
+            }
+            return next < pending.size();
+        }
+
+        @Override
+        public Row next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return pending.get(next++);
+        }
+
+        private void scoreNextFeature() {
+            String kind = lookahead.getAs(Columns.KIND);
+            String feature = lookahead.getAs(FEATURE);
+            Map<String, Long> byOutlet = new TreeMap<>();
+            TreeMap<Long, Long> byPeriod = new TreeMap<>();
+            while (lookahead != null
+                    && kind.equals(lookahead.getAs(Columns.KIND))
+                    && feature.equals(lookahead.getAs(FEATURE))) {
+                long n = lookahead.getAs("n");
+                String outlet = lookahead.getAs(Columns.OUTLET);
+                Long period = lookahead.getAs("period_index");
+                if (outlet != null) {
+                    byOutlet.merge(outlet, n, Long::sum);
+                }
+                if (period != null) {
+                    byPeriod.merge(period, n, Long::sum);
+                }
+                lookahead = cells.hasNext() ? cells.next() : null;
+            }
+            String entityId = ENTITY.equals(kind) ? feature : null;
+
+            long featureTotal =
+                    byOutlet.values().stream().mapToLong(Long::longValue).sum();
+            long kindTotal = totals.allOutlets().getOrDefault(kind, 0L);
+            Map<String, Long> outletTotals = totals.byOutlet().getOrDefault(kind, Map.of());
+            byOutlet.forEach((outlet, countIn) -> {
+                long totalIn = outletTotals.get(outlet);
+                add(
+                        OUTLET,
+                        outlet,
+                        kind,
+                        feature,
+                        entityId,
+                        countIn,
+                        featureTotal - countIn,
+                        totalIn,
+                        kindTotal - totalIn);
+            });
+
+            long earlier = 0;
+            Map<Long, Long> periodTotals = totals.byPeriod().get(kind);
+            Map<Long, Long> beforeTotals = totals.beforePeriod().get(kind);
+            for (Map.Entry<Long, Long> cell : byPeriod.entrySet()) {
+                long countIn = cell.getValue();
+                add(
+                        PERIOD,
+                        totals.periodLabels().get(cell.getKey()),
+                        kind,
+                        feature,
+                        entityId,
+                        countIn,
+                        earlier,
+                        periodTotals.get(cell.getKey()),
+                        beforeTotals.get(cell.getKey()));
+                earlier += countIn;
+            }
+        }
+
+        private void add(
+                String grouping,
+                String group,
+                String kind,
+                String feature,
+                String entityId,
+                long countIn,
+                long countOut,
+                long totalIn,
+                long totalOut) {
+            if (totalOut <= 0 || countIn < minCount) {
+                return;
+            }
+            double g2 = Keyness.signedG2(countIn, countOut, totalIn, totalOut);
+            pending.add(RowFactory.create(
+                    grouping,
+                    group,
+                    kind,
+                    feature,
+                    entityId,
+                    countIn,
+                    countOut,
+                    totalIn,
+                    totalOut,
+                    g2,
+                    Keyness.pValue(g2),
+                    Keyness.logRatio(countIn, countOut, totalIn, totalOut)));
+        }
     }
 }

@@ -63,27 +63,20 @@ final class TrendCounts {
     }
 
     /**
-     * Per-document counts of both kinds of keyness feature: doc_id, kind, feature (term or entity id), term
-     * (the term or the entity's name), entity_id (null for terms), n.
+     * The keyness features of every document, both kinds: doc_id, kind, feature (a term, or an entity id), n
+     * (its occurrences in the document; one row per mention for entities, summed later).
      */
-    static Dataset<Row> features(Dataset<Row> docTerms, Dataset<Row> mentions, Dataset<Row> entities) {
+    static Dataset<Row> features(Dataset<Row> docTerms, Dataset<Row> mentions) {
         Dataset<Row> terms = docTerms.select(
                 col(Columns.DOC_ID),
                 lit(KeynessTable.TERM).as(Columns.KIND),
                 col(Columns.TERM).as("feature"),
-                col(Columns.TERM),
-                lit(null).cast("string").as(Columns.ENTITY_ID),
                 col(Columns.TF).cast("long").as("n"));
-        Dataset<Row> named = mentions.groupBy(Columns.DOC_ID, Columns.ENTITY_ID)
-                .agg(count(lit(1)).as("n"))
-                .join(entities, Columns.ENTITY_ID)
-                .select(
-                        col(Columns.DOC_ID),
-                        lit(KeynessTable.ENTITY).as(Columns.KIND),
-                        col(Columns.ENTITY_ID).as("feature"),
-                        col(Columns.NAME).as(Columns.TERM),
-                        col(Columns.ENTITY_ID),
-                        col("n"));
+        Dataset<Row> named = mentions.select(
+                col(Columns.DOC_ID),
+                lit(KeynessTable.ENTITY).as(Columns.KIND),
+                col(Columns.ENTITY_ID).as("feature"),
+                lit(1L).as("n"));
         return terms.unionByName(named);
     }
 }

@@ -12,6 +12,8 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -95,27 +97,38 @@ public final class TrendsJob implements Job {
 
         JobLabels.step(spark, "trends: periods");
         int history = settings.get(TrendsSettings.HISTORY);
-        Dataset<Row> dated = Periods.assign(
-                        Stories.overTime(documents.filter(col(Columns.PUBLISHED).isNotNull()), duplicates), unit)
-                .select(Columns.DOC_ID, "period_index", Columns.PERIOD, Columns.PERIOD_START, Columns.PERIOD_END)
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> periods = periods(spark, dated, history);
-        summary.put("trends periods", periods.count());
-        double fdr = settings.get(TrendsSettings.FDR);
-        int minDocs = settings.get(TrendsSettings.MIN_BURST_DOCS);
-        Dataset<Row> mentions = null;
-        Dataset<Row> cells = null;
+        // Datasets read more than once are kept (on the executors) for the run of this job, then released.
+        List<Dataset<Row>> kept = new ArrayList<>();
+        Dataset<Row> dated = keep(
+                kept,
+                Periods.assign(
+                                Stories.overTime(
+                                        documents.filter(col(Columns.PUBLISHED).isNotNull()), duplicates),
+                                unit)
+                        .select(
+                                Columns.DOC_ID,
+                                "period_index",
+                                Columns.PERIOD,
+                                Columns.PERIOD_START,
+                                Columns.PERIOD_END));
         try {
+            Dataset<Row> periods = periods(spark, dated, history);
+            summary.put("trends periods", periods.count());
+            double fdr = settings.get(TrendsSettings.FDR);
+            int minDocs = settings.get(TrendsSettings.MIN_BURST_DOCS);
+
             JobLabels.step(spark, "trends: entity_trends");
-            // Read by all three tables: kept (on the executors) for the run of this job.
-            mentions = tables.read(Table.MENTIONS, name())
-                    .filter(col(Columns.ENTITY_ID).isNotNull())
-                    .select(Columns.DOC_ID, Columns.SENT_ID, Columns.ENTITY_ID)
-                    .persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> mentions = keep(
+                    kept,
+                    tables.read(Table.MENTIONS, name())
+                            .filter(col(Columns.ENTITY_ID).isNotNull())
+                            .select(Columns.DOC_ID, Columns.SENT_ID, Columns.ENTITY_ID));
             Dataset<Row> entities = tables.read(Table.ENTITIES, name()).select(Columns.ENTITY_ID, Columns.NAME);
+            // The counts per (item, period) are read several times by the scoring (history windows, the sort for
+            // the q-values, the untested rows), so they are kept rather than counted from the mentions each time.
             Dataset<Row> entityTrends = BurstScoring.score(
                             spark,
-                            TrendCounts.entities(mentions, dated),
+                            keep(kept, TrendCounts.entities(mentions, dated)),
                             List.of("entity_id"),
                             periods,
                             history,
@@ -135,7 +148,7 @@ public final class TrendsJob implements Job {
                     .select(Columns.ENTITY_A, Columns.ENTITY_B, Columns.NAME_A, Columns.NAME_B);
             Dataset<Row> pairTrends = BurstScoring.score(
                     spark,
-                    TrendCounts.pairs(mentions, dated, pairs),
+                    keep(kept, TrendCounts.pairs(mentions, dated, pairs)),
                     List.of("entity_a", "entity_b"),
                     periods,
                     history,
@@ -150,25 +163,36 @@ public final class TrendsJob implements Job {
 
             JobLabels.step(spark, "trends: keyness");
             // The per-document features summed per (feature, outlet, period) cell, once: both groupings and their
-            // totals aggregate these cells, so they are kept for the keyness step.
-            Dataset<Row> outletDocs = Stories.perOutlet(documents, duplicates);
-            cells = KeynessTable.cells(
-                            TrendCounts.features(tables.read(Table.DOC_TERMS, name()), mentions, entities),
-                            outletDocs,
-                            dated)
-                    .persist(StorageLevel.MEMORY_AND_DISK());
+            // totals aggregate these cells.
+            Dataset<Row> cells = keep(
+                    kept,
+                    KeynessTable.cells(
+                            TrendCounts.features(tables.read(Table.DOC_TERMS, name()), mentions),
+                            Stories.perOutlet(documents, duplicates),
+                            dated));
+            summary.put("keyness cells", cells.count());
+            JobLabels.step(spark, "trends: keyness scores");
             long keyness = tables.write(
-                    Table.KEYNESS, KeynessTable.build(spark, cells, settings.get(TrendsSettings.KEYNESS_MIN_COUNT)));
+                    Table.KEYNESS,
+                    KeynessTable.build(
+                            cells, periodLabels(periods), entities, settings.get(TrendsSettings.KEYNESS_MIN_COUNT)));
             summary.put("keyness rows", keyness);
         } finally {
-            dated.unpersist();
-            if (mentions != null) {
-                mentions.unpersist();
-            }
-            if (cells != null) {
-                cells.unpersist();
-            }
+            kept.forEach(Dataset::unpersist);
         }
+    }
+
+    private static Map<Long, String> periodLabels(Dataset<Row> periods) {
+        Map<Long, String> labels = new TreeMap<>();
+        periods.select("period_index", Columns.PERIOD)
+                .collectAsList()
+                .forEach(r -> labels.put(r.getAs("period_index"), r.getAs(Columns.PERIOD)));
+        return labels;
+    }
+
+    private static Dataset<Row> keep(List<Dataset<Row>> kept, Dataset<Row> dataset) {
+        kept.add(dataset.persist(StorageLevel.MEMORY_AND_DISK()));
+        return dataset;
     }
 
     /** The duplicates table's copies when they are to count once and the table is there; else null (noted). */
