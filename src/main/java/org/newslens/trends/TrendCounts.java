@@ -5,8 +5,19 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.newslens.io.Columns;
 
 /** Per-period and per-document counts of entities, pairs and terms, from the per-document tables. */
@@ -29,7 +40,8 @@ final class TrendCounts {
 
     /**
      * Sentence-window pairs: each sentence counts a pair once; only the pairs of entity_pairs' sentence window
-     * (so its entity types and least count apply here too).
+     * (so its entity types and least count apply here too). Each document's mentions are paired in one pass
+     * over them, sorted by sentence, instead of joining the mentions with themselves.
      *
      * @param pairs entity_a, entity_b of entity_pairs (window sentence)
      * @return entity_a, entity_b, period_index, count (sentences), docs
@@ -38,28 +50,88 @@ final class TrendCounts {
         Dataset<Row> paired = pairs.select(col(Columns.ENTITY_A).as(Columns.ENTITY_ID))
                 .union(pairs.select(col(Columns.ENTITY_B).as(Columns.ENTITY_ID)))
                 .distinct();
-        Dataset<Row> windows = mentions.select(Columns.DOC_ID, Columns.SENT_ID, Columns.ENTITY_ID)
-                .join(paired, Columns.ENTITY_ID)
-                .distinct()
+        Dataset<Row> perDocument = mentions.select(Columns.DOC_ID, Columns.SENT_ID, Columns.ENTITY_ID)
+                .join(paired, Columns.ENTITY_ID, "left_semi")
                 .join(dated.select(Columns.DOC_ID, "period_index"), Columns.DOC_ID)
-                .select(Columns.DOC_ID, Columns.SENT_ID, Columns.ENTITY_ID, "period_index");
-        Dataset<Row> a = windows.toDF("a_doc", "a_sent", "entity_a", "period_index");
-        Dataset<Row> b = windows.select(Columns.DOC_ID, Columns.SENT_ID, Columns.ENTITY_ID)
-                .toDF("b_doc", "b_sent", Columns.ENTITY_B);
-        return a.join(
-                        b,
-                        col("a_doc")
-                                .equalTo(col("b_doc"))
-                                .and(col("a_sent").equalTo(col("b_sent")))
-                                .and(col(Columns.ENTITY_A).lt(col(Columns.ENTITY_B))))
+                .repartition(col(Columns.DOC_ID))
+                .sortWithinPartitions(Columns.DOC_ID, Columns.SENT_ID, Columns.ENTITY_ID)
+                .mapPartitions(
+                        (MapPartitionsFunction<Row, Row>) DocumentPairs::new, Encoders.row(DocumentPairs.SCHEMA));
+        return perDocument
                 .join(
                         pairs.select(Columns.ENTITY_A, Columns.ENTITY_B),
                         new String[] {Columns.ENTITY_A, Columns.ENTITY_B},
                         "left_semi")
-                .groupBy("a_doc", Columns.ENTITY_A, Columns.ENTITY_B, "period_index")
-                .agg(count(lit(1)).as("sentences"))
                 .groupBy(Columns.ENTITY_A, Columns.ENTITY_B, "period_index")
                 .agg(sum("sentences").as(Columns.COUNT), count(lit(1)).as(Columns.DOCS));
+    }
+
+    /**
+     * Reads mentions sorted by (doc_id, sent_id, entity_id) and gives one row per (document, pair of entities
+     * met in a sentence of it) with the number of its sentences holding both: doc_id, entity_a &lt; entity_b,
+     * period_index, sentences.
+     */
+    private static final class DocumentPairs implements Iterator<Row> {
+        static final StructType SCHEMA = new StructType()
+                .add(Columns.DOC_ID, DataTypes.StringType, false)
+                .add(Columns.ENTITY_A, DataTypes.StringType, false)
+                .add(Columns.ENTITY_B, DataTypes.StringType, false)
+                .add("period_index", DataTypes.LongType, false)
+                .add("sentences", DataTypes.LongType, false);
+
+        private final Iterator<Row> mentions;
+        private final List<Row> pending = new ArrayList<>();
+        private int next;
+        private Row lookahead;
+
+        DocumentPairs(Iterator<Row> mentions) {
+            this.mentions = mentions;
+            this.lookahead = mentions.hasNext() ? mentions.next() : null;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == pending.size() && lookahead != null) {
+                pending.clear();
+                next = 0;
+                pairNextDocument();
+            }
+            return next < pending.size();
+        }
+
+        @Override
+        public Row next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return pending.get(next++);
+        }
+
+        private void pairNextDocument() {
+            String docId = lookahead.getAs(Columns.DOC_ID);
+            long period = lookahead.getAs("period_index");
+            Map<List<String>, Long> sentences = new HashMap<>(); // (entity_a, entity_b) -> sentences
+            while (lookahead != null && docId.equals(lookahead.getAs(Columns.DOC_ID))) {
+                int sentence = lookahead.getAs(Columns.SENT_ID);
+                // the sentence's distinct entities, in order (the rows are sorted by entity within a sentence)
+                List<String> entities = new ArrayList<>();
+                while (lookahead != null
+                        && docId.equals(lookahead.getAs(Columns.DOC_ID))
+                        && sentence == lookahead.<Integer>getAs(Columns.SENT_ID)) {
+                    String entity = lookahead.getAs(Columns.ENTITY_ID);
+                    if (entities.isEmpty() || !entities.get(entities.size() - 1).equals(entity)) {
+                        entities.add(entity);
+                    }
+                    lookahead = mentions.hasNext() ? mentions.next() : null;
+                }
+                for (int a = 0; a < entities.size(); a++) {
+                    for (int b = a + 1; b < entities.size(); b++) {
+                        sentences.merge(List.of(entities.get(a), entities.get(b)), 1L, Long::sum);
+                    }
+                }
+            }
+            sentences.forEach((pair, n) -> pending.add(RowFactory.create(docId, pair.get(0), pair.get(1), period, n)));
+        }
     }
 
     /**
