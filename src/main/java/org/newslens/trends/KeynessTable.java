@@ -1,5 +1,6 @@
 package org.newslens.trends;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.sum;
@@ -16,6 +17,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.internal.SQLConf;
 import org.apache.spark.sql.types.StructType;
 import org.newslens.io.Columns;
 import org.newslens.io.Table;
@@ -38,6 +40,8 @@ final class KeynessTable {
     static final String TERM = "term";
     static final String ENTITY = "entity";
     private static final String FEATURE = "feature";
+    /** About what one (doc_id, outlet, period_index) row takes in a broadcast hash table. */
+    private static final long GROUP_ROW_BYTES = 80;
 
     private KeynessTable() {}
 
@@ -48,8 +52,9 @@ final class KeynessTable {
      * @param features doc_id, kind, feature (a term or an entity id), n (occurrences in the document)
      * @param outletDocs doc_id, outlet of the documents the outlet grouping counts
      * @param periodDocs doc_id, period_index of the documents the period grouping counts
+     * @param documents how many documents there are (for the choice of join)
      */
-    static Dataset<Row> cells(Dataset<Row> features, Dataset<Row> outletDocs, Dataset<Row> periodDocs) {
+    static Dataset<Row> cells(Dataset<Row> features, Dataset<Row> outletDocs, Dataset<Row> periodDocs, long documents) {
         Dataset<Row> outlets = outletDocs.select(col(Columns.DOC_ID), col(Columns.OUTLET));
         Dataset<Row> periods = periodDocs.select(col(Columns.DOC_ID).as("period_doc"), col("period_index"));
         Dataset<Row> groups = outlets.join(
@@ -58,7 +63,11 @@ final class KeynessTable {
                         coalesce(outlets.col(Columns.DOC_ID), col("period_doc")).as(Columns.DOC_ID),
                         col(Columns.OUTLET),
                         col("period_index"));
-        return features.join(groups, Columns.DOC_ID)
+        // Each document's groups meet its many feature rows: when the map of documents to groups is under Spark's
+        // broadcast threshold, every task gets all of it, so the feature rows are not shuffled for the join. Spark
+        // cannot tell its size from the plan (a window and an outer join), so it is worked out from the count.
+        boolean small = documents * GROUP_ROW_BYTES <= SQLConf.get().autoBroadcastJoinThreshold();
+        return features.join(small ? broadcast(groups) : groups, Columns.DOC_ID)
                 .groupBy(Columns.KIND, FEATURE, Columns.OUTLET, "period_index")
                 .agg(sum("n").as("n"));
     }

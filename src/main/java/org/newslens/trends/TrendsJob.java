@@ -85,13 +85,14 @@ public final class TrendsJob implements Job {
         Date lastDate = span.getAs("last");
         LocalDate first = firstDate == null ? null : firstDate.toLocalDate();
         LocalDate last = lastDate == null ? null : lastDate.toLocalDate();
+        long documentCount = span.getAs("documents");
         Long undatedCount = span.getAs("undated");
         long undated = undatedCount == null ? 0 : undatedCount;
         String unit = Periods.choose(settings.get(TrendsSettings.PERIOD), first, last);
         summary.put("trends period", unit);
         summary.put("trends undated documents", undated);
         if (undated > 0) {
-            summary.note("trends: " + undated + " of " + span.<Long>getAs("documents")
+            summary.note("trends: " + undated + " of " + documentCount
                     + " documents have no date and are left out of entity_trends, pair_trends and the period keyness");
         }
 
@@ -169,7 +170,8 @@ public final class TrendsJob implements Job {
                     KeynessTable.cells(
                             TrendCounts.features(tables.read(Table.DOC_TERMS, name()), mentions),
                             Stories.perOutlet(documents, duplicates),
-                            dated));
+                            dated,
+                            documentCount));
             summary.put("keyness cells", cells.count());
             JobLabels.step(spark, "trends: keyness scores");
             long keyness = tables.write(
