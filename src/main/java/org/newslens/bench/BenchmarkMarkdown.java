@@ -28,8 +28,10 @@ final class BenchmarkMarkdown {
         lines.add("MB are input bytes (10^6). Tokens/s counts the tokens table's rows; before annotate, the "
                 + "documents' word counts. Heap peak is the sum of the heap pools' high-water marks during the stage "
                 + "(pools peak at different times, so it over-counts and can exceed the heap limit; garbage not yet "
-                + "collected counts too); RSS peak is the process's resident high-water mark so far. CPU s is "
-                + "the JVM's CPU time, all threads.");
+                + "collected counts too); live heap peak is the most heap still in use just after a garbage "
+                + "collection during the stage (what the stage holds: the heap it needs is this plus room to collect "
+                + "in); RSS peak is the process's resident high-water mark so far. CPU s is the JVM's CPU time, all "
+                + "threads. Spark jobs counts the jobs the stage ran (each step's are listed below the table).");
         lines.add("");
         lines.addAll(tableAndFit);
         lines.add("");

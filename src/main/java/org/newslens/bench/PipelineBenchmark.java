@@ -47,8 +47,9 @@ public final class PipelineBenchmark {
         List<String> stepLines = new ArrayList<>();
         List<String> rows = new ArrayList<>();
         List<double[]> sizeAndSeconds = new ArrayList<>();
-        rows.add("| corpus | MB | stage | seconds | docs/s | tokens/s | MB/s | heap peak MiB | RSS peak MiB | CPU s |");
-        rows.add("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+        rows.add("| corpus | MB | stage | seconds | docs/s | tokens/s | MB/s | heap peak MiB | live heap peak MiB "
+                + "| RSS peak MiB | CPU s | Spark jobs |");
+        rows.add("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (String corpus : options.corpora()) {
             String input = resolve(corpus, options.work());
             double megabytes = inputBytes(spark, input) / 1e6;
@@ -61,6 +62,8 @@ public final class PipelineBenchmark {
             Settings settings = SettingsRegistry.parse(settingArgs.toArray(new String[0]));
             double total = 0;
             double totalCpu = 0;
+            int totalJobs = 0;
+            double trendsSeconds = -1;
             for (String stage : options.stages()) {
                 PeakMemory.reset();
                 spark.sparkContext().listenerBus().waitUntilEmpty();
@@ -72,33 +75,50 @@ public final class PipelineBenchmark {
                 double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
                 total += seconds;
                 totalCpu += cpuSeconds;
+                if (stage.equals("trends")) {
+                    trendsSeconds = seconds;
+                }
                 spark.sparkContext().listenerBus().waitUntilEmpty();
+                int sparkJobs = steps.jobCount();
+                totalJobs += sparkJobs;
                 stepLines.add(String.format("%s, %s: %.1f s, of which Spark jobs:", corpus, stage, seconds));
                 steps.drain().forEach(line -> stepLines.add("    " + line));
                 long[] docsAndTokens = docsAndTokens(spark, output);
-                rows.add(row(corpus, megabytes, stage, seconds, docsAndTokens, cpuSeconds));
+                rows.add(row(corpus, megabytes, stage, seconds, docsAndTokens, cpuSeconds, sparkJobs));
             }
             if (options.stages().size() > 1) {
-                rows.add(row(corpus, megabytes, "**all stages**", total, docsAndTokens(spark, output), totalCpu));
+                rows.add(row(
+                        corpus, megabytes, "**all stages**", total, docsAndTokens(spark, output), totalCpu, totalJobs));
+            }
+            if (trendsSeconds >= 0 && options.stages().size() > 1) {
+                rows.add(String.format(
+                        "| %s | %.2f | trends' share of all stages | %.1f %% | | | | | | | | |",
+                        corpus, megabytes, 100 * trendsSeconds / total));
             }
             sizeAndSeconds.add(new double[] {megabytes, total});
             if (!options.baseline().equals("off")) {
                 PeakMemory.reset();
+                spark.sparkContext().listenerBus().waitUntilEmpty();
+                steps.drain();
                 long cpu0 = processCpuNanos();
                 long t0 = System.nanoTime();
                 MllibBaseline.run(
                         spark, input, output + "-mllib", options.baseline().equals("full"));
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
+                spark.sparkContext().listenerBus().waitUntilEmpty();
+                int sparkJobs = steps.jobCount();
+                steps.drain();
                 rows.add(row(
                         corpus,
                         megabytes,
                         "mllib baseline (" + options.baseline() + ")",
                         seconds,
                         docsAndTokens(spark, output),
-                        cpuSeconds));
+                        cpuSeconds,
+                        sparkJobs));
                 rows.add(String.format(
-                        "| %s | %.2f | NewsLens speed-up over baseline | %.2fx | | | | | | |",
+                        "| %s | %.2f | NewsLens speed-up over baseline | %.2fx | | | | | | | | |",
                         corpus, megabytes, seconds / total));
             }
         }
@@ -129,9 +149,15 @@ public final class PipelineBenchmark {
 
     /** One row; CPU s (this JVM's CPU time) is the figure to compare when other processes share the cores. */
     private static String row(
-            String corpus, double megabytes, String stage, double seconds, long[] docsAndTokens, double cpuSeconds) {
+            String corpus,
+            double megabytes,
+            String stage,
+            double seconds,
+            long[] docsAndTokens,
+            double cpuSeconds,
+            int sparkJobs) {
         return String.format(
-                "| %s | %.2f | %s | %.1f | %s | %s | %.3f | %d | %d | %.1f |",
+                "| %s | %.2f | %s | %.1f | %s | %s | %.3f | %d | %d | %d | %.1f | %d |",
                 corpus,
                 megabytes,
                 stage,
@@ -140,8 +166,10 @@ public final class PipelineBenchmark {
                 rate(docsAndTokens[1] / seconds),
                 megabytes / seconds,
                 PeakMemory.heapPeakMiB(),
+                PeakMemory.liveHeapPeakMiB(),
                 PeakMemory.residentPeakMiB(),
-                cpuSeconds);
+                cpuSeconds,
+                sparkJobs);
     }
 
     /** Small rates keep a decimal, so 5 documents in 15 s read 0.3/s rather than 0. */

@@ -39,6 +39,11 @@ final class StepTimings extends SparkListener {
         }
     }
 
+    /** How many Spark jobs finished since the last {@link #drain}. */
+    synchronized int jobCount() {
+        return byStep.values().stream().mapToInt(List::size).sum();
+    }
+
     /** The steps since the last call, as "step: seconds (jobs)" lines, and starts counting afresh. */
     synchronized List<String> drain() {
         List<String> lines = new ArrayList<>();
