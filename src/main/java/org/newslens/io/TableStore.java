@@ -87,7 +87,15 @@ public final class TableStore {
         if (!exists(location)) {
             throw new MissingTableException(neededBy, table, root.toString());
         }
-        return spark.read().parquet(location.toString());
+        return parquet(table, location);
+    }
+
+    /**
+     * A table's files read with its declared schema: every table is written with exactly those columns
+     * ({@link #write}), and Spark does not run a job to read the files' footers for it.
+     */
+    private Dataset<Row> parquet(Table table, Path location) {
+        return spark.read().schema(table.schema()).parquet(location.toString());
     }
 
     /**
@@ -99,7 +107,7 @@ public final class TableStore {
         if (current.equals(runFolder) || !exists(location)) {
             return Optional.empty();
         }
-        return Optional.of(spark.read().parquet(location.toString()));
+        return Optional.of(parquet(table, location));
     }
 
     /** The folder of the run before this one (the current run when this store was opened). */
@@ -120,7 +128,7 @@ public final class TableStore {
                 .write()
                 .mode(SaveMode.Overwrite)
                 .parquet(target.toString());
-        long count = observedCount(observed, target);
+        long count = observedCount(observed, table, target);
         JobLabels.step(spark, stepLabel);
         written.put(table, count);
         LOG.info(
@@ -154,7 +162,7 @@ public final class TableStore {
         } catch (IOException e) {
             throw new UncheckedIOException("Sharing the files of " + previous + " into " + target + " failed", e);
         }
-        long total = spark.read().parquet(target.toString()).count(); // from the Parquet footers
+        long total = parquet(table, target).count(); // from the Parquet footers
         written.put(table, total);
         LOG.info("{}: {} rows kept from the run before, {} added", table.tableName(), total - rows, rows);
         return total;
@@ -177,13 +185,13 @@ public final class TableStore {
      * observation through its listener bus moments after the write (also for empty writes); should it not come
      * within {@link #OBSERVATION_WAIT}, the written table is counted instead.
      */
-    private long observedCount(Observation rows, Path target) {
+    private long observedCount(Observation rows, Table table, Path target) {
         try {
             Await.ready(rows.future(), OBSERVATION_WAIT);
             return ((Number) rows.getAsJava().get(ROWS)).longValue();
         } catch (TimeoutException e) {
             LOG.warn("No row count observed for {} within {}; counting the written table", target, OBSERVATION_WAIT);
-            return spark.read().parquet(target.toString()).count();
+            return parquet(table, target).count();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted waiting for the row count of " + target, e);
@@ -207,6 +215,14 @@ public final class TableStore {
      * links; elsewhere (HDFS, object stores, which have no hard links) the folders are copied.
      */
     public void carryOver() {
+        carryOver(Map.of());
+    }
+
+    /**
+     * As {@link #carryOver()}, taking each table's row count from {@code knownRows} (the run before's manifest)
+     * where it is there, so the tables are not read to count them.
+     */
+    public void carryOver(Map<Table, Long> knownRows) {
         if (complete || current.equals(runFolder)) {
             return;
         }
@@ -217,7 +233,9 @@ public final class TableStore {
                 if (!written.containsKey(table) && exists(from)) {
                     Path to = new Path(runFolder, table.tableName());
                     share(fs, from, to);
-                    carriedOver.put(table, spark.read().parquet(to.toString()).count());
+                    Long known = knownRows.get(table);
+                    carriedOver.put(
+                            table, known != null ? known : parquet(table, to).count());
                 }
             }
             complete = true;

@@ -92,7 +92,7 @@ public final class Pipeline {
             if (summary.upToDate()) {
                 summary.note("append: the input holds nothing new; every table is kept as it was");
             }
-            tables.carryOver();
+            tables.carryOver(RunManifest.previousRowCounts(tables));
             for (Job job : jobs) {
                 if (!job.needsSpark()) {
                     runJob(job, new JobContext(spark, settings, tables, summary, base));

@@ -120,6 +120,19 @@ final class RunManifest {
         return read(tables.previousRunFolder(), tables.fileSystem()).orElse(Map.of());
     }
 
+    /** The row count of each table as the manifest of the run this one starts from gives it. */
+    static Map<Table, Long> previousRowCounts(TableStore tables) throws IOException {
+        Map<Table, Long> counts = new java.util.EnumMap<>(Table.class);
+        if (previousManifest(tables).get("rows") instanceof Map<?, ?> rows) {
+            for (Table table : Table.values()) {
+                if (rows.get(table.tableName()) instanceof Number n) {
+                    counts.put(table, n.longValue());
+                }
+            }
+        }
+        return counts;
+    }
+
     /** The manifest of a run folder, or empty when the folder has none. */
     static java.util.Optional<Map<String, Object>> read(Path runFolder, org.apache.hadoop.fs.FileSystem fs)
             throws IOException {
