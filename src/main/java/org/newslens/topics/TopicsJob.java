@@ -369,10 +369,14 @@ public final class TopicsJob implements Job {
 
     /** At most {@code max} documents picked by a seeded hash of doc_id (so independent of partitioning), sorted by doc_id. */
     static List<SparseDoc> sample(Dataset<Row> vectors, int max, long seed) {
-        List<Row> rows = vectors.withColumn("h", xxhash64(lit(seed), col(Columns.DOC_ID)))
+        // The ids are chosen first and only their vectors gathered: a top-n over whole rows sends each task's own
+        // top n vectors to the driver (n per partition), which does not fit a small driver on a large corpus.
+        Dataset<Row> chosen = vectors.select(col(Columns.DOC_ID))
+                .withColumn("h", xxhash64(lit(seed), col(Columns.DOC_ID)))
                 .orderBy(col("h"), col(Columns.DOC_ID))
                 .limit(max)
-                .collectAsList();
+                .select(Columns.DOC_ID);
+        List<Row> rows = vectors.join(chosen, Columns.DOC_ID, "left_semi").collectAsList();
         List<SparseDoc> docs = new ArrayList<>(rows.size());
         rows.forEach(row -> docs.add(TermVectors.toDoc(row)));
         docs.sort(Comparator.comparing(SparseDoc::docId));
