@@ -6,11 +6,9 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.sum;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.TreeMap;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
@@ -139,57 +137,33 @@ final class KeynessTable {
      * Reads the cells sorted by (kind, feature) and gives, per feature, its rows of both groupings. Counts are
      * whole numbers summed in a fixed order, so the rows do not depend on partitioning.
      */
-    private static final class FeatureScorer implements Iterator<Row> {
-        private final Iterator<Row> cells;
+    private static final class FeatureScorer extends GroupedRows {
         private final Totals totals;
         private final int minCount;
-        private final List<Row> pending = new ArrayList<>();
-        private int next;
-        private Row lookahead;
 
         FeatureScorer(Iterator<Row> cells, Totals totals, int minCount) {
-            this.cells = cells;
+            super(cells);
             this.totals = totals;
             this.minCount = minCount;
-            this.lookahead = cells.hasNext() ? cells.next() : null;
         }
 
         @Override
-        public boolean hasNext() {
-            while (next == pending.size() && lookahead != null) {
-                pending.clear();
-                next = 0;
-                scoreNextFeature();
-            }
-            return next < pending.size();
-        }
-
-        @Override
-        public Row next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            return pending.get(next++);
-        }
-
-        private void scoreNextFeature() {
-            String kind = lookahead.getAs(Columns.KIND);
-            String feature = lookahead.getAs(FEATURE);
+        protected void readGroup(List<Row> out) {
+            String kind = peek().getAs(Columns.KIND);
+            String feature = peek().getAs(FEATURE);
             Map<String, Long> byOutlet = new TreeMap<>();
             TreeMap<Long, Long> byPeriod = new TreeMap<>();
-            while (lookahead != null
-                    && kind.equals(lookahead.getAs(Columns.KIND))
-                    && feature.equals(lookahead.getAs(FEATURE))) {
-                long n = lookahead.getAs("n");
-                String outlet = lookahead.getAs(Columns.OUTLET);
-                Long period = lookahead.getAs("period_index");
+            while (peek() != null && kind.equals(peek().getAs(Columns.KIND)) && feature.equals(peek().getAs(FEATURE))) {
+                Row cell = take();
+                long n = cell.getAs("n");
+                String outlet = cell.getAs(Columns.OUTLET);
+                Long period = cell.getAs("period_index");
                 if (outlet != null) {
                     byOutlet.merge(outlet, n, Long::sum);
                 }
                 if (period != null) {
                     byPeriod.merge(period, n, Long::sum);
                 }
-                lookahead = cells.hasNext() ? cells.next() : null;
             }
             String entityId = ENTITY.equals(kind) ? feature : null;
 
@@ -200,6 +174,7 @@ final class KeynessTable {
             byOutlet.forEach((outlet, countIn) -> {
                 long totalIn = outletTotals.get(outlet);
                 add(
+                        out,
                         OUTLET,
                         outlet,
                         kind,
@@ -217,6 +192,7 @@ final class KeynessTable {
             for (Map.Entry<Long, Long> cell : byPeriod.entrySet()) {
                 long countIn = cell.getValue();
                 add(
+                        out,
                         PERIOD,
                         totals.periodLabels().get(cell.getKey()),
                         kind,
@@ -231,6 +207,7 @@ final class KeynessTable {
         }
 
         private void add(
+                List<Row> out,
                 String grouping,
                 String group,
                 String kind,
@@ -244,7 +221,7 @@ final class KeynessTable {
                 return;
             }
             double g2 = Keyness.signedG2(countIn, countOut, totalIn, totalOut);
-            pending.add(RowFactory.create(
+            out.add(RowFactory.create(
                     grouping,
                     group,
                     kind,

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -71,7 +70,7 @@ final class TrendCounts {
      * met in a sentence of it) with the number of its sentences holding both: doc_id, entity_a &lt; entity_b,
      * period_index, sentences.
      */
-    private static final class DocumentPairs implements Iterator<Row> {
+    private static final class DocumentPairs extends GroupedRows {
         static final StructType SCHEMA = new StructType()
                 .add(Columns.DOC_ID, DataTypes.StringType, false)
                 .add(Columns.ENTITY_A, DataTypes.StringType, false)
@@ -79,50 +78,26 @@ final class TrendCounts {
                 .add("period_index", DataTypes.LongType, false)
                 .add("sentences", DataTypes.LongType, false);
 
-        private final Iterator<Row> mentions;
-        private final List<Row> pending = new ArrayList<>();
-        private int next;
-        private Row lookahead;
-
         DocumentPairs(Iterator<Row> mentions) {
-            this.mentions = mentions;
-            this.lookahead = mentions.hasNext() ? mentions.next() : null;
+            super(mentions);
         }
 
         @Override
-        public boolean hasNext() {
-            while (next == pending.size() && lookahead != null) {
-                pending.clear();
-                next = 0;
-                pairNextDocument();
-            }
-            return next < pending.size();
-        }
-
-        @Override
-        public Row next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            return pending.get(next++);
-        }
-
-        private void pairNextDocument() {
-            String docId = lookahead.getAs(Columns.DOC_ID);
-            long period = lookahead.getAs("period_index");
+        protected void readGroup(List<Row> out) {
+            String docId = peek().getAs(Columns.DOC_ID);
+            long period = peek().getAs("period_index");
             Map<List<String>, Long> sentences = new HashMap<>(); // (entity_a, entity_b) -> sentences
-            while (lookahead != null && docId.equals(lookahead.getAs(Columns.DOC_ID))) {
-                int sentence = lookahead.getAs(Columns.SENT_ID);
+            while (peek() != null && docId.equals(peek().getAs(Columns.DOC_ID))) {
+                int sentence = peek().getAs(Columns.SENT_ID);
                 // the sentence's distinct entities, in order (the rows are sorted by entity within a sentence)
                 List<String> entities = new ArrayList<>();
-                while (lookahead != null
-                        && docId.equals(lookahead.getAs(Columns.DOC_ID))
-                        && sentence == lookahead.<Integer>getAs(Columns.SENT_ID)) {
-                    String entity = lookahead.getAs(Columns.ENTITY_ID);
+                while (peek() != null
+                        && docId.equals(peek().getAs(Columns.DOC_ID))
+                        && sentence == peek().<Integer>getAs(Columns.SENT_ID)) {
+                    String entity = take().getAs(Columns.ENTITY_ID);
                     if (entities.isEmpty() || !entities.get(entities.size() - 1).equals(entity)) {
                         entities.add(entity);
                     }
-                    lookahead = mentions.hasNext() ? mentions.next() : null;
                 }
                 for (int a = 0; a < entities.size(); a++) {
                     for (int b = a + 1; b < entities.size(); b++) {
@@ -130,7 +105,7 @@ final class TrendCounts {
                     }
                 }
             }
-            sentences.forEach((pair, n) -> pending.add(RowFactory.create(docId, pair.get(0), pair.get(1), period, n)));
+            sentences.forEach((pair, n) -> out.add(RowFactory.create(docId, pair.get(0), pair.get(1), period, n)));
         }
     }
 
