@@ -1,15 +1,14 @@
 package org.newslens.terms;
 
-import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.newslens.io.Columns;
+import org.newslens.io.GroupedRows;
 import org.newslens.terms.NgramExtractor.Ngram;
 import org.newslens.text.StopWords;
 
@@ -45,56 +44,37 @@ final class CountingPartition implements MapPartitionsFunction<Row, Row> {
 
     @Override
     public Iterator<Row> call(Iterator<Row> sentences) {
-        return new Iterator<>() {
-            private final ArrayDeque<Row> pending = new ArrayDeque<>();
+        return new GroupedRows(sentences) {
             private final CorpusCounts corpus = new CorpusCounts();
-            private Row lookahead = sentences.hasNext() ? sentences.next() : null;
-            private boolean drained;
 
             @Override
-            public boolean hasNext() {
-                while (pending.isEmpty() && !drained) {
-                    if (lookahead != null) {
-                        countNextDocument();
-                    } else {
-                        drain();
-                        drained = true;
-                    }
-                }
-                return !pending.isEmpty();
-            }
-
-            @Override
-            public Row next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return pending.poll();
-            }
-
-            private void countNextDocument() {
-                String docId = lookahead.getString(docIdAt);
+            protected void readGroup(List<Row> out) {
+                String docId = peek().getString(docIdAt);
                 DocumentCounts document = new DocumentCounts();
-                while (lookahead != null && docId.equals(lookahead.getString(docIdAt))) {
-                    List<String> terms = lookahead.getList(termsAt);
+                while (peek() != null && docId.equals(peek().getString(docIdAt))) {
+                    List<String> terms = take().getList(termsAt);
                     if (terms != null) {
                         document.addSentence(terms);
                     }
-                    lookahead = sentences.hasNext() ? sentences.next() : null;
                 }
                 document.terms().forEach((term, tf) -> {
                     if (!StopWords.isStopTerm(term)) {
-                        pending.add(RowFactory.create(docId, term, 1, false, (long) tf, 1L));
+                        out.add(RowFactory.create(docId, term, 1, false, (long) tf, 1L));
                     }
                 });
                 corpus.add(document);
                 if (corpus.size() >= flushAt) {
-                    drain();
+                    drain(out);
                 }
             }
 
-            private void drain() {
-                corpus.drain((Ngram gram, CorpusCounts.Totals totals) -> pending.add(RowFactory.create(
+            @Override
+            protected void finish(List<Row> out) {
+                drain(out);
+            }
+
+            private void drain(List<Row> out) {
+                corpus.drain((Ngram gram, CorpusCounts.Totals totals) -> out.add(RowFactory.create(
                         null, gram.text(), gram.n(), gram.candidate(), totals.count(), totals.documents())));
             }
         };

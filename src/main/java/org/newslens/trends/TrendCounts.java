@@ -18,6 +18,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.newslens.io.Columns;
+import org.newslens.io.GroupedRows;
 
 /** Per-period and per-document counts of entities, pairs and terms, from the per-document tables. */
 final class TrendCounts {

@@ -1,4 +1,4 @@
-package org.newslens.trends;
+package org.newslens.io;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -8,22 +8,26 @@ import org.apache.spark.sql.Row;
 
 /**
  * The rows of a partition sorted by some key, read one group (one key) at a time: a subclass reads the group
- * with {@link #peek} and {@link #take} and adds its output rows. Only one group is held at a time, so a
- * partition streams through whatever its size.
+ * with {@link #peek} and {@link #take} and adds its output rows, and may add more once the partition ends. Only
+ * one group is held at a time, so a partition streams through whatever its size.
  */
-abstract class GroupedRows implements Iterator<Row> {
+public abstract class GroupedRows implements Iterator<Row> {
     private final Iterator<Row> input;
     private final List<Row> pending = new ArrayList<>();
     private int next;
     private Row lookahead;
+    private boolean finished;
 
-    GroupedRows(Iterator<Row> input) {
+    protected GroupedRows(Iterator<Row> input) {
         this.input = input;
         this.lookahead = input.hasNext() ? input.next() : null;
     }
 
     /** Takes every row of the next group (the first is {@link #peek()}) and adds its output rows to {@code out}. */
     protected abstract void readGroup(List<Row> out);
+
+    /** Adds the rows that come after the last group (none unless overridden); called once. */
+    protected void finish(List<Row> out) {}
 
     /** The next row not yet taken; null at the end of the partition. */
     protected final Row peek() {
@@ -39,10 +43,15 @@ abstract class GroupedRows implements Iterator<Row> {
 
     @Override
     public final boolean hasNext() {
-        while (next == pending.size() && lookahead != null) {
+        while (next == pending.size() && !finished) {
             pending.clear();
             next = 0;
-            readGroup(pending);
+            if (lookahead != null) {
+                readGroup(pending);
+            } else {
+                finish(pending);
+                finished = true;
+            }
         }
         return next < pending.size();
     }
