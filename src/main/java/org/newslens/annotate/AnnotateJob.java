@@ -77,19 +77,9 @@ public final class AnnotateJob implements Job {
                 .persist(StorageLevel.DISK_ONLY());
         try {
             // The NLP pass runs inside the first write; in an append run the kept documents' rows join the new.
-            // When every earlier document is kept, its rows are shared with the run before, not rewritten.
-            boolean share = reuse.isPresent() && reuse.get().keepsAll();
-            long tokens = share
-                    ? tables.writeAdding(Table.TOKENS, tokens(annotated))
-                    : tables.write(
-                            Table.TOKENS,
-                            reuse.map(r -> r.tokens(tokens(annotated))).orElseGet(() -> tokens(annotated)));
+            long tokens = writeWithKept(tables, reuse, Table.TOKENS, tokens(annotated));
             double passSeconds = (System.nanoTime() - t0) / 1e9;
-            long sentences = share
-                    ? tables.writeAdding(Table.SENTENCES, sentences(annotated))
-                    : tables.write(
-                            Table.SENTENCES,
-                            reuse.map(r -> r.sentences(sentences(annotated))).orElseGet(() -> sentences(annotated)));
+            long sentences = writeWithKept(tables, reuse, Table.SENTENCES, sentences(annotated));
             Dataset<Row> unlinked =
                     reuse.map(r -> r.unlinkedMentions(mentions(annotated))).orElseGet(() -> mentions(annotated));
             tables.write(Table.STATE_UNLINKED_MENTIONS, unlinked);
@@ -121,6 +111,12 @@ public final class AnnotateJob implements Job {
                 .repartition(partitions, col(Columns.DOC_ID))
                 .mapPartitions(
                         new AnnotatePartition(config, failOnError, loadSeconds), Encoders.row(AnnotatedRows.SCHEMA));
+    }
+
+    /** A per-document table of this pass; in an append run with the kept documents' rows (see AnnotationReuse). */
+    private static long writeWithKept(
+            TableStore tables, Optional<AnnotationReuse> reuse, Table table, Dataset<Row> annotatedNow) {
+        return reuse.isPresent() ? reuse.get().write(tables, table, annotatedNow) : tables.write(table, annotatedNow);
     }
 
     public static Dataset<Row> sentences(Dataset<Row> annotated) {

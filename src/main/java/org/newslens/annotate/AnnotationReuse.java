@@ -124,22 +124,25 @@ final class AnnotationReuse {
                 == 0;
     }
 
-    /** Whether the earlier per-document rows are all kept: then they are shared, and only new rows written. */
-    boolean keepsAll() {
-        return keepsAll;
-    }
-
     /** The documents that need the NLP pass: those whose annotations cannot be kept. */
     Dataset<Row> toAnnotate(Dataset<Row> documents) {
         return documents.join(keptIds, documents.col(Columns.DOC_ID).equalTo(keptIds.col(Columns.DOC_ID)), "left_anti");
     }
 
-    Dataset<Row> sentences(Dataset<Row> annotatedNow) {
-        return kept(previousSentences).unionByName(annotatedNow);
-    }
-
-    Dataset<Row> tokens(Dataset<Row> annotatedNow) {
-        return kept(previousTokens).unionByName(annotatedNow);
+    /**
+     * Writes {@code sentences} or {@code tokens}: the kept documents' earlier rows and the new ones. When every
+     * earlier document is kept, the earlier files are shared with the run before and only the new rows written.
+     */
+    long write(TableStore tables, Table table, Dataset<Row> annotatedNow) {
+        if (keepsAll) {
+            return tables.writeAdding(table, annotatedNow);
+        }
+        Dataset<Row> previous = switch (table) {
+            case SENTENCES -> previousSentences;
+            case TOKENS -> previousTokens;
+            default -> throw new IllegalArgumentException("not a table annotate keeps rows of: " + table);
+        };
+        return tables.write(table, kept(previous).unionByName(annotatedNow));
     }
 
     Dataset<Row> unlinkedMentions(Dataset<Row> annotatedNow) {
