@@ -79,7 +79,8 @@ public final class EntitiesJob implements Job {
                             entities,
                             edges,
                             settings.get(EntitiesSettings.PAGERANK_ITERATIONS),
-                            settings.get(EntitiesSettings.COMMUNITY_STEPS)));
+                            settings.get(EntitiesSettings.COMMUNITY_STEPS),
+                            pairCount <= settings.get(EntitiesSettings.GRAPH_IN_DRIVER_MAX_PAIRS)));
             context.summary().put("entities", entityCount);
             context.summary().put("entity_pairs", pairCount);
         } finally {

@@ -37,8 +37,22 @@ public final class EntitiesSettings {
     public static final Setting<Integer> COMMUNITY_STEPS = Setting.integer(
             "entities.community-steps", 10, 1, 1000, "Label propagation steps for entity_graph.community");
 
+    public static final Setting<Integer> GRAPH_IN_DRIVER_MAX_PAIRS = Setting.integer(
+            "entities.graph-in-driver-max-pairs",
+            200_000,
+            0,
+            10_000_000,
+            "Compute PageRank and communities in the driver when entity_pairs has at most this many rows: the "
+                    + "same numbers as on the cluster, without GraphX's many small Spark jobs; 0 = always GraphX");
+
     public static List<Setting<?>> all() {
-        return List.of(MIN_PAIR_COUNT, WINDOW_MAX_ENTITIES, PAIR_TYPES, PAGERANK_ITERATIONS, COMMUNITY_STEPS);
+        return List.of(
+                MIN_PAIR_COUNT,
+                WINDOW_MAX_ENTITIES,
+                PAIR_TYPES,
+                PAGERANK_ITERATIONS,
+                COMMUNITY_STEPS,
+                GRAPH_IN_DRIVER_MAX_PAIRS);
     }
 
     /** The pair types, validated: fails naming the bad value. */

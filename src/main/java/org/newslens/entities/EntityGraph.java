@@ -53,9 +53,16 @@ public final class EntityGraph {
     /**
      * @param entities entity_id, name, type
      * @param pairs sentence-window pairs: entity_a, entity_b, count
+     * @param inDriver compute PageRank and communities in the driver ({@link DriverGraph}: the same numbers,
+     *                 without GraphX's Spark jobs) rather than with GraphX on the cluster
      */
     public static Dataset<Row> build(
-            SparkSession spark, Dataset<Row> entities, Dataset<Row> pairs, int pagerankIterations, int communitySteps) {
+            SparkSession spark,
+            Dataset<Row> entities,
+            Dataset<Row> pairs,
+            int pagerankIterations,
+            int communitySteps,
+            boolean inDriver) {
         Dataset<Row> vertices = entities.select(
                 col(Columns.ENTITY_ID),
                 vertexId(col(Columns.ENTITY_ID)).as("vid"),
@@ -67,7 +74,52 @@ public final class EntityGraph {
                 .agg(
                         count(lit(1)).as(Columns.DEGREE),
                         sum(Columns.COUNT).cast("double").as(Columns.WEIGHTED_DEGREE));
+        Dataset<Row> scores = inDriver
+                ? driverScores(spark, vertices, pairs, pagerankIterations, communitySteps)
+                : graphxScores(spark, vertices, degrees, pairs, pagerankIterations, communitySteps);
+        Double sum =
+                scores.agg(ExactSum.of(col("pagerank_raw")).as("total")).first().getAs("total");
+        double total = sum == null ? 1.0 : sum; // null: no entities at all
+        return vertices.join(degrees, Columns.ENTITY_ID, "left")
+                .join(scores, "vid")
+                .select(
+                        col(Columns.ENTITY_ID),
+                        coalesce(col(Columns.DEGREE), lit(0L)).as(Columns.DEGREE),
+                        coalesce(col(Columns.WEIGHTED_DEGREE), lit(0.0)).as(Columns.WEIGHTED_DEGREE),
+                        col("pagerank_raw").divide(total).as(Columns.PAGERANK),
+                        col(Columns.COMMUNITY),
+                        col(Columns.NAME),
+                        col(Columns.TYPE));
+    }
 
+    private static final StructType SCORES = new StructType()
+            .add("vid", DataTypes.LongType, false)
+            .add("pagerank_raw", DataTypes.DoubleType, false)
+            .add(Columns.COMMUNITY, DataTypes.LongType, false);
+
+    /** (vid, pagerank_raw, community), computed in the driver from the collected pairs. */
+    private static Dataset<Row> driverScores(
+            SparkSession spark, Dataset<Row> vertices, Dataset<Row> pairs, int pagerankIterations, int communitySteps) {
+        long[] vertexIds = vertices.select("vid").collectAsList().stream()
+                .mapToLong(r -> r.getLong(0))
+                .toArray();
+        List<Row> edges = pairs.select(
+                        vertexId(col(Columns.ENTITY_A)),
+                        vertexId(col(Columns.ENTITY_B)),
+                        col(Columns.COUNT).cast("double"))
+                .collectAsList();
+        return spark.createDataFrame(
+                new DriverGraph(vertexIds, edges).rows(pagerankIterations, communitySteps, vertexIds.length), SCORES);
+    }
+
+    /** (vid, pagerank_raw, community), computed with GraphX's Pregel on the cluster. */
+    private static Dataset<Row> graphxScores(
+            SparkSession spark,
+            Dataset<Row> vertices,
+            Dataset<Row> degrees,
+            Dataset<Row> pairs,
+            int pagerankIterations,
+            int communitySteps) {
         JavaRDD<Tuple2<Object, String>> vertexRdd = vertices.select("vid", Columns.ENTITY_ID)
                 .javaRDD()
                 .map(r -> new Tuple2<>(r.getAs("vid"), r.getAs(Columns.ENTITY_ID)));
@@ -104,21 +156,8 @@ public final class EntityGraph {
                             .toJavaRDD(),
                     Columns.COMMUNITY,
                     DataTypes.LongType);
-            Double sum = ranks.agg(ExactSum.of(col("pagerank_raw")).as("total"))
-                    .first()
-                    .getAs("total");
-            double total = sum == null ? 1.0 : sum; // null: no entities at all
-            return vertices.join(degrees, Columns.ENTITY_ID, "left")
-                    .join(ranks, "vid")
-                    .join(communities, "vid")
-                    .select(
-                            col(Columns.ENTITY_ID),
-                            coalesce(col(Columns.DEGREE), lit(0L)).as(Columns.DEGREE),
-                            coalesce(col(Columns.WEIGHTED_DEGREE), lit(0.0)).as(Columns.WEIGHTED_DEGREE),
-                            col("pagerank_raw").divide(total).as(Columns.PAGERANK),
-                            col(Columns.COMMUNITY),
-                            col(Columns.NAME),
-                            col(Columns.TYPE));
+            // Computed now: the graphs are released when this returns.
+            return spark.createDataFrame(ranks.join(communities, "vid").collectAsList(), SCORES);
         } finally {
             graph.unpersist(false);
             rankGraph.unpersist(false);

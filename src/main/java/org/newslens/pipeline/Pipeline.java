@@ -123,6 +123,9 @@ public final class Pipeline {
         }
         LOG.info("Starting job {}", job.name());
         job.run(context);
+        if (context.spark() != null) {
+            StageLeftovers.release(context.spark(), job.name());
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         context.summary().stage(job.name(), seconds);
         LOG.info(

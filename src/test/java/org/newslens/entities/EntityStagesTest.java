@@ -137,9 +137,12 @@ class EntityStagesTest {
                 .add("entity_a", DataTypes.StringType)
                 .add("entity_b", DataTypes.StringType)
                 .add("count", DataTypes.LongType);
-        Map<String, Row> first = graph(entityRows, edgeRows, entitySchema, edgeSchema, 1);
-        Map<String, Row> second = graph(entityRows, edgeRows, entitySchema, edgeSchema, 4);
+        Map<String, Row> first = graph(entityRows, edgeRows, entitySchema, edgeSchema, 1, false);
+        Map<String, Row> second = graph(entityRows, edgeRows, entitySchema, edgeSchema, 4, false);
         assertThat(second).isEqualTo(first);
+        assertThat(graph(entityRows, edgeRows, entitySchema, edgeSchema, 1, true))
+                .as("computed in the driver")
+                .isEqualTo(first);
 
         Row hub = first.get(ids[3]);
         assertThat(hub.getLong(1)).isEqualTo(4); // degree: 3 clique neighbours + the bridge
@@ -184,10 +187,13 @@ class EntityStagesTest {
                 .add("entity_b", DataTypes.StringType)
                 .add("count", DataTypes.LongType);
         List<Row> edgeRows = new ArrayList<>(edges.values());
-        Map<String, Row> first = graph(entityRows, edgeRows, entitySchema, edgeSchema, 1);
+        Map<String, Row> first = graph(entityRows, edgeRows, entitySchema, edgeSchema, 1, false);
         for (int parts : new int[] {3, 7}) {
             java.util.Collections.shuffle(edgeRows, random);
-            assertThat(graph(entityRows, edgeRows, entitySchema, edgeSchema, parts))
+            assertThat(graph(entityRows, edgeRows, entitySchema, edgeSchema, parts, false))
+                    .isEqualTo(first);
+            // In the driver: the same rows to the last digit, whatever order the pairs arrive in.
+            assertThat(graph(entityRows, edgeRows, entitySchema, edgeSchema, parts, true))
                     .isEqualTo(first);
         }
         double total = first.values().stream().mapToDouble(r -> r.getDouble(3)).sum();
@@ -282,19 +288,22 @@ class EntityStagesTest {
                                 entities.select("entity_id", "name", "type"),
                                 spark.createDataFrame(List.of(), edgeSchema),
                                 5,
-                                3)
+                                3,
+                                true)
                         .count())
                 .isZero();
     }
 
-    private Map<String, Row> graph(List<Row> entities, List<Row> edges, StructType es, StructType eds, int parts) {
+    private Map<String, Row> graph(
+            List<Row> entities, List<Row> edges, StructType es, StructType eds, int parts, boolean inDriver) {
         Map<String, Row> byId = new HashMap<>();
         EntityGraph.build(
                         spark,
                         spark.createDataFrame(entities, es).repartition(parts),
                         spark.createDataFrame(edges, eds).repartition(parts),
                         10,
-                        6)
+                        6,
+                        inDriver)
                 .collectAsList()
                 .forEach(r -> byId.put(r.getString(0), r));
         return byId;

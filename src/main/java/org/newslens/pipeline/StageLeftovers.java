@@ -1,0 +1,35 @@
+package org.newslens.pipeline;
+
+import org.apache.spark.rdd.RDD;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.RDDInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * Releases whatever a stage left cached. Stages run one after another in one session, and in the embedded
+ * run the cache lives in the same heap as everything else: a cached table a stage forgot would crowd out
+ * every later stage. Each one is named in a warning, since it means a stage forgot to release it.
+ */
+final class StageLeftovers {
+    private static final Logger LOG = LoggerFactory.getLogger(StageLeftovers.class);
+
+    private StageLeftovers() {}
+
+    static void release(SparkSession spark, String stage) {
+        for (RDDInfo info : spark.sparkContext().getRDDStorageInfo()) {
+            LOG.warn(
+                    "{}: left cached after the stage, released: {} ({} MiB in memory, {} MiB on disk)",
+                    stage,
+                    info.name(),
+                    info.memSize() >> 20,
+                    info.diskSize() >> 20);
+        }
+        spark.catalog().clearCache();
+        for (RDD<?> rdd : CollectionConverters.asJava(spark.sparkContext().getPersistentRDDs())
+                .values()) {
+            rdd.unpersist(true);
+        }
+    }
+}
