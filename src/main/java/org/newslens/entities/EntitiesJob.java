@@ -72,15 +72,18 @@ public final class EntitiesJob implements Job {
 
             Dataset<Row> edges = tables.read(Table.ENTITY_PAIRS, name())
                     .filter(col(Columns.WINDOW).equalTo(CooccurrencePairs.SENTENCE));
-            tables.write(
-                    Table.ENTITY_GRAPH,
-                    EntityGraph.build(
-                            context.spark(),
-                            entities,
-                            edges,
-                            settings.get(EntitiesSettings.PAGERANK_ITERATIONS),
-                            settings.get(EntitiesSettings.COMMUNITY_STEPS),
-                            pairCount <= settings.get(EntitiesSettings.GRAPH_IN_DRIVER_MAX_PAIRS)));
+            EntityGraph.Built graph = EntityGraph.build(
+                    context.spark(),
+                    entities,
+                    edges,
+                    settings.get(EntitiesSettings.PAGERANK_ITERATIONS),
+                    settings.get(EntitiesSettings.COMMUNITY_STEPS),
+                    pairCount <= settings.get(EntitiesSettings.GRAPH_IN_DRIVER_MAX_PAIRS));
+            try {
+                tables.write(Table.ENTITY_GRAPH, graph.table());
+            } finally {
+                graph.release().run();
+            }
             context.summary().put("entities", entityCount);
             context.summary().put("entity_pairs", pairCount);
         } finally {

@@ -24,20 +24,20 @@ import org.apache.spark.storage.StorageLevel;
 import org.newslens.io.Columns;
 import org.newslens.stats.ExactSum;
 import scala.Tuple2;
+import scala.jdk.javaapi.CollectionConverters;
 import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
 
 /**
  * The {@code entity_graph} table: entities as vertices, sentence-window pairs as undirected edges weighted
- * by their count. Degree and weighted degree are Spark SQL aggregates over the pairs; PageRank and
- * communities run on Spark GraphX's {@link org.apache.spark.graphx.Pregel} engine: part of Spark, already on
- * the classpath through spark-mllib, distributed, so no graph engine of our own. PageRank is GraphX's
+ * by their count. Degree and weighted degree are Spark SQL aggregates over the pairs. PageRank is GraphX's
  * unweighted PageRank (reset probability 0.15) with exact sums ({@link ExactPageRank}), normalised here to sum
  * to 1 over all entities (the total summed exactly too), so it is the same to the last digit on any
- * partitioning. The community
- * comes from weighted label propagation on GraphX's Pregel ({@link WeightedLabelPropagation}: ties go to the
- * smallest label, so it does not depend on partitioning); its id is the vertex id of one member, and isolated
- * entities are their own community.
+ * partitioning. The community comes from weighted label propagation ({@link WeightedLabelPropagation}: ties go
+ * to the smallest label, so it does not depend on partitioning); its id is the vertex id of one member, and
+ * isolated entities are their own community. Both run on Spark GraphX's {@link org.apache.spark.graphx.Pregel}
+ * engine (part of Spark, distributed, so no graph engine of our own), or, for a small graph, in the driver with
+ * the same arithmetic ({@link DriverGraph}), which spares GraphX's many small Spark jobs.
  */
 public final class EntityGraph {
     private static final ClassTag<String> STRING = ClassTag$.MODULE$.apply(String.class);
@@ -50,13 +50,16 @@ public final class EntityGraph {
         return conv(substring(entityId, 1, 15), 16, 10).cast("long");
     }
 
+    /** The table's rows, and what to release once they are written. */
+    public record Built(Dataset<Row> table, Runnable release) {}
+
     /**
      * @param entities entity_id, name, type
      * @param pairs sentence-window pairs: entity_a, entity_b, count
      * @param inDriver compute PageRank and communities in the driver ({@link DriverGraph}: the same numbers,
      *                 without GraphX's Spark jobs) rather than with GraphX on the cluster
      */
-    public static Dataset<Row> build(
+    public static Built build(
             SparkSession spark,
             Dataset<Row> entities,
             Dataset<Row> pairs,
@@ -74,22 +77,29 @@ public final class EntityGraph {
                 .agg(
                         count(lit(1)).as(Columns.DEGREE),
                         sum(Columns.COUNT).cast("double").as(Columns.WEIGHTED_DEGREE));
+        long entityCount = vertices.count();
         Dataset<Row> scores = inDriver
-                ? driverScores(spark, vertices, pairs, pagerankIterations, communitySteps)
-                : graphxScores(spark, vertices, degrees, pairs, pagerankIterations, communitySteps);
+                ? spark.createDataFrame(
+                        new DriverGraph(driverPairs(pairs), entityCount).rows(pagerankIterations, communitySteps),
+                        SCORES)
+                : graphxScores(spark, vertices, degrees, pairs, entityCount, pagerankIterations, communitySteps);
+        // An entity without edges keeps its starting rank and its own label.
+        Dataset<Row> scored = vertices.join(degrees, Columns.ENTITY_ID, "left")
+                .join(scores, "vid", "left")
+                .withColumn("pagerank_raw", coalesce(col("pagerank_raw"), lit(ExactPageRank.RESET)))
+                .withColumn(Columns.COMMUNITY, coalesce(col(Columns.COMMUNITY), col("vid")));
         Double sum =
-                scores.agg(ExactSum.of(col("pagerank_raw")).as("total")).first().getAs("total");
+                scored.agg(ExactSum.of(col("pagerank_raw")).as("total")).first().getAs("total");
         double total = sum == null ? 1.0 : sum; // null: no entities at all
-        return vertices.join(degrees, Columns.ENTITY_ID, "left")
-                .join(scores, "vid")
-                .select(
-                        col(Columns.ENTITY_ID),
-                        coalesce(col(Columns.DEGREE), lit(0L)).as(Columns.DEGREE),
-                        coalesce(col(Columns.WEIGHTED_DEGREE), lit(0.0)).as(Columns.WEIGHTED_DEGREE),
-                        col("pagerank_raw").divide(total).as(Columns.PAGERANK),
-                        col(Columns.COMMUNITY),
-                        col(Columns.NAME),
-                        col(Columns.TYPE));
+        Dataset<Row> table = scored.select(
+                col(Columns.ENTITY_ID),
+                coalesce(col(Columns.DEGREE), lit(0L)).as(Columns.DEGREE),
+                coalesce(col(Columns.WEIGHTED_DEGREE), lit(0.0)).as(Columns.WEIGHTED_DEGREE),
+                col("pagerank_raw").divide(total).as(Columns.PAGERANK),
+                col(Columns.COMMUNITY),
+                col(Columns.NAME),
+                col(Columns.TYPE));
+        return new Built(table, scores::unpersist);
     }
 
     private static final StructType SCORES = new StructType()
@@ -97,27 +107,22 @@ public final class EntityGraph {
             .add("pagerank_raw", DataTypes.DoubleType, false)
             .add(Columns.COMMUNITY, DataTypes.LongType, false);
 
-    /** (vid, pagerank_raw, community), computed in the driver from the collected pairs. */
-    private static Dataset<Row> driverScores(
-            SparkSession spark, Dataset<Row> vertices, Dataset<Row> pairs, int pagerankIterations, int communitySteps) {
-        long[] vertexIds = vertices.select("vid").collectAsList().stream()
-                .mapToLong(r -> r.getLong(0))
-                .toArray();
-        List<Row> edges = pairs.select(
+    /** The pairs as (vertex id a, vertex id b, count as double), in the driver. */
+    private static List<Row> driverPairs(Dataset<Row> pairs) {
+        return pairs.select(
                         vertexId(col(Columns.ENTITY_A)),
                         vertexId(col(Columns.ENTITY_B)),
                         col(Columns.COUNT).cast("double"))
                 .collectAsList();
-        return spark.createDataFrame(
-                new DriverGraph(vertexIds, edges).rows(pagerankIterations, communitySteps, vertexIds.length), SCORES);
     }
 
-    /** (vid, pagerank_raw, community), computed with GraphX's Pregel on the cluster. */
+    /** (vid, pagerank_raw, community), computed with GraphX's Pregel on the cluster and kept (persisted). */
     private static Dataset<Row> graphxScores(
             SparkSession spark,
             Dataset<Row> vertices,
             Dataset<Row> degrees,
             Dataset<Row> pairs,
+            long entityCount,
             int pagerankIterations,
             int communitySteps) {
         JavaRDD<Tuple2<Object, String>> vertexRdd = vertices.select("vid", Columns.ENTITY_ID)
@@ -142,25 +147,20 @@ public final class EntityGraph {
                 DOUBLE);
         Graph<Double, Double> rankGraph = rankGraph(vertices, degrees, pairs);
         try {
-            Dataset<Row> ranks = toFrame(
-                    spark,
-                    ExactPageRank.run(rankGraph, pagerankIterations, vertices.count())
-                            .vertices()
-                            .toJavaRDD(),
-                    "pagerank_raw",
-                    DataTypes.DoubleType);
-            Dataset<Row> communities = toFrame(
-                    spark,
-                    WeightedLabelPropagation.run(graph, communitySteps)
-                            .vertices()
-                            .toJavaRDD(),
-                    Columns.COMMUNITY,
-                    DataTypes.LongType);
-            // Computed now: the graphs are released when this returns.
-            return spark.createDataFrame(ranks.join(communities, "vid").collectAsList(), SCORES);
+            Graph<Double, Double> ranked = ExactPageRank.run(rankGraph, pagerankIterations, entityCount);
+            Graph<Long, Double> labelled = WeightedLabelPropagation.run(graph, communitySteps);
+            Dataset<Row> scores = toFrame(spark, ranked.vertices().toJavaRDD(), "pagerank_raw", DataTypes.DoubleType)
+                    .join(toFrame(spark, labelled.vertices().toJavaRDD(), Columns.COMMUNITY, DataTypes.LongType), "vid")
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            scores.count(); // computed now: the graphs are released when this returns
+            return scores;
         } finally {
-            graph.unpersist(false);
-            rankGraph.unpersist(false);
+            // Besides the graphs given to it, Pregel leaves its last graph and messages cached. GraphX names the
+            // RDDs it caches after their kind.
+            CollectionConverters.asJava(spark.sparkContext().getPersistentRDDs()).values().stream()
+                    .filter(rdd -> rdd.name() != null
+                            && (rdd.name().startsWith("VertexRDD") || rdd.name().startsWith("EdgeRDD")))
+                    .forEach(rdd -> rdd.unpersist(false));
         }
     }
 

@@ -123,7 +123,7 @@ public final class Pipeline {
         }
         LOG.info("Starting job {}", job.name());
         job.run(context);
-        if (context.spark() != null) {
+        if (job.needsSpark()) {
             StageLeftovers.release(context.spark(), job.name());
         }
         double seconds = (System.nanoTime() - t0) / 1e9;

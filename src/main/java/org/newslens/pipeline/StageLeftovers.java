@@ -19,10 +19,12 @@ final class StageLeftovers {
 
     static void release(SparkSession spark, String stage) {
         for (RDDInfo info : spark.sparkContext().getRDDStorageInfo()) {
+            String name = info.name();
             LOG.warn(
-                    "{}: left cached after the stage, released: {} ({} MiB in memory, {} MiB on disk)",
+                    "{}: left cached after the stage, releasing it: RDD {} {} ({} MiB in memory, {} MiB on disk)",
                     stage,
-                    info.name(),
+                    info.id(),
+                    name.length() > 120 ? name.substring(0, 120) + "..." : name,
                     info.memSize() >> 20,
                     info.diskSize() >> 20);
         }

@@ -283,15 +283,18 @@ class EntityStagesTest {
                 .add("entity_a", DataTypes.StringType)
                 .add("entity_b", DataTypes.StringType)
                 .add("count", DataTypes.LongType);
-        assertThat(EntityGraph.build(
-                                spark,
-                                entities.select("entity_id", "name", "type"),
-                                spark.createDataFrame(List.of(), edgeSchema),
-                                5,
-                                3,
-                                true)
-                        .count())
-                .isZero();
+        for (boolean inDriver : new boolean[] {true, false}) {
+            assertThat(EntityGraph.build(
+                                    spark,
+                                    entities.select("entity_id", "name", "type"),
+                                    spark.createDataFrame(List.of(), edgeSchema),
+                                    5,
+                                    3,
+                                    inDriver)
+                            .table()
+                            .count())
+                    .isZero();
+        }
     }
 
     private Map<String, Row> graph(
@@ -304,6 +307,7 @@ class EntityStagesTest {
                         10,
                         6,
                         inDriver)
+                .table()
                 .collectAsList()
                 .forEach(r -> byId.put(r.getString(0), r));
         return byId;
