@@ -75,6 +75,7 @@ public final class EntitiesJob implements Job {
             EntityGraph.Built graph = EntityGraph.build(
                     context.spark(),
                     entities,
+                    entityCount,
                     edges,
                     settings.get(EntitiesSettings.PAGERANK_ITERATIONS),
                     settings.get(EntitiesSettings.COMMUNITY_STEPS),

@@ -55,6 +55,7 @@ public final class EntityGraph {
 
     /**
      * @param entities entity_id, name, type
+     * @param entityCount the number of entities (PageRank's fixed-point unit depends on it)
      * @param pairs sentence-window pairs: entity_a, entity_b, count
      * @param inDriver compute PageRank and communities in the driver ({@link DriverGraph}: the same numbers,
      *                 without GraphX's Spark jobs) rather than with GraphX on the cluster
@@ -62,6 +63,7 @@ public final class EntityGraph {
     public static Built build(
             SparkSession spark,
             Dataset<Row> entities,
+            long entityCount,
             Dataset<Row> pairs,
             int pagerankIterations,
             int communitySteps,
@@ -77,7 +79,6 @@ public final class EntityGraph {
                 .agg(
                         count(lit(1)).as(Columns.DEGREE),
                         sum(Columns.COUNT).cast("double").as(Columns.WEIGHTED_DEGREE));
-        long entityCount = vertices.count();
         Dataset<Row> scores = inDriver
                 ? spark.createDataFrame(
                         new DriverGraph(driverPairs(pairs), entityCount).rows(pagerankIterations, communitySteps),

@@ -287,6 +287,7 @@ class EntityStagesTest {
             assertThat(EntityGraph.build(
                                     spark,
                                     entities.select("entity_id", "name", "type"),
+                                    0,
                                     spark.createDataFrame(List.of(), edgeSchema),
                                     5,
                                     3,
@@ -303,6 +304,7 @@ class EntityStagesTest {
         EntityGraph.build(
                         spark,
                         spark.createDataFrame(entities, es).repartition(parts),
+                        entities.size(),
                         spark.createDataFrame(edges, eds).repartition(parts),
                         10,
                         6,
