@@ -1,20 +1,14 @@
 package org.newslens.entities;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.function.MapFunction;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.newslens.io.Columns;
@@ -39,53 +33,47 @@ public final class CooccurrencePairs {
     private CooccurrencePairs() {}
 
     /**
+     * Per (window, entity_a, entity_b): the window instances holding both entities (count) and the documents
+     * they are in (docs); entity_b null gives entity_a's own window count. Each document is counted once, in one
+     * task ({@link CooccurrencePartition}), so pairs are never found by joining the windows with themselves.
+     *
      * @param mentions doc_id, sent_id, entity_id of every mention
-     * @param entities entity_id, name, type (the entity's majority type)
-     * @param windowCount N for this window kind
+     * @param entities entity_id, type (the entity's majority type): only entities of {@code pairTypes} count
      * @param maxEntities the most entities a window pairs (its most mentioned)
      */
-    public static Dataset<Row> compute(
-            Dataset<Row> mentions,
-            Dataset<Row> entities,
-            String window,
-            long windowCount,
-            List<String> pairTypes,
-            int minCount,
-            int maxEntities) {
-        List<String> keys =
-                SENTENCE.equals(window) ? List.of(Columns.DOC_ID, Columns.SENT_ID) : List.of(Columns.DOC_ID);
+    public static Dataset<Row> countWindows(
+            Dataset<Row> mentions, Dataset<Row> entities, List<String> pairTypes, int maxEntities) {
         Dataset<Row> typed =
                 entities.filter(col(Columns.TYPE).isin(pairTypes.toArray())).select(Columns.ENTITY_ID);
-        List<String> cols = new ArrayList<>(keys);
-        cols.add(Columns.ENTITY_ID);
-        Column[] windowKeys = keys.stream().map(c -> col(c)).toArray(Column[]::new);
-        Dataset<Row> windows = mentions.join(typed, Columns.ENTITY_ID)
-                .groupBy(cols.stream().map(c -> col(c)).toArray(Column[]::new))
-                .agg(count(lit(1)).as(Columns.MENTIONS))
-                .withColumn(
-                        Columns.RANK,
-                        row_number()
-                                .over(Window.partitionBy(windowKeys)
-                                        .orderBy(col(Columns.MENTIONS).desc(), col(Columns.ENTITY_ID))))
-                .filter(col(Columns.RANK).leq(maxEntities))
-                .select(cols.stream().map(c -> col(c)).toArray(Column[]::new));
-        Dataset<Row> frequency =
-                windows.groupBy(Columns.ENTITY_ID).agg(count(lit(1)).as(Columns.N));
+        Dataset<Row> typedMentions =
+                mentions.join(typed, Columns.ENTITY_ID).select(Columns.DOC_ID, Columns.SENT_ID, Columns.ENTITY_ID);
+        return typedMentions
+                .repartition(col(Columns.DOC_ID))
+                .sortWithinPartitions(Columns.DOC_ID, Columns.SENT_ID)
+                .mapPartitions(
+                        new CooccurrencePartition(typedMentions.schema(), maxEntities),
+                        Encoders.row(CooccurrencePartition.SCHEMA))
+                .groupBy(Columns.WINDOW, Columns.ENTITY_A, Columns.ENTITY_B)
+                .agg(sum(Columns.COUNT).as(Columns.COUNT), sum(Columns.DOCS).as(Columns.DOCS));
+    }
 
-        Dataset<Row> a = windows.toDF(rename(cols, "a_"));
-        Dataset<Row> b = windows.toDF(rename(cols, "b_"));
-        Column sameWindow = col("a_" + Columns.ENTITY_ID).lt(col("b_" + Columns.ENTITY_ID));
-        for (String key : keys) {
-            sameWindow = sameWindow.and(col("a_" + key).equalTo(col("b_" + key)));
-        }
-        Dataset<Row> pairs = a.join(b, sameWindow)
-                .groupBy(
-                        col("a_" + Columns.ENTITY_ID).as(Columns.ENTITY_A),
-                        col("b_" + Columns.ENTITY_ID).as(Columns.ENTITY_B))
-                .agg(
-                        count(lit(1)).as(Columns.COUNT),
-                        countDistinct("a_" + Columns.DOC_ID).as(Columns.DOCS))
-                .filter(col(Columns.COUNT).geq(minCount));
+    /**
+     * The entity_pairs rows of one window kind from {@link #countWindows}: pairs seen in at least {@code minCount}
+     * windows, with their association scores.
+     *
+     * @param entities entity_id, name
+     * @param windowCount N for this window kind
+     */
+    public static Dataset<Row> compute(
+            Dataset<Row> windowCounts, Dataset<Row> entities, String window, long windowCount, int minCount) {
+        Dataset<Row> ofWindow = windowCounts.where(col(Columns.WINDOW).equalTo(window));
+        Dataset<Row> frequency = ofWindow.where(col(Columns.ENTITY_B).isNull())
+                .select(
+                        col(Columns.ENTITY_A).as(Columns.ENTITY_ID),
+                        col(Columns.COUNT).as(Columns.N));
+        Dataset<Row> pairs = ofWindow.where(
+                        col(Columns.ENTITY_B).isNotNull().and(col(Columns.COUNT).geq(minCount)))
+                .select(Columns.ENTITY_A, Columns.ENTITY_B, Columns.COUNT, Columns.DOCS);
         Dataset<Row> withFrequencies = pairs.join(frequency.toDF(Columns.ENTITY_A, "n_a"), Columns.ENTITY_A)
                 .join(frequency.toDF(Columns.ENTITY_B, "n_b"), Columns.ENTITY_B)
                 .join(
@@ -149,9 +137,5 @@ public final class CooccurrencePairs {
                     row.getString(nameAAt),
                     row.getString(nameBAt));
         };
-    }
-
-    private static String[] rename(List<String> cols, String prefix) {
-        return cols.stream().map(c -> prefix + c).toArray(String[]::new);
     }
 }

@@ -64,11 +64,19 @@ public final class EntitiesJob implements Job {
             Dataset<Row> entities =
                     tables.read(Table.ENTITIES, name()).select(Columns.ENTITY_ID, Columns.NAME, Columns.TYPE);
 
-            Dataset<Row> sentencePairs = CooccurrencePairs.compute(
-                    mentions, entities, CooccurrencePairs.SENTENCE, sentenceWindows, pairTypes, minCount, maxEntities);
-            Dataset<Row> documentPairs = CooccurrencePairs.compute(
-                    mentions, entities, CooccurrencePairs.DOCUMENT, documentWindows, pairTypes, minCount, maxEntities);
-            long pairCount = tables.write(Table.ENTITY_PAIRS, sentencePairs.union(documentPairs));
+            // Both window kinds' pairs read the same per-document counts.
+            Dataset<Row> windowCounts = CooccurrencePairs.countWindows(mentions, entities, pairTypes, maxEntities)
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            long pairCount;
+            try {
+                Dataset<Row> sentencePairs = CooccurrencePairs.compute(
+                        windowCounts, entities, CooccurrencePairs.SENTENCE, sentenceWindows, minCount);
+                Dataset<Row> documentPairs = CooccurrencePairs.compute(
+                        windowCounts, entities, CooccurrencePairs.DOCUMENT, documentWindows, minCount);
+                pairCount = tables.write(Table.ENTITY_PAIRS, sentencePairs.union(documentPairs));
+            } finally {
+                windowCounts.unpersist();
+            }
 
             Dataset<Row> edges = tables.read(Table.ENTITY_PAIRS, name())
                     .filter(col(Columns.WINDOW).equalTo(CooccurrencePairs.SENTENCE));

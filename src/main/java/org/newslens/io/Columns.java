@@ -41,6 +41,7 @@ public final class Columns {
     public static final String NGRAM = "ngram";
     public static final String N = "n";
     public static final String COUNT = "count";
+    public static final String CANDIDATE = "candidate";
     public static final String PMI = "pmi";
     public static final String LLR = "llr";
     public static final String RANK = "rank";

@@ -609,6 +609,29 @@ public enum Table {
             field(Columns.REJECT, StringType, true, "The reject reason when the input could not be read; else null"),
             field(Columns.DETAIL, StringType, true, "What exactly was wrong, for a reject"),
             field(Columns.WARNING, StringType, true, "A warning kept with a document (its text was truncated)")),
+    STATE_TERM_COUNTS(
+            "state/term_counts",
+            "terms",
+            "Append state: every term (stop words included) and every n-gram the collocation scores need, with its "
+                    + "occurrences and documents over the whole corpus; an append run adds the new documents' counts and "
+                    + "takes away those of replaced ones instead of counting every sentence again.",
+            field(Columns.NGRAM, StringType, false, "The term, or the n-gram's terms joined by single spaces"),
+            field(Columns.N, IntegerType, false, "1 for a term, 2 or 3 for an n-gram"),
+            field(
+                    Columns.CANDIDATE,
+                    BooleanType,
+                    false,
+                    "Whether the n-gram may be a collocation (neither starts nor ends with a stop word)"),
+            field(Columns.COUNT, LongType, false, "Occurrences in the corpus"),
+            field(Columns.DF, LongType, false, "Documents containing it")),
+    STATE_TERM_COUNTS_DOCUMENTS(
+            "state/term_counts_documents",
+            "terms",
+            "Append state: the documents state/term_counts and doc_terms were counted from; an append run counts only "
+                    + "the documents not listed here with the same content_sha, and takes away the listed ones that are "
+                    + "gone or changed.",
+            field(Columns.DOC_ID, StringType, false, "The document"),
+            field(Columns.CONTENT_SHA, StringType, false, "Its cleaned text's SHA-256, as in documents")),
     STATE_UNLINKED_MENTIONS(
             "state/unlinked_mentions",
             "annotate",

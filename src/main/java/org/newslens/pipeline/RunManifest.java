@@ -34,6 +34,8 @@ final class RunManifest {
             "documents_dropped",
             "documents_reannotated",
             "documents_relinked",
+            "terms_documents_counted",
+            "terms_documents_uncounted",
             "rejects_read",
             "rejects");
 

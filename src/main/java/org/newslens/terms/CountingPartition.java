@@ -25,7 +25,7 @@ final class CountingPartition implements MapPartitionsFunction<Row, Row> {
             .add(Columns.DOC_ID, DataTypes.StringType, true)
             .add(Columns.NGRAM, DataTypes.StringType, false)
             .add(Columns.N, DataTypes.IntegerType, false)
-            .add(TermsJob.CANDIDATE, DataTypes.BooleanType, false)
+            .add(Columns.CANDIDATE, DataTypes.BooleanType, false)
             .add(Columns.COUNT, DataTypes.LongType, false)
             .add(Columns.DF, DataTypes.LongType, false);
 

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.sum;
 
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -35,12 +36,10 @@ import org.newslens.text.StopWords;
  *
  * <p>One pass over the sentences, grouped by document, counts each document's terms and n-grams
  * ({@link CountingPartition}); every table derives from those counts, held in memory (or spilled to disk) for
- * the stage rather than written and read back.
+ * the stage rather than written and read back. The corpus counts are kept in {@code state/term_counts}: an append
+ * run counts only its new and changed documents and adds them to those ({@link StoredCounts}).
  */
 public final class TermsJob implements Job {
-    /** Whether an n-gram may be a collocation (see {@link NgramExtractor}); false for terms. */
-    static final String CANDIDATE = "candidate";
-
     @Override
     public String name() {
         return "terms";
@@ -53,39 +52,62 @@ public final class TermsJob implements Job {
 
     @Override
     public List<Table> outputs() {
-        return List.of(Table.TERM_STATS, Table.DOC_TERMS, Table.DOC_KEYWORDS, Table.COLLOCATIONS);
+        return List.of(
+                Table.TERM_STATS,
+                Table.DOC_TERMS,
+                Table.DOC_KEYWORDS,
+                Table.COLLOCATIONS,
+                Table.STATE_TERM_COUNTS,
+                Table.STATE_TERM_COUNTS_DOCUMENTS);
     }
 
     @Override
     public void run(JobContext context) {
         TableStore tables = context.tables();
-        long documents = tables.read(Table.DOCUMENTS, name()).count();
-        if (documents == 0) {
+        Dataset<Row> documents = tables.read(Table.DOCUMENTS, name()).select(Columns.DOC_ID, Columns.CONTENT_SHA);
+        long documentCount = documents.count();
+        if (documentCount == 0) {
             NoDocuments.writeEmptyTables(this, context);
             return;
         }
         Dataset<Row> sentences = tables.read(Table.SENTENCES, name()).select(Columns.DOC_ID, Columns.TERMS);
         String stageLabel = JobLabels.currentStep(context.spark());
+        // An append brings the stored counts up to date and counts only the documents they do not hold.
+        Optional<StoredCounts> stored = context.append().isPresent()
+                ? StoredCounts.plan(tables, documents, context.summary())
+                : Optional.empty();
         JobLabels.step(context.spark(), "terms: count terms and n-grams per document");
-        Dataset<Row> counts = countPerDocument(sentences).persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> corpus = corpusCounts(counts).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> counts = countPerDocument(
+                        stored.map(s -> s.toCount(sentences)).orElse(sentences))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> partialSums = partialSums(counts);
+        Dataset<Row> corpus = sumPerGram(
+                        stored.map(s -> s.withStored(partialSums)).orElse(partialSums))
+                .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             corpus.count(); // fills both caches here, so the writes below read as the small steps they are
-            Dataset<Row> termStats = termStats(corpus, documents);
+            Dataset<Row> termStats = termStats(corpus, documentCount);
             long vocabulary = tables.write(Table.TERM_STATS, termStats);
-            Dataset<Row> docTerms = docTerms(counts, termStats);
+            Dataset<Row> counted = termFrequencies(counts);
+            Dataset<Row> docTerms = docTerms(
+                    stored.map(s -> s.keptTermFrequencies().unionByName(counted))
+                            .orElse(counted),
+                    termStats);
             tables.write(Table.DOC_TERMS, docTerms);
             tables.write(
                     Table.DOC_KEYWORDS, keywords(docTerms, context.settings().get(TermsSettings.KEYWORDS)));
             long collocations = tables.write(
                     Table.COLLOCATIONS,
                     collocations(corpus, context.settings().get(TermsSettings.COLLOCATION_MIN_COUNT)));
+            tables.write(Table.STATE_TERM_COUNTS, corpus);
+            tables.write(Table.STATE_TERM_COUNTS_DOCUMENTS, documents);
             context.summary().put("vocabulary", vocabulary);
             context.summary().put("collocations", collocations);
         } finally {
             JobLabels.step(context.spark(), stageLabel);
             corpus.unpersist();
             counts.unpersist();
+            stored.ifPresent(StoredCounts::release);
         }
     }
 
@@ -103,14 +125,31 @@ public final class TermsJob implements Job {
                         Encoders.row(CountingPartition.SCHEMA));
     }
 
+    /** The partial corpus sums of {@link #countPerDocument}: (ngram, n, candidate, count, df), not yet one per gram. */
+    static Dataset<Row> partialSums(Dataset<Row> counts) {
+        return counts.where(col(Columns.DOC_ID).isNull())
+                .select(Columns.NGRAM, Columns.N, Columns.CANDIDATE, Columns.COUNT, Columns.DF);
+    }
+
+    /** (doc_id, term, tf) of every counted document's content terms. */
+    static Dataset<Row> termFrequencies(Dataset<Row> counts) {
+        return counts.where(col(Columns.DOC_ID).isNotNull())
+                .select(
+                        col(Columns.DOC_ID),
+                        col(Columns.NGRAM).as(Columns.TERM),
+                        col(Columns.COUNT).cast("int").as(Columns.TF));
+    }
+
     /**
      * (ngram, n, candidate, count, df) of every term (n = 1, stop words included) and every n-gram
-     * {@link NgramExtractor} gives: occurrences in the corpus and documents they occur in.
+     * {@link NgramExtractor} gives: occurrences in the corpus and documents they occur in. A gram whose
+     * occurrences were all taken away (an append dropping documents) is left out, as a full count would.
      */
-    static Dataset<Row> corpusCounts(Dataset<Row> counts) {
-        return counts.where(col(Columns.DOC_ID).isNull())
-                .groupBy(Columns.NGRAM, Columns.N, CANDIDATE)
-                .agg(sum(Columns.COUNT).as(Columns.COUNT), sum(Columns.DF).as(Columns.DF));
+    static Dataset<Row> sumPerGram(Dataset<Row> partialSums) {
+        return partialSums
+                .groupBy(Columns.NGRAM, Columns.N, Columns.CANDIDATE)
+                .agg(sum(Columns.COUNT).as(Columns.COUNT), sum(Columns.DF).as(Columns.DF))
+                .where(col(Columns.COUNT).gt(0));
     }
 
     private static Column isStopTerm(Column term) {
@@ -128,13 +167,9 @@ public final class TermsJob implements Job {
                                 .plus(1.0));
     }
 
-    /** (doc_id, term, tf, tf_idf) of every document's content terms. */
-    static Dataset<Row> docTerms(Dataset<Row> counts, Dataset<Row> termStats) {
-        return counts.where(col(Columns.DOC_ID).isNotNull())
-                .select(
-                        col(Columns.DOC_ID),
-                        col(Columns.NGRAM).as(Columns.TERM),
-                        col(Columns.COUNT).cast("int").as(Columns.TF))
+    /** (doc_id, term, tf, tf_idf) of every document's content terms, from their (doc_id, term, tf). */
+    static Dataset<Row> docTerms(Dataset<Row> termFrequencies, Dataset<Row> termStats) {
+        return termFrequencies
                 .join(termStats.select(Columns.TERM, Columns.IDF), Columns.TERM)
                 .withColumn(Columns.TF_IDF, col(Columns.TF).multiply(col(Columns.IDF)));
     }
@@ -167,7 +202,7 @@ public final class TermsJob implements Job {
                 .where(col(Columns.N).equalTo(2))
                 .select(col(Columns.NGRAM).as("prefix"), col(Columns.COUNT).as("prefix_count"));
         Dataset<Row> candidates = corpusCounts
-                .where(col(CANDIDATE).and(col(Columns.COUNT).geq(minCount)))
+                .where(col(Columns.CANDIDATE).and(col(Columns.COUNT).geq(minCount)))
                 .withColumn("words", split(col(Columns.NGRAM), " "))
                 .withColumn("w1", col("words").getItem(0))
                 .withColumn("w2", col("words").getItem(1))

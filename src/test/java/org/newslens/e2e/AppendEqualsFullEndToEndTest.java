@@ -211,6 +211,20 @@ class AppendEqualsFullEndToEndTest {
         JsonNode second = history.get(1);
         assertThat(second.path("documents_reannotated").asLong(-1)).isZero();
         assertThat(second.path("documents_relinked").asLong(-1)).isZero();
+        // The terms stage counted only what each append brought, and took away what it replaced: new and
+        // re-annotated documents are counted, replaced, dropped and re-annotated ones' old counts taken away.
+        for (JsonNode append : List.of(second, third)) {
+            assertThat(append.path("terms_documents_counted").asLong(-1))
+                    .as("documents counted for terms: %s", append)
+                    .isEqualTo(append.path("documents_added").asLong()
+                            + append.path("documents_reannotated").asLong());
+            assertThat(append.path("terms_documents_uncounted").asLong(-1))
+                    .as("old documents whose term counts were taken away: %s", append)
+                    .isEqualTo(append.path("documents_replaced").asLong()
+                            + append.path("documents_dropped").asLong()
+                            + append.path("documents_reannotated").asLong());
+        }
+        assertThat(third.path("terms_documents_uncounted").asLong()).isPositive();
     }
 
     /** Each run's own rejects: B's malformed line is B's; the empty A file was rejected by the first run. */

@@ -47,11 +47,24 @@ class EntityStagesTest {
         return RowFactory.create(doc, sent, text, type, id, name);
     }
 
+    /** entity_pairs rows of one window kind, computed as the entities stage does. */
+    private static Dataset<Row> pairRows(
+            Dataset<Row> mentions,
+            Dataset<Row> entities,
+            String window,
+            long n,
+            List<String> types,
+            int minCount,
+            int maxEntities) {
+        return CooccurrencePairs.compute(
+                CooccurrencePairs.countWindows(mentions, entities, types, maxEntities), entities, window, n, minCount);
+    }
+
     private Map<String, Row> pairs(String window, long n, List<String> types, int minCount) {
         Dataset<Row> entities = EntityTable.build(mentions());
         Map<String, Row> byPair = new HashMap<>();
-        for (Row r : CooccurrencePairs.compute(mentions(), entities, window, n, types, minCount, 100)
-                .collectAsList()) {
+        for (Row r :
+                pairRows(mentions(), entities, window, n, types, minCount, 100).collectAsList()) {
             byPair.put(r.getString(0) + r.getString(1), r);
         }
         return byPair;
@@ -88,6 +101,28 @@ class EntityStagesTest {
         assertThat(ab.getString(10)).isEqualTo("Borduria");
         Row ac = p.get("ac");
         assertThat(ac.getDouble(5)).isCloseTo(Math.log(5.0 / 3) / Math.log(2), within(1e-12)); // log2(1*5/(3*1))
+    }
+
+    @Test
+    void aPairInSeveralSentencesOfOneDocumentCountsEachSentenceButOneDocumentWhateverTheRowOrder() {
+        List<Row> rows = new ArrayList<>(List.of(
+                m("d1", 0, "Ruritania", "LOCATION", "a"), m("d1", 0, "Borduria", "LOCATION", "b"),
+                m("d1", 1, "Borduria", "LOCATION", "b"), m("d1", 1, "Ruritania", "LOCATION", "a"),
+                m("d1", 2, "Ruritania", "LOCATION", "a"), m("d2", 0, "Borduria", "LOCATION", "b")));
+        java.util.Collections.reverse(rows);
+        Dataset<Row> mentions = spark.createDataFrame(rows, MENTIONS).repartition(3);
+        Dataset<Row> entities = EntityTable.build(mentions);
+        List<Row> sentence = pairRows(mentions, entities, "sentence", 4, List.of("LOCATION"), 1, 100)
+                .collectAsList();
+        assertThat(sentence).hasSize(1);
+        Row ab = sentence.get(0);
+        assertThat(ab.getLong(3)).as("sentences with both").isEqualTo(2);
+        assertThat(ab.getLong(4)).as("documents").isEqualTo(1);
+        assertThat(ab.getDouble(8)).as("jaccard 2/(3+3-2)").isCloseTo(0.5, within(1e-12));
+        Row document = pairRows(mentions, entities, "document", 2, List.of("LOCATION"), 1, 100)
+                .first();
+        assertThat(document.getLong(3)).isEqualTo(1);
+        assertThat(document.getDouble(8)).as("jaccard 1/(1+2-1)").isCloseTo(0.5, within(1e-12));
     }
 
     @Test
@@ -259,15 +294,13 @@ class EntityStagesTest {
 
         List<String> capped = new ArrayList<>();
         Map<String, Row> byPair = new HashMap<>();
-        for (Row r : CooccurrencePairs.compute(mentions, entities, "document", 1, types, 1, 3)
-                .collectAsList()) {
+        for (Row r : pairRows(mentions, entities, "document", 1, types, 1, 3).collectAsList()) {
             capped.add(r.getString(0) + "-" + r.getString(1));
             byPair.put(r.getString(0) + "-" + r.getString(1), r);
         }
         assertThat(capped).containsExactlyInAnyOrder("p1-p2", "p1-p3", "p2-p3");
         assertThat(byPair.get("p1-p2").getDouble(8)).isEqualTo(1.0); // each of the three is in the one window
-        assertThat(CooccurrencePairs.compute(mentions, entities, "document", 1, types, 1, 100)
-                        .count())
+        assertThat(pairRows(mentions, entities, "document", 1, types, 1, 100).count())
                 .isEqualTo(10);
     }
 
@@ -276,7 +309,7 @@ class EntityStagesTest {
         Dataset<Row> none = spark.createDataFrame(List.of(), MENTIONS);
         Dataset<Row> entities = EntityTable.build(none);
         assertThat(entities.count()).isZero();
-        assertThat(CooccurrencePairs.compute(none, entities, "sentence", 3, List.of("PERSON"), 1, 100)
+        assertThat(pairRows(none, entities, "sentence", 3, List.of("PERSON"), 1, 100)
                         .count())
                 .isZero();
         StructType edgeSchema = new StructType()

@@ -200,7 +200,7 @@ public final class ReportFixture {
             case PAIR_TRENDS -> pairTrends();
             case KEYNESS -> keyness();
             // The append state: the report never reads it.
-            case STATE_INPUTS, STATE_UNLINKED_MENTIONS -> List.of();
+            case STATE_INPUTS, STATE_UNLINKED_MENTIONS, STATE_TERM_COUNTS, STATE_TERM_COUNTS_DOCUMENTS -> List.of();
         };
     }
 

@@ -44,7 +44,7 @@ class TermsJobTest {
 
     @Test
     void termStatsCountCorpusAndDocumentFrequencyWithoutStopWords() {
-        Dataset<Row> corpus = TermsJob.corpusCounts(TermsJob.countPerDocument(sentences()));
+        Dataset<Row> corpus = TermsJob.sumPerGram(TermsJob.partialSums(TermsJob.countPerDocument(sentences())));
         Map<String, Row> stats = byFirstColumn(TermsJob.termStats(corpus, 2).select("term", "cf", "df", "idf"));
         assertThat(stats).containsOnlyKeys("red", "wine", "white", "cheese");
         assertThat(stats.get("wine").getLong(1)).isEqualTo(4);
@@ -56,7 +56,9 @@ class TermsJobTest {
     @Test
     void keywordsRankByTfIdf() {
         Dataset<Row> counts = TermsJob.countPerDocument(sentences());
-        Dataset<Row> docTerms = TermsJob.docTerms(counts, TermsJob.termStats(TermsJob.corpusCounts(counts), 2));
+        Dataset<Row> docTerms = TermsJob.docTerms(
+                TermsJob.termFrequencies(counts),
+                TermsJob.termStats(TermsJob.sumPerGram(TermsJob.partialSums(counts)), 2));
         List<Row> d1 = TermsJob.keywords(docTerms, 10)
                 .where("doc_id = 'd1'")
                 .orderBy("rank")
@@ -69,7 +71,7 @@ class TermsJobTest {
 
     @Test
     void collocationsHaveHandComputedCountsAndScores() {
-        Dataset<Row> corpus = TermsJob.corpusCounts(TermsJob.countPerDocument(sentences()));
+        Dataset<Row> corpus = TermsJob.sumPerGram(TermsJob.partialSums(TermsJob.countPerDocument(sentences())));
         Map<String, Row> found = byFirstColumn(TermsJob.collocations(corpus, 1));
         assertThat(found).containsOnlyKeys("red wine", "wine be red", "wine and cheese");
 
@@ -89,7 +91,7 @@ class TermsJobTest {
 
     @Test
     void minimumCountFiltersCollocations() {
-        Dataset<Row> corpus = TermsJob.corpusCounts(TermsJob.countPerDocument(sentences()));
+        Dataset<Row> corpus = TermsJob.sumPerGram(TermsJob.partialSums(TermsJob.countPerDocument(sentences())));
         assertThat(TermsJob.collocations(corpus, 2).collectAsList())
                 .extracting(r -> r.getString(0))
                 .containsExactly("red wine");
@@ -107,9 +109,10 @@ class TermsJobTest {
                         RowFactory.create("d2", Arrays.asList((String) null))),
                 schema);
         Dataset<Row> counts = TermsJob.countPerDocument(termless);
-        Dataset<Row> corpus = TermsJob.corpusCounts(counts);
+        Dataset<Row> corpus = TermsJob.sumPerGram(TermsJob.partialSums(counts));
         assertThat(TermsJob.termStats(corpus, 2).count()).isZero();
-        assertThat(TermsJob.docTerms(counts, TermsJob.termStats(corpus, 2)).count())
+        assertThat(TermsJob.docTerms(TermsJob.termFrequencies(counts), TermsJob.termStats(corpus, 2))
+                        .count())
                 .isZero();
         assertThat(TermsJob.collocations(corpus, 1).count()).isZero();
     }
