@@ -42,6 +42,9 @@ public final class Columns {
     public static final String N = "n";
     public static final String COUNT = "count";
     public static final String CANDIDATE = "candidate";
+    public static final String SHINGLES = "shingles";
+    public static final String BAND_KEYS = "band_keys";
+    public static final String LSH = "lsh";
     public static final String PMI = "pmi";
     public static final String LLR = "llr";
     public static final String RANK = "rank";

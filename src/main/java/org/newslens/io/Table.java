@@ -632,6 +632,28 @@ public enum Table {
                     + "gone or changed.",
             field(Columns.DOC_ID, StringType, false, "The document"),
             field(Columns.CONTENT_SHA, StringType, false, "Its cleaned text's SHA-256, as in documents")),
+    STATE_DUPLICATE_SIGNATURES(
+            "state/duplicate_signatures",
+            "topics",
+            "Append state: each document's hashed shingles and LSH band keys for the near-duplicate search; an append "
+                    + "run computes them only for documents not listed here with the same content_sha and banding.",
+            field(Columns.DOC_ID, StringType, false, "The document"),
+            field(Columns.CONTENT_SHA, StringType, false, "Its cleaned text's SHA-256, as in documents"),
+            field(
+                    Columns.SHINGLES,
+                    createArrayType(IntegerType, false),
+                    false,
+                    "Its distinct word 3-shingles, hashed (Murmur3, 30 bits), ascending"),
+            field(
+                    Columns.BAND_KEYS,
+                    createArrayType(LongType, false),
+                    false,
+                    "One key per band of its MinHash signature; documents sharing a key are compared"),
+            field(
+                    Columns.LSH,
+                    StringType,
+                    false,
+                    "The banding and seed the keys were made with (e.g. 9x5 seed 42); keys made otherwise are not reused")),
     STATE_UNLINKED_MENTIONS(
             "state/unlinked_mentions",
             "annotate",

@@ -36,6 +36,8 @@ final class RunManifest {
             "documents_relinked",
             "terms_documents_counted",
             "terms_documents_uncounted",
+            "duplicate_documents_signed",
+            "duplicate_signatures_reused",
             "rejects_read",
             "rejects");
 

@@ -1,12 +1,18 @@
 package org.newslens.topics;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -33,16 +39,34 @@ import org.newslens.topics.model.LshBands;
  * one minhash, so its join proposes every pair that agrees on any single minhash (on 200 MB of resampled text
  * that self-join took 488 s and found nothing). The similarity written is the exact Jaccard similarity of the
  * two shingle-hash sets. Each document whose near-copy came first (earlier {@code published}, then smaller
- * doc_id) is listed with that earliest copy as {@code duplicate_of}.
+ * doc_id) is listed with that earliest copy as {@code duplicate_of}. Each document's shingle set and band
+ * keys are kept in {@code state/duplicate_signatures}, so an append run shingles and signs only the documents
+ * that are new or changed.
  */
 public final class NearDuplicates {
     static final int SHINGLE = 3;
+    private static final String FEATURES = "features";
+    private static final String REUSED = "reused";
+    /** A document's text: same id and same content_sha means the same sentences, so the same signature. */
+    private static final String[] DOCUMENT_TEXT = {Columns.DOC_ID, Columns.CONTENT_SHA};
+
+    /** A document's signature: its shingle set and band keys, and whether they came from the stored state. */
+    private static final StructType SIGNATURES = DataTypes.createStructType(List.of(
+            DataTypes.createStructField(Columns.DOC_ID, DataTypes.StringType, false),
+            DataTypes.createStructField(Columns.CONTENT_SHA, DataTypes.StringType, false),
+            DataTypes.createStructField(Columns.PUBLISHED, DataTypes.DateType, true),
+            DataTypes.createStructField(
+                    Columns.SHINGLES, DataTypes.createArrayType(DataTypes.IntegerType, false), false),
+            DataTypes.createStructField(Columns.BAND_KEYS, DataTypes.createArrayType(DataTypes.LongType, false), false),
+            DataTypes.createStructField(REUSED, DataTypes.BooleanType, false)));
 
     private static final StructType SETS = DataTypes.createStructType(List.of(
             DataTypes.createStructField(Columns.DOC_ID, DataTypes.StringType, false),
+            DataTypes.createStructField(Columns.CONTENT_SHA, DataTypes.StringType, false),
             DataTypes.createStructField(Columns.PUBLISHED, DataTypes.DateType, true),
-            DataTypes.createStructField("set", DataTypes.createArrayType(DataTypes.IntegerType, false), false),
-            DataTypes.createStructField("features", SQLDataTypes.VectorType(), false)));
+            DataTypes.createStructField(
+                    Columns.SHINGLES, DataTypes.createArrayType(DataTypes.IntegerType, false), false),
+            DataTypes.createStructField(FEATURES, SQLDataTypes.VectorType(), false)));
     private static final StructType BAND_KEYS = DataTypes.createStructType(List.of(
             DataTypes.createStructField("band", DataTypes.IntegerType, false),
             DataTypes.createStructField("key", DataTypes.LongType, false),
@@ -54,9 +78,19 @@ public final class NearDuplicates {
             DataTypes.createStructField("other_published", DataTypes.DateType, true)));
     private static final StructType SIMILAR = PAIRS.add("similarity", DataTypes.DoubleType, false);
 
-    /** The duplicates (lazy) and what the search cost; {@link #release()} once the duplicates are written. */
+    /**
+     * The duplicates (lazy), what the search cost, and every document's signature as {@code
+     * state/duplicate_signatures} rows (to write before {@link #release()}).
+     */
     public record Result(
-            Dataset<Row> duplicates, LshBands bands, long oversizedBuckets, long candidatePairs, Dataset<?>... cached) {
+            Dataset<Row> duplicates,
+            Dataset<Row> signatures,
+            LshBands bands,
+            long oversizedBuckets,
+            long candidatePairs,
+            long signed,
+            long reused,
+            Dataset<?>... cached) {
         public void release() {
             for (Dataset<?> d : cached) {
                 d.unpersist();
@@ -67,53 +101,48 @@ public final class NearDuplicates {
     private NearDuplicates() {}
 
     /**
-     * @param docs doc_id, published, sentences (array of term arrays)
+     * @param docs doc_id, content_sha, published, sentences (array of term arrays)
+     * @param stored the signatures an earlier run stored: those of documents with the same content_sha, made with
+     *     the same banding and seed, are used as they are; only the other documents are shingled and signed
      * @param maxBucket buckets with more documents than this are only paired with their earliest document
      * @return doc_id, duplicate_of, similarity
      */
-    public static Result find(Dataset<Row> docs, double minSimilarity, int maxBucket, long seed) {
-        MapPartitionsFunction<Row, Row> toSets = rows -> {
-            List<Row> out = new ArrayList<>();
-            while (rows.hasNext()) {
-                Row row = rows.next();
-                List<String> shingles = Shingles.of(Rows.nestedStrings(row, row.fieldIndex("sentences")), SHINGLE);
-                if (!shingles.isEmpty()) {
-                    int[] set = Shingles.hashSet(shingles);
-                    out.add(RowFactory.create(
-                            row.getAs(Columns.DOC_ID), row.getAs(Columns.PUBLISHED), set, Shingles.asVector(set)));
-                }
-            }
-            Iterator<Row> it = out.iterator();
-            return it;
-        };
-        Dataset<Row> sets = docs.select(Columns.DOC_ID, Columns.PUBLISHED, "sentences")
-                .mapPartitions(toSets, Encoders.row(SETS))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+    public static Result find(
+            Dataset<Row> docs, Optional<Dataset<Row>> stored, double minSimilarity, int maxBucket, long seed) {
         LshBands bands = LshBands.forThreshold(minSimilarity);
-        MinHashLSHModel minHash = new MinHashLSH()
-                .setInputCol("features")
-                .setOutputCol("hashes")
-                .setNumHashTables(bands.hashes())
-                .setSeed(seed)
-                .fit(sets);
+        String lsh = bands.bands() + "x" + bands.rows() + " seed " + seed;
+        Dataset<Row> signatures;
+        if (stored.isPresent()) {
+            Dataset<Row> usable = stored.get().where(col(Columns.LSH).equalTo(lsh));
+            Dataset<Row> reused = docs.select(Columns.DOC_ID, Columns.CONTENT_SHA, Columns.PUBLISHED)
+                    .join(usable, DOCUMENT_TEXT)
+                    .select(Columns.DOC_ID, Columns.CONTENT_SHA, Columns.PUBLISHED, Columns.SHINGLES, Columns.BAND_KEYS)
+                    .withColumn(REUSED, lit(true));
+            // Few in an append, so broadcast: the documents with their sentences are never shuffled for this.
+            Dataset<Row> unsigned = docs.select(Columns.DOC_ID, Columns.CONTENT_SHA)
+                    .join(usable.select(Columns.DOC_ID, Columns.CONTENT_SHA), DOCUMENT_TEXT, "left_anti");
+            signatures =
+                    reused.unionByName(sign(docs.join(broadcast(unsigned), DOCUMENT_TEXT, "left_semi"), bands, seed));
+        } else {
+            signatures = sign(docs, bands, seed);
+        }
+        signatures = signatures.persist(StorageLevel.MEMORY_AND_DISK());
+        Row counted = signatures
+                .agg(count(lit(1)), sum(when(col(REUSED), 1L).otherwise(0L)))
+                .first();
+        long reusedCount = counted.isNullAt(1) ? 0 : counted.getLong(1);
 
         FlatMapFunction<Row, Row> toBandKeys = row -> {
-            List<Vector> hashes = row.getList(row.fieldIndex("hashes"));
-            long[] signature = new long[hashes.size()];
-            for (int h = 0; h < signature.length; h++) {
-                signature[h] = (long) hashes.get(h).apply(0);
-            }
-            long[] keys = bands.keys(signature);
-            List<Row> out = new ArrayList<>(keys.length);
-            for (int b = 0; b < keys.length; b++) {
-                out.add(RowFactory.create(b, keys[b], row.getAs(Columns.DOC_ID), row.getAs(Columns.PUBLISHED)));
+            List<Long> keys = row.getList(row.fieldIndex(Columns.BAND_KEYS));
+            List<Row> out = new ArrayList<>(keys.size());
+            for (int b = 0; b < keys.size(); b++) {
+                out.add(RowFactory.create(b, keys.get(b), row.getAs(Columns.DOC_ID), row.getAs(Columns.PUBLISHED)));
             }
             Iterator<Row> it = out.iterator();
             return it;
         };
         // Members of a bucket in "came first" order: known dates before unknown, earlier dates, smaller doc_id.
-        Dataset<Row> buckets = minHash.transform(sets)
-                .select(Columns.DOC_ID, Columns.PUBLISHED, "hashes")
+        Dataset<Row> buckets = signatures
                 .flatMap(toBandKeys, Encoders.row(BAND_KEYS))
                 .groupBy("band", "key")
                 .agg(expr("array_sort(collect_list(struct(isnull(published) as unknown, published, doc_id)))")
@@ -140,9 +169,10 @@ public final class NearDuplicates {
                 buckets.flatMap(toPairs, Encoders.row(PAIRS)).distinct().persist(StorageLevel.MEMORY_AND_DISK());
         long candidates = pairs.count();
 
-        Dataset<Row> docSets = sets.select(col(Columns.DOC_ID).as("id"), col("set"));
-        Dataset<Row> otherSets =
-                sets.select(col(Columns.DOC_ID).as("oid"), col("set").as("oset"));
+        Dataset<Row> docSets = signatures.select(
+                col(Columns.DOC_ID).as("id"), col(Columns.SHINGLES).as("set"));
+        Dataset<Row> otherSets = signatures.select(
+                col(Columns.DOC_ID).as("oid"), col(Columns.SHINGLES).as("oset"));
         MapFunction<Row, Row> jaccard = row -> RowFactory.create(
                 row.getAs(Columns.DOC_ID),
                 row.getAs("other_id"),
@@ -162,7 +192,83 @@ public final class NearDuplicates {
                                                 col("other_id").asc())))
                 .filter(col("rank").equalTo(1))
                 .select(col(Columns.DOC_ID), col("other_id").as(Columns.DUPLICATE_OF), col(Columns.SIMILARITY));
-        return new Result(duplicates, bands, oversized, candidates, sets, buckets, pairs);
+        Dataset<Row> state = signatures.select(
+                col(Columns.DOC_ID),
+                col(Columns.CONTENT_SHA),
+                col(Columns.SHINGLES),
+                col(Columns.BAND_KEYS),
+                lit(lsh).as(Columns.LSH));
+        return new Result(
+                duplicates,
+                state,
+                bands,
+                oversized,
+                candidates,
+                counted.getLong(0) - reusedCount,
+                reusedCount,
+                signatures,
+                buckets,
+                pairs);
+    }
+
+    /**
+     * Shingles and signs documents: each one's set of hashed shingles, and the band keys of that set's MinHash
+     * signature (MLlib's {@link MinHashLSH}; its hash functions depend on the seed alone, so signatures made in
+     * different runs agree). Documents without a shingle have no signature.
+     */
+    private static Dataset<Row> sign(Dataset<Row> docs, LshBands bands, long seed) {
+        MapPartitionsFunction<Row, Row> toSets = rows -> {
+            List<Row> out = new ArrayList<>();
+            while (rows.hasNext()) {
+                Row row = rows.next();
+                List<String> shingles = Shingles.of(Rows.nestedStrings(row, row.fieldIndex("sentences")), SHINGLE);
+                if (!shingles.isEmpty()) {
+                    int[] set = Shingles.hashSet(shingles);
+                    out.add(RowFactory.create(
+                            row.getAs(Columns.DOC_ID),
+                            row.getAs(Columns.CONTENT_SHA),
+                            row.getAs(Columns.PUBLISHED),
+                            set,
+                            Shingles.asVector(set)));
+                }
+            }
+            Iterator<Row> it = out.iterator();
+            return it;
+        };
+        Dataset<Row> sets = docs.select(Columns.DOC_ID, Columns.CONTENT_SHA, Columns.PUBLISHED, "sentences")
+                .mapPartitions(toSets, Encoders.row(SETS));
+        // Fitted on one vector of the shingle space: MinHashLSH takes only the dimension from its input.
+        Dataset<Row> space = docs.sparkSession()
+                .createDataFrame(
+                        List.of(RowFactory.create(Shingles.asVector(new int[] {0}))),
+                        DataTypes.createStructType(
+                                List.of(DataTypes.createStructField(FEATURES, SQLDataTypes.VectorType(), false))));
+        MinHashLSHModel minHash = new MinHashLSH()
+                .setInputCol(FEATURES)
+                .setOutputCol("hashes")
+                .setNumHashTables(bands.hashes())
+                .setSeed(seed)
+                .fit(space);
+        MapFunction<Row, Row> toSignature = row -> {
+            List<Vector> hashes = row.getList(row.fieldIndex("hashes"));
+            long[] signature = new long[hashes.size()];
+            for (int h = 0; h < signature.length; h++) {
+                signature[h] = (long) hashes.get(h).apply(0);
+            }
+            long[] keys = bands.keys(signature);
+            List<Long> boxed = new ArrayList<>(keys.length);
+            for (long key : keys) {
+                boxed.add(key);
+            }
+            return RowFactory.create(
+                    row.getAs(Columns.DOC_ID),
+                    row.getAs(Columns.CONTENT_SHA),
+                    row.getAs(Columns.PUBLISHED),
+                    row.getAs(Columns.SHINGLES),
+                    scala.jdk.javaapi.CollectionConverters.asScala(boxed).toSeq(),
+                    false);
+        };
+        return minHash.transform(sets).map(toSignature, Encoders.row(SIGNATURES));
     }
 
     /** Adds the outlets that carried each copy: outlet (of doc_id) and duplicate_of_outlet (of duplicate_of). */

@@ -79,7 +79,8 @@ public final class TopicsJob implements Job {
                 Table.TOPIC_METRICS,
                 Table.TOPIC_MODEL,
                 Table.TOPIC_VOCABULARY,
-                Table.TOPIC_MODEL_INFO);
+                Table.TOPIC_MODEL_INFO,
+                Table.STATE_DUPLICATE_SIGNATURES);
     }
 
     /** An append that keeps the stored model needs one, fitted with the settings asked for ({@link AppendCheck}). */
@@ -132,12 +133,18 @@ public final class TopicsJob implements Job {
         stage(spark, "topics: near-duplicates");
         NearDuplicates.Result found = NearDuplicates.find(
                 docs,
+                CoreSettings.isAppend(settings)
+                        ? tables.readPrevious(Table.STATE_DUPLICATE_SIGNATURES)
+                        : Optional.empty(),
                 settings.get(TopicsSettings.DUPLICATE_SIMILARITY),
                 settings.get(TopicsSettings.DUPLICATE_MAX_BUCKET),
                 seed);
         long duplicateCount = tables.write(
                 Table.DUPLICATES, NearDuplicates.withOutlets(found.duplicates(), tables.read(Table.DOCUMENTS, name())));
+        tables.write(Table.STATE_DUPLICATE_SIGNATURES, found.signatures());
         found.release();
+        summary.put("duplicate_documents_signed", "documents shingled and signed", found.signed());
+        summary.put("duplicate_signatures_reused", "stored signatures reused", found.reused());
         summary.put("near_duplicates", "near-duplicates", duplicateCount);
         summary.put("duplicate_lsh_bands", "duplicate LSH bands", found.bands().bands());
         summary.put("duplicate_lsh_rows", "duplicate LSH rows", found.bands().rows());
@@ -333,9 +340,13 @@ public final class TopicsJob implements Job {
         return result;
     }
 
-    /** doc_id, published, sentences: each document's term arrays in sentence order (empty when it has none). */
+    /**
+     * doc_id, content_sha, published, sentences: each document's term arrays in sentence order (empty when it
+     * has none).
+     */
     public static Dataset<Row> documentsWithSentences(TableStore tables) {
-        Dataset<Row> documents = tables.read(Table.DOCUMENTS, "topics").select(Columns.DOC_ID, Columns.PUBLISHED);
+        Dataset<Row> documents =
+                tables.read(Table.DOCUMENTS, "topics").select(Columns.DOC_ID, Columns.CONTENT_SHA, Columns.PUBLISHED);
         Dataset<Row> sentences = tables.read(Table.SENTENCES, "topics")
                 .groupBy(Columns.DOC_ID)
                 .agg(expr("sort_array(collect_list(struct(sent_id, terms)))").as("s"));
@@ -343,6 +354,7 @@ public final class TopicsJob implements Job {
                 .join(sentences, documents.col(Columns.DOC_ID).equalTo(sentences.col(Columns.DOC_ID)), "left")
                 .select(
                         documents.col(Columns.DOC_ID),
+                        col(Columns.CONTENT_SHA),
                         col(Columns.PUBLISHED),
                         expr("coalesce(transform(s, x -> x.terms), array())").as("sentences"));
     }

@@ -225,6 +225,15 @@ class AppendEqualsFullEndToEndTest {
                             + append.path("documents_reannotated").asLong());
         }
         assertThat(third.path("terms_documents_uncounted").asLong()).isPositive();
+        // Near-duplicate signatures: only what the terms stage counted anew is signed, the rest reused.
+        for (JsonNode append : List.of(second, third)) {
+            assertThat(append.path("duplicate_documents_signed").asLong(-1))
+                    .as("documents signed: %s", append)
+                    .isBetween(1L, append.path("terms_documents_counted").asLong());
+            assertThat(append.path("duplicate_signatures_reused").asLong(-1))
+                    .as("signatures reused: %s", append)
+                    .isPositive();
+        }
     }
 
     /** Each run's own rejects: B's malformed line is B's; the empty A file was rejected by the first run. */

@@ -200,7 +200,11 @@ public final class ReportFixture {
             case PAIR_TRENDS -> pairTrends();
             case KEYNESS -> keyness();
             // The append state: the report never reads it.
-            case STATE_INPUTS, STATE_UNLINKED_MENTIONS, STATE_TERM_COUNTS, STATE_TERM_COUNTS_DOCUMENTS -> List.of();
+            case STATE_INPUTS,
+                    STATE_UNLINKED_MENTIONS,
+                    STATE_TERM_COUNTS,
+                    STATE_TERM_COUNTS_DOCUMENTS,
+                    STATE_DUPLICATE_SIGNATURES -> List.of();
         };
     }
 

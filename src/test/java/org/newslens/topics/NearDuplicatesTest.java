@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -23,6 +24,7 @@ import org.newslens.testing.SharedSpark;
 class NearDuplicatesTest {
     private static final StructType DOCS = DataTypes.createStructType(List.of(
             DataTypes.createStructField("doc_id", DataTypes.StringType, false),
+            DataTypes.createStructField("content_sha", DataTypes.StringType, false),
             DataTypes.createStructField("published", DataTypes.DateType, true),
             DataTypes.createStructField(
                     "sentences",
@@ -76,11 +78,11 @@ class NearDuplicatesTest {
                 .isBetween(0.4, 0.6);
 
         List<Row> rows = new ArrayList<>();
-        texts.forEach((id, sentences) -> rows.add(
-                RowFactory.create(id, dates.get(id) == null ? null : Date.valueOf(dates.get(id)), split(sentences))));
+        texts.forEach((id, sentences) -> rows.add(RowFactory.create(
+                id, "sha-" + id, dates.get(id) == null ? null : Date.valueOf(dates.get(id)), split(sentences))));
         Dataset<Row> docs = spark.createDataFrame(rows, DOCS).repartition(3);
 
-        NearDuplicates.Result result = NearDuplicates.find(docs, 0.8, 200, 42);
+        NearDuplicates.Result result = NearDuplicates.find(docs, Optional.empty(), 0.8, 200, 42);
         Map<String, Row> found = new HashMap<>();
         result.duplicates().collectAsList().forEach(r -> found.put(r.getString(0), r));
         result.release();
@@ -106,15 +108,72 @@ class NearDuplicatesTest {
         for (int d = 0; d < 12; d++) {
             rows.add(RowFactory.create(
                     String.format("copy-%02d", d),
+                    "sha",
                     Date.valueOf(LocalDate.of(2024, 1, 1 + d)),
                     split(List.of(String.join(" ", text)))));
         }
-        NearDuplicates.Result result = NearDuplicates.find(spark.createDataFrame(rows, DOCS), 0.8, 5, 1);
+        NearDuplicates.Result result =
+                NearDuplicates.find(spark.createDataFrame(rows, DOCS), Optional.empty(), 0.8, 5, 1);
         List<Row> found = result.duplicates().collectAsList();
         result.release();
         assertThat(found).hasSize(11).allSatisfy(r -> assertThat(r.getString(1)).isEqualTo("copy-00"));
         assertThat(result.oversizedBuckets()).isPositive();
         assertThat(result.candidatePairs()).isEqualTo(11);
+    }
+
+    /**
+     * An append reuses the stored signature of every document whose text is unchanged, signs only the new and
+     * changed ones, and finds what a search from scratch finds; signatures made with another banding are not used.
+     */
+    @Test
+    void storedSignaturesOfUnchangedDocumentsAreReusedAndGiveTheSameDuplicates() {
+        Random random = new Random(11);
+        List<String> story = words(random, 120);
+        List<Row> before = new ArrayList<>();
+        for (int d = 0; d < 6; d++) {
+            before.add(doc("other-" + d, "v1", 1 + d, words(random, 120)));
+        }
+        before.add(doc("story", "v1", 10, story));
+        NearDuplicates.Result first =
+                NearDuplicates.find(spark.createDataFrame(before, DOCS).repartition(2), Optional.empty(), 0.8, 200, 42);
+        List<Row> stored = first.signatures().collectAsList();
+        first.release();
+        assertThat(first.signed()).isEqualTo(7);
+        assertThat(first.reused()).isZero();
+
+        // other-0 changed (new content_sha, now a copy of the story), a reprint of the story arrived.
+        List<Row> after = new ArrayList<>(before.subList(1, before.size()));
+        after.add(doc("other-0", "v2", 11, story));
+        after.add(doc("reprint", "v1", 12, story));
+        Dataset<Row> docs = spark.createDataFrame(after, DOCS).repartition(3);
+        Dataset<Row> state = spark.createDataFrame(stored, first.signatures().schema());
+        NearDuplicates.Result appended = NearDuplicates.find(docs, Optional.of(state), 0.8, 200, 42);
+        List<String> found = sortedRows(appended.duplicates());
+        List<String> appendedState = sortedRows(appended.signatures());
+        appended.release();
+        NearDuplicates.Result scratch = NearDuplicates.find(docs, Optional.empty(), 0.8, 200, 42);
+        assertThat(found).isEqualTo(sortedRows(scratch.duplicates())).hasSize(2);
+        assertThat(appendedState).isEqualTo(sortedRows(scratch.signatures()));
+        scratch.release();
+        assertThat(appended.signed()).as("the changed document and the reprint").isEqualTo(2);
+        assertThat(appended.reused()).isEqualTo(6);
+
+        NearDuplicates.Result otherBanding = NearDuplicates.find(docs, Optional.of(state), 0.5, 200, 42);
+        otherBanding.release();
+        assertThat(otherBanding.reused()).isZero();
+        assertThat(otherBanding.signed()).isEqualTo(8);
+    }
+
+    private static Row doc(String id, String version, int day, List<String> words) {
+        return RowFactory.create(
+                id,
+                "sha-" + id + "-" + version,
+                Date.valueOf(LocalDate.of(2024, 1, day)),
+                split(List.of(String.join(" ", words))));
+    }
+
+    private static List<String> sortedRows(Dataset<Row> rows) {
+        return rows.collectAsList().stream().map(Row::toString).sorted().toList();
     }
 
     private static List<String> words(Random random, int n) {
