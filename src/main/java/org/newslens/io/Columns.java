@@ -113,6 +113,7 @@ public final class Columns {
     public static final String ID = "id";
     public static final String POSITION = "position";
     public static final String WEIGHTS = "weights";
+    public static final String DOMINANT = "dominant";
     public static final String IS_COLLOCATION = "is_collocation";
     public static final String KEY = "key";
 }

@@ -383,7 +383,7 @@ public enum Table {
             "state/topic_model",
             "topics",
             "State: one row per topic and per cluster of the stored topic model, with its id and weights; an append "
-                    + "run scores every document with it (see topics.md, Topics across append runs).",
+                    + "run scores new and changed documents with it (see topics.md, Topics across append runs).",
             field(Columns.KIND, StringType, false, "topic or cluster"),
             field(Columns.ID, IntegerType, false, "The topic_id or cluster_id it has in the tables"),
             field(
@@ -438,6 +438,25 @@ public enum Table {
                     false,
                     "Its value as text: fitted_in is the run id of the fit; last_topic_id and last_cluster_id are "
                             + "the largest ids ever used (-1 for none), so a new topic never takes an old id")),
+    STATE_TOPIC_SCORES(
+            "state/topic_scores",
+            "topics",
+            "State: every document's scores under the stored topic model; an append run that keeps the model scores "
+                    + "only documents not listed here with the same content_sha (a refit scores every document).",
+            field(Columns.DOC_ID, StringType, false, "The document (one with a vocabulary term)"),
+            field(Columns.CONTENT_SHA, StringType, false, "Its cleaned text's SHA-256, as in documents"),
+            field(Columns.CLUSTER_ID, IntegerType, false, "Its cluster id (-1: no topic weight)"),
+            field(Columns.DISTANCE, DoubleType, false, "Cosine distance to its cluster's centroid"),
+            field(
+                    Columns.WEIGHTS,
+                    createArrayType(DoubleType, false),
+                    false,
+                    "Its weight on each topic, by the model's topic position"),
+            field(
+                    Columns.DOMINANT,
+                    IntegerType,
+                    false,
+                    "The model position of its dominant topic; -1 when no topic has weight")),
     ENTITY_TRENDS(
             "entity_trends",
             "trends",

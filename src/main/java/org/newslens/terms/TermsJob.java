@@ -84,15 +84,16 @@ public final class TermsJob implements Job {
         Dataset<Row> corpus = sumPerGram(
                         stored.map(s -> s.withStored(partialSums)).orElse(partialSums))
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        // In an append most term frequencies come from the stored doc_terms: kept, as they are read twice.
+        Dataset<Row> frequencies = stored.map(s -> s.keptTermFrequencies()
+                        .unionByName(termFrequencies(counts))
+                        .persist(StorageLevel.MEMORY_AND_DISK()))
+                .orElseGet(() -> termFrequencies(counts));
         try {
             corpus.count(); // fills both caches here, so the writes below read as the small steps they are
             Dataset<Row> termStats = termStats(corpus, documentCount);
             long vocabulary = tables.write(Table.TERM_STATS, termStats);
-            Dataset<Row> counted = termFrequencies(counts);
-            Dataset<Row> docTerms = docTerms(
-                    stored.map(s -> s.keptTermFrequencies().unionByName(counted))
-                            .orElse(counted),
-                    termStats);
+            Dataset<Row> docTerms = docTerms(frequencies, termStats);
             tables.write(Table.DOC_TERMS, docTerms);
             tables.write(
                     Table.DOC_KEYWORDS, keywords(docTerms, context.settings().get(TermsSettings.KEYWORDS)));
@@ -105,6 +106,7 @@ public final class TermsJob implements Job {
             context.summary().put("collocations", collocations);
         } finally {
             JobLabels.step(context.spark(), stageLabel);
+            frequencies.unpersist();
             corpus.unpersist();
             counts.unpersist();
             stored.ifPresent(StoredCounts::release);

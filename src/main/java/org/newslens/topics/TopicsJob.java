@@ -2,8 +2,11 @@ package org.newslens.topics;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.ArrayList;
@@ -80,7 +83,8 @@ public final class TopicsJob implements Job {
                 Table.TOPIC_MODEL,
                 Table.TOPIC_VOCABULARY,
                 Table.TOPIC_MODEL_INFO,
-                Table.STATE_DUPLICATE_SIGNATURES);
+                Table.STATE_DUPLICATE_SIGNATURES,
+                Table.STATE_TOPIC_SCORES);
     }
 
     /** An append that keeps the stored model needs one, fitted with the settings asked for ({@link AppendCheck}). */
@@ -194,8 +198,8 @@ public final class TopicsJob implements Job {
                     model.clusters().size());
             fittedIn = model.fittedIn();
             metrics.addAll(fitFigures(tables));
-            summary.note("topics: append: every document scored with the topic model fitted in run " + fittedIn
-                    + " (topic ids kept; --topics.refit fits anew)");
+            summary.note("topics: append: new and changed documents scored with the topic model fitted in run "
+                    + fittedIn + ", the others keep their scores (topic ids kept; --topics.refit fits anew)");
         } else {
             stage(spark, "topics: fitting sample");
             List<SparseDoc> sample = sample(fitVectors, settings.get(TopicsSettings.FIT_DOCS), seed);
@@ -233,8 +237,20 @@ public final class TopicsJob implements Job {
         List<Integer> clusterIds = Arrays.stream(ids.clusters().ids()).boxed().toList();
 
         stage(spark, "topics: scoring documents");
-        Dataset<Row> scores =
-                Scoring.score(vectors, models, ids.clusters().ids()).persist(StorageLevel.MEMORY_AND_DISK());
+        // A kept model keeps the scores it gave: only new and changed documents are scored.
+        Dataset<Row> scores = Scoring.scoreKeeping(
+                        docs,
+                        vectors,
+                        keep ? tables.readPrevious(Table.STATE_TOPIC_SCORES) : Optional.empty(),
+                        models,
+                        ids.clusters().ids())
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Row scored = scores.agg(count(lit(1)), sum(when(col(Scoring.REUSED), 1L).otherwise(0L)))
+                .first();
+        long scoresReused = scored.isNullAt(1) ? 0 : scored.getLong(1);
+        summary.put(
+                "topic_documents_scored", "documents scored with the topic model", scored.getLong(0) - scoresReused);
+        summary.put("topic_scores_reused", "stored topic scores reused", scoresReused);
         List<List<String>> topicTerms = topicTerms(models.topics(), vocabulary, settings.get(TopicsSettings.TOP_TERMS));
         tables.write(
                 Table.TOPICS,
@@ -247,6 +263,7 @@ public final class TopicsJob implements Job {
                         ids.topics(),
                         runId));
         long docTopicRows = tables.write(Table.DOC_TOPICS, Scoring.docTopics(scores, topicModel, topicIds));
+        tables.write(Table.STATE_TOPIC_SCORES, Scoring.state(scores, docs));
 
         stage(spark, "topics: cluster labels");
         Dataset<Row> assignment = scores.select(Columns.DOC_ID, Columns.CLUSTER_ID, Columns.DISTANCE);
@@ -546,6 +563,7 @@ public final class TopicsJob implements Job {
         summary.note("topics: no document has a term that passes the vocabulary limits; no topics or clusters fitted");
         tables.write(Table.TOPICS, spark.createDataFrame(List.of(), Table.TOPICS.schema()));
         tables.write(Table.DOC_TOPICS, spark.createDataFrame(List.of(), Table.DOC_TOPICS.schema()));
+        tables.write(Table.STATE_TOPIC_SCORES, spark.createDataFrame(List.of(), Table.STATE_TOPIC_SCORES.schema()));
         tables.write(
                 Table.CLUSTERS,
                 docs.select(

@@ -94,7 +94,7 @@ public final class TopicsSettings {
             false,
             "With --mode append: fit the topic model anew on the whole corpus and match the new topics and clusters to "
                     + "the stored ones (a match keeps its id; the others get new ids and are marked new). Without it an "
-                    + "append scores every document with the stored model. A full run always fits");
+                    + "append scores new and changed documents with the stored model, and the others keep their scores. A full run always fits");
     public static final Setting<Double> MATCH_MIN_COSINE = Setting.decimal(
             "topics.match-min-cosine",
             0.5,

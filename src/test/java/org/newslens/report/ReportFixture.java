@@ -204,7 +204,8 @@ public final class ReportFixture {
                     STATE_UNLINKED_MENTIONS,
                     STATE_TERM_COUNTS,
                     STATE_TERM_COUNTS_DOCUMENTS,
-                    STATE_DUPLICATE_SIGNATURES -> List.of();
+                    STATE_DUPLICATE_SIGNATURES,
+                    STATE_TOPIC_SCORES -> List.of();
         };
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +65,14 @@ class TopicsAppendTest {
             assertThat(after.docTopics().get(old.getKey())).isEqualTo(old.getValue());
         }
         assertThat(after.dominant()).hasSize(first.size() + 9);
+        // Only the nine new documents were scored; the old ones kept their stored scores.
+        JsonNode figures = manifest(out).path("figures");
+        assertThat(figures.path("topic_documents_scored").asLong(-1))
+                .as("%s", figures)
+                .isEqualTo(9);
+        assertThat(figures.path("topic_scores_reused").asLong(-1))
+                .as("%s", figures)
+                .isEqualTo(first.size());
         Map<String, Integer> themeTopic = themeOf(before.dominant());
         Map<String, Integer> themeCluster = themeOf(before.clusters());
         for (int d = 8; d < 11; d++) {
@@ -236,6 +245,15 @@ class TopicsAppendTest {
      * The documents and sentences of the grown corpus, committed as a run the way an append's ingest and annotate
      * leave it: with the output's manifest, which an append run reads first.
      */
+    private static JsonNode manifest(Path out) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(Outputs.currentRun(out).resolve("_manifest.json").toFile());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private void grow(Path out, List<TopicsInput.Doc> docs) {
         Path manifest = Outputs.currentRun(out).resolve("_manifest.json");
         TopicsInput.write(spark, uri(out), docs);
