@@ -10,6 +10,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.newslens.io.Columns;
+import org.newslens.io.DocumentText;
 import org.newslens.io.Table;
 import org.newslens.io.TableStore;
 import org.newslens.pipeline.RunSummary;
@@ -69,8 +70,9 @@ final class AnnotationReuse {
                         col(Columns.SOURCE_URI).as(PREVIOUS + Columns.SOURCE_URI),
                         col(Columns.CONTENT_SHA).as(PREVIOUS + Columns.CONTENT_SHA));
         Dataset<Row> now = documents.select(Columns.DOC_ID, Columns.SOURCE_URI, Columns.CONTENT_SHA);
-        Dataset<Row> kept = now.join(before, Columns.DOC_ID)
-                .filter(col(Columns.CONTENT_SHA).equalTo(col(PREVIOUS + Columns.CONTENT_SHA)))
+        Dataset<Row> kept = DocumentText.unchanged(
+                        now.select(Columns.DOC_ID, Columns.CONTENT_SHA),
+                        documentsBefore.get().select(Columns.DOC_ID, Columns.CONTENT_SHA))
                 .select(Columns.DOC_ID)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         boolean keepsAll = countChanges(now, before, summary);

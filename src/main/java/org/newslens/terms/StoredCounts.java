@@ -9,6 +9,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.newslens.io.Columns;
+import org.newslens.io.DocumentText;
 import org.newslens.io.Table;
 import org.newslens.io.TableStore;
 import org.newslens.pipeline.RunSummary;
@@ -25,8 +26,6 @@ import org.newslens.pipeline.RunSummary;
 final class StoredCounts {
     private static final String COUNTED = "counted";
     private static final String HELD = "held";
-    /** A document's text as counted: same id and same content_sha means the same sentences. */
-    private static final String[] KEY = {Columns.DOC_ID, Columns.CONTENT_SHA};
 
     private final Dataset<Row> storedCounts;
     private final Dataset<Row> freshIds;
@@ -74,11 +73,8 @@ final class StoredCounts {
                     + "changed them); every document is counted");
             return Optional.empty();
         }
-        Dataset<Row> now = documentsNow.select(Columns.DOC_ID, Columns.CONTENT_SHA);
-        Dataset<Row> fresh =
-                now.join(counted, KEY, "left_anti").select(Columns.DOC_ID).persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> goneIds =
-                counted.join(now, KEY, "left_anti").select(Columns.DOC_ID).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> fresh = DocumentText.changedIds(documentsNow, counted).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> goneIds = DocumentText.changedIds(counted, documentsNow).persist(StorageLevel.MEMORY_AND_DISK());
         long freshCount = fresh.count();
         long goneCount = goneIds.count();
         summary.put("terms_documents_counted", "documents counted for terms", freshCount);
@@ -99,7 +95,7 @@ final class StoredCounts {
     /** Whether two (doc_id, content_sha) lists hold the same documents. */
     private static boolean sameDocuments(Dataset<Row> counted, Dataset<Row> held) {
         return counted.withColumn(COUNTED, lit(true))
-                .join(held.withColumn(HELD, lit(true)), KEY, "full_outer")
+                .join(held.withColumn(HELD, lit(true)), DocumentText.KEY, "full_outer")
                 .where(col(COUNTED).isNull().or(col(HELD).isNull()))
                 .isEmpty();
     }

@@ -2,12 +2,9 @@ package org.newslens.topics;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -29,6 +26,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.newslens.io.Columns;
+import org.newslens.io.DocumentText;
 import org.newslens.topics.model.LshBands;
 
 /**
@@ -46,9 +44,6 @@ import org.newslens.topics.model.LshBands;
 public final class NearDuplicates {
     static final int SHINGLE = 3;
     private static final String FEATURES = "features";
-    private static final String REUSED = "reused";
-    /** A document's text: same id and same content_sha means the same sentences, so the same signature. */
-    private static final String[] DOCUMENT_TEXT = {Columns.DOC_ID, Columns.CONTENT_SHA};
 
     /** A document's signature: its shingle set and band keys, and whether they came from the stored state. */
     private static final StructType SIGNATURES = DataTypes.createStructType(List.of(
@@ -58,7 +53,7 @@ public final class NearDuplicates {
             DataTypes.createStructField(
                     Columns.SHINGLES, DataTypes.createArrayType(DataTypes.IntegerType, false), false),
             DataTypes.createStructField(Columns.BAND_KEYS, DataTypes.createArrayType(DataTypes.LongType, false), false),
-            DataTypes.createStructField(REUSED, DataTypes.BooleanType, false)));
+            DataTypes.createStructField(DocumentText.REUSED, DataTypes.BooleanType, false)));
 
     private static final StructType SETS = DataTypes.createStructType(List.of(
             DataTypes.createStructField(Columns.DOC_ID, DataTypes.StringType, false),
@@ -88,8 +83,7 @@ public final class NearDuplicates {
             LshBands bands,
             long oversizedBuckets,
             long candidatePairs,
-            long signed,
-            long reused,
+            DocumentText.Reuse signatureReuse,
             Dataset<?>... cached) {
         public void release() {
             for (Dataset<?> d : cached) {
@@ -114,23 +108,18 @@ public final class NearDuplicates {
         Dataset<Row> signatures;
         if (stored.isPresent()) {
             Dataset<Row> usable = stored.get().where(col(Columns.LSH).equalTo(lsh));
-            Dataset<Row> reused = docs.select(Columns.DOC_ID, Columns.CONTENT_SHA, Columns.PUBLISHED)
-                    .join(usable, DOCUMENT_TEXT)
+            Dataset<Row> reused = DocumentText.unchanged(
+                            docs.select(Columns.DOC_ID, Columns.CONTENT_SHA, Columns.PUBLISHED), usable)
                     .select(Columns.DOC_ID, Columns.CONTENT_SHA, Columns.PUBLISHED, Columns.SHINGLES, Columns.BAND_KEYS)
-                    .withColumn(REUSED, lit(true));
-            // Few in an append, so broadcast: the documents with their sentences are never shuffled for this.
-            Dataset<Row> unsigned = docs.select(Columns.DOC_ID, Columns.CONTENT_SHA)
-                    .join(usable.select(Columns.DOC_ID, Columns.CONTENT_SHA), DOCUMENT_TEXT, "left_anti");
-            signatures =
-                    reused.unionByName(sign(docs.join(broadcast(unsigned), DOCUMENT_TEXT, "left_semi"), bands, seed));
+                    .withColumn(DocumentText.REUSED, lit(true));
+            // Broadcast: the documents with their sentences are never shuffled for this.
+            Dataset<Row> unsigned = broadcast(DocumentText.changedIds(docs, usable));
+            signatures = reused.unionByName(sign(docs.join(unsigned, Columns.DOC_ID, "left_semi"), bands, seed));
         } else {
             signatures = sign(docs, bands, seed);
         }
         signatures = signatures.persist(StorageLevel.MEMORY_AND_DISK());
-        Row counted = signatures
-                .agg(count(lit(1)), sum(when(col(REUSED), 1L).otherwise(0L)))
-                .first();
-        long reusedCount = counted.isNullAt(1) ? 0 : counted.getLong(1);
+        DocumentText.Reuse reuse = DocumentText.reuseOf(signatures);
 
         FlatMapFunction<Row, Row> toBandKeys = row -> {
             List<Long> keys = row.getList(row.fieldIndex(Columns.BAND_KEYS));
@@ -198,17 +187,7 @@ public final class NearDuplicates {
                 col(Columns.SHINGLES),
                 col(Columns.BAND_KEYS),
                 lit(lsh).as(Columns.LSH));
-        return new Result(
-                duplicates,
-                state,
-                bands,
-                oversized,
-                candidates,
-                counted.getLong(0) - reusedCount,
-                reusedCount,
-                signatures,
-                buckets,
-                pairs);
+        return new Result(duplicates, state, bands, oversized, candidates, reuse, signatures, buckets, pairs);
     }
 
     /**

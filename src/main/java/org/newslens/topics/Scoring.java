@@ -22,6 +22,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.newslens.io.Columns;
+import org.newslens.io.DocumentText;
 import org.newslens.topics.model.FittedModels;
 import org.newslens.topics.model.SparseDoc;
 
@@ -33,10 +34,6 @@ final class Scoring {
             DataTypes.createStructField(Columns.DISTANCE, DoubleType, false),
             DataTypes.createStructField(Columns.WEIGHTS, DataTypes.createArrayType(DoubleType, false), false),
             DataTypes.createStructField(Columns.DOMINANT, IntegerType, false)));
-    /** A document's text: same id and same content_sha means the same vector, so the same scores. */
-    private static final String[] DOCUMENT_TEXT = {Columns.DOC_ID, Columns.CONTENT_SHA};
-    /** Column of {@link #scoreKeeping}: whether the row is a stored score. */
-    static final String REUSED = "reused";
 
     private Scoring() {}
 
@@ -68,9 +65,9 @@ final class Scoring {
     }
 
     /**
-     * As {@link #score}, plus {@link #REUSED}: with {@code stored} (state/topic_scores rows the same model gave),
-     * documents whose doc_id and content_sha are stored keep their stored scores (REUSED true) and only the
-     * others are scored. {@code documents}: doc_id, content_sha of every document.
+     * As {@link #score}, plus {@link DocumentText#REUSED}: with {@code stored} (state/topic_scores rows the same
+     * model gave), documents whose text is unchanged keep their stored scores and only the others are scored.
+     * {@code documents}: doc_id, content_sha of every document.
      */
     static Dataset<Row> scoreKeeping(
             Dataset<Row> documents,
@@ -79,18 +76,16 @@ final class Scoring {
             FittedModels models,
             int[] clusterIds) {
         if (stored.isEmpty()) {
-            return score(vectors, models, clusterIds).withColumn(REUSED, lit(false));
+            return score(vectors, models, clusterIds).withColumn(DocumentText.REUSED, lit(false));
         }
-        Dataset<Row> keys = documents.select(Columns.DOC_ID, Columns.CONTENT_SHA);
-        Dataset<Row> reused = keys.join(stored.get(), DOCUMENT_TEXT)
+        Dataset<Row> reused = DocumentText.unchanged(
+                        documents.select(Columns.DOC_ID, Columns.CONTENT_SHA), stored.get())
                 .select(SCORES.fieldNames()[0], Arrays.copyOfRange(SCORES.fieldNames(), 1, SCORES.size()))
-                .withColumn(REUSED, lit(true));
-        // Few in an append, so broadcast: the vectors are not shuffled for this.
-        Dataset<Row> unscored = keys.join(
-                        stored.get().select(Columns.DOC_ID, Columns.CONTENT_SHA), DOCUMENT_TEXT, "left_anti")
-                .select(Columns.DOC_ID);
-        Dataset<Row> scored = score(vectors.join(broadcast(unscored), Columns.DOC_ID, "left_semi"), models, clusterIds)
-                .withColumn(REUSED, lit(false));
+                .withColumn(DocumentText.REUSED, lit(true));
+        // Broadcast: the vectors are not shuffled for this.
+        Dataset<Row> unscored = broadcast(DocumentText.changedIds(documents, stored.get()));
+        Dataset<Row> scored = score(vectors.join(unscored, Columns.DOC_ID, "left_semi"), models, clusterIds)
+                .withColumn(DocumentText.REUSED, lit(false));
         return reused.unionByName(scored);
     }
 
@@ -107,14 +102,14 @@ final class Scoring {
                         col(Columns.DOMINANT),
                         expr("posexplode(weights)").as(new String[] {"position", Columns.WEIGHT}))
                 .filter(col("position")
-                        .equalTo(col("dominant"))
+                        .equalTo(col(Columns.DOMINANT))
                         .or(col(Columns.WEIGHT).geq(FittedModels.MIN_WEIGHT)))
-                .filter(col("dominant").geq(0))
+                .filter(col(Columns.DOMINANT).geq(0))
                 .select(
                         col(Columns.DOC_ID),
                         lit(model).as(Columns.MODEL),
                         expr("element_at(array(" + ids + "), position + 1)").as(Columns.TOPIC_ID),
                         col(Columns.WEIGHT),
-                        col("position").equalTo(col("dominant")).as(Columns.IS_DOMINANT));
+                        col("position").equalTo(col(Columns.DOMINANT)).as(Columns.IS_DOMINANT));
     }
 }

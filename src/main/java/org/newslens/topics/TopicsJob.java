@@ -2,11 +2,8 @@ package org.newslens.topics;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.ArrayList;
@@ -26,6 +23,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.newslens.config.CoreSettings;
 import org.newslens.config.Settings;
 import org.newslens.io.Columns;
+import org.newslens.io.DocumentText;
 import org.newslens.io.JobLabels;
 import org.newslens.io.Table;
 import org.newslens.io.TableStore;
@@ -147,8 +145,14 @@ public final class TopicsJob implements Job {
                 Table.DUPLICATES, NearDuplicates.withOutlets(found.duplicates(), tables.read(Table.DOCUMENTS, name())));
         tables.write(Table.STATE_DUPLICATE_SIGNATURES, found.signatures());
         found.release();
-        summary.put("duplicate_documents_signed", "documents shingled and signed", found.signed());
-        summary.put("duplicate_signatures_reused", "stored signatures reused", found.reused());
+        summary.put(
+                "duplicate_documents_signed",
+                "documents shingled and signed",
+                found.signatureReuse().made());
+        summary.put(
+                "duplicate_signatures_reused",
+                "stored signatures reused",
+                found.signatureReuse().reused());
         summary.put("near_duplicates", "near-duplicates", duplicateCount);
         summary.put("duplicate_lsh_bands", "duplicate LSH bands", found.bands().bands());
         summary.put("duplicate_lsh_rows", "duplicate LSH rows", found.bands().rows());
@@ -245,12 +249,9 @@ public final class TopicsJob implements Job {
                         models,
                         ids.clusters().ids())
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        Row scored = scores.agg(count(lit(1)), sum(when(col(Scoring.REUSED), 1L).otherwise(0L)))
-                .first();
-        long scoresReused = scored.isNullAt(1) ? 0 : scored.getLong(1);
-        summary.put(
-                "topic_documents_scored", "documents scored with the topic model", scored.getLong(0) - scoresReused);
-        summary.put("topic_scores_reused", "stored topic scores reused", scoresReused);
+        DocumentText.Reuse scored = DocumentText.reuseOf(scores);
+        summary.put("topic_documents_scored", "documents scored with the topic model", scored.made());
+        summary.put("topic_scores_reused", "stored topic scores reused", scored.reused());
         List<List<String>> topicTerms = topicTerms(models.topics(), vocabulary, settings.get(TopicsSettings.TOP_TERMS));
         tables.write(
                 Table.TOPICS,

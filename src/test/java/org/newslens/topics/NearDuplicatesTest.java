@@ -138,8 +138,8 @@ class NearDuplicatesTest {
                 NearDuplicates.find(spark.createDataFrame(before, DOCS).repartition(2), Optional.empty(), 0.8, 200, 42);
         List<Row> stored = first.signatures().collectAsList();
         first.release();
-        assertThat(first.signed()).isEqualTo(7);
-        assertThat(first.reused()).isZero();
+        assertThat(first.signatureReuse().made()).isEqualTo(7);
+        assertThat(first.signatureReuse().reused()).isZero();
 
         // other-0 changed (new content_sha, now a copy of the story), a reprint of the story arrived.
         List<Row> after = new ArrayList<>(before.subList(1, before.size()));
@@ -155,13 +155,15 @@ class NearDuplicatesTest {
         assertThat(found).isEqualTo(sortedRows(scratch.duplicates())).hasSize(2);
         assertThat(appendedState).isEqualTo(sortedRows(scratch.signatures()));
         scratch.release();
-        assertThat(appended.signed()).as("the changed document and the reprint").isEqualTo(2);
-        assertThat(appended.reused()).isEqualTo(6);
+        assertThat(appended.signatureReuse().made())
+                .as("the changed document and the reprint")
+                .isEqualTo(2);
+        assertThat(appended.signatureReuse().reused()).isEqualTo(6);
 
         NearDuplicates.Result otherBanding = NearDuplicates.find(docs, Optional.of(state), 0.5, 200, 42);
         otherBanding.release();
-        assertThat(otherBanding.reused()).isZero();
-        assertThat(otherBanding.signed()).isEqualTo(8);
+        assertThat(otherBanding.signatureReuse().reused()).isZero();
+        assertThat(otherBanding.signatureReuse().made()).isEqualTo(8);
     }
 
     private static Row doc(String id, String version, int day, List<String> words) {
