@@ -1,5 +1,6 @@
 package org.newslens.terms;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.get;
@@ -13,6 +14,7 @@ import static org.apache.spark.sql.functions.sum;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -40,6 +42,9 @@ import org.newslens.text.StopWords;
  * run counts only its new and changed documents and adds them to those ({@link StoredCounts}).
  */
 public final class TermsJob implements Job {
+    /** Most terms whose idf is sent to every task for doc_terms (about 64 bytes each in the broadcast). */
+    static final long BROADCAST_IDF_TERMS = 1_000_000;
+
     @Override
     public String name() {
         return "terms";
@@ -93,7 +98,7 @@ public final class TermsJob implements Job {
             corpus.count(); // fills both caches here, so the writes below read as the small steps they are
             Dataset<Row> termStats = termStats(corpus, documentCount);
             long vocabulary = tables.write(Table.TERM_STATS, termStats);
-            Dataset<Row> docTerms = docTerms(frequencies, termStats);
+            Dataset<Row> docTerms = docTerms(frequencies, termStats, vocabulary);
             tables.write(Table.DOC_TERMS, docTerms);
             tables.write(
                     Table.DOC_KEYWORDS, keywords(docTerms, context.settings().get(TermsSettings.KEYWORDS)));
@@ -169,16 +174,29 @@ public final class TermsJob implements Job {
                                 .plus(1.0));
     }
 
-    /** (doc_id, term, tf, tf_idf) of every document's content terms, from their (doc_id, term, tf). */
-    static Dataset<Row> docTerms(Dataset<Row> termFrequencies, Dataset<Row> termStats) {
+    /**
+     * (doc_id, term, tf, tf_idf) of every document's content terms, from their (doc_id, term, tf). Up to
+     * {@link #BROADCAST_IDF_TERMS} terms, every task gets the whole idf map: the term frequencies are not shuffled
+     * by term for the join, and doc_terms keeps each document's rows together (see {@link KeywordCandidates}).
+     */
+    static Dataset<Row> docTerms(Dataset<Row> termFrequencies, Dataset<Row> termStats, long terms) {
+        Dataset<Row> idf = termStats.select(Columns.TERM, Columns.IDF);
         return termFrequencies
-                .join(termStats.select(Columns.TERM, Columns.IDF), Columns.TERM)
+                .join(terms <= BROADCAST_IDF_TERMS ? broadcast(idf) : idf, Columns.TERM)
                 .withColumn(Columns.TF_IDF, col(Columns.TF).multiply(col(Columns.IDF)));
     }
 
-    /** The top-k terms of each document by tf-idf; ties go to the alphabetically first term. */
+    /**
+     * The top-k terms of each document by tf-idf; ties go to the alphabetically first term. Each task first keeps
+     * its {@link KeywordCandidates}, so only those are shuffled and sorted for the ranking.
+     */
     static Dataset<Row> keywords(Dataset<Row> docTerms, int k) {
-        return docTerms.withColumn(
+        Dataset<Row> scored = docTerms.select(Columns.DOC_ID, Columns.TERM, Columns.TF_IDF);
+        StructType schema = scored.schema();
+        Dataset<Row> candidates = scored.mapPartitions(
+                (MapPartitionsFunction<Row, Row>) rows -> KeywordCandidates.of(rows, k, schema), Encoders.row(schema));
+        return candidates
+                .withColumn(
                         Columns.RANK,
                         row_number()
                                 .over(Window.partitionBy(Columns.DOC_ID)

@@ -58,7 +58,8 @@ class TermsJobTest {
         Dataset<Row> counts = TermsJob.countPerDocument(sentences());
         Dataset<Row> docTerms = TermsJob.docTerms(
                 TermsJob.termFrequencies(counts),
-                TermsJob.termStats(TermsJob.sumPerGram(TermsJob.partialSums(counts)), 2));
+                TermsJob.termStats(TermsJob.sumPerGram(TermsJob.partialSums(counts)), 2),
+                4);
         List<Row> d1 = TermsJob.keywords(docTerms, 10)
                 .where("doc_id = 'd1'")
                 .orderBy("rank")
@@ -67,6 +68,62 @@ class TermsJobTest {
         assertThat(d1).extracting(r -> r.getString(2)).containsExactly("wine", "red", "white");
         assertThat(d1.get(0).getDouble(3)).isCloseTo(3.0, within(1e-12));
         assertThat(TermsJob.keywords(docTerms, 1).count()).isEqualTo(2);
+        // Above the broadcast limit the term frequencies are shuffled by term for the idf: the same keywords.
+        Dataset<Row> shuffled = TermsJob.docTerms(
+                TermsJob.termFrequencies(counts),
+                TermsJob.termStats(TermsJob.sumPerGram(TermsJob.partialSums(counts)), 2),
+                TermsJob.BROADCAST_IDF_TERMS + 1);
+        assertThat(TermsJob.keywords(shuffled, 10).collectAsList())
+                .containsExactlyInAnyOrderElementsOf(
+                        TermsJob.keywords(docTerms, 10).collectAsList());
+    }
+
+    @Test
+    void keywordsAreEachDocumentsTopTermsHoweverItsRowsAreSpreadOverTasks() {
+        // 40 documents of up to 30 terms with scores from a few values (many ties). Each document's terms are cut
+        // into up to three runs of consecutive rows, and the runs lie in different partitions (parallelize slices
+        // the list in order), so a document is ranked from several candidate lists.
+        java.util.Random random = new java.util.Random(7);
+        List<List<Row>> runs =
+                List.of(new java.util.ArrayList<>(), new java.util.ArrayList<>(), new java.util.ArrayList<>());
+        List<Row> rows = new java.util.ArrayList<>();
+        for (int d = 0; d < 40; d++) {
+            int terms = 1 + random.nextInt(30);
+            for (int t = 0; t < terms; t++) {
+                Row row = RowFactory.create("d" + d, "t" + t, 1, (double) random.nextInt(5));
+                rows.add(row);
+                runs.get(t * 3 / terms).add(row);
+            }
+        }
+        List<Row> laidOut = new java.util.ArrayList<>();
+        runs.forEach(laidOut::addAll);
+        StructType schema = new StructType()
+                .add("doc_id", DataTypes.StringType)
+                .add("term", DataTypes.StringType)
+                .add("tf", DataTypes.IntegerType)
+                .add("tf_idf", DataTypes.DoubleType);
+        Dataset<Row> docTerms = spark.createDataFrame(
+                new org.apache.spark.api.java.JavaSparkContext(spark.sparkContext()).parallelize(laidOut, 3), schema);
+        int k = 4;
+
+        Map<String, List<String>> expected = new java.util.TreeMap<>();
+        rows.stream()
+                .sorted(java.util.Comparator.<Row, String>comparing(r -> r.getString(0))
+                        .thenComparing(r -> -r.getDouble(3))
+                        .thenComparing(r -> r.getString(1)))
+                .forEach(r -> {
+                    List<String> top = expected.computeIfAbsent(r.getString(0), d -> new java.util.ArrayList<>());
+                    if (top.size() < k) {
+                        top.add(r.getString(1) + "@" + r.getDouble(3));
+                    }
+                });
+        Map<String, List<String>> actual = new java.util.TreeMap<>();
+        TermsJob.keywords(docTerms, k)
+                .orderBy("doc_id", "rank")
+                .collectAsList()
+                .forEach(r -> actual.computeIfAbsent(r.getString(0), d -> new java.util.ArrayList<>())
+                        .add(r.getString(2) + "@" + r.getDouble(3)));
+        assertThat(actual).isEqualTo(expected);
     }
 
     @Test
@@ -111,7 +168,7 @@ class TermsJobTest {
         Dataset<Row> counts = TermsJob.countPerDocument(termless);
         Dataset<Row> corpus = TermsJob.sumPerGram(TermsJob.partialSums(counts));
         assertThat(TermsJob.termStats(corpus, 2).count()).isZero();
-        assertThat(TermsJob.docTerms(TermsJob.termFrequencies(counts), TermsJob.termStats(corpus, 2))
+        assertThat(TermsJob.docTerms(TermsJob.termFrequencies(counts), TermsJob.termStats(corpus, 2), 0)
                         .count())
                 .isZero();
         assertThat(TermsJob.collocations(corpus, 1).count()).isZero();
