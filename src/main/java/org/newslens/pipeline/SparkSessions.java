@@ -8,6 +8,8 @@ import org.apache.spark.sql.SparkSession;
  * settings the user passes (spark-submit --conf, spark-defaults.conf, -Dspark.*) always win.
  */
 public final class SparkSessions {
+    static final String SINGLE_LEVEL_AGGREGATE_MAP = "spark.sql.codegen.aggregate.map.twolevel.enabled";
+
     private SparkSessions() {}
 
     public static SparkSession getOrCreate() {
@@ -28,6 +30,12 @@ public final class SparkSessions {
             // after the terms stage on 200 MB). Spark sizes pages up to 64 MB; at 4 MB what stays is small, and
             // the sort is no slower.
             builder.config("spark.buffer.pageSize", "4m");
+        }
+        if (!submitted.contains(SINGLE_LEVEL_AGGREGATE_MAP)) {
+            // NewsLens's big aggregations (keyness cells, entity pairs, bags of words) have millions of keys, so
+            // the small first-level map Spark puts in front of its aggregation hash map misses almost every row
+            // and only adds work: without it the trends stage on 200 MB took 8 % less time and CPU.
+            builder.config(SINGLE_LEVEL_AGGREGATE_MAP, "false");
         }
         // Shuffle partitions are set per run from the data size (ShufflePartitions), unless given here.
         return builder.getOrCreate();
