@@ -7,7 +7,8 @@ import java.util.NoSuchElementException;
 import org.apache.spark.sql.Row;
 
 /**
- * The rows of a partition sorted by some key, read one group (one key) at a time: a subclass reads the group
+ * The rows of a partition read one group at a time, a group being consecutive rows with the same key (sorted
+ * rows give one group per key): a subclass reads the group
  * with {@link #peek} and {@link #take} and adds its output rows, and may add more once the partition ends. Only
  * one group is held at a time, so a partition streams through whatever its size.
  */

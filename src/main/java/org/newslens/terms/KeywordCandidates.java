@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.PriorityQueue;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.newslens.io.Columns;
 import org.newslens.io.GroupedRows;
 
@@ -25,8 +26,9 @@ final class KeywordCandidates extends GroupedRows {
         super(rows);
         this.k = k;
         this.docAt = docAt;
+        // Terms compare as Spark sorts strings (by their UTF-8 bytes), not as String.compareTo (UTF-16 units).
         this.worstFirst = Comparator.<Row>comparingDouble(r -> r.getDouble(scoreAt))
-                .thenComparing(r -> r.getString(termAt), Comparator.reverseOrder());
+                .thenComparing(r -> UTF8String.fromString(r.getString(termAt)), Comparator.reverseOrder());
     }
 
     /** Over rows of (at least) doc_id, term and tf_idf. */
@@ -43,7 +45,7 @@ final class KeywordCandidates extends GroupedRows {
     protected void readGroup(List<Row> out) {
         String docId = peek().getString(docAt);
         // The queue's head is the worst row kept, dropped whenever more than k are held.
-        PriorityQueue<Row> best = new PriorityQueue<>(k + 1, worstFirst);
+        PriorityQueue<Row> best = new PriorityQueue<>(worstFirst);
         while (peek() != null && docId.equals(peek().getString(docAt))) {
             best.add(take());
             if (best.size() > k) {

@@ -21,6 +21,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.internal.SQLConf;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.newslens.io.Columns;
@@ -176,13 +177,16 @@ public final class TermsJob implements Job {
 
     /**
      * (doc_id, term, tf, tf_idf) of every document's content terms, from their (doc_id, term, tf). Up to
-     * {@link #BROADCAST_IDF_TERMS} terms, every task gets the whole idf map: the term frequencies are not shuffled
-     * by term for the join, and doc_terms keeps each document's rows together (see {@link KeywordCandidates}).
+     * {@link #BROADCAST_IDF_TERMS} terms (and unless the user turned broadcast joins off), every task gets the whole
+     * idf map: the term frequencies are not shuffled by term for the join, and doc_terms keeps each document's
+     * rows together (see {@link KeywordCandidates}).
      */
-    static Dataset<Row> docTerms(Dataset<Row> termFrequencies, Dataset<Row> termStats, long terms) {
+    static Dataset<Row> docTerms(Dataset<Row> termFrequencies, Dataset<Row> termStats, long vocabulary) {
         Dataset<Row> idf = termStats.select(Columns.TERM, Columns.IDF);
+        boolean broadcastIdf =
+                vocabulary <= BROADCAST_IDF_TERMS && SQLConf.get().autoBroadcastJoinThreshold() >= 0;
         return termFrequencies
-                .join(terms <= BROADCAST_IDF_TERMS ? broadcast(idf) : idf, Columns.TERM)
+                .join(broadcastIdf ? broadcast(idf) : idf, Columns.TERM)
                 .withColumn(Columns.TF_IDF, col(Columns.TF).multiply(col(Columns.IDF)));
     }
 

@@ -3,10 +3,15 @@ package org.newslens.terms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -68,14 +73,31 @@ class TermsJobTest {
         assertThat(d1).extracting(r -> r.getString(2)).containsExactly("wine", "red", "white");
         assertThat(d1.get(0).getDouble(3)).isCloseTo(3.0, within(1e-12));
         assertThat(TermsJob.keywords(docTerms, 1).count()).isEqualTo(2);
-        // Above the broadcast limit the term frequencies are shuffled by term for the idf: the same keywords.
-        Dataset<Row> shuffled = TermsJob.docTerms(
-                TermsJob.termFrequencies(counts),
-                TermsJob.termStats(TermsJob.sumPerGram(TermsJob.partialSums(counts)), 2),
-                TermsJob.BROADCAST_IDF_TERMS + 1);
-        assertThat(TermsJob.keywords(shuffled, 10).collectAsList())
-                .containsExactlyInAnyOrderElementsOf(
-                        TermsJob.keywords(docTerms, 10).collectAsList());
+        // Above the broadcast limit, with broadcast joins off, the term frequencies are shuffled by term for the
+        // idf, so a document's rows are spread over tasks: the same keywords.
+        List<Row> broadcastKeywords = TermsJob.keywords(docTerms, 10).collectAsList();
+        List<String> thresholds =
+                List.of("spark.sql.autoBroadcastJoinThreshold", "spark.sql.adaptive.autoBroadcastJoinThreshold");
+        Map<String, String> before = new HashMap<>();
+        thresholds.forEach(key -> before.put(key, spark.conf().get(key, null)));
+        try {
+            thresholds.forEach(key -> spark.conf().set(key, "-1"));
+            Dataset<Row> shuffled = TermsJob.docTerms(
+                    TermsJob.termFrequencies(counts),
+                    TermsJob.termStats(TermsJob.sumPerGram(TermsJob.partialSums(counts)), 2),
+                    TermsJob.BROADCAST_IDF_TERMS + 1);
+            assertThat(shuffled.queryExecution().executedPlan().toString()).doesNotContain("Broadcast");
+            assertThat(TermsJob.keywords(shuffled, 10).collectAsList())
+                    .containsExactlyInAnyOrderElementsOf(broadcastKeywords);
+        } finally {
+            before.forEach((key, value) -> {
+                if (value == null) {
+                    spark.conf().unset(key);
+                } else {
+                    spark.conf().set(key, value);
+                }
+            });
+        }
     }
 
     @Test
@@ -83,10 +105,9 @@ class TermsJobTest {
         // 40 documents of up to 30 terms with scores from a few values (many ties). Each document's terms are cut
         // into up to three runs of consecutive rows, and the runs lie in different partitions (parallelize slices
         // the list in order), so a document is ranked from several candidate lists.
-        java.util.Random random = new java.util.Random(7);
-        List<List<Row>> runs =
-                List.of(new java.util.ArrayList<>(), new java.util.ArrayList<>(), new java.util.ArrayList<>());
-        List<Row> rows = new java.util.ArrayList<>();
+        Random random = new Random(7);
+        List<List<Row>> runs = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        List<Row> rows = new ArrayList<>();
         for (int d = 0; d < 40; d++) {
             int terms = 1 + random.nextInt(30);
             for (int t = 0; t < terms; t++) {
@@ -95,7 +116,7 @@ class TermsJobTest {
                 runs.get(t * 3 / terms).add(row);
             }
         }
-        List<Row> laidOut = new java.util.ArrayList<>();
+        List<Row> laidOut = new ArrayList<>();
         runs.forEach(laidOut::addAll);
         StructType schema = new StructType()
                 .add("doc_id", DataTypes.StringType)
@@ -103,27 +124,51 @@ class TermsJobTest {
                 .add("tf", DataTypes.IntegerType)
                 .add("tf_idf", DataTypes.DoubleType);
         Dataset<Row> docTerms = spark.createDataFrame(
-                new org.apache.spark.api.java.JavaSparkContext(spark.sparkContext()).parallelize(laidOut, 3), schema);
+                JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(laidOut, 3), schema);
         int k = 4;
 
-        Map<String, List<String>> expected = new java.util.TreeMap<>();
+        Map<String, List<String>> expected = new TreeMap<>();
         rows.stream()
-                .sorted(java.util.Comparator.<Row, String>comparing(r -> r.getString(0))
+                .sorted(Comparator.<Row, String>comparing(r -> r.getString(0))
                         .thenComparing(r -> -r.getDouble(3))
                         .thenComparing(r -> r.getString(1)))
                 .forEach(r -> {
-                    List<String> top = expected.computeIfAbsent(r.getString(0), d -> new java.util.ArrayList<>());
+                    List<String> top = expected.computeIfAbsent(r.getString(0), d -> new ArrayList<>());
                     if (top.size() < k) {
                         top.add(r.getString(1) + "@" + r.getDouble(3));
                     }
                 });
-        Map<String, List<String>> actual = new java.util.TreeMap<>();
+        Map<String, List<String>> actual = new TreeMap<>();
         TermsJob.keywords(docTerms, k)
                 .orderBy("doc_id", "rank")
                 .collectAsList()
-                .forEach(r -> actual.computeIfAbsent(r.getString(0), d -> new java.util.ArrayList<>())
+                .forEach(r -> actual.computeIfAbsent(r.getString(0), d -> new ArrayList<>())
                         .add(r.getString(2) + "@" + r.getDouble(3)));
         assertThat(actual).isEqualTo(expected);
+    }
+
+    @Test
+    void keywordTiesGoToTheTermSparkSortsFirst() {
+        // Spark orders strings by their UTF-8 bytes: U+FF21 (EF BC A1) before U+1D400 (F0 9D 90 80), although
+        // String.compareTo puts U+1D400 (a surrogate pair, D835 DC00) first.
+        String fullwidthA = "\uFF21";
+        String mathBoldA = "\uD835\uDC00";
+        StructType schema = new StructType()
+                .add("doc_id", DataTypes.StringType)
+                .add("term", DataTypes.StringType)
+                .add("tf", DataTypes.IntegerType)
+                .add("tf_idf", DataTypes.DoubleType);
+        Dataset<Row> docTerms = spark.createDataFrame(
+                JavaSparkContext.fromSparkContext(spark.sparkContext())
+                        .parallelize(
+                                List.of(
+                                        RowFactory.create("d", mathBoldA, 1, 2.0),
+                                        RowFactory.create("d", fullwidthA, 1, 2.0)),
+                                1),
+                schema);
+        assertThat(TermsJob.keywords(docTerms, 1).collectAsList())
+                .extracting(r -> r.getString(2))
+                .containsExactly(fullwidthA);
     }
 
     @Test
