@@ -41,6 +41,14 @@ class TermsJobTest {
                 schema);
     }
 
+    private static StructType docTermsSchema() {
+        return new StructType()
+                .add("doc_id", DataTypes.StringType)
+                .add("term", DataTypes.StringType)
+                .add("tf", DataTypes.IntegerType)
+                .add("tf_idf", DataTypes.DoubleType);
+    }
+
     private static Map<String, Row> byFirstColumn(Dataset<Row> rows) {
         Map<String, Row> map = new HashMap<>();
         rows.collectAsList().forEach(r -> map.put(r.getString(0), r));
@@ -118,11 +126,7 @@ class TermsJobTest {
         }
         List<Row> laidOut = new ArrayList<>();
         runs.forEach(laidOut::addAll);
-        StructType schema = new StructType()
-                .add("doc_id", DataTypes.StringType)
-                .add("term", DataTypes.StringType)
-                .add("tf", DataTypes.IntegerType)
-                .add("tf_idf", DataTypes.DoubleType);
+        StructType schema = docTermsSchema();
         Dataset<Row> docTerms = spark.createDataFrame(
                 JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(laidOut, 3), schema);
         int k = 4;
@@ -153,11 +157,7 @@ class TermsJobTest {
         // String.compareTo puts U+1D400 (a surrogate pair, D835 DC00) first.
         String fullwidthA = "\uFF21";
         String mathBoldA = "\uD835\uDC00";
-        StructType schema = new StructType()
-                .add("doc_id", DataTypes.StringType)
-                .add("term", DataTypes.StringType)
-                .add("tf", DataTypes.IntegerType)
-                .add("tf_idf", DataTypes.DoubleType);
+        StructType schema = docTermsSchema();
         Dataset<Row> docTerms = spark.createDataFrame(
                 JavaSparkContext.fromSparkContext(spark.sparkContext())
                         .parallelize(
