@@ -444,7 +444,7 @@ public enum Table {
             "State: every document's scores under the stored topic model; an append run that keeps the model scores "
                     + "only documents not listed here with the same content_sha (a refit scores every document).",
             field(Columns.DOC_ID, StringType, false, "The document (one with a vocabulary term)"),
-            field(Columns.CONTENT_SHA, StringType, false, "Its cleaned text's SHA-256, as in documents"),
+            contentSha(),
             field(Columns.CLUSTER_ID, IntegerType, false, "Its cluster id (-1: no topic weight)"),
             field(Columns.DISTANCE, DoubleType, false, "Cosine distance to its cluster's centroid"),
             field(
@@ -650,14 +650,14 @@ public enum Table {
                     + "the documents not listed here with the same content_sha, and takes away the listed ones that are "
                     + "gone or changed.",
             field(Columns.DOC_ID, StringType, false, "The document"),
-            field(Columns.CONTENT_SHA, StringType, false, "Its cleaned text's SHA-256, as in documents")),
+            contentSha()),
     STATE_DUPLICATE_SIGNATURES(
             "state/duplicate_signatures",
             "topics",
             "Append state: each document's hashed shingles and LSH band keys for the near-duplicate search; an append "
                     + "run computes them only for documents not listed here with the same content_sha and banding.",
             field(Columns.DOC_ID, StringType, false, "The document"),
-            field(Columns.CONTENT_SHA, StringType, false, "Its cleaned text's SHA-256, as in documents"),
+            contentSha(),
             field(
                     Columns.SHINGLES,
                     createArrayType(IntegerType, false),
@@ -712,6 +712,11 @@ public enum Table {
      * A column with its one-line meaning. The meaning is kept as the field's comment (its metadata), which the
      * schema check ignores (it compares names and types) and the reference pages print.
      */
+    /** The content_sha column of an append state table: the text its rows were made from (see DocumentText). */
+    private static StructField contentSha() {
+        return field(Columns.CONTENT_SHA, StringType, false, "Its cleaned text's SHA-256, as in documents");
+    }
+
     private static StructField field(String name, DataType type, boolean nullable, String description) {
         return createStructField(name, type, nullable).withComment(description);
     }

@@ -80,7 +80,7 @@ final class Scoring {
         }
         Dataset<Row> reused = DocumentText.unchanged(
                         documents.select(Columns.DOC_ID, Columns.CONTENT_SHA), stored.get())
-                .select(SCORES.fieldNames()[0], Arrays.copyOfRange(SCORES.fieldNames(), 1, SCORES.size()))
+                .selectExpr(SCORES.fieldNames())
                 .withColumn(DocumentText.REUSED, lit(true));
         // Broadcast: the vectors are not shuffled for this.
         Dataset<Row> unscored = broadcast(DocumentText.changedIds(documents, stored.get()));
