@@ -14,7 +14,6 @@ import org.newslens.io.ParquetTables;
 import org.newslens.io.Table;
 import org.newslens.report.ReportData.Changes;
 import org.newslens.report.ReportData.Distinctive;
-import org.newslens.report.ReportData.Kwic;
 import org.newslens.report.ReportData.OutletProfile;
 import org.newslens.report.ReportData.PairRow;
 import org.newslens.report.ReportData.RisingEntity;
@@ -35,12 +34,10 @@ final class ChangesLoader {
 
     private final ParquetTables tables;
     private final int top;
-    private final ReportLoader sentences;
 
-    ChangesLoader(ParquetTables tables, int top, ReportLoader sentences) {
+    ChangesLoader(ParquetTables tables, int top) {
         this.tables = tables;
         this.top = Math.min(top, RISING);
-        this.sentences = sentences;
     }
 
     Changes load() {
@@ -77,7 +74,7 @@ final class ChangesLoader {
                 entities,
                 pairs,
                 timelines,
-                examples(entities, pairs, periods.lastKey(), latestEnd[0]),
+                List.of(), // found with the report's other examples, in the same pass: see examplesRequest
                 outlets());
     }
 
@@ -187,11 +184,16 @@ final class ChangesLoader {
                 .toList();
     }
 
-    /** Sentences of the latest period's documents: for each top rising entity, then for each top rising pair. */
-    private List<Kwic> examples(List<RisingEntity> entities, List<RisingPair> pairs, LocalDate start, LocalDate end) {
-        if (!tables.exists(Table.DOCUMENTS)) {
-            return List.of();
+    /**
+     * What the examples of {@code changes} are: sentences of the latest period's documents, for each top rising
+     * entity, then for each top rising pair.
+     */
+    ExampleSentences.Request examplesRequest(Changes changes) {
+        if (changes.latestStart() == null || !tables.exists(Table.DOCUMENTS)) {
+            return new ExampleSentences.Request(List.of(), docId -> false);
         }
+        LocalDate start = changes.latestStart();
+        LocalDate end = changes.latestEnd();
         Set<String> inPeriod = new HashSet<>();
         tables.scan(Table.DOCUMENTS, List.of(Columns.DOC_ID, Columns.PUBLISHED), row -> {
             LocalDate date = (LocalDate) row.get(Columns.PUBLISHED);
@@ -200,15 +202,15 @@ final class ChangesLoader {
             }
         });
         List<PairRow> wanted = new ArrayList<>();
-        entities.stream()
+        changes.entities().stream()
                 .limit(EXAMPLE_ITEMS)
                 .forEach(e ->
                         wanted.add(new PairRow(e.id(), e.name(), e.id(), e.name(), "sentence", e.docs(), e.docs(), 0)));
-        pairs.stream()
+        changes.pairs().stream()
                 .limit(EXAMPLE_ITEMS)
                 .forEach(p -> wanted.add(
                         new PairRow(p.idA(), p.nameA(), p.idB(), p.nameB(), "sentence", p.count(), p.docs(), 0)));
-        return sentences.examples(wanted, inPeriod::contains);
+        return new ExampleSentences.Request(wanted, inPeriod::contains);
     }
 
     private List<OutletProfile> outlets() {

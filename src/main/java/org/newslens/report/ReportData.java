@@ -104,6 +104,11 @@ public record ReportData(
             List<OutletProfile> outlets) {
         public static final Changes NONE =
                 new Changes(null, null, null, 0, List.of(), List.of(), List.of(), List.of(), List.of());
+
+        public Changes withExamples(List<Kwic> found) {
+            return new Changes(
+                    latestPeriod, latestStart, latestEnd, latestDocs, entities, pairs, timelines, found, outlets);
+        }
     }
 
     /** expected and qValue are null when the period had no history to compare with. */

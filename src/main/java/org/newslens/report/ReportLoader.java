@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -35,9 +34,6 @@ import org.newslens.report.ReportData.Trend;
  * for a corpus of millions of articles. Ties are broken on ids, so the report is the same on every run.
  */
 public final class ReportLoader {
-    /** Sentences buffered while looking for co-occurrence examples before the buffer is searched and cleared. */
-    private static final int SENTENCE_BUFFER = 100_000;
-
     private static final int TOPIC_TERMS = 10;
     private static final int TOPIC_EXAMPLES = 3;
     private static final int DOC_KEYWORDS = 5;
@@ -78,12 +74,18 @@ public final class ReportLoader {
         addMissingNames(networkPairs, byId);
         Network network = network(networkPairs, byId);
         List<PairRow> pairRows = pairs.top.stream().map(p -> pairRow(p, byId)).toList();
-        List<Kwic> examples = examples(pairRows);
+        ChangesLoader changesLoader = new ChangesLoader(tables, top);
+        ReportData.Changes changes = changesLoader.load();
+        List<List<Kwic>> examples = new ExampleSentences(tables, examplesPerPair, this::titlesOf)
+                .find(List.of(
+                        new ExampleSentences.Request(
+                                pairRows.subList(0, Math.min(EXAMPLE_PAIRS, pairRows.size())), docId -> true),
+                        changesLoader.examplesRequest(changes)));
+        changes = changes.withExamples(examples.get(1));
 
         List<TopicCard> topics = topics(documents);
         List<ClusterRow> clusters = clusters();
         List<Trend> trends = trends(topics);
-        ReportData.Changes changes = new ChangesLoader(tables, top, this).load();
         return new ReportData(
                 tables.root().toString(),
                 present,
@@ -93,7 +95,7 @@ public final class ReportLoader {
                 entitiesByType,
                 pairRows,
                 network,
-                examples,
+                examples.get(0),
                 topics,
                 clusters,
                 trends,
@@ -414,126 +416,6 @@ public final class ReportLoader {
         return new PairRow(p.a(), nameA, p.b(), nameB, p.window(), p.count(), p.docs(), p.npmi());
     }
 
-    // ---- keyword in context ----
-
-    private record Mention(String entityId, int begin, int end, String text) {}
-
-    private record SentenceKey(String docId, int sentId) {}
-
-    private record Found(PairRow pair, SentenceKey sentence, List<Mention> mentions) {}
-
-    /**
-     * Example sentences for the strongest pairs: mentions of the pairs' entities are grouped by sentence in
-     * a bounded buffer (mentions of one document are written together, so a sentence is rarely split
-     * across a flush); sentences holding both entities of a pair become examples, first found first.
-     */
-    private List<Kwic> examples(List<PairRow> pairs) {
-        return examples(pairs, docId -> true);
-    }
-
-    /**
-     * Example sentences of the first pairs, from the documents {@code inDocs} accepts. A pair of an entity with
-     * itself finds the sentences that mention the entity.
-     */
-    List<Kwic> examples(List<PairRow> pairs, java.util.function.Predicate<String> inDocs) {
-        if (examplesPerPair == 0 || !tables.exists(Table.MENTIONS) || !tables.exists(Table.SENTENCES)) {
-            return List.of();
-        }
-        List<PairRow> wanted = pairs.subList(0, Math.min(EXAMPLE_PAIRS, pairs.size()));
-        Set<String> ids = new HashSet<>();
-        wanted.forEach(p -> {
-            ids.add(p.idA());
-            ids.add(p.idB());
-        });
-        Map<SentenceKey, List<Mention>> buffer = new LinkedHashMap<>();
-        Map<PairRow, List<Found>> found = new LinkedHashMap<>();
-        wanted.forEach(p -> found.put(p, new ArrayList<>()));
-        tables.scan(
-                Table.MENTIONS,
-                List.of(Columns.DOC_ID, Columns.SENT_ID, Columns.BEGIN, Columns.END, Columns.TEXT, Columns.ENTITY_ID),
-                row -> {
-                    String id = (String) row.get(Columns.ENTITY_ID);
-                    if (id != null && ids.contains(id) && inDocs.test((String) row.get(Columns.DOC_ID))) {
-                        buffer.computeIfAbsent(
-                                        new SentenceKey(
-                                                (String) row.get(Columns.DOC_ID), (Integer) row.get(Columns.SENT_ID)),
-                                        k -> new ArrayList<>())
-                                .add(new Mention(
-                                        id, (Integer) row.get(Columns.BEGIN), (Integer) row.get(Columns.END), (String)
-                                                row.get(Columns.TEXT)));
-                        if (buffer.size() >= SENTENCE_BUFFER) {
-                            collect(buffer, found);
-                        }
-                    }
-                });
-        collect(buffer, found);
-
-        Map<SentenceKey, Map<String, Object>> sentences = new HashMap<>();
-        found.values().forEach(list -> list.forEach(f -> sentences.put(f.sentence(), null)));
-        tables.scan(Table.SENTENCES, List.of(Columns.DOC_ID, Columns.SENT_ID, Columns.BEGIN, Columns.TEXT), row -> {
-            SentenceKey key = new SentenceKey((String) row.get(Columns.DOC_ID), (Integer) row.get(Columns.SENT_ID));
-            if (sentences.containsKey(key)) {
-                sentences.put(key, row);
-            }
-        });
-        lookUpTitles(sentences.keySet().stream().map(SentenceKey::docId).toList());
-        List<Kwic> examples = new ArrayList<>();
-        found.forEach((pair, list) -> list.forEach(f -> {
-            Map<String, Object> sentence = sentences.get(f.sentence());
-            if (sentence != null) {
-                String text = (String) sentence.get("text");
-                int offset = (Integer) sentence.get("begin");
-                List<int[]> marks = f.mentions().stream()
-                        .map(m -> highlight(text, offset, m))
-                        .filter(Objects::nonNull)
-                        .sorted(Comparator.comparingInt(h -> h[0]))
-                        .toList();
-                examples.add(new Kwic(
-                        pair.nameA(),
-                        pair.nameB(),
-                        f.sentence().docId(),
-                        titles.get(f.sentence().docId()),
-                        text,
-                        marks));
-            }
-        }));
-        return examples;
-    }
-
-    private void collect(Map<SentenceKey, List<Mention>> buffer, Map<PairRow, List<Found>> found) {
-        buffer.forEach((key, mentions) -> found.forEach((pair, list) -> {
-            if (list.size() < examplesPerPair) {
-                List<Mention> both = mentions.stream()
-                        .filter(m ->
-                                m.entityId().equals(pair.idA()) || m.entityId().equals(pair.idB()))
-                        .toList();
-                boolean hasA = both.stream().anyMatch(m -> m.entityId().equals(pair.idA()));
-                boolean hasB = both.stream().anyMatch(m -> m.entityId().equals(pair.idB()));
-                if (hasA && hasB) {
-                    list.add(new Found(pair, key, both));
-                }
-            }
-        }));
-        buffer.clear();
-    }
-
-    /**
-     * Where a mention sits in its sentence: mention offsets are document offsets, so subtract the sentence
-     * start; when they do not line up with the mention text, fall back to finding the text.
-     */
-    private static int[] highlight(String sentence, int sentenceBegin, Mention mention) {
-        int begin = mention.begin() - sentenceBegin;
-        int end = mention.end() - sentenceBegin;
-        if (begin >= 0
-                && end <= sentence.length()
-                && begin < end
-                && sentence.substring(begin, end).equals(mention.text())) {
-            return new int[] {begin, end};
-        }
-        int at = mention.text() == null || mention.text().isEmpty() ? -1 : sentence.indexOf(mention.text());
-        return at < 0 ? null : new int[] {at, at + mention.text().length()};
-    }
-
     // ---- topics, clusters, trends ----
 
     private record TopicKey(String model, int topicId) implements Comparable<TopicKey> {
@@ -688,6 +570,12 @@ public final class ReportLoader {
                 titles.put((String) row.get(Columns.DOC_ID), (String) row.get(Columns.TITLE));
             }
         });
+    }
+
+    /** The titles of the given documents (looked up when not known yet). */
+    private Map<String, String> titlesOf(java.util.Collection<String> docIds) {
+        lookUpTitles(docIds);
+        return titles;
     }
 
     private List<DocRow> withTitles(List<DocRow> documents) {
