@@ -457,6 +457,15 @@ public enum Table {
                     IntegerType,
                     false,
                     "The model position of its dominant topic; -1 when no topic has weight")),
+    STATE_TOPIC_CLUSTER_TERMS(
+            "state/topic_cluster_terms",
+            "topics",
+            "State: each cluster's vocabulary term counts, summed over its documents, from which the cluster labels are "
+                    + "worked out; an append run that keeps the model adds the counts of the documents it scores and "
+                    + "takes away those of the documents gone since, instead of counting every document again.",
+            field(Columns.CLUSTER_ID, IntegerType, false, "The cluster"),
+            field(Columns.TERM, StringType, false, "A vocabulary term"),
+            field(Columns.TF, LongType, false, "Its occurrences in the cluster's documents (at least 1)")),
     ENTITY_TRENDS(
             "entity_trends",
             "trends",

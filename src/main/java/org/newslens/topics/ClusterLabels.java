@@ -15,7 +15,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.storage.StorageLevel;
 import org.newslens.io.Columns;
 import org.newslens.topics.model.Vocabulary;
 
@@ -31,24 +30,20 @@ final class ClusterLabels {
     private ClusterLabels() {}
 
     /**
-     * Each cluster's top terms by c-TF-IDF (ties by term), in the order of {@code clusterIds} (the ids in the
-     * assignment); clusters with no documents get none.
+     * Each cluster's vocabulary term counts, its documents' bags summed: (cluster_id, term, tf), at most k x
+     * vocabulary rows. Documents outside every cluster (cluster_id -1) count nowhere.
+     *
+     * @param assignment doc_id, cluster_id
      */
-    static List<List<String>> topTerms(
-            Dataset<Row> bags,
-            Vocabulary vocabulary,
-            Dataset<Row> assignment,
-            List<Integer> clusterIds,
-            int top,
-            SparkSession spark) {
-        int k = clusterIds.size();
+    static Dataset<Row> termSums(
+            Dataset<Row> bags, Dataset<Row> assignment, Vocabulary vocabulary, SparkSession spark) {
         List<Row> vocabRows = new ArrayList<>();
         vocabulary.terms().forEach(t -> vocabRows.add(RowFactory.create(t)));
         Dataset<Row> vocab = spark.createDataFrame(
                 vocabRows,
                 DataTypes.createStructType(List.of(DataTypes.createStructField("term", DataTypes.StringType, false))));
         // The assignment (two small columns per document) is broadcast, so the bags are not shuffled.
-        Dataset<Row> perCluster = bags.join(
+        return bags.join(
                         broadcast(assignment
                                 .filter(col(Columns.CLUSTER_ID).geq(0))
                                 .select(Columns.DOC_ID, Columns.CLUSTER_ID)),
@@ -61,7 +56,31 @@ final class ClusterLabels {
                 .join(broadcast(vocab), Columns.TERM)
                 .groupBy(Columns.CLUSTER_ID, Columns.TERM)
                 .agg(sum(Columns.TF).as(Columns.TF))
-                .persist(StorageLevel.MEMORY_AND_DISK()); // at most k x vocabulary rows, read twice below
+                .select(Columns.CLUSTER_ID, Columns.TERM, Columns.TF);
+    }
+
+    /**
+     * Stored {@link #termSums} brought up to date with a kept model, whose clusters keep their documents: the
+     * sums of the documents gone since (removed, or changed and scored again) taken away, those of the documents
+     * scored in this run added. Counts are whole numbers, so this equals summing every document again.
+     */
+    static Dataset<Row> updatedTermSums(Dataset<Row> stored, Dataset<Row> added, Dataset<Row> takenAway) {
+        return stored.select(Columns.CLUSTER_ID, Columns.TERM, Columns.TF)
+                .unionByName(added)
+                .unionByName(takenAway.withColumn(Columns.TF, col(Columns.TF).unary_$minus()))
+                .groupBy(Columns.CLUSTER_ID, Columns.TERM)
+                .agg(sum(Columns.TF).as(Columns.TF))
+                .filter(col(Columns.TF).gt(0));
+    }
+
+    /**
+     * Each cluster's top terms by c-TF-IDF (ties by term), in the order of {@code clusterIds}; clusters with no
+     * documents get none.
+     *
+     * @param perCluster the clusters' {@link #termSums}, read twice (kept by the caller)
+     */
+    static List<List<String>> topTerms(Dataset<Row> perCluster, List<Integer> clusterIds, int top) {
+        int k = clusterIds.size();
         Long words = perCluster.agg(sum(Columns.TF).as("words")).first().getAs("words");
         double meanWords = words == null ? 1 : words / (double) k;
         List<Row> rows = perCluster
@@ -77,7 +96,6 @@ final class ClusterLabels {
                 .orderBy(Columns.CLUSTER_ID, "rank")
                 .select(Columns.CLUSTER_ID, Columns.TERM)
                 .collectAsList();
-        perCluster.unpersist();
         List<List<String>> terms = new ArrayList<>();
         for (int c = 0; c < k; c++) {
             terms.add(new ArrayList<>());

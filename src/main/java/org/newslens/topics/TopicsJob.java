@@ -19,6 +19,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.newslens.config.CoreSettings;
 import org.newslens.config.Settings;
@@ -82,7 +83,8 @@ public final class TopicsJob implements Job {
                 Table.TOPIC_VOCABULARY,
                 Table.TOPIC_MODEL_INFO,
                 Table.STATE_DUPLICATE_SIGNATURES,
-                Table.STATE_TOPIC_SCORES);
+                Table.STATE_TOPIC_SCORES,
+                Table.STATE_TOPIC_CLUSTER_TERMS);
     }
 
     /** An append that keeps the stored model needs one, fitted with the settings asked for ({@link AppendCheck}). */
@@ -168,7 +170,18 @@ public final class TopicsJob implements Job {
         Set<String> collocations = keep
                 ? stored.get().collocations()
                 : collocations(tables, settings.get(TopicsSettings.COLLOCATIONS), summary);
-        Dataset<Row> bags = TermVectors.bags(spark, docs, collocations).persist(StorageLevel.MEMORY_AND_DISK());
+        Optional<Dataset<Row>> storedScores = keep ? tables.readPrevious(Table.STATE_TOPIC_SCORES) : Optional.empty();
+        // A kept model keeps its clusters' documents, so the stored per-cluster term counts can be brought up to date
+        // from the documents that changed: only those need a bag of words.
+        Optional<Dataset<Row>> storedTermSums =
+                storedScores.isPresent() ? tables.readPrevious(Table.STATE_TOPIC_CLUSTER_TERMS) : Optional.empty();
+        Optional<Dataset<Row>> previousSentences =
+                storedTermSums.isPresent() ? tables.readPrevious(Table.SENTENCES) : Optional.empty();
+        boolean updateTermSums = previousSentences.isPresent();
+        Dataset<Row> bagged = updateTermSums
+                ? docs.join(broadcast(DocumentText.changedIds(docs, storedScores.get())), Columns.DOC_ID, "left_semi")
+                : docs;
+        Dataset<Row> bags = TermVectors.bags(spark, bagged, collocations).persist(StorageLevel.MEMORY_AND_DISK());
         Vocabulary vocabulary;
         if (keep) {
             vocabulary = stored.get().vocabulary();
@@ -243,11 +256,7 @@ public final class TopicsJob implements Job {
         stage(spark, "topics: scoring documents");
         // A kept model keeps the scores it gave: only new and changed documents are scored.
         Dataset<Row> scores = Scoring.scoreKeeping(
-                        docs,
-                        vectors,
-                        keep ? tables.readPrevious(Table.STATE_TOPIC_SCORES) : Optional.empty(),
-                        models,
-                        ids.clusters().ids())
+                        docs, vectors, storedScores, models, ids.clusters().ids())
                 .persist(StorageLevel.MEMORY_AND_DISK());
         DocumentText.Reuse scored = DocumentText.reuseOf(scores);
         summary.put("topic_documents_scored", "documents scored with the topic model", scored.made());
@@ -268,8 +277,18 @@ public final class TopicsJob implements Job {
 
         stage(spark, "topics: cluster labels");
         Dataset<Row> assignment = scores.select(Columns.DOC_ID, Columns.CLUSTER_ID, Columns.DISTANCE);
-        List<List<String>> clusterTerms = ClusterLabels.topTerms(
-                bags, vocabulary, assignment, clusterIds, settings.get(TopicsSettings.TOP_TERMS), spark);
+        Dataset<Row> termSums = ClusterLabels.termSums(bags, assignment, vocabulary, spark);
+        if (updateTermSums) {
+            termSums = ClusterLabels.updatedTermSums(
+                    storedTermSums.get(),
+                    termSums,
+                    goneTermSums(spark, docs, storedScores.get(), previousSentences.get(), collocations, vocabulary));
+        }
+        termSums = termSums.persist(StorageLevel.MEMORY_AND_DISK());
+        tables.write(Table.STATE_TOPIC_CLUSTER_TERMS, termSums);
+        List<List<String>> clusterTerms =
+                ClusterLabels.topTerms(termSums, clusterIds, settings.get(TopicsSettings.TOP_TERMS));
+        termSums.unpersist();
         Dataset<Row> clusters =
                 ClusterLabels.clustersTable(spark, docs, assignment, clusterIds, clusterTerms, CLUSTER_LABEL_TERMS);
         tables.write(Table.CLUSTERS, clusters);
@@ -365,16 +384,46 @@ public final class TopicsJob implements Job {
     public static Dataset<Row> documentsWithSentences(TableStore tables) {
         Dataset<Row> documents =
                 tables.read(Table.DOCUMENTS, "topics").select(Columns.DOC_ID, Columns.CONTENT_SHA, Columns.PUBLISHED);
-        Dataset<Row> sentences = tables.read(Table.SENTENCES, "topics")
-                .groupBy(Columns.DOC_ID)
-                .agg(expr("sort_array(collect_list(struct(sent_id, terms)))").as("s"));
+        Dataset<Row> sentences = sentencesPerDocument(tables.read(Table.SENTENCES, "topics"));
         return documents
                 .join(sentences, documents.col(Columns.DOC_ID).equalTo(sentences.col(Columns.DOC_ID)), "left")
                 .select(
                         documents.col(Columns.DOC_ID),
                         col(Columns.CONTENT_SHA),
                         col(Columns.PUBLISHED),
-                        expr("coalesce(transform(s, x -> x.terms), array())").as("sentences"));
+                        expr("coalesce(sentences, array())").as("sentences"));
+    }
+
+    /** doc_id, sentences: the term arrays of each document with sentences, in sentence order. */
+    private static Dataset<Row> sentencesPerDocument(Dataset<Row> sentences) {
+        return sentences
+                .groupBy(Columns.DOC_ID)
+                .agg(expr("transform(sort_array(collect_list(struct(sent_id, terms))), x -> x.terms)")
+                        .as("sentences"));
+    }
+
+    /**
+     * The {@link ClusterLabels#termSums} of the documents the stored scores list that are gone from {@code docs}
+     * (removed, or changed), in their stored clusters: their bags are made from the previous run's sentences. Few
+     * or none in an append, so their ids are counted first and broadcast.
+     */
+    private static Dataset<Row> goneTermSums(
+            SparkSession spark,
+            Dataset<Row> docs,
+            Dataset<Row> storedScores,
+            Dataset<Row> previousSentences,
+            Set<String> collocations,
+            Vocabulary vocabulary) {
+        List<Row> gone = DocumentText.changedIds(storedScores, docs).collectAsList();
+        Dataset<Row> goneIds = broadcast(spark.createDataFrame(gone, new StructType().add(Columns.DOC_ID, "string")));
+        Dataset<Row> goneBags = gone.isEmpty()
+                ? spark.createDataFrame(List.of(), TermVectors.BAGS)
+                : TermVectors.bags(
+                        spark,
+                        sentencesPerDocument(previousSentences.join(goneIds, Columns.DOC_ID, "left_semi")),
+                        collocations);
+        return ClusterLabels.termSums(
+                goneBags, storedScores.join(goneIds, Columns.DOC_ID, "left_semi"), vocabulary, spark);
     }
 
     /** The top two-word collocations by llr when the terms job's table is there; none otherwise (noted). */
@@ -565,6 +614,9 @@ public final class TopicsJob implements Job {
         tables.write(Table.TOPICS, spark.createDataFrame(List.of(), Table.TOPICS.schema()));
         tables.write(Table.DOC_TOPICS, spark.createDataFrame(List.of(), Table.DOC_TOPICS.schema()));
         tables.write(Table.STATE_TOPIC_SCORES, spark.createDataFrame(List.of(), Table.STATE_TOPIC_SCORES.schema()));
+        tables.write(
+                Table.STATE_TOPIC_CLUSTER_TERMS,
+                spark.createDataFrame(List.of(), Table.STATE_TOPIC_CLUSTER_TERMS.schema()));
         tables.write(
                 Table.CLUSTERS,
                 docs.select(

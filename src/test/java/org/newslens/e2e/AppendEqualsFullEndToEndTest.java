@@ -46,6 +46,7 @@ import org.newslens.pipeline.Pipeline;
 import org.newslens.testing.Outputs;
 import org.newslens.testing.SharedSpark;
 import org.newslens.testing.TableComparison;
+import org.newslens.topics.ClusterTermRecount;
 
 /**
  * {@code --mode append} as a user runs it nightly: a full run over part A of a corpus, an append of part B (its
@@ -153,6 +154,19 @@ class AppendEqualsFullEndToEndTest {
                     .as("tokens of the boilerplate line in %s", output)
                     .isZero();
         }
+    }
+
+    @Test
+    @Order(4)
+    void theClusterTermCountsTheAppendsUpdatedEqualACountOfEveryDocumentInItsCluster() {
+        // The appends keep the topic model and bring the counts behind the cluster labels up to date from the
+        // documents that came, changed (the rewritten article, the boilerplate line) or went (the dropped record).
+        List<String> stored = ClusterTermRecount.stored(
+                SharedSpark.session(), appended.toUri().toString());
+        assertThat(stored).isNotEmpty();
+        assertThat(stored)
+                .isEqualTo(ClusterTermRecount.recount(
+                        SharedSpark.session(), appended.toUri().toString()));
     }
 
     @Test

@@ -205,7 +205,8 @@ public final class ReportFixture {
                     STATE_TERM_COUNTS,
                     STATE_TERM_COUNTS_DOCUMENTS,
                     STATE_DUPLICATE_SIGNATURES,
-                    STATE_TOPIC_SCORES -> List.of();
+                    STATE_TOPIC_SCORES,
+                    STATE_TOPIC_CLUSTER_TERMS -> List.of();
         };
     }
 
