@@ -466,6 +466,19 @@ public enum Table {
             field(Columns.CLUSTER_ID, IntegerType, false, "The cluster"),
             field(Columns.TERM, StringType, false, "A vocabulary term"),
             field(Columns.TF, LongType, false, "Its occurrences in the cluster's documents (at least 1)")),
+    STATE_TOPIC_COHERENCE_COUNTS(
+            "state/topic_coherence_counts",
+            "topics",
+            "State: the sliding-window counts behind the NPMI coherence of the topics and clusters; an append run that "
+                    + "keeps the model and needs no other key adds the counts of the documents it scores and takes away "
+                    + "those of the documents gone since, instead of reading every document again.",
+            field(
+                    "key",
+                    StringType,
+                    false,
+                    "A top term; two top terms joined by U+0001 (a pair); U+0000 followed by 'windows' for the number "
+                            + "of windows"),
+            field("n", LongType, false, "Windows holding it (0 when none does)")),
     ENTITY_TRENDS(
             "entity_trends",
             "trends",

@@ -1,6 +1,5 @@
 package org.newslens.topics;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
@@ -103,20 +102,24 @@ public final class NearDuplicates {
      */
     public static Result find(
             Dataset<Row> docs, Optional<Dataset<Row>> stored, double minSimilarity, int maxBucket, long seed) {
+        return find(DocumentSentences.grouped(docs), stored, minSimilarity, maxBucket, seed);
+    }
+
+    /** As {@link #find(Dataset, Optional, double, int, long)}; only the documents signed here are read whole. */
+    static Result find(
+            DocumentSentences docs, Optional<Dataset<Row>> stored, double minSimilarity, int maxBucket, long seed) {
         LshBands bands = LshBands.forThreshold(minSimilarity);
         String lsh = bands.bands() + "x" + bands.rows() + " seed " + seed;
         Dataset<Row> signatures;
         if (stored.isPresent()) {
             Dataset<Row> usable = stored.get().where(col(Columns.LSH).equalTo(lsh));
-            Dataset<Row> reused = DocumentText.unchanged(
-                            docs.select(Columns.DOC_ID, Columns.CONTENT_SHA, Columns.PUBLISHED), usable)
+            Dataset<Row> reused = DocumentText.unchanged(docs.documents(), usable)
                     .select(Columns.DOC_ID, Columns.CONTENT_SHA, Columns.PUBLISHED, Columns.SHINGLES, Columns.BAND_KEYS)
                     .withColumn(DocumentText.REUSED, lit(true));
-            // Broadcast: the documents with their sentences are never shuffled for this.
-            Dataset<Row> unsigned = broadcast(DocumentText.changedIds(docs, usable));
-            signatures = reused.unionByName(sign(docs.join(unsigned, Columns.DOC_ID, "left_semi"), bands, seed));
+            signatures =
+                    reused.unionByName(sign(docs.of(DocumentText.changedIds(docs.documents(), usable)), bands, seed));
         } else {
-            signatures = sign(docs, bands, seed);
+            signatures = sign(docs.all(), bands, seed);
         }
         signatures = signatures.persist(StorageLevel.MEMORY_AND_DISK());
         DocumentText.Reuse reuse = DocumentText.reuseOf(signatures);

@@ -2,7 +2,6 @@ package org.newslens.topics;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.xxhash64;
 
@@ -59,6 +58,11 @@ public final class TopicsJob implements Job {
     static final String CLUSTER_MODEL = "clusters";
     private static final int LABEL_TERMS = 3;
     private static final int CLUSTER_LABEL_TERMS = 4;
+    /**
+     * Coherence window counts are kept for each cluster's top terms down to this many times the terms shown, so
+     * that an append whose cluster labels move a little still finds the counts it needs in the stored ones.
+     */
+    private static final int COHERENCE_RANKS = 2;
 
     @Override
     public String name() {
@@ -84,7 +88,8 @@ public final class TopicsJob implements Job {
                 Table.TOPIC_MODEL_INFO,
                 Table.STATE_DUPLICATE_SIGNATURES,
                 Table.STATE_TOPIC_SCORES,
-                Table.STATE_TOPIC_CLUSTER_TERMS);
+                Table.STATE_TOPIC_CLUSTER_TERMS,
+                Table.STATE_TOPIC_COHERENCE_COUNTS);
     }
 
     /** An append that keeps the stored model needs one, fitted with the settings asked for ({@link AppendCheck}). */
@@ -126,13 +131,31 @@ public final class TopicsJob implements Job {
             AppendCheck.fail(StoredModel.differences(stored.get().info(), settings));
         }
 
-        Dataset<Row> docs = documentsWithSentences(tables).persist(StorageLevel.MEMORY_AND_DISK());
-        long documents = docs.count();
+        Dataset<Row> documentRows = tables.read(Table.DOCUMENTS, name())
+                .select(Columns.DOC_ID, Columns.CONTENT_SHA, Columns.PUBLISHED)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        long documents = documentRows.count();
         if (documents == 0) {
-            docs.unpersist();
+            documentRows.unpersist();
             NoDocuments.writeEmptyTables(this, context);
             return;
         }
+        DocumentSentences docs = new DocumentSentences(documentRows, tables.read(Table.SENTENCES, name()));
+        Optional<Dataset<Row>> storedScores = keep ? tables.readPrevious(Table.STATE_TOPIC_SCORES) : Optional.empty();
+        // A kept model keeps its clusters' documents, so the stored per-cluster term counts and coherence window
+        // counts can be brought up to date from the documents that changed: only those are read whole.
+        Optional<Dataset<Row>> storedTermSums =
+                storedScores.isPresent() ? tables.readPrevious(Table.STATE_TOPIC_CLUSTER_TERMS) : Optional.empty();
+        // What the stored counts were made from: the previous run's documents and sentences.
+        Optional<Dataset<Row>> previousDocuments = storedTermSums.isPresent()
+                ? tables.readPrevious(Table.DOCUMENTS).map(d -> d.select(Columns.DOC_ID, Columns.CONTENT_SHA))
+                : Optional.empty();
+        Optional<Dataset<Row>> previousSentences =
+                previousDocuments.isPresent() ? tables.readPrevious(Table.SENTENCES) : Optional.empty();
+        boolean updateCounts = previousSentences.isPresent();
+        // Scored again: documents new or changed since, and those that had no vocabulary term (never scored).
+        Dataset<Row> fresh =
+                updateCounts ? docs.keep(DocumentText.changedIds(documentRows, storedScores.get())) : docs.all();
 
         stage(spark, "topics: near-duplicates");
         NearDuplicates.Result found = NearDuplicates.find(
@@ -170,18 +193,7 @@ public final class TopicsJob implements Job {
         Set<String> collocations = keep
                 ? stored.get().collocations()
                 : collocations(tables, settings.get(TopicsSettings.COLLOCATIONS), summary);
-        Optional<Dataset<Row>> storedScores = keep ? tables.readPrevious(Table.STATE_TOPIC_SCORES) : Optional.empty();
-        // A kept model keeps its clusters' documents, so the stored per-cluster term counts can be brought up to date
-        // from the documents that changed: only those need a bag of words.
-        Optional<Dataset<Row>> storedTermSums =
-                storedScores.isPresent() ? tables.readPrevious(Table.STATE_TOPIC_CLUSTER_TERMS) : Optional.empty();
-        Optional<Dataset<Row>> previousSentences =
-                storedTermSums.isPresent() ? tables.readPrevious(Table.SENTENCES) : Optional.empty();
-        boolean updateTermSums = previousSentences.isPresent();
-        Dataset<Row> bagged = updateTermSums
-                ? docs.join(broadcast(DocumentText.changedIds(docs, storedScores.get())), Columns.DOC_ID, "left_semi")
-                : docs;
-        Dataset<Row> bags = TermVectors.bags(spark, bagged, collocations).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> bags = TermVectors.bags(spark, fresh, collocations).persist(StorageLevel.MEMORY_AND_DISK());
         Vocabulary vocabulary;
         if (keep) {
             vocabulary = stored.get().vocabulary();
@@ -221,7 +233,8 @@ public final class TopicsJob implements Job {
             stage(spark, "topics: fitting sample");
             List<SparseDoc> sample = sample(fitVectors, settings.get(TopicsSettings.FIT_DOCS), seed);
             if (sample.isEmpty()) {
-                writeWithoutModel(spark, tables, docs, summary, documents);
+                writeWithoutModel(spark, tables, documentRows, summary, documents);
+                docs.release();
                 StoredModel.of(
                                 vocabulary,
                                 collocations,
@@ -256,7 +269,11 @@ public final class TopicsJob implements Job {
         stage(spark, "topics: scoring documents");
         // A kept model keeps the scores it gave: only new and changed documents are scored.
         Dataset<Row> scores = Scoring.scoreKeeping(
-                        docs, vectors, storedScores, models, ids.clusters().ids())
+                        documentRows,
+                        vectors,
+                        storedScores,
+                        models,
+                        ids.clusters().ids())
                 .persist(StorageLevel.MEMORY_AND_DISK());
         DocumentText.Reuse scored = DocumentText.reuseOf(scores);
         summary.put("topic_documents_scored", "documents scored with the topic model", scored.made());
@@ -273,31 +290,41 @@ public final class TopicsJob implements Job {
                         ids.topics(),
                         runId));
         long docTopicRows = tables.write(Table.DOC_TOPICS, Scoring.docTopics(scores, topicModel, topicIds));
-        tables.write(Table.STATE_TOPIC_SCORES, Scoring.state(scores, docs));
+        tables.write(Table.STATE_TOPIC_SCORES, Scoring.state(scores, documentRows));
 
         stage(spark, "topics: cluster labels");
         Dataset<Row> assignment = scores.select(Columns.DOC_ID, Columns.CLUSTER_ID, Columns.DISTANCE);
+        Dataset<Row> gone = updateCounts
+                ? goneDocuments(spark, documentRows, previousDocuments.get(), previousSentences.get())
+                : null;
         Dataset<Row> termSums = ClusterLabels.termSums(bags, assignment, vocabulary, spark);
-        if (updateTermSums) {
+        if (updateCounts) {
             termSums = ClusterLabels.updatedTermSums(
                     storedTermSums.get(),
                     termSums,
-                    goneTermSums(spark, docs, storedScores.get(), previousSentences.get(), collocations, vocabulary));
+                    ClusterLabels.termSums(
+                            TermVectors.bags(spark, gone, collocations),
+                            storedScores.get().join(gone, Columns.DOC_ID, "left_semi"),
+                            vocabulary,
+                            spark));
         }
         termSums = termSums.persist(StorageLevel.MEMORY_AND_DISK());
         tables.write(Table.STATE_TOPIC_CLUSTER_TERMS, termSums);
-        List<List<String>> clusterTerms =
-                ClusterLabels.topTerms(termSums, clusterIds, settings.get(TopicsSettings.TOP_TERMS));
+        int top = settings.get(TopicsSettings.TOP_TERMS);
+        List<List<String>> clusterRanking = ClusterLabels.topTerms(termSums, clusterIds, COHERENCE_RANKS * top);
+        List<List<String>> clusterTerms = clusterRanking.stream()
+                .map(terms -> terms.subList(0, Math.min(top, terms.size())))
+                .toList();
         termSums.unpersist();
-        Dataset<Row> clusters =
-                ClusterLabels.clustersTable(spark, docs, assignment, clusterIds, clusterTerms, CLUSTER_LABEL_TERMS);
+        Dataset<Row> clusters = ClusterLabels.clustersTable(
+                spark, documentRows, assignment, clusterIds, clusterTerms, CLUSTER_LABEL_TERMS);
         tables.write(Table.CLUSTERS, clusters);
 
         stage(spark, "topics: trends");
         long trendRows = tables.write(
                 Table.TOPIC_TRENDS,
                 TopicTrends.trends(
-                        docs,
+                        documentRows,
                         tables.read(Table.DOC_TOPICS, name()),
                         tables.read(Table.CLUSTERS, name()),
                         topicModel,
@@ -305,9 +332,27 @@ public final class TopicsJob implements Job {
                         settings.get(TopicsSettings.PERIOD)));
 
         stage(spark, "topics: NPMI coherence");
-        List<List<String>> all = new ArrayList<>(topicTerms);
-        all.addAll(clusterTerms);
-        Map<String, Long> windowCounts = CoherencePass.count(docs, all);
+        List<List<String>> needed = new ArrayList<>(topicTerms);
+        needed.addAll(clusterTerms);
+        List<List<String>> counted = new ArrayList<>(topicTerms);
+        counted.addAll(clusterRanking);
+        CoherencePass.Counts coherence = CoherencePass.counts(
+                needed,
+                counted,
+                docs::all,
+                updateCounts
+                        ? tables.readPrevious(Table.STATE_TOPIC_COHERENCE_COUNTS)
+                                .map(storedCounts -> new CoherencePass.Update(
+                                        storedCounts,
+                                        docs.of(DocumentText.changedIds(documentRows, previousDocuments.get())),
+                                        gone))
+                        : Optional.empty());
+        Map<String, Long> windowCounts = coherence.counts();
+        summary.put(
+                "topic_coherence_counts_updated",
+                "coherence window counts updated, not counted again",
+                coherence.updated());
+        tables.write(Table.STATE_TOPIC_COHERENCE_COUNTS, CoherencePass.state(spark, coherence));
         double meanNpmi = addCoherence(metrics, topicModel, topicTerms, topicIds, windowCounts);
         addCoherence(metrics, CLUSTER_MODEL, clusterTerms, ids.clusters().ids(), windowCounts);
         tables.write(Table.TOPIC_METRICS, spark.createDataFrame(metrics, Table.TOPIC_METRICS.schema()));
@@ -334,7 +379,11 @@ public final class TopicsJob implements Job {
         scores.unpersist();
         vectors.unpersist();
         bags.unpersist();
-        docs.unpersist();
+        if (gone != null) {
+            gone.unpersist();
+        }
+        docs.release();
+        documentRows.unpersist();
     }
 
     /** The rows of documents that are not near-duplicates (the duplicate ids are broadcast). */
@@ -382,48 +431,29 @@ public final class TopicsJob implements Job {
      * has none).
      */
     public static Dataset<Row> documentsWithSentences(TableStore tables) {
-        Dataset<Row> documents =
-                tables.read(Table.DOCUMENTS, "topics").select(Columns.DOC_ID, Columns.CONTENT_SHA, Columns.PUBLISHED);
-        Dataset<Row> sentences = sentencesPerDocument(tables.read(Table.SENTENCES, "topics"));
-        return documents
-                .join(sentences, documents.col(Columns.DOC_ID).equalTo(sentences.col(Columns.DOC_ID)), "left")
-                .select(
-                        documents.col(Columns.DOC_ID),
-                        col(Columns.CONTENT_SHA),
-                        col(Columns.PUBLISHED),
-                        expr("coalesce(sentences, array())").as("sentences"));
-    }
-
-    /** doc_id, sentences: the term arrays of each document with sentences, in sentence order. */
-    private static Dataset<Row> sentencesPerDocument(Dataset<Row> sentences) {
-        return sentences
-                .groupBy(Columns.DOC_ID)
-                .agg(expr("transform(sort_array(collect_list(struct(sent_id, terms))), x -> x.terms)")
-                        .as("sentences"));
+        return DocumentSentences.withSentences(
+                tables.read(Table.DOCUMENTS, "topics").select(Columns.DOC_ID, Columns.CONTENT_SHA, Columns.PUBLISHED),
+                tables.read(Table.SENTENCES, "topics"));
     }
 
     /**
-     * The {@link ClusterLabels#termSums} of the documents the stored scores list that are gone from {@code docs}
-     * (removed, or changed), in their stored clusters: their bags are made from the previous run's sentences. Few
-     * or none in an append, so their ids are counted first and broadcast.
+     * doc_id, sentences of the previous run's documents that are gone from {@code documents} (removed, or changed),
+     * as the previous run's sentences had them: what the stored counts hold of them. Few or none in an append, so
+     * their ids are collected and broadcast; kept, as two counts take them away.
      */
-    private static Dataset<Row> goneTermSums(
+    private static Dataset<Row> goneDocuments(
             SparkSession spark,
-            Dataset<Row> docs,
-            Dataset<Row> storedScores,
-            Dataset<Row> previousSentences,
-            Set<String> collocations,
-            Vocabulary vocabulary) {
-        List<Row> gone = DocumentText.changedIds(storedScores, docs).collectAsList();
-        Dataset<Row> goneIds = broadcast(spark.createDataFrame(gone, new StructType().add(Columns.DOC_ID, "string")));
-        Dataset<Row> goneBags = gone.isEmpty()
-                ? spark.createDataFrame(List.of(), TermVectors.BAGS)
-                : TermVectors.bags(
-                        spark,
-                        sentencesPerDocument(previousSentences.join(goneIds, Columns.DOC_ID, "left_semi")),
-                        collocations);
-        return ClusterLabels.termSums(
-                goneBags, storedScores.join(goneIds, Columns.DOC_ID, "left_semi"), vocabulary, spark);
+            Dataset<Row> documents,
+            Dataset<Row> previousDocuments,
+            Dataset<Row> previousSentences) {
+        List<Row> gone = DocumentText.changedIds(previousDocuments, documents).collectAsList();
+        if (gone.isEmpty()) {
+            return DocumentSentences.perDocument(previousSentences.limit(0)); // not a pass over the sentences
+        }
+        StructType ids = new StructType().add(Columns.DOC_ID, "string");
+        return DocumentSentences.perDocument(previousSentences.join(
+                        broadcast(spark.createDataFrame(gone, ids)), Columns.DOC_ID, "left_semi"))
+                .persist(StorageLevel.MEMORY_AND_DISK());
     }
 
     /** The top two-word collocations by llr when the terms job's table is there; none otherwise (noted). */
@@ -617,6 +647,9 @@ public final class TopicsJob implements Job {
         tables.write(
                 Table.STATE_TOPIC_CLUSTER_TERMS,
                 spark.createDataFrame(List.of(), Table.STATE_TOPIC_CLUSTER_TERMS.schema()));
+        tables.write(
+                Table.STATE_TOPIC_COHERENCE_COUNTS,
+                spark.createDataFrame(List.of(), Table.STATE_TOPIC_COHERENCE_COUNTS.schema()));
         tables.write(
                 Table.CLUSTERS,
                 docs.select(

@@ -46,7 +46,7 @@ import org.newslens.pipeline.Pipeline;
 import org.newslens.testing.Outputs;
 import org.newslens.testing.SharedSpark;
 import org.newslens.testing.TableComparison;
-import org.newslens.topics.ClusterTermRecount;
+import org.newslens.topics.TopicStateRecount;
 
 /**
  * {@code --mode append} as a user runs it nightly: a full run over part A of a corpus, an append of part B (its
@@ -161,12 +161,19 @@ class AppendEqualsFullEndToEndTest {
     void theClusterTermCountsTheAppendsUpdatedEqualACountOfEveryDocumentInItsCluster() {
         // The appends keep the topic model and bring the counts behind the cluster labels up to date from the
         // documents that came, changed (the rewritten article, the boilerplate line) or went (the dropped record).
-        List<String> stored = ClusterTermRecount.stored(
-                SharedSpark.session(), appended.toUri().toString());
+        String output = appended.toUri().toString();
+        List<String> stored = TopicStateRecount.storedClusterTerms(SharedSpark.session(), output);
         assertThat(stored).isNotEmpty();
-        assertThat(stored)
-                .isEqualTo(ClusterTermRecount.recount(
-                        SharedSpark.session(), appended.toUri().toString()));
+        assertThat(stored).isEqualTo(TopicStateRecount.clusterTerms(SharedSpark.session(), output));
+    }
+
+    @Test
+    @Order(4)
+    void theCoherenceWindowCountsTheAppendsUpdatedEqualACountOfEveryDocument() {
+        String output = appended.toUri().toString();
+        Map<String, Long> stored = TopicStateRecount.storedCoherence(SharedSpark.session(), output);
+        assertThat(stored).containsKey("\u0000windows");
+        assertThat(stored).isEqualTo(TopicStateRecount.coherence(SharedSpark.session(), output));
     }
 
     @Test
@@ -345,6 +352,35 @@ class AppendEqualsFullEndToEndTest {
                 })))
                 .hasMessageContaining("injected failure");
         assertThat(fileHashes(appended)).as("output after a failed append").isEqualTo(before);
+    }
+
+    @Test
+    @Order(10)
+    void anAppendThatLeavesTheClusterLabelsAsTheyWereUpdatesTheCoherenceCountsInsteadOfReadingEveryDocument() {
+        // Words the kept model has never seen: the new article joins no cluster, so no label moves and the stored
+        // window counts hold every key the coherence needs; its windows still count.
+        Path nonsense = temp.resolve("nonsense");
+        try {
+            Files.createDirectories(nonsense);
+            Files.writeString(
+                    nonsense.resolve("glossary.txt"),
+                    "Zorblat quindle\nJune 21, 2024\n\nZorblat quindle frimp vostage, plonkish marrow drabble."
+                            + " Quindle vostage trindle, zorblat frimp snoggle wemble harp.\n",
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String output = appended.toUri().toString();
+        long windowsBefore =
+                TopicStateRecount.storedCoherence(SharedSpark.session(), output).get("\u0000windows");
+
+        Run runD = append(nonsense, appended);
+
+        assertThat(runD.code).as(runD.console()).isZero();
+        assertThat(runD.console()).contains("coherence window counts updated, not counted again true");
+        Map<String, Long> stored = TopicStateRecount.storedCoherence(SharedSpark.session(), output);
+        assertThat(stored.get("\u0000windows")).isGreaterThan(windowsBefore);
+        assertThat(stored).isEqualTo(TopicStateRecount.coherence(SharedSpark.session(), output));
     }
 
     // ---- helpers

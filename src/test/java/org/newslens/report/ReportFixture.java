@@ -206,7 +206,8 @@ public final class ReportFixture {
                     STATE_TERM_COUNTS_DOCUMENTS,
                     STATE_DUPLICATE_SIGNATURES,
                     STATE_TOPIC_SCORES,
-                    STATE_TOPIC_CLUSTER_TERMS -> List.of();
+                    STATE_TOPIC_CLUSTER_TERMS,
+                    STATE_TOPIC_COHERENCE_COUNTS -> List.of();
         };
     }
 

@@ -76,6 +76,11 @@ public final class Coherence {
         return a.compareTo(b) < 0 ? a + "\u0001" + b : b + "\u0001" + a;
     }
 
+    /** Whether a counted key is a {@link #pairKey}. */
+    public static boolean isPairKey(String key) {
+        return key.indexOf('\u0001') >= 0;
+    }
+
     /** Every pair of each topic's terms. */
     public static Set<String> pairsOf(List<List<String>> topics) {
         Set<String> pairs = new HashSet<>();
