@@ -72,8 +72,10 @@ final class DocumentSentences {
     /** As {@link #of}, and kept: later calls for these documents, or some of them, read them from here. */
     Dataset<Row> keep(Dataset<Row> ids) {
         release(kept);
+        kept = null;
+        Dataset<Row> grouped = of(ids).persist(StorageLevel.MEMORY_AND_DISK());
         keptIds = broadcast(ids.select(Columns.DOC_ID));
-        kept = of(ids).persist(StorageLevel.MEMORY_AND_DISK());
+        kept = grouped;
         return kept;
     }
 
