@@ -4,14 +4,21 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.sha2;
-import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.udf;
 
+import com.ibm.icu.lang.UCharacter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
 import org.newslens.io.Columns;
 
 /**
@@ -23,6 +30,9 @@ import org.newslens.io.Columns;
  * names, never collected to the driver.
  */
 public final class CorpusLinker {
+    private static final UserDefinedFunction ENTITY_ID =
+            udf((UDF1<String, String>) CorpusLinker::entityId, DataTypes.StringType);
+
     private CorpusLinker() {}
 
     /** Mentions with columns name, link_key, offers → the same rows with the final name and entity_id. */
@@ -42,6 +52,25 @@ public final class CorpusLinker {
 
     /** 16 hex digits of SHA-256 of the lower-cased canonical name: stable across runs and partitionings. */
     public static Column entityId(Column name) {
-        return substring(sha2(lower(name), 256), 1, 16);
+        return ENTITY_ID.apply(name);
+    }
+
+    /**
+     * The id of one name, the same as Spark's {@code substring(sha2(lower(name), 256), 1, 16)} gives (ASCII
+     * letters lower-cased directly, other text by ICU, as Spark's lower does). Worked out here because the first
+     * {@code lower} of a JVM builds Spark's collation tables: 3.5 CPU seconds, a tenth of a small run.
+     */
+    static String entityId(String name) {
+        if (name == null) {
+            return null;
+        }
+        String lower =
+                name.chars().allMatch(c -> c < 0x80) ? name.toLowerCase(Locale.ROOT) : UCharacter.toLowerCase(name);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(lower.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
     }
 }

@@ -79,9 +79,10 @@ public final class Pipeline {
         RunLogging.apply(settings.get(CoreSettings.LOG_LEVEL));
         TableStore tables = new TableStore(spark, settings.get(CoreSettings.OUTPUT), runId);
         long corpusBytes =
-                CorpusSize.bytes(jobs, settings, tables, spark.sparkContext().hadoopConfiguration());
+                CorpusSize.bytes(jobs, settings, tables, spark.sparkContext().hadoopConfiguration(), base != null);
         DriverMemory.check(jobs, settings, corpusBytes, Runtime.getRuntime().maxMemory());
         ShufflePartitions.apply(spark, corpusBytes);
+        CodeGeneration.apply(spark, corpusBytes);
         RunSummary summary = new RunSummary();
         try {
             for (Job job : jobs) {

@@ -137,7 +137,7 @@ final class ClusterLabels {
                         expr("coalesce(label, '" + NO_WEIGHT + "')").as(Columns.LABEL),
                                 assignment.col(Columns.DISTANCE));
         Dataset<Row> unassigned = docs.select(Columns.DOC_ID)
-                .join(assignment, docs.col(Columns.DOC_ID).equalTo(assignment.col(Columns.DOC_ID)), "left_anti")
+                .join(assignment.select(Columns.DOC_ID), Columns.DOC_ID, "left_anti")
                 .select(
                         col(Columns.DOC_ID),
                         lit(-1).as(Columns.CLUSTER_ID),

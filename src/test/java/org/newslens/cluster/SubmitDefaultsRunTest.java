@@ -19,8 +19,10 @@ import org.newslens.testing.TableComparison;
 /**
  * {@code all} on the sample corpus submitted the way a user submits it: through Spark's own SparkSubmit, with
  * none of the test session's settings, so Spark's defaults apply (200 shuffle partitions, its own log4j2
- * configuration with everything at INFO) and a 1 GB driver heap. The tables must equal the test session's,
- * the run must finish in bounded time, and stderr must stay short.
+ * configuration with everything at INFO) and a 1 GB driver heap. Code generation is set to Spark's own default
+ * on the command line, so the run compiles its queries where the test session's run of the small sample runs them
+ * interpreted. The tables must equal the test session's, the run must finish in bounded time, and stderr must
+ * stay short.
  */
 class SubmitDefaultsRunTest {
     private static final long TIMEOUT_MINUTES = 15;
@@ -52,6 +54,7 @@ class SubmitDefaultsRunTest {
         assertThat(lines).as(log).hasSizeLessThan(MOST_LOG_LINES);
         assertThat(log).as("Spark's own log configuration was in use").contains("Spark's default log4j profile");
         assertThat(log).contains("Shuffle partitions: 2 for").doesNotContain(" INFO DAGScheduler");
+        assertThat(log).contains("Code generation as set by the user");
         for (String stage : List.of("ingest", "annotate", "terms", "entities", "topics")) {
             assertThat(log)
                     .containsPattern("Finished job " + stage + " in [0-9.]+ s \\([0-9]+ Spark jobs, [0-9]+ tasks\\)");
@@ -87,6 +90,10 @@ class SubmitDefaultsRunTest {
                 "spark.driver.host=127.0.0.1",
                 "--conf",
                 "spark.driver.bindAddress=127.0.0.1",
+                "--conf",
+                "spark.sql.codegen.wholeStage=true",
+                "--conf",
+                "spark.sql.codegen.factoryMode=FALLBACK",
                 "--class",
                 "org.newslens.Main",
                 emptyJar.toString(),
