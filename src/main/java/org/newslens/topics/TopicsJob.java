@@ -350,8 +350,8 @@ public final class TopicsJob implements Job {
         Map<String, Long> windowCounts = coherence.counts();
         summary.put(
                 "topic_coherence_counts_updated",
-                "coherence window counts updated, not counted again",
-                coherence.updated());
+                "coherence window counts updated (1) or counted again over every document (0)",
+                coherence.updated() ? 1 : 0);
         tables.write(Table.STATE_TOPIC_COHERENCE_COUNTS, CoherencePass.state(spark, coherence));
         double meanNpmi = addCoherence(metrics, topicModel, topicTerms, topicIds, windowCounts);
         addCoherence(metrics, CLUSTER_MODEL, clusterTerms, ids.clusters().ids(), windowCounts);
