@@ -98,10 +98,14 @@ public final class TopicsJob implements Job {
         AppendCheck.check(settings);
     }
 
-    /** The fit runs in the driver: its sample, vocabulary and factors must fit there ({@link FitMemory}). */
+    /**
+     * The fit runs in the driver: its sample, vocabulary and factors must fit there ({@link FitMemory}). An append
+     * that keeps the stored model gathers no fit sample, however large the corpus it adds to.
+     */
     @Override
     public long driverBytes(Settings settings, long corpusBytes) {
-        return FitMemory.driverBytes(settings, corpusBytes);
+        boolean keepsModel = CoreSettings.isAppend(settings) && !settings.get(TopicsSettings.REFIT);
+        return FitMemory.driverBytes(settings, keepsModel ? 0 : corpusBytes);
     }
 
     @Override

@@ -21,7 +21,18 @@ class CorpusLinkerTest {
     @Test
     void entityIdsAreThoseOfSparksLowerAndSha2() {
         List<String> names = List.of(
-                "Xi Jinping", "U.N.", "Łódź", "Ærø", "İstanbul", "ΟΔΥΣΣΕΑΣ", "Straße", "Ñandú", "北京", "Ａｂｃ", "");
+                "Xi Jinping",
+                "U.N.",
+                "Łódź",
+                "Ærø",
+                "İstanbul",
+                "ΟΔΥΣΣΕΑΣ",
+                "Straße",
+                "Ñandú",
+                "北京",
+                "Ａｂｃ",
+                "Tab\tand\u0000NUL",
+                "");
         Dataset<Row> ids = spark.createDataset(names, Encoders.STRING())
                 .toDF("name")
                 .select(
@@ -37,5 +48,10 @@ class CorpusLinkerTest {
                 .hasSize(16)
                 .isEqualTo(r.getAs("spark")));
         assertThat(rows.stream().map(r -> r.<String>getAs("ours")).distinct()).hasSize(names.size());
+    }
+
+    @Test
+    void aNullNameHasNoId() {
+        assertThat(CorpusLinker.entityId((String) null)).isNull();
     }
 }

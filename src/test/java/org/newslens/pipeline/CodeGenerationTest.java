@@ -19,13 +19,14 @@ class CodeGenerationTest {
             assertThat(spark.conf().get(CodeGeneration.WHOLE_STAGE)).isEqualTo("true");
             assertThat(spark.conf().get(CodeGeneration.FACTORY_MODE)).isEqualTo("FALLBACK");
         } finally {
-            CodeGeneration.apply(spark, Long.MAX_VALUE);
+            CodeGeneration.sparkDefaults(spark);
         }
     }
 
     @Test
     void theThresholdSitsBetweenTheMeasuredSizes() {
         assertThat(CodeGeneration.compiles(2_000_000)).isFalse();
+        assertThat(CodeGeneration.compiles(0)).as("size unknown").isTrue();
         assertThat(CodeGeneration.compiles(CodeGeneration.COMPILE_FROM_BYTES)).isTrue();
         assertThat(CodeGeneration.compiles(20_000_000)).isTrue();
     }

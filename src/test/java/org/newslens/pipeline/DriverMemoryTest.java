@@ -38,6 +38,16 @@ class DriverMemoryTest {
     }
 
     @Test
+    void anAppendThatKeepsTheTopicModelNeedsNoFitSampleButARefitDoes() {
+        Settings append = SettingsRegistry.parse(new String[] {"--mode", "append"});
+        assertThatCode(() -> DriverMemory.check(Jobs.forCommand("all"), append, CORPUS_200_MB, GIB))
+                .doesNotThrowAnyException();
+        Settings refit = SettingsRegistry.parse(new String[] {"--mode", "append", "--topics.refit", "true"});
+        assertThatThrownBy(() -> DriverMemory.check(Jobs.forCommand("all"), refit, CORPUS_200_MB, GIB))
+                .hasMessageContaining("spark.driver.memory");
+    }
+
+    @Test
     void runsWithoutTopicsAreNotChecked() {
         assertThatCode(() -> DriverMemory.check(
                         List.of(Jobs.forCommand("terms").get(0)), SettingsRegistry.defaults(), CORPUS_200_MB, GIB / 2))
