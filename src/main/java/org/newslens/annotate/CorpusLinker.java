@@ -32,6 +32,7 @@ import org.newslens.io.Columns;
 public final class CorpusLinker {
     private static final UserDefinedFunction ENTITY_ID =
             udf((UDF1<String, String>) CorpusLinker::entityId, DataTypes.StringType);
+    private static final HexFormat HEX = HexFormat.of();
 
     private CorpusLinker() {}
 
@@ -68,7 +69,7 @@ public final class CorpusLinker {
                 name.chars().allMatch(c -> c < 0x80) ? name.toLowerCase(Locale.ROOT) : UCharacter.toLowerCase(name);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(lower.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
+            return HEX.formatHex(digest, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }

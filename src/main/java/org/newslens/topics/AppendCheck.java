@@ -20,7 +20,7 @@ final class AppendCheck {
     private AppendCheck() {}
 
     static void check(Settings settings) {
-        if (!CoreSettings.isAppend(settings) || settings.get(TopicsSettings.REFIT)) {
+        if (!TopicsSettings.keepsStoredModel(settings)) {
             return;
         }
         String output = settings.get(CoreSettings.OUTPUT);

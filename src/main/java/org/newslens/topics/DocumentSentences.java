@@ -72,10 +72,9 @@ final class DocumentSentences {
     /** As {@link #of}, and kept: later calls for these documents, or some of them, read them from here. */
     Dataset<Row> keep(Dataset<Row> ids) {
         release(kept);
-        kept = null;
-        Dataset<Row> grouped = of(ids).persist(StorageLevel.MEMORY_AND_DISK());
+        kept = null; // of() must not read the grouping just released
+        kept = of(ids).persist(StorageLevel.MEMORY_AND_DISK());
         keptIds = broadcast(ids.select(Columns.DOC_ID));
-        kept = grouped;
         return kept;
     }
 

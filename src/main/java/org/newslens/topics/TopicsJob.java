@@ -104,8 +104,7 @@ public final class TopicsJob implements Job {
      */
     @Override
     public long driverBytes(Settings settings, long corpusBytes) {
-        boolean keepsModel = CoreSettings.isAppend(settings) && !settings.get(TopicsSettings.REFIT);
-        return FitMemory.driverBytes(settings, keepsModel ? 0 : corpusBytes);
+        return FitMemory.driverBytes(settings, TopicsSettings.keepsStoredModel(settings) ? 0 : corpusBytes);
     }
 
     @Override
@@ -130,7 +129,9 @@ public final class TopicsJob implements Job {
                 "run " + context.append().map(base -> base.history().size() + 1).orElse(1);
         // Read before this run writes its own copy: the model the current run stored, when appending.
         Optional<StoredModel> stored = CoreSettings.isAppend(settings) ? StoredModel.read(tables) : Optional.empty();
-        boolean keep = stored.isPresent() && stored.get().hasModel() && !settings.get(TopicsSettings.REFIT);
+        boolean keep = TopicsSettings.keepsStoredModel(settings)
+                && stored.isPresent()
+                && stored.get().hasModel();
         if (keep) {
             AppendCheck.fail(StoredModel.differences(stored.get().info(), settings));
         }

@@ -1,6 +1,7 @@
 package org.newslens.topics;
 
 import java.util.List;
+import org.newslens.config.CoreSettings;
 import org.newslens.config.Setting;
 import org.newslens.config.Settings;
 
@@ -133,6 +134,11 @@ public final class TopicsSettings {
                 PERIOD,
                 REFIT,
                 MATCH_MIN_COSINE);
+    }
+
+    /** Whether this run keeps the stored topic model: an append that does not ask for a refit. */
+    public static boolean keepsStoredModel(Settings settings) {
+        return CoreSettings.isAppend(settings) && !settings.get(REFIT);
     }
 
     /** The requested k, or 0 for auto (the value was checked when the settings were parsed). */
