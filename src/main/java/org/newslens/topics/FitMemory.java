@@ -5,7 +5,8 @@ import org.newslens.config.Settings;
 /**
  * How much heap the driver needs for the topics fit, from the settings and the corpus size. The fit runs in the
  * driver on a sample of at most {@code topics.fit-docs} documents held as sparse tf-idf vectors; k-means keeps a
- * dense centroid matrix (k x vocabulary) per restart, NMF a few more.
+ * dense centroid matrix (k x vocabulary) per restart, with a copy laid out term by term and a bound per document
+ * and centroid; NMF a few more.
  *
  * <p>Per vector entry: 12 bytes in the fitted sample (an int index and a double weight), estimated at 64 bytes
  * while the sample is collected (Spark's rows with boxed arrays and the vectors built from them exist at once).
@@ -37,7 +38,8 @@ public final class FitMemory {
                 Math.min(fitDocs * Math.min(TERMS_PER_DOCUMENT, vocabulary), Math.max(0, corpusBytes) / BYTES_PER_WORD);
         long documents = Math.min(fitDocs, entries);
         long sample = documents * BYTES_PER_DOCUMENT + entries * BYTES_PER_ENTRY_WHILE_COLLECTING;
-        long matrices = 8L * k * vocabulary * (settings.get(TopicsSettings.RESTARTS) + EXTRA_MATRICES);
+        int restarts = settings.get(TopicsSettings.RESTARTS);
+        long matrices = 8L * k * (vocabulary * (2L * restarts + EXTRA_MATRICES) + documents * restarts);
         return SPARK_DRIVER_BYTES + sample + matrices;
     }
 

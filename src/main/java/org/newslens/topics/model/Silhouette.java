@@ -18,18 +18,19 @@ public final class Silhouette {
             docs.get(i).addTo(sums[assignment[i]], 1.0);
             sizes[assignment[i]]++;
         }
+        TermMajor byTerm = new TermMajor(sums);
         double[] result = new double[docs.size()];
         for (int i = 0; i < docs.size(); i++) {
-            SparseDoc doc = docs.get(i);
             int own = assignment[i];
             if (sizes[own] < 2) {
                 continue;
             }
-            double a = (sizes[own] - doc.dot(sums[own])) / (sizes[own] - 1);
+            double[] dots = byTerm.dots(docs.get(i));
+            double a = (sizes[own] - dots[own]) / (sizes[own] - 1);
             double b = Double.POSITIVE_INFINITY;
             for (int c = 0; c < k; c++) {
                 if (c != own && sizes[c] > 0) {
-                    b = Math.min(b, 1 - doc.dot(sums[c]) / sizes[c]);
+                    b = Math.min(b, 1 - dots[c] / sizes[c]);
                 }
             }
             if (b == Double.POSITIVE_INFINITY) {

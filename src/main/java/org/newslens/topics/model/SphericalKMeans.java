@@ -46,12 +46,20 @@ public final class SphericalKMeans {
 
     /** Index of the centroid most similar to the document (lowest index on ties). */
     public static int nearest(SparseDoc doc, double[][] centroids) {
+        double[] similarities = new double[centroids.length];
+        for (int c = 0; c < centroids.length; c++) {
+            similarities[c] = doc.dot(centroids[c]);
+        }
+        return highest(similarities);
+    }
+
+    /** Index of the highest similarity (lowest index on ties). */
+    static int highest(double[] similarities) {
         int best = 0;
         double bestSim = Double.NEGATIVE_INFINITY;
-        for (int c = 0; c < centroids.length; c++) {
-            double sim = doc.dot(centroids[c]);
-            if (sim > bestSim) {
-                bestSim = sim;
+        for (int c = 0; c < similarities.length; c++) {
+            if (similarities[c] > bestSim) {
+                bestSim = similarities[c];
                 best = c;
             }
         }
@@ -94,12 +102,12 @@ public final class SphericalKMeans {
     static Model lloyd(List<SparseDoc> docs, int dim, double[][] centroids, int maxIterations) {
         int n = docs.size();
         int k = centroids.length;
-        int[] assignment = new int[n];
-        Arrays.fill(assignment, -1);
-        double[] similarity = new double[n];
+        NearestCentroids nearest = new NearestCentroids(docs);
+        int[] assignment = nearest.assignment();
+        double[] similarity = nearest.similarity();
         double previous = Double.NEGATIVE_INFINITY;
         for (int iteration = 0; iteration < maxIterations; iteration++) {
-            boolean changed = assign(docs, centroids, assignment, similarity);
+            boolean changed = nearest.assign(centroids);
             double objective = sum(similarity);
             // Converged: no document moved, or the total cosine grew by less than TOLERANCE of itself.
             if (iteration > 0 && (!changed || objective - previous <= TOLERANCE * Math.abs(objective))) {
@@ -122,7 +130,7 @@ public final class SphericalKMeans {
             }
             centroids = sums;
         }
-        assign(docs, centroids, assignment, similarity);
+        nearest.assign(centroids);
         return new Model(centroids, assignment, sum(similarity));
     }
 
@@ -132,21 +140,6 @@ public final class SphericalKMeans {
             total += v;
         }
         return total;
-    }
-
-    /** Assigns every document to its nearest centroid (in parallel: each document on its own); true if any moved. */
-    private static boolean assign(List<SparseDoc> docs, double[][] centroids, int[] assignment, double[] similarity) {
-        return IntStream.range(0, docs.size())
-                        .parallel()
-                        .map(i -> {
-                            int c = nearest(docs.get(i), centroids);
-                            similarity[i] = docs.get(i).dot(centroids[c]);
-                            boolean moved = c != assignment[i];
-                            assignment[i] = c;
-                            return moved ? 1 : 0;
-                        })
-                        .sum()
-                > 0;
     }
 
     private static int worstFitting(double[] similarity, int[] assignment, int[] sizes) {

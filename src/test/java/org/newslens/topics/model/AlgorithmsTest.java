@@ -30,7 +30,8 @@ class AlgorithmsTest {
         return docs;
     }
 
-    private static SparseDoc unit(String id, double[] v) {
+    /** The dense vector scaled to unit length, as a SparseDoc of its non-zero entries. */
+    static SparseDoc unit(String id, double[] v) {
         double norm = 0;
         for (double x : v) {
             norm += x * x;
