@@ -6,16 +6,12 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapFunction;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
-import org.apache.spark.ml.feature.MinHashLSH;
-import org.apache.spark.ml.feature.MinHashLSHModel;
-import org.apache.spark.ml.linalg.SQLDataTypes;
-import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -30,11 +26,11 @@ import org.newslens.topics.model.LshBands;
 
 /**
  * Near-duplicates over word 3-shingles (all words, stop words included, as copies are judged on the running
- * text). Each document's shingles become a set of hashes; MLlib's {@link MinHashLSH} computes the minhash
- * signature of that set, and candidate pairs come from banded LSH over the signature ({@link LshBands}, bands
- * and rows chosen from the threshold) rather than MLlib's approxSimilarityJoin: each of MLlib's hash tables is
- * one minhash, so its join proposes every pair that agrees on any single minhash (on 200 MB of resampled text
- * that self-join took 488 s and found nothing). The similarity written is the exact Jaccard similarity of the
+ * text). Each document's shingles become a set of hashes with a MinHash signature (MLlib's {@link MinHashLSH}
+ * hash functions, computed by {@link MinHash}), and candidate pairs come from banded LSH over the signature
+ * ({@link LshBands}, bands and rows chosen from the threshold) rather than MLlib's approxSimilarityJoin: each
+ * of MLlib's hash tables is one minhash, so its join proposes every pair that agrees on any single minhash (on
+ * 200 MB of resampled text that self-join took 488 s and found nothing). The similarity written is the exact Jaccard similarity of the
  * two shingle-hash sets. Each document whose near-copy came first (earlier {@code published}, then smaller
  * doc_id) is listed with that earliest copy as {@code duplicate_of}. Each document's shingle set and band
  * keys are kept in {@code state/duplicate_signatures}, so an append run shingles and signs only the documents
@@ -42,7 +38,6 @@ import org.newslens.topics.model.LshBands;
  */
 public final class NearDuplicates {
     static final int SHINGLE = 3;
-    private static final String FEATURES = "features";
 
     /** A document's signature: its shingle set and band keys, and whether they came from the stored state. */
     private static final StructType SIGNATURES = DataTypes.createStructType(List.of(
@@ -54,13 +49,6 @@ public final class NearDuplicates {
             DataTypes.createStructField(Columns.BAND_KEYS, DataTypes.createArrayType(DataTypes.LongType, false), false),
             DataTypes.createStructField(DocumentText.REUSED, DataTypes.BooleanType, false)));
 
-    private static final StructType SETS = DataTypes.createStructType(List.of(
-            DataTypes.createStructField(Columns.DOC_ID, DataTypes.StringType, false),
-            DataTypes.createStructField(Columns.CONTENT_SHA, DataTypes.StringType, false),
-            DataTypes.createStructField(Columns.PUBLISHED, DataTypes.DateType, true),
-            DataTypes.createStructField(
-                    Columns.SHINGLES, DataTypes.createArrayType(DataTypes.IntegerType, false), false),
-            DataTypes.createStructField(FEATURES, SQLDataTypes.VectorType(), false)));
     private static final StructType BAND_KEYS = DataTypes.createStructType(List.of(
             DataTypes.createStructField("band", DataTypes.IntegerType, false),
             DataTypes.createStructField("key", DataTypes.LongType, false),
@@ -195,62 +183,34 @@ public final class NearDuplicates {
 
     /**
      * Shingles and signs documents: each one's set of hashed shingles, and the band keys of that set's MinHash
-     * signature (MLlib's {@link MinHashLSH}; its hash functions depend on the seed alone, so signatures made in
-     * different runs agree). Documents without a shingle have no signature.
+     * signature (MLlib's MinHashLSH hash functions, see {@link MinHash}; they depend on the seed alone, so
+     * signatures made in different runs agree). Documents without a shingle have no signature.
      */
     private static Dataset<Row> sign(Dataset<Row> docs, LshBands bands, long seed) {
-        MapPartitionsFunction<Row, Row> toSets = rows -> {
-            List<Row> out = new ArrayList<>();
-            while (rows.hasNext()) {
-                Row row = rows.next();
-                List<String> shingles = Shingles.of(Rows.nestedStrings(row, row.fieldIndex("sentences")), SHINGLE);
-                if (!shingles.isEmpty()) {
-                    int[] set = Shingles.hashSet(shingles);
-                    out.add(RowFactory.create(
-                            row.getAs(Columns.DOC_ID),
-                            row.getAs(Columns.CONTENT_SHA),
-                            row.getAs(Columns.PUBLISHED),
-                            set,
-                            Shingles.asVector(set)));
-                }
+        MinHash minHash = new MinHash(bands.hashes(), seed);
+        FlatMapFunction<Row, Row> toSignature = row -> {
+            List<String> shingles = Shingles.of(Rows.nestedStrings(row, row.fieldIndex("sentences")), SHINGLE);
+            if (shingles.isEmpty()) {
+                return Collections.emptyIterator();
             }
-            Iterator<Row> it = out.iterator();
-            return it;
-        };
-        Dataset<Row> sets = docs.select(Columns.DOC_ID, Columns.CONTENT_SHA, Columns.PUBLISHED, "sentences")
-                .mapPartitions(toSets, Encoders.row(SETS));
-        // Fitted on one vector of the shingle space: MinHashLSH takes only the dimension from its input.
-        Dataset<Row> space = docs.sparkSession()
-                .createDataFrame(
-                        List.of(RowFactory.create(Shingles.asVector(new int[] {0}))),
-                        DataTypes.createStructType(
-                                List.of(DataTypes.createStructField(FEATURES, SQLDataTypes.VectorType(), false))));
-        MinHashLSHModel minHash = new MinHashLSH()
-                .setInputCol(FEATURES)
-                .setOutputCol("hashes")
-                .setNumHashTables(bands.hashes())
-                .setSeed(seed)
-                .fit(space);
-        MapFunction<Row, Row> toSignature = row -> {
-            List<Vector> hashes = row.getList(row.fieldIndex("hashes"));
-            long[] signature = new long[hashes.size()];
-            for (int h = 0; h < signature.length; h++) {
-                signature[h] = (long) hashes.get(h).apply(0);
-            }
-            long[] keys = bands.keys(signature);
+            int[] set = Shingles.hashSet(shingles);
+            long[] keys = bands.keys(minHash.signature(set));
             List<Long> boxed = new ArrayList<>(keys.length);
             for (long key : keys) {
                 boxed.add(key);
             }
-            return RowFactory.create(
-                    row.getAs(Columns.DOC_ID),
-                    row.getAs(Columns.CONTENT_SHA),
-                    row.getAs(Columns.PUBLISHED),
-                    row.getAs(Columns.SHINGLES),
-                    scala.jdk.javaapi.CollectionConverters.asScala(boxed).toSeq(),
-                    false);
+            return List.of(RowFactory.create(
+                            row.getAs(Columns.DOC_ID),
+                            row.getAs(Columns.CONTENT_SHA),
+                            row.getAs(Columns.PUBLISHED),
+                            set,
+                            scala.jdk.javaapi.CollectionConverters.asScala(boxed)
+                                    .toSeq(),
+                            false))
+                    .iterator();
         };
-        return minHash.transform(sets).map(toSignature, Encoders.row(SIGNATURES));
+        return docs.select(Columns.DOC_ID, Columns.CONTENT_SHA, Columns.PUBLISHED, "sentences")
+                .flatMap(toSignature, Encoders.row(SIGNATURES));
     }
 
     /** Adds the outlets that carried each copy: outlet (of doc_id) and duplicate_of_outlet (of duplicate_of). */

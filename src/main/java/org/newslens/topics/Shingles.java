@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.unsafe.Platform;
 import org.apache.spark.unsafe.hash.Murmur3_x86_32;
 
@@ -37,7 +35,7 @@ public final class Shingles {
         return shingles;
     }
 
-    /** Hashes are cut to 30 bits: MLlib's MinHashLSH takes vectors of at most 2,038,074,743 dimensions. */
+    /** Hashes are cut to 30 bits: MinHash (as MLlib's) takes elements below its prime, 2,038,074,743. */
     static final int HASH_BITS = 30;
 
     /**
@@ -52,13 +50,6 @@ public final class Shingles {
             hashes[i] = hash >>> (Integer.SIZE - HASH_BITS);
         }
         return Arrays.stream(hashes).sorted().distinct().toArray();
-    }
-
-    /** The set as a binary sparse vector, the input MLlib's MinHashLSH signs. */
-    public static Vector asVector(int[] set) {
-        double[] ones = new double[set.length];
-        Arrays.fill(ones, 1.0);
-        return Vectors.sparse(1 << HASH_BITS, set, ones);
     }
 
     /** |a ∩ b| / |a ∪ b| of two ascending sets of hashed shingles; 0 when both are empty. */
