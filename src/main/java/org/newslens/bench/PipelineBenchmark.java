@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.newslens.Jobs;
@@ -25,8 +28,11 @@ import org.newslens.pipeline.SparkSessions;
  * <pre>
  * jobs/benchmark --corpus data                       # a folder of your own
  * jobs/benchmark --brown-mb 20                       # Brown corpus resampled to 20 MB (fetched with npm)
- * jobs/benchmark --brown-mb 2,20,200 --stages all --baseline full
+ * jobs/benchmark --brown-mb 2,20,200 --stages all --baseline full --brown-texts
  * </pre>
+ * With {@code --brown-texts} the 500 original Brown texts, written in one folder per genre, are run too: the
+ * quality table then gives the clusters' NMI with the genres (the resampled corpora mix the genres in every
+ * document, so they have none). They are left out of the fitted line, which is over the resampled sizes.
  * Other {@code --key value} arguments are NewsLens settings (e.g. {@code --annotate.ner false}).
  */
 public final class PipelineBenchmark {
@@ -37,6 +43,8 @@ public final class PipelineBenchmark {
             Path work,
             Path markdown,
             List<String> settings) {}
+
+    private static final String BROWN_TEXTS = "brown:texts";
 
     private PipelineBenchmark() {}
 
@@ -51,6 +59,9 @@ public final class PipelineBenchmark {
         rows.add("| corpus | MB | stage | seconds | docs/s | tokens/s | MB/s | heap peak MiB | live heap peak MiB "
                 + "| RSS peak MiB | CPU s | Spark jobs |");
         rows.add("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        List<String> quality = new ArrayList<>();
+        quality.add("| corpus | mentions | linked to an entity | entities | topics c_npmi | cluster NMI with genres |");
+        quality.add("|---|---:|---:|---:|---:|---:|");
         for (String corpus : options.corpora()) {
             String input = resolve(corpus, options.work());
             double megabytes = inputBytes(spark, input) / 1e6;
@@ -96,7 +107,15 @@ public final class PipelineBenchmark {
                         "| %s | %.2f | trends' share of all stages | %.1f %% | | | | | | | | |",
                         corpus, megabytes, 100 * trendsSeconds / total));
             }
-            sizeAndSeconds.add(new double[] {megabytes, total});
+            if (!corpus.equals(BROWN_TEXTS)) {
+                sizeAndSeconds.add(new double[] {megabytes, total});
+            }
+            TableStore written = new TableStore(spark, output, "read");
+            quality.add(qualityRow(
+                    corpus,
+                    QualityFigures.of(
+                            written,
+                            corpus.equals(BROWN_TEXTS) ? QualityFigures.genresFromFolders(written) : Map.of())));
             if (!options.baseline().equals("off")) {
                 // The baseline is plain Spark: not what the NewsLens run before chose for a small corpus.
                 CodeGeneration.sparkDefaults(spark);
@@ -105,7 +124,7 @@ public final class PipelineBenchmark {
                 steps.drain();
                 long cpu0 = processCpuNanos();
                 long t0 = System.nanoTime();
-                MllibBaseline.run(
+                Dataset<Row> baselineClusters = MllibBaseline.run(
                         spark, input, output + "-mllib", options.baseline().equals("full"));
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
@@ -123,12 +142,21 @@ public final class PipelineBenchmark {
                 rows.add(String.format(
                         "| %s | %.2f | NewsLens speed-up over baseline | %.2fx | | | | | | | | |",
                         corpus, megabytes, seconds / total));
+                if (corpus.equals(BROWN_TEXTS) && baselineClusters != null) {
+                    quality.add(qualityRow(
+                            corpus + ", mllib baseline KMeans",
+                            new QualityFigures.Figures(-1, -1, -1, Double.NaN, genreNmi(baselineClusters))));
+                }
             }
         }
         if (sizeAndSeconds.size() > 1) {
             rows.add("");
             rows.add(LinearFit.describe(sizeAndSeconds));
         }
+        rows.add("");
+        rows.add("Quality (what the runs found; NMI only where the documents' genres are known):");
+        rows.add("");
+        rows.addAll(quality);
         rows.add("");
         rows.add("Wall seconds per step (Spark jobs by label, overlapping jobs merged):");
         rows.add("");
@@ -175,6 +203,37 @@ public final class PipelineBenchmark {
                 sparkJobs);
     }
 
+    /** NMI of the baseline's KMeans clusters with the genre folders the Brown texts were read from. */
+    private static double genreNmi(Dataset<Row> clusters) {
+        List<Character> genres = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        for (Row row : clusters.collectAsList()) {
+            String[] parts = row.<String>getAs(MllibBaseline.FILE).split("/");
+            genres.add(parts[parts.length - 2].charAt(0));
+            labels.add(row.getAs(MllibBaseline.CLUSTER));
+        }
+        return Nmi.of(genres, labels);
+    }
+
+    private static String qualityRow(String corpus, QualityFigures.Figures figures) {
+        return String.format(
+                "| %s | %s | %s | %s | %s | %s |",
+                corpus,
+                count(figures.mentions()),
+                count(figures.linkedMentions()),
+                count(figures.entities()),
+                figure(figures.cNpmi()),
+                figure(figures.clusterNmi()));
+    }
+
+    private static String count(long value) {
+        return value < 0 ? "-" : String.valueOf(value);
+    }
+
+    private static String figure(double value) {
+        return Double.isNaN(value) ? "-" : String.format("%.3f", value);
+    }
+
     /** Small rates keep a decimal, so 5 documents in 15 s read 0.3/s rather than 0. */
     private static String rate(double perSecond) {
         return perSecond < 10 ? String.format("%.1f", perSecond) : String.format("%.0f", perSecond);
@@ -200,10 +259,21 @@ public final class PipelineBenchmark {
                 .getLength();
     }
 
-    /** A corpus argument: "brown:N" builds the Brown corpus resampled to N MB; anything else is a path. */
+    /**
+     * A corpus argument: "brown:N" builds the Brown corpus resampled to N MB, "brown:texts" writes its 500
+     * texts in genre folders; anything else is a path.
+     */
     private static String resolve(String corpus, Path work) throws Exception {
         if (!corpus.startsWith("brown:")) {
             return corpus;
+        }
+        if (corpus.equals(BROWN_TEXTS)) {
+            Path dir = work.resolve("brown-texts");
+            if (!Files.exists(dir.resolve("_COMPLETE"))) {
+                BrownCorpus.load(work.resolve("brown-package")).writeOriginals(dir);
+                Files.writeString(dir.resolve("_COMPLETE"), "");
+            }
+            return dir.toString();
         }
         int megabytes = Integer.parseInt(corpus.substring("brown:".length()));
         Path dir = work.resolve("brown-" + megabytes + "mb");
@@ -228,11 +298,15 @@ public final class PipelineBenchmark {
             switch (args[i]) {
                 case "--help" -> {
                     System.out.println("Usage: jobs/benchmark [--corpus PATH] [--brown-mb N[,N...]] "
-                            + "[--stages ingest,annotate,terms|all|...] [--baseline off|features|full] "
+                            + "[--brown-texts] [--stages ingest,annotate,terms|all|...] [--baseline off|features|full] "
                             + "[--work DIR] [--markdown FILE] [NewsLens settings]");
                     System.exit(0);
                 }
                 case "--corpus" -> corpora.add(value);
+                case "--brown-texts" -> {
+                    corpora.add(BROWN_TEXTS);
+                    i--; // a flag: no value
+                }
                 case "--brown-mb" -> Arrays.stream(value.split(",")).forEach(mb -> corpora.add("brown:" + mb.trim()));
                 case "--stages" ->
                     stages = value.equals("all")

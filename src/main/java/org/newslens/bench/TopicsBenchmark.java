@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.newslens.Main;
 import org.newslens.io.Columns;
@@ -66,7 +65,7 @@ public final class TopicsBenchmark {
                 .mapToLong(String::length)
                 .sum();
         if (pipeline && reuse && new TableStore(spark, output, "read").exists(Table.SENTENCES)) {
-            genre = genresFromFolders(output);
+            genre = QualityFigures.genresFromFolders(new TableStore(spark, output, "read"));
         } else if (pipeline) {
             genre = throughPipeline(brown, work, output);
         } else {
@@ -95,8 +94,8 @@ public final class TopicsBenchmark {
             } else {
                 identical &= firstRows.equals(rows);
             }
-            double nmiTopics = genre.isEmpty() ? Double.NaN : nmi(tables, Table.DOC_TOPICS, genre);
-            double nmiClusters = genre.isEmpty() ? Double.NaN : nmi(tables, Table.CLUSTERS, genre);
+            double nmiTopics = genre.isEmpty() ? Double.NaN : QualityFigures.nmi(tables, Table.DOC_TOPICS, genre);
+            double nmiClusters = genre.isEmpty() ? Double.NaN : QualityFigures.nmi(tables, Table.CLUSTERS, genre);
             double cNpmi = tables.read(Table.TOPIC_METRICS, "bench")
                     .filter("metric = 'c_npmi' and model <> 'clusters'")
                     .first()
@@ -124,21 +123,7 @@ public final class TopicsBenchmark {
                 throw new IllegalStateException(job + " failed with exit code " + code);
             }
         }
-        return genresFromFolders(output);
-    }
-
-    /** The genre of each doc_id, from the folder its text was read from. */
-    private static Map<String, Character> genresFromFolders(String output) {
-        Map<String, Character> genre = new HashMap<>();
-        new TableStore(SparkSessions.getOrCreate(), output, "read")
-                .read(Table.DOCUMENTS, "bench")
-                .select(Columns.DOC_ID, Columns.SOURCE_URI)
-                .collectAsList()
-                .forEach(r -> {
-                    String[] parts = r.<String>getAs(Columns.SOURCE_URI).split("/");
-                    genre.put(r.getAs(Columns.DOC_ID), parts[parts.length - 2].charAt(0));
-                });
-        return genre;
+        return QualityFigures.genresFromFolders(new TableStore(SparkSessions.getOrCreate(), output, "read"));
     }
 
     private static List<TopicsInput.Doc> originals(BrownCorpus brown, Map<String, Character> genre) {
@@ -181,27 +166,6 @@ public final class TopicsBenchmark {
         }
         rows.sort(null);
         return rows;
-    }
-
-    private static double nmi(TableStore tables, Table table, Map<String, Character> genre) {
-        List<Row> rows = table == Table.DOC_TOPICS
-                ? tables.read(table, "bench")
-                        .filter("is_dominant")
-                        .select(Columns.DOC_ID, Columns.TOPIC_ID)
-                        .collectAsList()
-                : tables.read(table, "bench")
-                        .select(Columns.DOC_ID, Columns.CLUSTER_ID)
-                        .collectAsList();
-        Map<String, Integer> predicted = new HashMap<>();
-        String label = table == Table.DOC_TOPICS ? Columns.TOPIC_ID : Columns.CLUSTER_ID;
-        rows.forEach(r -> predicted.put(r.getAs(Columns.DOC_ID), r.getAs(label)));
-        List<Character> truth = new ArrayList<>();
-        List<Integer> labels = new ArrayList<>();
-        genre.forEach((doc, g) -> {
-            truth.add(g);
-            labels.add(predicted.getOrDefault(doc, -1));
-        });
-        return Nmi.of(truth, labels);
     }
 
     private static void tables(SparkSession spark, String output) {
