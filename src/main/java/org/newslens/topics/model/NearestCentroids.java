@@ -36,9 +36,7 @@ final class NearestCentroids {
         int n = docs.size();
         squaredNorms = new double[n];
         for (int i = 0; i < n; i++) {
-            for (double v : docs.get(i).values()) {
-                squaredNorms[i] += v * v;
-            }
+            squaredNorms[i] = squaredNorm(docs.get(i).values());
         }
         assignment = new int[n];
         Arrays.fill(assignment, -1);
@@ -68,13 +66,19 @@ final class NearestCentroids {
             lowerBounds = new double[Math.multiplyExact(docs.size(), k)];
         }
         TermMajor byTerm = bounded ? null : new TermMajor(centroids);
+        double[] centroidNorms = new double[k];
+        for (int c = 0; c < k; c++) {
+            centroidNorms[c] = squaredNorm(centroids[c]);
+        }
         current = centroids;
         // Each document on its own, so in parallel.
         return IntStream.range(0, docs.size())
                         .parallel()
                         .map(i -> {
                             int own = assignment[i];
-                            int nearest = bounded ? nearestWithin(i, centroids, moves) : nearestOfAll(i, byTerm);
+                            int nearest = bounded
+                                    ? nearestWithin(i, centroids, moves)
+                                    : nearestOfAll(i, byTerm, centroidNorms);
                             assignment[i] = nearest;
                             return nearest == own ? 0 : 1;
                         })
@@ -88,7 +92,7 @@ final class NearestCentroids {
         int from = i * centroids.length;
         int own = assignment[i];
         double ownSimilarity = doc.dot(centroids[own]);
-        double ownDistance = distance(i, ownSimilarity);
+        double ownDistance = distance(i, ownSimilarity, 1);
         lowerBounds[from + own] = ownDistance;
         int nearest = own;
         double nearestSimilarity = ownSimilarity;
@@ -101,7 +105,7 @@ final class NearestCentroids {
                 continue;
             }
             double s = doc.dot(centroids[c]);
-            lowerBounds[from + c] = distance(i, s);
+            lowerBounds[from + c] = distance(i, s, 1);
             if (s > nearestSimilarity || (s == nearestSimilarity && c < nearest)) {
                 nearest = c;
                 nearestSimilarity = s;
@@ -112,20 +116,28 @@ final class NearestCentroids {
     }
 
     /** Document i's nearest centroid, compared with all of them; sets its bounds to the exact distances. */
-    private int nearestOfAll(int i, TermMajor byTerm) {
+    private int nearestOfAll(int i, TermMajor byTerm, double[] centroidNorms) {
         double[] similarities = byTerm.dots(docs.get(i));
         int from = i * similarities.length;
         for (int c = 0; c < similarities.length; c++) {
-            lowerBounds[from + c] = distance(i, similarities[c]);
+            lowerBounds[from + c] = distance(i, similarities[c], centroidNorms[c]);
         }
         int nearest = SphericalKMeans.highest(similarities);
         similarity[i] = similarities[nearest];
         return nearest;
     }
 
-    /** Euclidean distance of document i to a unit-length centroid with which its dot product is {@code dot}. */
-    private double distance(int i, double dot) {
-        return Math.sqrt(Math.max(0, squaredNorms[i] + 1 - 2 * dot));
+    /** Euclidean distance of document i to a centroid of squared length {@code centroidNorm}, from their dot product. */
+    private double distance(int i, double dot, double centroidNorm) {
+        return Math.sqrt(Math.max(0, squaredNorms[i] + centroidNorm - 2 * dot));
+    }
+
+    private static double squaredNorm(double[] vector) {
+        double sum = 0;
+        for (double v : vector) {
+            sum += v * v;
+        }
+        return sum;
     }
 
     private static double distance(double[] a, double[] b) {
@@ -139,11 +151,7 @@ final class NearestCentroids {
 
     private static boolean allUnitLength(double[][] centroids) {
         for (double[] centroid : centroids) {
-            double sum = 0;
-            for (double v : centroid) {
-                sum += v * v;
-            }
-            if (Math.abs(sum - 1) > 1e-9) {
+            if (Math.abs(squaredNorm(centroid) - 1) > 1e-9) {
                 return false;
             }
         }

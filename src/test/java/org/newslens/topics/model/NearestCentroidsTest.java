@@ -99,6 +99,28 @@ class NearestCentroidsTest {
     }
 
     @Test
+    void aCentroidThatLeavesTheOriginIsComparedWithTheDocumentsNearIt() {
+        double[] x = new double[DIM];
+        x[0] = 1;
+        double[] near = new double[DIM];
+        near[0] = 1;
+        near[1] = 0.3;
+        SphericalKMeans.normalise(near);
+        double[] other = new double[DIM];
+        other[5] = 1;
+        List<SparseDoc> docs = List.of(AlgorithmsTest.unit("x", x));
+        NearestCentroids nearest = new NearestCentroids(docs);
+        // An empty cluster restarted on an empty document: a zero centroid, so every centroid is compared.
+        nearest.assign(new double[][] {near, other, new double[DIM]});
+        assertThat(nearest.assignment()[0]).isZero();
+        // It then moves onto the document itself: its bound must not have been taken as of a unit centroid.
+        double[][] next = {near, other, x.clone()};
+        nearest.assign(next);
+        assertSameAsEveryCentroid(nearest, docs, next);
+        assertThat(nearest.assignment()[0]).isEqualTo(2);
+    }
+
+    @Test
     void equallySimilarCentroidsGoToTheLowerIndex() {
         double[] v = new double[DIM];
         v[0] = 1;
