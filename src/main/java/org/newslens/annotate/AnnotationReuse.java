@@ -128,7 +128,8 @@ final class AnnotationReuse {
 
     /** The documents that need the NLP pass: those whose annotations cannot be kept. */
     Dataset<Row> toAnnotate(Dataset<Row> documents) {
-        return documents.join(keptIds, documents.col(Columns.DOC_ID).equalTo(keptIds.col(Columns.DOC_ID)), "left_anti");
+        // Joined by column name: keptIds comes from these documents, so their doc_id columns are one column.
+        return documents.join(keptIds, Columns.DOC_ID, "left_anti");
     }
 
     /**
