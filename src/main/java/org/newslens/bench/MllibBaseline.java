@@ -30,15 +30,17 @@ final class MllibBaseline {
     private MllibBaseline() {}
 
     /**
-     * Runs the pipeline; with {@code withModels} returns each file's KMeans cluster (file, cluster: lazy, so only
-     * computed when read), else null.
+     * Runs the pipeline. With {@code withModels} and {@code clustersByFile}, returns each file's KMeans cluster
+     * (file, cluster; lazy, so only computed when read), else null. Only then is the file path carried through
+     * the pipeline, so that the timed baseline is otherwise the plain one.
      */
-    static Dataset<Row> run(SparkSession spark, String corpus, String output, boolean withModels) {
-        Dataset<Row> texts = spark.read()
+    static Dataset<Row> run(
+            SparkSession spark, String corpus, String output, boolean withModels, boolean clustersByFile) {
+        Dataset<Row> read = spark.read()
                 .option("wholetext", "true")
                 .option("recursiveFileLookup", "true")
-                .text(corpus)
-                .withColumn(FILE, input_file_name());
+                .text(corpus);
+        Dataset<Row> texts = clustersByFile ? read.withColumn(FILE, input_file_name()) : read;
         Pipeline features = new Pipeline().setStages(new PipelineStage[] {
             new RegexTokenizer().setInputCol("value").setOutputCol("tokens").setPattern("\\W+"),
             new StopWordsRemover().setInputCol("tokens").setOutputCol("words"),
@@ -46,14 +48,19 @@ final class MllibBaseline {
             new IDF().setInputCol("tf").setOutputCol("tfidf")
         });
         PipelineModel model = features.fit(texts);
-        Dataset<Row> vectors = model.transform(texts).select(FILE, Columns.TF, "tfidf");
+        Dataset<Row> vectors = clustersByFile
+                ? model.transform(texts).select(FILE, Columns.TF, "tfidf")
+                : model.transform(texts).select(Columns.TF, "tfidf");
         vectors.write().mode(SaveMode.Overwrite).parquet(output + "/tfidf");
         if (withModels) {
             Dataset<Row> saved = spark.read().parquet(output + "/tfidf");
             new LDA().setK(15).setSeed(1).setFeaturesCol("tf").fit(saved);
             KMeansModel kmeans =
                     new KMeans().setK(15).setSeed(1).setFeaturesCol("tfidf").fit(saved);
-            return kmeans.transform(saved).select(col(FILE), col("prediction").as(CLUSTER));
+            if (clustersByFile) {
+                return kmeans.transform(saved)
+                        .select(col(FILE), col("prediction").as(CLUSTER));
+            }
         }
         return null;
     }

@@ -125,7 +125,7 @@ public final class PipelineBenchmark {
                 long cpu0 = processCpuNanos();
                 long t0 = System.nanoTime();
                 Dataset<Row> baselineClusters = MllibBaseline.run(
-                        spark, input, output + "-mllib", options.baseline().equals("full"));
+                        spark, input, output + "-mllib", options.baseline().equals("full"), corpus.equals(BROWN_TEXTS));
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
                 spark.sparkContext().listenerBus().waitUntilEmpty();

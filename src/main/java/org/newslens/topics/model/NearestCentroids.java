@@ -16,7 +16,7 @@ import java.util.stream.IntStream;
  * is the most similar in cosine, every similarity used is computed exactly, and a centroid within {@link #MARGIN}
  * of being as near, where rounding could matter or a tie could go to a lower index, is compared. When a
  * centroid is not of unit length (an empty cluster restarted on an empty document), every document is compared
- * with every centroid.
+ * with every centroid, and so is a document whose similarity with its own centroid is not a number.
  */
 final class NearestCentroids {
     /** A centroid whose bound is within this of the document's distance to its own centroid is compared. */
@@ -77,7 +77,7 @@ final class NearestCentroids {
                         .map(i -> {
                             int own = assignment[i];
                             int nearest = bounded
-                                    ? nearestWithin(i, centroids, moves)
+                                    ? nearestWithin(i, centroids, moves, centroidNorms)
                                     : nearestOfAll(i, byTerm, centroidNorms);
                             assignment[i] = nearest;
                             return nearest == own ? 0 : 1;
@@ -87,12 +87,15 @@ final class NearestCentroids {
     }
 
     /** Document i's nearest centroid, comparing only those its bounds do not rule out; updates its bounds. */
-    private int nearestWithin(int i, double[][] centroids, double[] moves) {
+    private int nearestWithin(int i, double[][] centroids, double[] moves, double[] centroidNorms) {
         SparseDoc doc = docs.get(i);
         int from = i * centroids.length;
         int own = assignment[i];
         double ownSimilarity = doc.dot(centroids[own]);
-        double ownDistance = distance(i, ownSimilarity, 1);
+        double ownDistance = distance(i, ownSimilarity, centroidNorms[own]);
+        if (Double.isNaN(ownDistance)) {
+            return nearestOfAll(i, new TermMajor(centroids), centroidNorms);
+        }
         lowerBounds[from + own] = ownDistance;
         int nearest = own;
         double nearestSimilarity = ownSimilarity;
@@ -105,7 +108,7 @@ final class NearestCentroids {
                 continue;
             }
             double s = doc.dot(centroids[c]);
-            lowerBounds[from + c] = distance(i, s, 1);
+            lowerBounds[from + c] = distance(i, s, centroidNorms[c]);
             if (s > nearestSimilarity || (s == nearestSimilarity && c < nearest)) {
                 nearest = c;
                 nearestSimilarity = s;
@@ -151,7 +154,8 @@ final class NearestCentroids {
 
     private static boolean allUnitLength(double[][] centroids) {
         for (double[] centroid : centroids) {
-            if (Math.abs(squaredNorm(centroid) - 1) > 1e-9) {
+            // NaN fails the test too, so such centroids are compared in full.
+            if (!(Math.abs(squaredNorm(centroid) - 1) <= 1e-12)) {
                 return false;
             }
         }

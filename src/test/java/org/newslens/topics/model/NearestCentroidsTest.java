@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The k-means assignment with Hamerly's bound gives exactly what comparing with every centroid gives. */
+/** The k-means assignment with Elkan's bounds gives exactly what comparing with every centroid gives. */
 class NearestCentroidsTest {
     private static final int DIM = 40;
 
@@ -132,9 +132,11 @@ class NearestCentroidsTest {
         centroids[2][0] = 1;
         NearestCentroids nearest = new NearestCentroids(docs);
         nearest.assign(centroids);
-        double[][] swapped = {centroids[0], centroids[2], centroids[1]};
-        nearest.assign(swapped);
         assertThat(nearest.assignment()[0]).isEqualTo(1);
+        // Its own centroid stays; an equally similar one moves in at a lower index and takes it.
+        double[][] swapped = {centroids[2], centroids[1], centroids[0]};
+        nearest.assign(swapped);
+        assertThat(nearest.assignment()[0]).isZero();
         assertSameAsEveryCentroid(nearest, docs, swapped);
     }
 
