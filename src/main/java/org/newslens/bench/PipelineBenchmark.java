@@ -208,8 +208,7 @@ public final class PipelineBenchmark {
         List<Character> genres = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         for (Row row : clusters.collectAsList()) {
-            String[] parts = row.<String>getAs(MllibBaseline.FILE).split("/");
-            genres.add(parts[parts.length - 2].charAt(0));
+            genres.add(QualityFigures.genreOf(row.getAs(MllibBaseline.FILE)));
             labels.add(row.getAs(MllibBaseline.CLUSTER));
         }
         return Nmi.of(genres, labels);

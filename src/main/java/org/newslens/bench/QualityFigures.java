@@ -57,11 +57,14 @@ final class QualityFigures {
         tables.read(Table.DOCUMENTS, "bench")
                 .select(Columns.DOC_ID, Columns.SOURCE_URI)
                 .collectAsList()
-                .forEach(r -> {
-                    String[] parts = r.<String>getAs(Columns.SOURCE_URI).split("/");
-                    genre.put(r.getAs(Columns.DOC_ID), parts[parts.length - 2].charAt(0));
-                });
+                .forEach(r -> genre.put(r.getAs(Columns.DOC_ID), genreOf(r.getAs(Columns.SOURCE_URI))));
         return genre;
+    }
+
+    /** The genre of a Brown text from its path: the first letter of the folder it is in. */
+    static char genreOf(String path) {
+        String[] parts = path.split("/");
+        return parts[parts.length - 2].charAt(0);
     }
 
     /**

@@ -56,7 +56,11 @@ final class NearestCentroids {
     /** Assigns every document to its most similar centroid (lowest index on ties); true if any moved. */
     boolean assign(double[][] centroids) {
         int k = centroids.length;
-        boolean bounded = current != null && allUnitLength(centroids);
+        double[] centroidNorms = new double[k];
+        for (int c = 0; c < k; c++) {
+            centroidNorms[c] = squaredNorm(centroids[c]);
+        }
+        boolean bounded = current != null && allUnitLength(centroidNorms);
         double[] moves = new double[k];
         if (bounded) {
             for (int c = 0; c < k; c++) {
@@ -66,10 +70,6 @@ final class NearestCentroids {
             lowerBounds = new double[Math.multiplyExact(docs.size(), k)];
         }
         TermMajor byTerm = bounded ? null : new TermMajor(centroids);
-        double[] centroidNorms = new double[k];
-        for (int c = 0; c < k; c++) {
-            centroidNorms[c] = squaredNorm(centroids[c]);
-        }
         current = centroids;
         // Each document on its own, so in parallel.
         return IntStream.range(0, docs.size())
@@ -78,7 +78,7 @@ final class NearestCentroids {
                             int own = assignment[i];
                             int nearest = bounded
                                     ? nearestWithin(i, centroids, moves, centroidNorms)
-                                    : nearestOfAll(i, byTerm, centroidNorms);
+                                    : nearestOfAll(i, byTerm.dots(docs.get(i)), centroidNorms);
                             assignment[i] = nearest;
                             return nearest == own ? 0 : 1;
                         })
@@ -94,7 +94,7 @@ final class NearestCentroids {
         double ownSimilarity = doc.dot(centroids[own]);
         double ownDistance = distance(i, ownSimilarity, centroidNorms[own]);
         if (Double.isNaN(ownDistance)) {
-            return nearestOfAll(i, new TermMajor(centroids), centroidNorms);
+            return nearestOfAll(i, SphericalKMeans.similarities(doc, centroids), centroidNorms);
         }
         lowerBounds[from + own] = ownDistance;
         int nearest = own;
@@ -118,9 +118,11 @@ final class NearestCentroids {
         return nearest;
     }
 
-    /** Document i's nearest centroid, compared with all of them; sets its bounds to the exact distances. */
-    private int nearestOfAll(int i, TermMajor byTerm, double[] centroidNorms) {
-        double[] similarities = byTerm.dots(docs.get(i));
+    /**
+     * Document i's nearest centroid from its similarity with every centroid; sets its bounds to the exact
+     * distances.
+     */
+    private int nearestOfAll(int i, double[] similarities, double[] centroidNorms) {
         int from = i * similarities.length;
         for (int c = 0; c < similarities.length; c++) {
             lowerBounds[from + c] = distance(i, similarities[c], centroidNorms[c]);
@@ -152,10 +154,10 @@ final class NearestCentroids {
         return Math.sqrt(sum);
     }
 
-    private static boolean allUnitLength(double[][] centroids) {
-        for (double[] centroid : centroids) {
+    private static boolean allUnitLength(double[] squaredNorms) {
+        for (double squaredNorm : squaredNorms) {
             // NaN fails the test too, so such centroids are compared in full.
-            if (!(Math.abs(squaredNorm(centroid) - 1) <= 1e-12)) {
+            if (!(Math.abs(squaredNorm - 1) <= 1e-12)) {
                 return false;
             }
         }

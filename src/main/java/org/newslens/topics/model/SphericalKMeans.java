@@ -46,11 +46,16 @@ public final class SphericalKMeans {
 
     /** Index of the centroid most similar to the document (lowest index on ties). */
     public static int nearest(SparseDoc doc, double[][] centroids) {
+        return highest(similarities(doc, centroids));
+    }
+
+    /** The document's cosine similarity with each centroid, one at a time. */
+    static double[] similarities(SparseDoc doc, double[][] centroids) {
         double[] similarities = new double[centroids.length];
         for (int c = 0; c < centroids.length; c++) {
             similarities[c] = doc.dot(centroids[c]);
         }
-        return highest(similarities);
+        return similarities;
     }
 
     /** Index of the highest similarity (lowest index on ties). */
