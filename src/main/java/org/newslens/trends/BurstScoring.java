@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -40,6 +41,8 @@ final class BurstScoring {
      * @param counts the item's key columns, period_index and docs, plus any columns to keep
      * @param periods period_index, period, period_start, period_end, period_docs, history_period_docs,
      *                earlier_period_docs (one row per period with documents)
+     * @param keep keeps a dataset for the caller's run (released by the caller): the scored rows, which the
+     *     q-values' sort samples and reads and the untested rows read again
      */
     static Dataset<Row> score(
             SparkSession spark,
@@ -48,10 +51,11 @@ final class BurstScoring {
             Dataset<Row> periods,
             int history,
             double fdr,
-            int minDocs) {
+            int minDocs,
+            UnaryOperator<Dataset<Row>> keep) {
         WindowSpec byItem = Window.partitionBy(keys.stream().map(k -> col(k)).toArray(Column[]::new))
                 .orderBy(col("period_index"));
-        Dataset<Row> rows = counts
+        Dataset<Row> rows = keep.apply(counts
                 // A range over indices: periods without documents count as zero.
                 .withColumn(
                         Columns.HISTORY_DOCS,
@@ -79,7 +83,7 @@ final class BurstScoring {
                                 col(Columns.DOCS),
                                 col(Columns.HISTORY_DOCS),
                                 col(Columns.PERIOD_DOCS),
-                                col(Columns.HISTORY_PERIOD_DOCS)));
+                                col(Columns.HISTORY_PERIOD_DOCS))));
         Dataset<Row> tested = rows.filter(col(Columns.HISTORY_PERIOD_DOCS).gt(0))
                 .withColumn(
                         Columns.P_VALUE,

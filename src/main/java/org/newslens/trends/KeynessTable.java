@@ -1,24 +1,22 @@
 package org.newslens.trends;
 
-import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.sum;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.TreeMap;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.internal.SQLConf;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.newslens.io.Columns;
-import org.newslens.io.GroupedRows;
 import org.newslens.io.Table;
 import org.newslens.stats.Keyness;
 
@@ -29,61 +27,31 @@ import org.newslens.stats.Keyness;
  * before it (the first period has no reference and no rows). Totals are the counts of all terms (or all
  * entity mentions) of the group and of the reference.
  *
- * <p>The per-document features are summed once per (feature, outlet, period) cell; the cells of one feature
- * then meet in one partition, where both groupings are worked out in one pass (the group totals, a few rows
- * per outlet and period, travel with the task).
+ * <p>The per-document features are summed once per (feature, outlet, period) cell ({@link KeynessCells}), which
+ * gives each feature's cells in one row: both groupings are worked out from it in one pass (the group totals, a
+ * few numbers per outlet and period, travel with the task).
  */
 final class KeynessTable {
     static final String OUTLET = "outlet";
     static final String PERIOD = "period";
     static final String TERM = "term";
     static final String ENTITY = "entity";
-    private static final String FEATURE = "feature";
-    /** About what one (doc_id, outlet, period_index) row takes in a broadcast hash table. */
-    private static final long GROUP_ROW_BYTES = 80;
 
     private KeynessTable() {}
 
     /**
-     * The per-document features summed per (kind, feature, outlet, period_index) cell: each document carries
-     * its outlet (null when the outlet grouping leaves it out) and its period (null when undated or left out).
-     *
-     * @param features doc_id, kind, feature (a term or an entity id), n (occurrences in the document)
-     * @param outletDocs doc_id, outlet of the documents the outlet grouping counts
-     * @param periodDocs doc_id, period_index of the documents the period grouping counts
-     * @param documents how many documents there are (for the choice of join)
-     */
-    static Dataset<Row> cells(Dataset<Row> features, Dataset<Row> outletDocs, Dataset<Row> periodDocs, long documents) {
-        Dataset<Row> outlets = outletDocs.select(col(Columns.DOC_ID), col(Columns.OUTLET));
-        Dataset<Row> periods = periodDocs.select(col(Columns.DOC_ID).as("period_doc"), col("period_index"));
-        Dataset<Row> groups = outlets.join(
-                        periods, outlets.col(Columns.DOC_ID).equalTo(col("period_doc")), "full_outer")
-                .select(
-                        coalesce(outlets.col(Columns.DOC_ID), col("period_doc")).as(Columns.DOC_ID),
-                        col(Columns.OUTLET),
-                        col("period_index"));
-        // Each document's groups meet its many feature rows: when the map of documents to groups is under Spark's
-        // broadcast threshold, every task gets all of it, so the feature rows are not shuffled for the join. Spark
-        // cannot tell its size from the plan (a window and an outer join), so it is worked out from the count.
-        boolean small = documents * GROUP_ROW_BYTES <= SQLConf.get().autoBroadcastJoinThreshold();
-        return features.join(small ? broadcast(groups) : groups, Columns.DOC_ID)
-                .groupBy(Columns.KIND, FEATURE, Columns.OUTLET, "period_index")
-                .agg(sum("n").as("n"));
-    }
-
-    /**
-     * @param cells the counts of {@link #cells}
+     * @param cells the counts of {@link KeynessCells#of}, kept by the caller (they are read twice)
      * @param periodLabels period_index to the period's label, for every period
      * @param entityNames entity_id, name (the entities table)
      */
     static Dataset<Row> build(
-            Dataset<Row> cells, Map<Long, String> periodLabels, Dataset<Row> entityNames, int minCount) {
+            KeynessCells.Cells cells, Map<Long, String> periodLabels, Dataset<Row> entityNames, int minCount) {
+        KeynessCells.Groups groups = cells.groups();
         Totals totals = Totals.of(cells, periodLabels);
         StructType schema = Table.KEYNESS.schema();
-        Dataset<Row> scored = cells.repartition(col(Columns.KIND), col(FEATURE))
-                .sortWithinPartitions(Columns.KIND, FEATURE)
+        Dataset<Row> scored = cells.perFeature()
                 .mapPartitions(
-                        (MapPartitionsFunction<Row, Row>) rows -> new FeatureScorer(rows, totals, minCount),
+                        (MapPartitionsFunction<Row, Row>) rows -> new FeatureScorer(rows, groups, totals, minCount),
                         Encoders.row(schema));
         // Entities are labelled with their canonical name; terms are their own label.
         Dataset<Row> entities = scored.filter(col(Columns.KIND).equalTo(ENTITY))
@@ -91,6 +59,27 @@ final class KeynessTable {
                 .join(entityNames.select(Columns.ENTITY_ID, Columns.NAME), Columns.ENTITY_ID)
                 .withColumnRenamed(Columns.NAME, Columns.TERM);
         return scored.filter(col(Columns.KIND).equalTo(TERM)).unionByName(entities);
+    }
+
+    private static final StructType GROUP_TOTALS = new StructType()
+            .add(Columns.KIND, DataTypes.StringType, false)
+            .add("group_index", DataTypes.IntegerType, false)
+            .add("n", DataTypes.LongType, false);
+
+    /** A partition's cells summed per (kind, group): a few rows per group. */
+    private static Iterator<Row> groupTotals(Iterator<Row> cells) {
+        Map<String, Map<Integer, Long>> sums = new TreeMap<>();
+        cells.forEachRemaining(cell -> {
+            Map<Integer, Long> ofKind = sums.computeIfAbsent(cell.getString(0), k -> new TreeMap<>());
+            List<Integer> groups = cell.getList(2);
+            List<Long> counts = cell.getList(3);
+            for (int i = 0; i < groups.size(); i++) {
+                ofKind.merge(groups.get(i), counts.get(i), Long::sum);
+            }
+        });
+        List<Row> out = new ArrayList<>();
+        sums.forEach((kind, ofKind) -> ofKind.forEach((group, n) -> out.add(RowFactory.create(kind, group, n))));
+        return out.iterator();
     }
 
     /** The total occurrences of each kind per outlet and per period: one row per (kind, group), so small. */
@@ -102,25 +91,27 @@ final class KeynessTable {
             Map<Long, String> periodLabels)
             implements Serializable {
 
-        static Totals of(Dataset<Row> cells, Map<Long, String> periodLabels) {
+        static Totals of(KeynessCells.Cells cells, Map<Long, String> periodLabels) {
+            KeynessCells.Groups groups = cells.groups();
             Map<String, Map<String, Long>> byOutlet = new TreeMap<>();
             Map<String, Long> allOutlets = new TreeMap<>();
-            for (Row r : cells.filter(col(Columns.OUTLET).isNotNull())
-                    .groupBy(Columns.KIND, Columns.OUTLET)
-                    .agg(sum("n").as("n"))
-                    .collectAsList()) {
-                long n = r.getAs("n");
-                byOutlet.computeIfAbsent(r.getAs(Columns.KIND), k -> new TreeMap<>())
-                        .put(r.getAs(Columns.OUTLET), n);
-                allOutlets.merge(r.getAs(Columns.KIND), n, Long::sum);
-            }
             Map<String, TreeMap<Long, Long>> byPeriod = new TreeMap<>();
-            for (Row r : cells.filter(col("period_index").isNotNull())
-                    .groupBy(Columns.KIND, "period_index")
-                    .agg(sum("n").as("n"))
+            for (Row r : cells.perFeature()
+                    .mapPartitions(
+                            (MapPartitionsFunction<Row, Row>) KeynessTable::groupTotals, Encoders.row(GROUP_TOTALS))
                     .collectAsList()) {
-                byPeriod.computeIfAbsent(r.getAs(Columns.KIND), k -> new TreeMap<>())
-                        .put(r.getAs("period_index"), r.getAs("n"));
+                String kind = r.getString(0);
+                int group = r.getInt(1);
+                long n = r.getLong(2);
+                String outlet = groups.outlets()[group];
+                Long period = groups.periods()[group];
+                if (outlet != null) {
+                    byOutlet.computeIfAbsent(kind, k -> new TreeMap<>()).merge(outlet, n, Long::sum);
+                    allOutlets.merge(kind, n, Long::sum);
+                }
+                if (period != null) {
+                    byPeriod.computeIfAbsent(kind, k -> new TreeMap<>()).merge(period, n, Long::sum);
+                }
             }
             Map<String, Map<Long, Long>> beforePeriod = new TreeMap<>();
             byPeriod.forEach((kind, periods) -> {
@@ -134,31 +125,52 @@ final class KeynessTable {
         }
     }
 
-    /**
-     * Reads the cells sorted by (kind, feature) and gives, per feature, its rows of both groupings. Counts are
-     * whole numbers summed in a fixed order, so the rows do not depend on partitioning.
-     */
-    private static final class FeatureScorer extends GroupedRows {
+    /** Gives, per feature's cells, its rows of both groupings. Counts are whole numbers, so order does not matter. */
+    private static final class FeatureScorer implements Iterator<Row> {
+        private final Iterator<Row> cells;
+        private final KeynessCells.Groups groups;
         private final Totals totals;
         private final int minCount;
+        private final List<Row> pending = new ArrayList<>();
+        private int next;
 
-        FeatureScorer(Iterator<Row> cells, Totals totals, int minCount) {
-            super(cells);
+        FeatureScorer(Iterator<Row> cells, KeynessCells.Groups groups, Totals totals, int minCount) {
+            this.cells = cells;
+            this.groups = groups;
             this.totals = totals;
             this.minCount = minCount;
         }
 
         @Override
-        protected void readGroup(List<Row> out) {
-            String kind = peek().getAs(Columns.KIND);
-            String feature = peek().getAs(FEATURE);
+        public boolean hasNext() {
+            while (next == pending.size() && cells.hasNext()) {
+                pending.clear();
+                next = 0;
+                score(cells.next(), pending);
+            }
+            return next < pending.size();
+        }
+
+        @Override
+        public Row next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return pending.get(next++);
+        }
+
+        private void score(Row cell, List<Row> out) {
+            String kind = cell.getString(0);
+            String feature = cell.getString(1);
+            List<Integer> groupIndexes = cell.getList(2);
+            List<Long> counts = cell.getList(3);
             Map<String, Long> byOutlet = new TreeMap<>();
             TreeMap<Long, Long> byPeriod = new TreeMap<>();
-            while (peek() != null && kind.equals(peek().getAs(Columns.KIND)) && feature.equals(peek().getAs(FEATURE))) {
-                Row cell = take();
-                long n = cell.getAs("n");
-                String outlet = cell.getAs(Columns.OUTLET);
-                Long period = cell.getAs("period_index");
+            for (int i = 0; i < groupIndexes.size(); i++) {
+                int group = groupIndexes.get(i);
+                long n = counts.get(i);
+                String outlet = groups.outlets()[group];
+                Long period = groups.periods()[group];
                 if (outlet != null) {
                     byOutlet.merge(outlet, n, Long::sum);
                 }
@@ -167,7 +179,6 @@ final class KeynessTable {
                 }
             }
             String entityId = ENTITY.equals(kind) ? feature : null;
-
             long featureTotal =
                     byOutlet.values().stream().mapToLong(Long::longValue).sum();
             long kindTotal = totals.allOutlets().getOrDefault(kind, 0L);
@@ -190,19 +201,19 @@ final class KeynessTable {
             long earlier = 0;
             Map<Long, Long> periodTotals = totals.byPeriod().get(kind);
             Map<Long, Long> beforeTotals = totals.beforePeriod().get(kind);
-            for (Map.Entry<Long, Long> cell : byPeriod.entrySet()) {
-                long countIn = cell.getValue();
+            for (Map.Entry<Long, Long> inPeriod : byPeriod.entrySet()) {
+                long countIn = inPeriod.getValue();
                 add(
                         out,
                         PERIOD,
-                        totals.periodLabels().get(cell.getKey()),
+                        totals.periodLabels().get(inPeriod.getKey()),
                         kind,
                         feature,
                         entityId,
                         countIn,
                         earlier,
-                        periodTotals.get(cell.getKey()),
-                        beforeTotals.get(cell.getKey()));
+                        periodTotals.get(inPeriod.getKey()),
+                        beforeTotals.get(inPeriod.getKey()));
                 earlier += countIn;
             }
         }

@@ -127,4 +127,15 @@ final class TrendCounts {
                 lit(1L).as("n"));
         return terms.unionByName(named);
     }
+
+    /** Every keyness feature there can be: kind, feature (the terms of term_stats, the ids of entities). */
+    static Dataset<Row> vocabulary(Dataset<Row> termStats, Dataset<Row> entities) {
+        return termStats
+                .select(
+                        lit(KeynessTable.TERM).as(Columns.KIND),
+                        col(Columns.TERM).as("feature"))
+                .unionByName(entities.select(
+                        lit(KeynessTable.ENTITY).as(Columns.KIND),
+                        col(Columns.ENTITY_ID).as("feature")));
+    }
 }

@@ -55,7 +55,8 @@ public final class TrendsJob implements Job {
     /** duplicates is read when there (see {@link TrendsSettings#DUPLICATES_ONCE}), so it is not required. */
     @Override
     public List<Table> inputs() {
-        return List.of(Table.DOCUMENTS, Table.MENTIONS, Table.ENTITIES, Table.ENTITY_PAIRS, Table.DOC_TERMS);
+        return List.of(
+                Table.DOCUMENTS, Table.MENTIONS, Table.ENTITIES, Table.ENTITY_PAIRS, Table.DOC_TERMS, Table.TERM_STATS);
     }
 
     @Override
@@ -134,7 +135,8 @@ public final class TrendsJob implements Job {
                             periods,
                             history,
                             fdr,
-                            minDocs)
+                            minDocs,
+                            scored -> keep(kept, scored))
                     .join(entities, Columns.ENTITY_ID);
             tables.write(Table.ENTITY_TRENDS, entityTrends);
             summary.put(
@@ -154,7 +156,8 @@ public final class TrendsJob implements Job {
                     periods,
                     history,
                     fdr,
-                    minDocs);
+                    minDocs,
+                    scored -> keep(kept, scored));
             tables.write(Table.PAIR_TRENDS, pairTrends.join(pairs, new String[] {Columns.ENTITY_A, Columns.ENTITY_B}));
             summary.put(
                     "pair bursts",
@@ -165,14 +168,15 @@ public final class TrendsJob implements Job {
             JobLabels.step(spark, "trends: keyness");
             // The per-document features summed per (feature, outlet, period) cell, once: both groupings and their
             // totals aggregate these cells.
-            Dataset<Row> cells = keep(
-                    kept,
-                    KeynessTable.cells(
-                            TrendCounts.features(tables.read(Table.DOC_TERMS, name()), mentions),
-                            Stories.perOutlet(documents, duplicates),
-                            dated,
-                            documentCount));
-            summary.put("keyness cells", cells.count());
+            KeynessCells.Cells cells = KeynessCells.of(
+                    TrendCounts.features(tables.read(Table.DOC_TERMS, name()), mentions),
+                    TrendCounts.vocabulary(tables.read(Table.TERM_STATS, name()), entities),
+                    Stories.perOutlet(documents, duplicates),
+                    dated,
+                    documentCount);
+            keep(kept, cells.perFeature());
+            kept.add(cells.numbered());
+            summary.put("keyness cells", KeynessCells.count(cells));
             JobLabels.step(spark, "trends: keyness scores");
             long keyness = tables.write(
                     Table.KEYNESS,

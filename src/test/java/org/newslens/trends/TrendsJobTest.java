@@ -75,6 +75,14 @@ class TrendsJobTest {
         store.write(Table.DOCUMENTS, SPARK.createDataFrame(docs, Table.DOCUMENTS.schema()));
         store.write(Table.MENTIONS, SPARK.createDataFrame(mentions, Table.MENTIONS.schema()));
         store.write(Table.DOC_TERMS, SPARK.createDataFrame(terms, Table.DOC_TERMS.schema()));
+        // term_stats as the terms stage writes it beside doc_terms (only the terms matter here)
+        store.write(
+                Table.TERM_STATS,
+                SPARK.createDataFrame(
+                        List.of(
+                                RowFactory.create("harbour", 25L, 2L, 1.0),
+                                RowFactory.create("filler", 2975L, 24L, 0.0)),
+                        Table.TERM_STATS.schema()));
         store.write(
                 Table.ENTITIES,
                 SPARK.createDataFrame(

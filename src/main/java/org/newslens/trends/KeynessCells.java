@@ -1,0 +1,332 @@
+package org.newslens.trends;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.raise_error;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.internal.SQLConf;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.newslens.io.Columns;
+import org.newslens.io.GroupedRows;
+
+/**
+ * The per-document keyness features summed per cell, a cell being a feature (a term or an entity) in one group of
+ * documents: the documents with the same outlet and period (either may be null, when that grouping leaves the
+ * document out). The cells come as one row per feature, holding the feature's count in each group it occurs in.
+ *
+ * <p>Each task sums its rows per feature in a small map of group counts, and hands its sums on whenever they hold
+ * {@link #FLUSH_AT} cells; the sums of a feature then meet in one task and are added up. A feature has few groups
+ * and a task few features, so this is much less work than a Spark aggregation keyed by (feature, outlet, period),
+ * whose map of millions of string keys misses the cache on almost every row.
+ */
+final class KeynessCells {
+    static final String FEATURE = "feature";
+    static final String GROUPS = "groups";
+    static final String COUNTS = "counts";
+    private static final String GROUP = "group_index";
+    /** About what one (doc_id, group) row takes in a broadcast hash table. */
+    private static final long GROUP_ROW_BYTES = 80;
+    /** Cells a task sums before handing them on: some tens of MB of heap. */
+    static final int FLUSH_AT = 250_000;
+
+    private static final String FEATURE_ID = "feature_id";
+    /** A task's sums of one feature, or all of them: feature_id, groups, counts. */
+    private static final StructType PARTIAL = new StructType()
+            .add(FEATURE_ID, DataTypes.IntegerType, false)
+            .add(GROUPS, DataTypes.createArrayType(DataTypes.IntegerType, false), false)
+            .add(COUNTS, DataTypes.createArrayType(DataTypes.LongType, false), false);
+
+    private KeynessCells() {}
+
+    /** The groups of documents by index: each one's outlet and period_index (either may be null). */
+    record Groups(String[] outlets, Long[] periods) implements Serializable {
+        int size() {
+            return outlets.length;
+        }
+    }
+
+    /** The cells with their groups, and the numbered features (kept: the caller releases them). */
+    record Cells(Dataset<Row> perFeature, Groups groups, Dataset<Row> numbered) {}
+
+    /**
+     * @param features doc_id, kind, feature (a term or an entity id), n (occurrences in the document)
+     * @param vocabulary kind, feature: every feature the features hold (the terms of term_stats, the entity ids)
+     * @param outletDocs doc_id, outlet of the documents the outlet grouping counts
+     * @param periodDocs doc_id, period_index of the documents the period grouping counts
+     * @param documents how many documents there are (for the choice of join)
+     */
+    static Cells of(
+            Dataset<Row> features,
+            Dataset<Row> vocabulary,
+            Dataset<Row> outletDocs,
+            Dataset<Row> periodDocs,
+            long documents) {
+        Dataset<Row> outlets = outletDocs.select(col(Columns.DOC_ID), col(Columns.OUTLET));
+        Dataset<Row> periods = periodDocs.select(col(Columns.DOC_ID).as("period_doc"), col("period_index"));
+        Dataset<Row> docGroups = outlets.join(
+                        periods, outlets.col(Columns.DOC_ID).equalTo(col("period_doc")), "full_outer")
+                .select(
+                        coalesce(outlets.col(Columns.DOC_ID), col("period_doc")).as(Columns.DOC_ID),
+                        col(Columns.OUTLET),
+                        col("period_index"));
+        List<Row> distinct = docGroups
+                .select(Columns.OUTLET, "period_index")
+                .distinct()
+                .orderBy(
+                        col(Columns.OUTLET).asc_nulls_first(),
+                        col("period_index").asc_nulls_first())
+                .collectAsList();
+        String[] outletOf = new String[distinct.size()];
+        Long[] periodOf = new Long[distinct.size()];
+        List<Row> indexed = new ArrayList<>();
+        for (int g = 0; g < outletOf.length; g++) {
+            outletOf[g] = distinct.get(g).getString(0);
+            periodOf[g] = distinct.get(g).isNullAt(1) ? null : distinct.get(g).getLong(1);
+            indexed.add(RowFactory.create(outletOf[g], periodOf[g], g));
+        }
+        Dataset<Row> index = docGroups
+                .sparkSession()
+                .createDataFrame(
+                        indexed,
+                        new StructType()
+                                .add("group_outlet", DataTypes.StringType, true)
+                                .add("group_period", DataTypes.LongType, true)
+                                .add(GROUP, DataTypes.IntegerType, false));
+        Dataset<Row> docGroup = docGroups
+                .join(
+                        broadcast(index),
+                        col(Columns.OUTLET)
+                                .eqNullSafe(col("group_outlet"))
+                                .and(col("period_index").eqNullSafe(col("group_period"))))
+                .select(Columns.DOC_ID, GROUP);
+        // Each document's group meets its many feature rows: when the map of documents to groups is under Spark's
+        // broadcast threshold, every task gets all of it, so the feature rows are not shuffled for the join. Spark
+        // cannot tell its size from the plan (an outer join), so it is worked out from the count.
+        boolean small = documents * GROUP_ROW_BYTES <= SQLConf.get().autoBroadcastJoinThreshold();
+        // Features are numbered, so that a task sums its rows in one table of numbers rather than a map of strings.
+        Dataset<Row> numbered = number(vocabulary.select(Columns.KIND, FEATURE));
+        Dataset<Row> grouped = features.join(small ? broadcast(docGroup) : docGroup, Columns.DOC_ID)
+                .join(broadcast(numbered), new String[] {Columns.KIND, FEATURE}, "left")
+                .select(
+                        // every feature is numbered unless term_stats or entities are out of date
+                        when(col(FEATURE_ID).isNotNull(), col(FEATURE_ID))
+                                .otherwise(raise_error(concat(
+                                        lit("keyness: the "),
+                                        col(Columns.KIND),
+                                        lit(" '"),
+                                        col(FEATURE),
+                                        lit("' of doc_terms or mentions is not in term_stats or entities;"
+                                                + " run the terms and entities stages again"))))
+                                .as(FEATURE_ID),
+                        col(GROUP),
+                        col("n"));
+        Dataset<Row> perFeature = grouped.mapPartitions(
+                        (MapPartitionsFunction<Row, Row>) rows -> summed(rows, FLUSH_AT), Encoders.row(PARTIAL))
+                .repartition(col(FEATURE_ID))
+                .sortWithinPartitions(FEATURE_ID)
+                .mapPartitions(
+                        (MapPartitionsFunction<Row, Row>) rows -> new FeatureSums(rows, outletOf.length),
+                        Encoders.row(PARTIAL))
+                .join(numbered, FEATURE_ID)
+                .select(Columns.KIND, FEATURE, GROUPS, COUNTS);
+        return new Cells(perFeature, new Groups(outletOf, periodOf), numbered);
+    }
+
+    /** kind, feature, feature_id: the features numbered from 0 in (kind, feature) order; kept. */
+    private static Dataset<Row> number(Dataset<Row> vocabulary) {
+        StructType schema = vocabulary.schema().add(FEATURE_ID, DataTypes.IntegerType, false);
+        JavaRDD<Row> rows = vocabulary
+                .orderBy(Columns.KIND, FEATURE)
+                .javaRDD()
+                .zipWithIndex()
+                .map(numberedRow -> RowFactory.create(
+                        numberedRow._1().getString(0),
+                        numberedRow._1().getString(1),
+                        Math.toIntExact(numberedRow._2())));
+        return vocabulary.sparkSession().createDataFrame(rows, schema).persist(StorageLevel.MEMORY_AND_DISK());
+    }
+
+    /** How many cells there are: the groups of every feature. */
+    static long count(Cells cells) {
+        Row sum = cells.perFeature().agg(sum(size(col(GROUPS)).cast("long"))).first();
+        return sum.isNullAt(0) ? 0 : sum.getLong(0);
+    }
+
+    /** A task's (feature_id, group_index, n) rows summed per cell, handed on every {@code flushAt} cells. */
+    static Iterator<Row> summed(Iterator<Row> rows, int flushAt) {
+        return new Iterator<>() {
+            private final CellTable cells = new CellTable(flushAt);
+            private Iterator<Row> pending = List.<Row>of().iterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!pending.hasNext()) {
+                    if (!rows.hasNext() && cells.size() == 0) {
+                        return false;
+                    }
+                    while (rows.hasNext() && cells.size() < flushAt) {
+                        Row row = rows.next();
+                        cells.add(row.getInt(0), row.getInt(1), row.getLong(2));
+                    }
+                    pending = cells.drain().iterator();
+                }
+                return true;
+            }
+
+            @Override
+            public Row next() {
+                hasNext();
+                return pending.next();
+            }
+        };
+    }
+
+    /** Reads partial rows sorted by feature_id and adds up each feature's: one row per feature. */
+    private static final class FeatureSums extends GroupedRows {
+        private final long[] total;
+        private final int[] touched;
+
+        FeatureSums(Iterator<Row> partials, int groups) {
+            super(partials);
+            this.total = new long[groups];
+            this.touched = new int[groups];
+        }
+
+        @Override
+        protected void readGroup(List<Row> out) {
+            int feature = peek().getInt(0);
+            int size = 0;
+            while (peek() != null && feature == peek().getInt(0)) {
+                Row partial = take();
+                List<Integer> groups = partial.getList(1);
+                List<Long> counts = partial.getList(2);
+                for (int i = 0; i < groups.size(); i++) {
+                    int g = groups.get(i);
+                    if (total[g] == 0) {
+                        touched[size++] = g;
+                    }
+                    total[g] += counts.get(i);
+                }
+            }
+            int[] groups = Arrays.copyOf(touched, size);
+            Arrays.sort(groups);
+            long[] counts = new long[size];
+            for (int i = 0; i < size; i++) {
+                counts[i] = total[groups[i]];
+                total[groups[i]] = 0;
+            }
+            out.add(RowFactory.create(feature, groups, counts));
+        }
+    }
+
+    /**
+     * A task's sums per cell: an open-addressing table keyed by (feature_id, group_index) in one long, each key
+     * next to its count, so that a row costs one cache miss.
+     */
+    static final class CellTable {
+        private static final long EMPTY = -1;
+        /** key, count, key, count, … */
+        private final long[] slots;
+
+        private final int mask;
+        private int size;
+
+        /** A table for up to {@code cells} cells (kept at most half full). */
+        CellTable(int cells) {
+            int capacity = Integer.highestOneBit(Math.max(2, cells) * 2 - 1) * 2;
+            slots = new long[capacity * 2];
+            mask = capacity - 1;
+            clear();
+        }
+
+        int size() {
+            return size;
+        }
+
+        void add(int feature, int group, long n) {
+            long key = (long) feature << 32 | group;
+            int at = slot(key);
+            if (slots[at] == EMPTY) {
+                slots[at] = key;
+                size++;
+            }
+            slots[at + 1] += n;
+        }
+
+        /** The cells as (feature_id, groups ascending, counts) rows, one per feature, and empties the table. */
+        List<Row> drain() {
+            long[] cells = new long[size];
+            int k = 0;
+            for (int at = 0; at < slots.length; at += 2) {
+                if (slots[at] != EMPTY) {
+                    cells[k++] = slots[at];
+                }
+            }
+            Arrays.sort(cells);
+            List<Row> out = new ArrayList<>();
+            for (int from = 0; from < cells.length; ) {
+                int feature = (int) (cells[from] >>> 32);
+                int to = from;
+                while (to < cells.length && (int) (cells[to] >>> 32) == feature) {
+                    to++;
+                }
+                int[] groups = new int[to - from];
+                long[] sums = new long[to - from];
+                for (int i = from; i < to; i++) {
+                    groups[i - from] = (int) cells[i];
+                    sums[i - from] = slots[slot(cells[i]) + 1];
+                }
+                out.add(RowFactory.create(feature, groups, sums));
+                from = to;
+            }
+            clear();
+            return out;
+        }
+
+        private void clear() {
+            for (int at = 0; at < slots.length; at += 2) {
+                slots[at] = EMPTY;
+                slots[at + 1] = 0;
+            }
+            size = 0;
+        }
+
+        /** Where the key is, or the empty slot where it goes. */
+        private int slot(long key) {
+            int at = (int) mix(key) & mask;
+            while (slots[2 * at] != EMPTY && slots[2 * at] != key) {
+                at = (at + 1) & mask;
+            }
+            return 2 * at;
+        }
+
+        /** Murmur3's 64-bit finalizer: spreads keys that differ in a few bits over the whole table. */
+        private static long mix(long key) {
+            long h = key;
+            h ^= h >>> 33;
+            h *= 0xff51afd7ed558ccdL;
+            h ^= h >>> 33;
+            h *= 0xc4ceb9fe1a85ec53L;
+            return h ^ h >>> 33;
+        }
+    }
+}
