@@ -1,5 +1,6 @@
 package org.newslens.entities;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.sum;
 
@@ -12,6 +13,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.newslens.io.Columns;
+import org.newslens.io.RowNumbers;
 import org.newslens.stats.Association;
 
 /**
@@ -43,18 +45,35 @@ public final class CooccurrencePairs {
      */
     public static Dataset<Row> countWindows(
             Dataset<Row> mentions, Dataset<Row> entities, List<String> pairTypes, int maxEntities) {
-        Dataset<Row> typed =
-                entities.filter(col(Columns.TYPE).isin(pairTypes.toArray())).select(Columns.ENTITY_ID);
-        Dataset<Row> typedMentions =
-                mentions.join(typed, Columns.ENTITY_ID).select(Columns.DOC_ID, Columns.SENT_ID, Columns.ENTITY_ID);
-        return typedMentions
+        return countWindows(mentions, entities, pairTypes, maxEntities, CooccurrencePartition.FLUSH_AT);
+    }
+
+    /** {@link #countWindows(Dataset, Dataset, List, int)}, each task handing its sums on every flushAt keys. */
+    static Dataset<Row> countWindows(
+            Dataset<Row> mentions, Dataset<Row> entities, List<String> pairTypes, int maxEntities, int flushAt) {
+        // Entities are numbered in entity_id order, so that a task counts pairs of numbers; ties and pair order
+        // (entity_a < entity_b) are the same in numbers as in ids.
+        Dataset<Row> numbered = RowNumbers.number(
+                entities.filter(col(Columns.TYPE).isin(pairTypes.toArray())).select(Columns.ENTITY_ID),
+                CooccurrencePartition.ENTITY);
+        Dataset<Row> typedMentions = mentions.join(broadcast(numbered), Columns.ENTITY_ID)
+                .select(Columns.DOC_ID, Columns.SENT_ID, CooccurrencePartition.ENTITY);
+        Dataset<Row> counted = typedMentions
                 .repartition(col(Columns.DOC_ID))
                 .sortWithinPartitions(Columns.DOC_ID, Columns.SENT_ID)
                 .mapPartitions(
-                        new CooccurrencePartition(typedMentions.schema(), maxEntities),
+                        new CooccurrencePartition(typedMentions.schema(), maxEntities, flushAt),
                         Encoders.row(CooccurrencePartition.SCHEMA))
-                .groupBy(Columns.WINDOW, Columns.ENTITY_A, Columns.ENTITY_B)
+                .groupBy(Columns.WINDOW, CooccurrencePartition.ENTITY, CooccurrencePartition.OTHER)
                 .agg(sum(Columns.COUNT).as(Columns.COUNT), sum(Columns.DOCS).as(Columns.DOCS));
+        Dataset<Row> idA = numbered.select(
+                col(CooccurrencePartition.ENTITY), col(Columns.ENTITY_ID).as(Columns.ENTITY_A));
+        Dataset<Row> idB = numbered.select(
+                col(CooccurrencePartition.ENTITY).as(CooccurrencePartition.OTHER),
+                col(Columns.ENTITY_ID).as(Columns.ENTITY_B));
+        return counted.join(broadcast(idA), CooccurrencePartition.ENTITY)
+                .join(broadcast(idB), List.of(CooccurrencePartition.OTHER).toArray(new String[0]), "left")
+                .select(Columns.WINDOW, Columns.ENTITY_A, Columns.ENTITY_B, Columns.COUNT, Columns.DOCS);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.newslens.entities;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -12,99 +13,137 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.newslens.io.Columns;
 import org.newslens.io.GroupedRows;
+import org.newslens.stats.SumTable;
 
 /**
- * Counts one document at a time: reads a partition's mentions (doc_id, sent_id, entity_id), whose documents are
- * each whole and contiguous and sorted by sentence, and gives per document and window kind the entities of its
- * windows and their pairs, already summed over the document's windows:
+ * Counts one document at a time: reads a partition's mentions (doc_id, sent_id, entity: the entity's number),
+ * whose documents are each whole and contiguous and sorted by sentence, and sums per window kind, over the
+ * task's documents:
  *
  * <ul>
- *   <li>(window, entity_a = the entity, entity_b = null, count = windows of the document holding it, docs = 1);
- *   <li>(window, entity_a, entity_b, count = windows of the document holding both, docs = 1), entity_a &lt;
- *       entity_b.
+ *   <li>(window, entity, other = null, count = windows holding the entity, docs = documents with such a window);
+ *   <li>(window, entity, other, count = windows holding both, docs = documents with such a window), entity &lt;
+ *       other.
  * </ul>
  *
- * Summed over documents these are each entity's window count, and each pair's window count and documents. A
- * window keeps its {@code maxEntities} most mentioned entities (ties to the smaller entity_id).
+ * The sums are handed on whenever a table holds {@code flushAt} keys, so they are partial: summed over the
+ * tasks they are each entity's window count, and each pair's window count and documents. A window keeps its
+ * {@code maxEntities} most mentioned entities (ties to the smaller number, which is the smaller entity_id).
  */
 final class CooccurrencePartition implements MapPartitionsFunction<Row, Row> {
+    static final String ENTITY = "entity";
+    static final String OTHER = "other";
     static final StructType SCHEMA = new StructType()
             .add(Columns.WINDOW, DataTypes.StringType, false)
-            .add(Columns.ENTITY_A, DataTypes.StringType, false)
-            .add(Columns.ENTITY_B, DataTypes.StringType, true)
+            .add(ENTITY, DataTypes.IntegerType, false)
+            .add(OTHER, DataTypes.IntegerType, true)
             .add(Columns.COUNT, DataTypes.LongType, false)
             .add(Columns.DOCS, DataTypes.LongType, false);
+    /** Keys a table sums before handing them on: about 5 MB each, two tables a task. */
+    static final int FLUSH_AT = 100_000;
+    /** The other entity of an entity's own count. */
+    private static final long ALONE = 0xffffffffL;
 
     private final int docIdAt;
     private final int sentIdAt;
-    private final int entityIdAt;
+    private final int entityAt;
     private final int maxEntities;
+    private final int flushAt;
 
-    CooccurrencePartition(StructType mentions, int maxEntities) {
+    CooccurrencePartition(StructType mentions, int maxEntities, int flushAt) {
         this.docIdAt = mentions.fieldIndex(Columns.DOC_ID);
         this.sentIdAt = mentions.fieldIndex(Columns.SENT_ID);
-        this.entityIdAt = mentions.fieldIndex(Columns.ENTITY_ID);
+        this.entityAt = mentions.fieldIndex(ENTITY);
         this.maxEntities = maxEntities;
+        this.flushAt = flushAt;
     }
 
     @Override
     public Iterator<Row> call(Iterator<Row> mentions) {
         return new GroupedRows(mentions) {
+            private final SumTable sentences = new SumTable(flushAt, 2);
+            private final SumTable documents = new SumTable(flushAt, 2);
+
             @Override
             protected void readGroup(List<Row> out) {
                 String docId = peek().getString(docIdAt);
-                Map<String, Integer> inDocument = new HashMap<>();
-                Map<String, Long> sentenceEntities = new HashMap<>();
-                Map<Pair, Long> sentencePairs = new HashMap<>();
+                Map<Integer, Integer> inDocument = new HashMap<>();
+                Map<Long, Long> sentenceWindows = new HashMap<>(); // entity or pair key -> windows
                 while (peek() != null && docId.equals(peek().getString(docIdAt))) {
                     int sentId = peek().getInt(sentIdAt);
-                    Map<String, Integer> inSentence = new HashMap<>();
+                    Map<Integer, Integer> inSentence = new HashMap<>();
                     while (peek() != null
                             && docId.equals(peek().getString(docIdAt))
                             && peek().getInt(sentIdAt) == sentId) {
-                        String entity = take().getString(entityIdAt);
+                        int entity = take().getInt(entityAt);
                         inSentence.merge(entity, 1, Integer::sum);
                         inDocument.merge(entity, 1, Integer::sum);
                     }
-                    addWindow(mostMentioned(inSentence), sentenceEntities, sentencePairs);
+                    addWindow(mostMentioned(inSentence), sentenceWindows);
                 }
-                Map<String, Long> documentEntities = new HashMap<>();
-                Map<Pair, Long> documentPairs = new HashMap<>();
-                addWindow(mostMentioned(inDocument), documentEntities, documentPairs);
-                emit(CooccurrencePairs.SENTENCE, sentenceEntities, sentencePairs, out);
-                emit(CooccurrencePairs.DOCUMENT, documentEntities, documentPairs, out);
+                Map<Long, Long> documentWindows = new HashMap<>();
+                addWindow(mostMentioned(inDocument), documentWindows);
+                add(sentenceWindows, sentences, CooccurrencePairs.SENTENCE, out);
+                add(documentWindows, documents, CooccurrencePairs.DOCUMENT, out);
+            }
+
+            @Override
+            protected void finish(List<Row> out) {
+                handOn(sentences, CooccurrencePairs.SENTENCE, out);
+                handOn(documents, CooccurrencePairs.DOCUMENT, out);
             }
         };
     }
 
-    /** The window's entities, sorted by id: at most maxEntities, the most mentioned (ties: smaller id). */
-    private List<String> mostMentioned(Map<String, Integer> mentionCounts) {
-        List<Map.Entry<String, Integer>> entries = new ArrayList<>(mentionCounts.entrySet());
+    /** The window's entities, ascending: at most maxEntities, the most mentioned (ties: smaller number). */
+    private int[] mostMentioned(Map<Integer, Integer> mentionCounts) {
+        List<Map.Entry<Integer, Integer>> entries = new ArrayList<>(mentionCounts.entrySet());
         if (entries.size() > maxEntities) {
-            entries.sort(
-                    Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+            entries.sort(Map.Entry.<Integer, Integer>comparingByValue()
+                    .reversed()
+                    .thenComparing(Map.Entry.comparingByKey()));
             entries = entries.subList(0, maxEntities);
         }
-        List<String> kept = new ArrayList<>(entries.size());
-        entries.forEach(e -> kept.add(e.getKey()));
-        kept.sort(null);
+        int[] kept = entries.stream().mapToInt(Map.Entry::getKey).toArray();
+        Arrays.sort(kept);
         return kept;
     }
 
-    private static void addWindow(List<String> entities, Map<String, Long> entityWindows, Map<Pair, Long> pairWindows) {
-        for (int i = 0; i < entities.size(); i++) {
-            entityWindows.merge(entities.get(i), 1L, Long::sum);
-            for (int j = i + 1; j < entities.size(); j++) {
-                pairWindows.merge(new Pair(entities.get(i), entities.get(j)), 1L, Long::sum);
+    /** One window's entities and pairs, each counted once. */
+    private static void addWindow(int[] entities, Map<Long, Long> windows) {
+        for (int i = 0; i < entities.length; i++) {
+            windows.merge(key(entities[i], ALONE), 1L, Long::sum);
+            for (int j = i + 1; j < entities.length; j++) {
+                windows.merge(key(entities[i], entities[j]), 1L, Long::sum);
             }
         }
     }
 
-    private static void emit(String window, Map<String, Long> entities, Map<Pair, Long> pairs, List<Row> out) {
-        entities.forEach((entity, windows) -> out.add(RowFactory.create(window, entity, null, windows, 1L)));
-        pairs.forEach((pair, windows) -> out.add(RowFactory.create(window, pair.a(), pair.b(), windows, 1L)));
+    /** Adds a document's windows to the task's sums (the document counts once per key). */
+    private static void add(Map<Long, Long> document, SumTable sums, String window, List<Row> out) {
+        for (Map.Entry<Long, Long> counted : document.entrySet()) {
+            sums.add(counted.getKey(), 0, counted.getValue());
+            sums.add(counted.getKey(), 1, 1);
+            if (sums.isFull()) {
+                handOn(sums, window, out);
+            }
+        }
     }
 
-    /** Two entities of one window, a &lt; b. */
-    private record Pair(String a, String b) {}
+    private static void handOn(SumTable sums, String window, List<Row> out) {
+        for (long key : sums.sortedKeys()) {
+            long other = key & ALONE;
+            out.add(RowFactory.create(
+                    window,
+                    (int) (key >>> 32),
+                    other == ALONE ? null : (int) other,
+                    sums.get(key, 0),
+                    sums.get(key, 1)));
+        }
+        sums.clear();
+    }
+
+    private static long key(int entity, long other) {
+        return (long) entity << 32 | other;
+    }
 }

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -27,6 +26,8 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.newslens.io.Columns;
 import org.newslens.io.GroupedRows;
+import org.newslens.io.RowNumbers;
+import org.newslens.stats.SumTable;
 
 /**
  * The per-document keyness features summed per cell, a cell being a feature (a term or an entity) in one group of
@@ -123,7 +124,8 @@ final class KeynessCells {
         // cannot tell its size from the plan (an outer join), so it is worked out from the count.
         boolean small = documents * GROUP_ROW_BYTES <= SQLConf.get().autoBroadcastJoinThreshold();
         // Features are numbered, so that a task sums its rows in one table of numbers rather than a map of strings.
-        Dataset<Row> numbered = number(vocabulary.select(Columns.KIND, FEATURE));
+        Dataset<Row> numbered = RowNumbers.number(vocabulary.select(Columns.KIND, FEATURE), FEATURE_ID)
+                .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> grouped = features.join(small ? broadcast(docGroup) : docGroup, Columns.DOC_ID)
                 .join(broadcast(numbered), new String[] {Columns.KIND, FEATURE}, "left")
                 .select(
@@ -151,20 +153,6 @@ final class KeynessCells {
         return new Cells(perFeature, new Groups(outletOf, periodOf), numbered);
     }
 
-    /** kind, feature, feature_id: the features numbered from 0 in (kind, feature) order; kept. */
-    private static Dataset<Row> number(Dataset<Row> vocabulary) {
-        StructType schema = vocabulary.schema().add(FEATURE_ID, DataTypes.IntegerType, false);
-        JavaRDD<Row> rows = vocabulary
-                .orderBy(Columns.KIND, FEATURE)
-                .javaRDD()
-                .zipWithIndex()
-                .map(numberedRow -> RowFactory.create(
-                        numberedRow._1().getString(0),
-                        numberedRow._1().getString(1),
-                        Math.toIntExact(numberedRow._2())));
-        return vocabulary.sparkSession().createDataFrame(rows, schema).persist(StorageLevel.MEMORY_AND_DISK());
-    }
-
     /** How many cells there are: the groups of every feature. */
     static long count(Cells cells) {
         Row sum = cells.perFeature().agg(sum(size(col(GROUPS)).cast("long"))).first();
@@ -174,7 +162,7 @@ final class KeynessCells {
     /** A task's (feature_id, group_index, n) rows summed per cell, handed on every {@code flushAt} cells. */
     static Iterator<Row> summed(Iterator<Row> rows, int flushAt) {
         return new Iterator<>() {
-            private final CellTable cells = new CellTable(flushAt);
+            private final SumTable cells = new SumTable(flushAt, 1);
             private Iterator<Row> pending = List.<Row>of().iterator();
 
             @Override
@@ -183,11 +171,11 @@ final class KeynessCells {
                     if (!rows.hasNext() && cells.size() == 0) {
                         return false;
                     }
-                    while (rows.hasNext() && cells.size() < flushAt) {
+                    while (rows.hasNext() && !cells.isFull()) {
                         Row row = rows.next();
-                        cells.add(row.getInt(0), row.getInt(1), row.getLong(2));
+                        cells.add((long) row.getInt(0) << 32 | row.getInt(1), 0, row.getLong(2));
                     }
-                    pending = cells.drain().iterator();
+                    pending = drain(cells).iterator();
                 }
                 return true;
             }
@@ -238,95 +226,26 @@ final class KeynessCells {
         }
     }
 
-    /**
-     * A task's sums per cell: an open-addressing table keyed by (feature_id, group_index) in one long, each key
-     * next to its count, so that a row costs one cache miss.
-     */
-    static final class CellTable {
-        private static final long EMPTY = -1;
-        /** key, count, key, count, … */
-        private final long[] slots;
-
-        private final int mask;
-        private int size;
-
-        /** A table for up to {@code cells} cells (kept at most half full). */
-        CellTable(int cells) {
-            int capacity = Integer.highestOneBit(Math.max(2, cells) * 2 - 1) * 2;
-            slots = new long[capacity * 2];
-            mask = capacity - 1;
-            clear();
-        }
-
-        int size() {
-            return size;
-        }
-
-        void add(int feature, int group, long n) {
-            long key = (long) feature << 32 | group;
-            int at = slot(key);
-            if (slots[at] == EMPTY) {
-                slots[at] = key;
-                size++;
+    /** A task's cells, keyed (feature_id, group_index), as one row per feature with its groups ascending. */
+    static List<Row> drain(SumTable cells) {
+        long[] keys = cells.sortedKeys();
+        List<Row> out = new ArrayList<>();
+        for (int from = 0; from < keys.length; ) {
+            int feature = (int) (keys[from] >>> 32);
+            int to = from;
+            while (to < keys.length && (int) (keys[to] >>> 32) == feature) {
+                to++;
             }
-            slots[at + 1] += n;
-        }
-
-        /** The cells as (feature_id, groups ascending, counts) rows, one per feature, and empties the table. */
-        List<Row> drain() {
-            long[] cells = new long[size];
-            int k = 0;
-            for (int at = 0; at < slots.length; at += 2) {
-                if (slots[at] != EMPTY) {
-                    cells[k++] = slots[at];
-                }
+            int[] groups = new int[to - from];
+            long[] sums = new long[to - from];
+            for (int i = from; i < to; i++) {
+                groups[i - from] = (int) keys[i];
+                sums[i - from] = cells.get(keys[i], 0);
             }
-            Arrays.sort(cells);
-            List<Row> out = new ArrayList<>();
-            for (int from = 0; from < cells.length; ) {
-                int feature = (int) (cells[from] >>> 32);
-                int to = from;
-                while (to < cells.length && (int) (cells[to] >>> 32) == feature) {
-                    to++;
-                }
-                int[] groups = new int[to - from];
-                long[] sums = new long[to - from];
-                for (int i = from; i < to; i++) {
-                    groups[i - from] = (int) cells[i];
-                    sums[i - from] = slots[slot(cells[i]) + 1];
-                }
-                out.add(RowFactory.create(feature, groups, sums));
-                from = to;
-            }
-            clear();
-            return out;
+            out.add(RowFactory.create(feature, groups, sums));
+            from = to;
         }
-
-        private void clear() {
-            for (int at = 0; at < slots.length; at += 2) {
-                slots[at] = EMPTY;
-                slots[at + 1] = 0;
-            }
-            size = 0;
-        }
-
-        /** Where the key is, or the empty slot where it goes. */
-        private int slot(long key) {
-            int at = (int) mix(key) & mask;
-            while (slots[2 * at] != EMPTY && slots[2 * at] != key) {
-                at = (at + 1) & mask;
-            }
-            return 2 * at;
-        }
-
-        /** Murmur3's 64-bit finalizer: spreads keys that differ in a few bits over the whole table. */
-        private static long mix(long key) {
-            long h = key;
-            h ^= h >>> 33;
-            h *= 0xff51afd7ed558ccdL;
-            h ^= h >>> 33;
-            h *= 0xc4ceb9fe1a85ec53L;
-            return h ^ h >>> 33;
-        }
+        cells.clear();
+        return out;
     }
 }

@@ -70,6 +70,28 @@ class EntityStagesTest {
         return byPair;
     }
 
+    /** Tasks that hand their sums on after every key or two still count each window and document once. */
+    @Test
+    void windowCountsDoNotDependOnHowOftenTasksHandTheirSumsOn() {
+        Dataset<Row> entities = EntityTable.build(mentions());
+        List<String> types = List.of("PERSON", "LOCATION", "ORGANIZATION");
+        List<String> whole = counts(CooccurrencePairs.countWindows(mentions(), entities, types, 100));
+        assertThat(whole).contains("sentence a null 3 2", "sentence a b 2 2", "document a b 2 2", "document b c 1 1");
+        for (int flushAt : new int[] {1, 2, 3}) {
+            assertThat(counts(CooccurrencePairs.countWindows(mentions(), entities, types, 100, flushAt)))
+                    .as("handed on every %d keys", flushAt)
+                    .isEqualTo(whole);
+        }
+    }
+
+    private static List<String> counts(Dataset<Row> windowCounts) {
+        return windowCounts.collectAsList().stream()
+                .map(r -> r.getString(0) + " " + r.getString(1) + " " + r.getString(2) + " " + r.getLong(3) + " "
+                        + r.getLong(4))
+                .sorted()
+                .toList();
+    }
+
     @Test
     void entitiesHaveMajorityTypeAliasesAndCounts() {
         Map<String, Row> byId = new HashMap<>();
