@@ -39,7 +39,7 @@ final class CooccurrencePartition implements MapPartitionsFunction<Row, Row> {
             .add(OTHER, DataTypes.IntegerType, true)
             .add(Columns.COUNT, DataTypes.LongType, false)
             .add(Columns.DOCS, DataTypes.LongType, false);
-    /** Keys a table sums before handing them on: about 5 MB each, two tables a task. */
+    /** Keys a table sums before handing them on: about 6 MB each, two tables a task. */
     static final int FLUSH_AT = 100_000;
     /** The other entity of an entity's own count. */
     private static final long ALONE = 0xffffffffL;
