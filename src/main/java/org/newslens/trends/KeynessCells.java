@@ -59,11 +59,7 @@ final class KeynessCells {
     private KeynessCells() {}
 
     /** The groups of documents by index: each one's outlet and period_index (either may be null). */
-    record Groups(String[] outlets, Long[] periods) implements Serializable {
-        int size() {
-            return outlets.length;
-        }
-    }
+    record Groups(String[] outlets, Long[] periods) implements Serializable {}
 
     /** The cells with their groups, and the numbered features (kept: the caller releases them). */
     record Cells(Dataset<Row> perFeature, Groups groups, Dataset<Row> numbered) {}

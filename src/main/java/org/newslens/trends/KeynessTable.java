@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.TreeMap;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -49,10 +49,8 @@ final class KeynessTable {
         KeynessCells.Groups groups = cells.groups();
         Totals totals = Totals.of(cells, periodLabels);
         StructType schema = Table.KEYNESS.schema();
-        Dataset<Row> scored = cells.perFeature()
-                .mapPartitions(
-                        (MapPartitionsFunction<Row, Row>) rows -> new FeatureScorer(rows, groups, totals, minCount),
-                        Encoders.row(schema));
+        Dataset<Row> scored =
+                cells.perFeature().flatMap(new FeatureScorer(groups, totals, minCount), Encoders.row(schema));
         // Entities are labelled with their canonical name; terms are their own label.
         Dataset<Row> entities = scored.filter(col(Columns.KIND).equalTo(ENTITY))
                 .drop(Columns.TERM)
@@ -126,37 +124,22 @@ final class KeynessTable {
     }
 
     /** Gives, per feature's cells, its rows of both groupings. Counts are whole numbers, so order does not matter. */
-    private static final class FeatureScorer implements Iterator<Row> {
-        private final Iterator<Row> cells;
+    private static final class FeatureScorer implements FlatMapFunction<Row, Row> {
         private final KeynessCells.Groups groups;
         private final Totals totals;
         private final int minCount;
-        private final List<Row> pending = new ArrayList<>();
-        private int next;
 
-        FeatureScorer(Iterator<Row> cells, KeynessCells.Groups groups, Totals totals, int minCount) {
-            this.cells = cells;
+        FeatureScorer(KeynessCells.Groups groups, Totals totals, int minCount) {
             this.groups = groups;
             this.totals = totals;
             this.minCount = minCount;
         }
 
         @Override
-        public boolean hasNext() {
-            while (next == pending.size() && cells.hasNext()) {
-                pending.clear();
-                next = 0;
-                score(cells.next(), pending);
-            }
-            return next < pending.size();
-        }
-
-        @Override
-        public Row next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            return pending.get(next++);
+        public Iterator<Row> call(Row cell) {
+            List<Row> out = new ArrayList<>();
+            score(cell, out);
+            return out.iterator();
         }
 
         private void score(Row cell, List<Row> out) {
