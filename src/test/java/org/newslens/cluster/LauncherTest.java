@@ -126,6 +126,80 @@ class LauncherTest {
                 .exists();
     }
 
+    @Test
+    void theEmbeddedRunWritesItsClassArchiveOnceAndThenMapsIt() throws Exception {
+        Path archive = embeddedTarget();
+        Map<String, String> embedded = Map.of("SPARK_HOME", "");
+
+        Result first = launch(embedded, "all");
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.lines()).anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit=" + archive + "."));
+        assertThat(first.lines())
+                .contains("org.newslens.Main", "all")
+                .doesNotContain("-XX:SharedArchiveFile=" + archive);
+        assertThat(archive).hasContent("classes");
+        try (var files = Files.list(archive.getParent())) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .as("no half-written archive is left")
+                    .filteredOn(name -> name.startsWith("newslens-classes.jsa."))
+                    .isEmpty();
+        }
+
+        Result second = launch(embedded, "terms");
+        assertThat(second.lines())
+                .contains("-XX:SharedArchiveFile=" + archive, "terms")
+                .noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit"));
+
+        assertThat(edge.resolve("target/newslens-app.jar").toFile().setLastModified(System.currentTimeMillis() + 5000))
+                .isTrue();
+        Result rebuilt = launch(embedded, "all");
+        assertThat(rebuilt.lines())
+                .as("a jar newer than the archive has it written again")
+                .anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit="));
+    }
+
+    @Test
+    void theClassArchiveIsLeftOutWhenTurnedOffOrChosenInJavaOpts() throws Exception {
+        Path archive = embeddedTarget();
+        for (Map<String, String> env : List.of(
+                Map.of("SPARK_HOME", "", "NEWSLENS_CLASS_ARCHIVE", "off"),
+                Map.of("SPARK_HOME", "", "JAVA_OPTS", "-Xshare:off -Da=1"))) {
+            Result result = launch(env, "all");
+            assertThat(result.code()).as(result.err()).isZero();
+            assertThat(result.lines())
+                    .as(env.toString())
+                    .noneMatch(a -> a.contains("Archive"))
+                    .contains("all");
+            assertThat(archive).doesNotExist();
+        }
+    }
+
+    @Test
+    void theEmbeddedRunKeepsTheJvmExitCodeWhileWritingTheArchive() throws Exception {
+        Path archive = embeddedTarget();
+        script(fakeBin.resolve("java"), "echo failing; exit 3");
+        Result result = launch(Map.of("SPARK_HOME", ""), "all");
+        assertThat(result.code()).isEqualTo(3);
+        assertThat(archive).as("a JVM that wrote no archive leaves none").doesNotExist();
+    }
+
+    /**
+     * Gives the edge node what the embedded run needs (no pom.xml, so nothing is built) and a fake java on the
+     * PATH that prints its arguments and, like the JVM, writes the class archive it is asked for as it exits.
+     */
+    private Path embeddedTarget() throws IOException {
+        Path target = edge.resolve("target");
+        Files.writeString(target.resolve("classpath.txt"), "/libs/a.jar:/libs/b.jar");
+        Files.writeString(target.resolve("java17-opens.txt"), "--add-opens=java.base/java.nio=ALL-UNNAMED");
+        Files.writeString(target.resolve("app-jar.txt"), "newslens-app.jar\n");
+        Files.writeString(target.resolve("newslens-app.jar"), "jar");
+        script(
+                fakeBin.resolve("java"),
+                "for a in \"$@\"; do printf '%s\\n' \"$a\"; case $a in -XX:ArchiveClassesAtExit=*)"
+                        + " printf classes > \"${a#*=}\";; esac; done");
+        return target.resolve("newslens-classes.jsa");
+    }
+
     private record Result(int code, List<String> lines, String err) {}
 
     private Result launch(Map<String, String> env, String... args) throws Exception {
