@@ -51,24 +51,22 @@ public final class Nmf {
         int k = h.length;
         int dim = h[0].length;
         double[][] wtw = new double[k][k];
-        double[][] wtx = new double[k][dim];
         // One topic per task, each summing over the documents in order: parallel, yet the same sums as serial.
         IntStream.range(0, k).parallel().forEach(a -> {
-            for (int i = 0; i < docs.size(); i++) {
-                double[] wi = w[i];
+            for (double[] wi : w) {
                 if (wi[a] == 0) {
                     continue;
                 }
                 for (int b = 0; b < k; b++) {
                     wtw[a][b] += wi[a] * wi[b];
                 }
-                docs.get(i).addTo(wtx[a], wi[a]);
             }
         });
+        TermMajor wtx = TermMajor.weightedSums(docs, w, dim);
         for (int t = 0; t < k; t++) {
             double scale = Math.max(wtw[t][t], FLOOR);
             for (int j = 0; j < dim; j++) {
-                double residual = wtx[t][j];
+                double residual = wtx.get(t, j);
                 for (int s = 0; s < k; s++) {
                     residual -= wtw[t][s] * h[s][j];
                 }
