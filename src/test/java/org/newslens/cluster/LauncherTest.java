@@ -141,14 +141,19 @@ class LauncherTest {
         try (var files = Files.list(archive.getParent())) {
             assertThat(files.map(f -> f.getFileName().toString()))
                     .as("no half-written archive is left")
-                    .filteredOn(name -> name.startsWith("newslens-classes.jsa."))
+                    .filteredOn(name -> name.contains(".jsa."))
                     .isEmpty();
         }
 
-        Result second = launch(embedded, "terms");
+        Result second = launch(embedded, "all", "--input", "news");
         assertThat(second.lines())
-                .contains("-XX:SharedArchiveFile=" + archive, "terms")
+                .contains("-XX:SharedArchiveFile=" + archive, "all")
                 .noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit"));
+        Result otherJob = launch(embedded, "terms");
+        assertThat(otherJob.lines())
+                .as("each job has its own archive, as each loads other classes")
+                .anyMatch(a ->
+                        a.startsWith("-XX:ArchiveClassesAtExit=" + archive.resolveSibling("Main-terms.jsa") + "."));
 
         assertThat(edge.resolve("target/newslens-app.jar").toFile().setLastModified(System.currentTimeMillis() + 5000))
                 .isTrue();
@@ -197,7 +202,7 @@ class LauncherTest {
                 fakeBin.resolve("java"),
                 "for a in \"$@\"; do printf '%s\\n' \"$a\"; case $a in -XX:ArchiveClassesAtExit=*)"
                         + " printf classes > \"${a#*=}\";; esac; done");
-        return target.resolve("newslens-classes.jsa");
+        return target.resolve("class-archives/Main-all.jsa");
     }
 
     private record Result(int code, List<String> lines, String err) {}
