@@ -186,6 +186,19 @@ class LauncherTest {
         Result result = launch(Map.of("SPARK_HOME", ""), "all");
         assertThat(result.code()).isEqualTo(3);
         assertThat(archive).as("a JVM that wrote no archive leaves none").doesNotExist();
+
+        script(
+                fakeBin.resolve("java"),
+                "for a in \"$@\"; do case $a in -XX:ArchiveClassesAtExit=*)"
+                        + " printf half > \"${a#*=}\";; esac; done; exit 137");
+        Result killed = launch(Map.of("SPARK_HOME", ""), "all");
+        assertThat(killed.code()).isEqualTo(137);
+        assertThat(archive)
+                .as("a JVM killed while writing its archive leaves none")
+                .doesNotExist();
+        try (var files = Files.list(archive.getParent())) {
+            assertThat(files).isEmpty();
+        }
     }
 
     /**
