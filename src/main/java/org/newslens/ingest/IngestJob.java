@@ -256,11 +256,23 @@ public final class IngestJob implements Job {
         Dataset<Row> parsed = read;
         if (earlier.isPresent()) {
             Dataset<Row> readFiles = read.select(Columns.SOURCE_URI).distinct();
-            Dataset<Row> before = earlier.get().join(readFiles, Columns.SOURCE_URI, "left_semi");
             JobLabels.step(spark, "ingest: compare the input with the inputs the output holds");
-            earlierKept = before.isEmpty();
-            nothingNew =
-                    read.exceptAll(before).isEmpty() && before.exceptAll(read).isEmpty();
+            // Only the stored inputs' source_uri column is read to find the files read again; their whole rows
+            // (the text of every stored input) only when there are such files, and then once.
+            earlierKept = earlier.get()
+                    .select(Columns.SOURCE_URI)
+                    .join(readFiles, Columns.SOURCE_URI, "left_semi")
+                    .isEmpty();
+            if (earlierKept) {
+                nothingNew = inputsRead == 0;
+            } else {
+                Dataset<Row> before = earlier.get()
+                        .join(readFiles, Columns.SOURCE_URI, "left_semi")
+                        .persist(StorageLevel.MEMORY_AND_DISK());
+                nothingNew = read.exceptAll(before).isEmpty()
+                        && before.exceptAll(read).isEmpty();
+                before.unpersist();
+            }
             parsed = (earlierKept ? earlier.get() : earlier.get().join(readFiles, Columns.SOURCE_URI, "left_anti"))
                     .unionByName(read)
                     .persist(StorageLevel.MEMORY_AND_DISK());
