@@ -32,9 +32,15 @@ final class FinishFunction implements FlatMapFunction<Row, Row> {
     private static final int DETAIL = IngestSchemas.PARSED.fieldIndex(Columns.DETAIL);
     private static final int WARNING = IngestSchemas.PARSED.fieldIndex(IngestSchemas.WARNING);
     private final Broadcast<long[]> boilerplate;
+    private final boolean withText;
 
-    FinishFunction(Broadcast<long[]> boilerplate) {
+    /**
+     * @param withText false to leave the documents' text, sizes and hash out of their rows (null): the same
+     *     rows otherwise, for the rejects, without the cost of joining, measuring and hashing every text again
+     */
+    FinishFunction(Broadcast<long[]> boilerplate, boolean withText) {
         this.boilerplate = boilerplate;
+        this.withText = withText;
     }
 
     @Override
@@ -59,8 +65,8 @@ final class FinishFunction implements FlatMapFunction<Row, Row> {
             }
             kept.add(lines.get(i));
         }
-        String text = Lines.join(kept);
-        if (text.isBlank()) {
+        // Lines.join keeps every line that is not blank as it is, so the text is blank when every kept line is.
+        if (kept.stream().allMatch(String::isBlank)) {
             String detail = removed > 0
                     ? "no text left after removing " + removed + " boilerplate line(s)"
                     : lines.stream().anyMatch(l -> !l.isBlank())
@@ -69,6 +75,7 @@ final class FinishFunction implements FlatMapFunction<Row, Row> {
             return List.of(reject(isRecord, uri, RejectReason.BLANK_TEXT.code(), detail))
                     .iterator();
         }
+        String text = withText ? Lines.join(kept) : null;
         Row document = RowFactory.create(
                 true,
                 isRecord,
@@ -79,9 +86,9 @@ final class FinishFunction implements FlatMapFunction<Row, Row> {
                 parsed.getString(OUTLET),
                 parsed.getString(URL),
                 text,
-                text.codePointCount(0, text.length()),
-                TokenCounter.count(text),
-                Hashes.sha256Hex(text),
+                withText ? text.codePointCount(0, text.length()) : null,
+                withText ? TokenCounter.count(text) : null,
+                withText ? Hashes.sha256Hex(text) : null,
                 null,
                 null);
         String warning = parsed.getString(WARNING);

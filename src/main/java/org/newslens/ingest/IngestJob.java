@@ -285,18 +285,17 @@ public final class IngestJob implements Job {
         JobLabels.step(spark, null);
         Broadcast<long[]> shared =
                 JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(boilerplate);
-        Dataset<Row> output = parsed.flatMap(new FinishFunction(shared), Encoders.row(IngestSchemas.OUTPUT));
+        Dataset<Row> output = parsed.flatMap(new FinishFunction(shared, true), Encoders.row(IngestSchemas.OUTPUT));
+        // The same rows without the documents' text: the rejects are written apart from the documents, and
+        // need only which inputs became documents, not their text measured and hashed a second time.
+        Dataset<Row> outcomes = parsed.flatMap(new FinishFunction(shared, false), Encoders.row(IngestSchemas.OUTPUT));
 
         Dataset<Row> docs = output.filter(col(IngestSchemas.IS_DOCUMENT));
-        // Identical records inside one file share a doc_id (path + key + content): keep one, reject the others.
-        Dataset<Row> ranked = docs.filter(col(IngestSchemas.IS_RECORD))
-                .withColumn(
-                        "copy",
-                        row_number().over(Window.partitionBy(Columns.DOC_ID).orderBy(Columns.SOURCE_URI)));
         Dataset<Row> documents = docs.filter(col(IngestSchemas.IS_RECORD).equalTo(false))
-                .unionByName(ranked.filter(col("copy").equalTo(1)).drop("copy"))
+                .unionByName(copiesRanked(docs).filter(col("copy").equalTo(1)).drop("copy"))
                 .withColumn(Columns.PUBLISHED, col(Columns.PUBLISHED).cast("date"));
-        Dataset<Row> duplicates = ranked.filter(col("copy").gt(1))
+        Dataset<Row> duplicates = copiesRanked(outcomes.filter(col(IngestSchemas.IS_DOCUMENT)))
+                .filter(col("copy").gt(1))
                 .select(
                         col(Columns.SOURCE_URI),
                         lit(RejectReason.DUPLICATE_RECORD.code()).as(Columns.REASON),
@@ -305,7 +304,7 @@ public final class IngestJob implements Job {
                                         col(Columns.DOC_ID),
                                         lit(")"))
                                 .as(Columns.DETAIL));
-        Dataset<Row> rejects = output.filter(col(IngestSchemas.IS_DOCUMENT).equalTo(false))
+        Dataset<Row> rejects = outcomes.filter(col(IngestSchemas.IS_DOCUMENT).equalTo(false))
                 .select(Columns.SOURCE_URI, Columns.REASON, Columns.DETAIL)
                 .unionByName(duplicates);
         return new Result(
@@ -319,6 +318,18 @@ public final class IngestJob implements Job {
                 nothingNew,
                 listing.hiddenSkipped(),
                 listing.fingerprint());
+    }
+
+    /**
+     * The documents that came from records, each numbered among the records with its doc_id (copy 1 first, by
+     * source_uri): identical records inside one file share a doc_id (path + key + content), one is kept and the
+     * others are rejected.
+     */
+    private static Dataset<Row> copiesRanked(Dataset<Row> docs) {
+        return docs.filter(col(IngestSchemas.IS_RECORD))
+                .withColumn(
+                        "copy",
+                        row_number().over(Window.partitionBy(Columns.DOC_ID).orderBy(Columns.SOURCE_URI)));
     }
 
     /** The entries the listing rejected (not a file, a broken link, an unsupported format) as parsed rows. */
