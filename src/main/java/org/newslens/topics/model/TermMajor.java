@@ -46,17 +46,12 @@ final class TermMajor {
      *
      * @param weights one row of k weights per document
      * @param dim the number of terms
+     * @param bounds the ranges of terms, from {@link #termRanges}: they depend only on the documents, so a caller
+     *     summing the same documents again and again works them out once
      */
-    static TermMajor weightedSums(List<SparseDoc> docs, double[][] weights, int dim) {
-        return weightedSums(
-                docs, weights, dim, RANGES_PER_CORE * Runtime.getRuntime().availableProcessors());
-    }
-
-    /** As {@link #weightedSums(List, double[][], int)}, over at most {@code ranges} ranges of terms. */
-    static TermMajor weightedSums(List<SparseDoc> docs, double[][] weights, int dim, int ranges) {
+    static TermMajor weightedSums(List<SparseDoc> docs, double[][] weights, int dim, int[] bounds) {
         int k = weights.length == 0 ? 0 : weights[0].length;
         double[] sums = new double[Math.multiplyExact(dim, k)];
-        int[] bounds = termRanges(docs, dim, ranges);
         IntStream.range(0, bounds.length - 1).parallel().forEach(r -> {
             int from = bounds[r];
             int to = bounds[r + 1];
@@ -80,6 +75,11 @@ final class TermMajor {
     /** Vector c's value at a term. */
     double get(int c, int term) {
         return byTerm[term * k + c];
+    }
+
+    /** Term boundaries for {@link #weightedSums}: some ranges per core, holding about the same number of terms. */
+    static int[] termRanges(List<SparseDoc> docs, int dim) {
+        return termRanges(docs, dim, RANGES_PER_CORE * Runtime.getRuntime().availableProcessors());
     }
 
     /** Term boundaries of up to {@code ranges} ranges holding about the same number of the documents' terms. */

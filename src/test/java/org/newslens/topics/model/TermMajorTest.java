@@ -43,7 +43,7 @@ class TermMajorTest {
             }
         }
         for (int ranges : new int[] {1, 3, 8, 1000}) {
-            TermMajor sums = TermMajor.weightedSums(docs, weights, dim, ranges);
+            TermMajor sums = TermMajor.weightedSums(docs, weights, dim, TermMajor.termRanges(docs, dim, ranges));
             for (int c = 0; c < k; c++) {
                 for (int j = 0; j < dim; j++) {
                     assertThat(Double.doubleToRawLongBits(sums.get(c, j)))
