@@ -2,6 +2,7 @@ package org.newslens.entities;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
@@ -21,24 +22,38 @@ final class DriverGraph {
     private final long entityCount;
 
     /**
-     * @param pairs each undirected pair once: (vertex id a, vertex id b, count as double)
+     * @param pairs each undirected pair once: (vertex id a, vertex id b, count as double), read once into arrays
+     *              (about 24 bytes a pair), so the driver never holds the rows themselves
      * @param entityCount the number of entities, for PageRank's fixed-point unit
      */
-    DriverGraph(List<Row> pairs, long entityCount) {
-        long[] ends = new long[2 * pairs.size()];
-        for (int e = 0; e < pairs.size(); e++) {
-            ends[2 * e] = pairs.get(e).getLong(0);
-            ends[2 * e + 1] = pairs.get(e).getLong(1);
+    DriverGraph(Iterator<Row> pairs, long entityCount) {
+        long[] a = new long[1024];
+        long[] b = new long[1024];
+        double[] weight = new double[1024];
+        int edges = 0;
+        while (pairs.hasNext()) {
+            Row pair = pairs.next();
+            if (edges == a.length) {
+                a = Arrays.copyOf(a, 2 * edges);
+                b = Arrays.copyOf(b, 2 * edges);
+                weight = Arrays.copyOf(weight, 2 * edges);
+            }
+            a[edges] = pair.getLong(0);
+            b[edges] = pair.getLong(1);
+            weight[edges] = pair.getDouble(2);
+            edges++;
         }
+        long[] ends = new long[2 * edges];
+        System.arraycopy(a, 0, ends, 0, edges);
+        System.arraycopy(b, 0, ends, edges, edges);
         vertexIds = Arrays.stream(ends).sorted().distinct().toArray();
-        endA = new int[pairs.size()];
-        endB = new int[pairs.size()];
-        count = new double[pairs.size()];
-        for (int e = 0; e < pairs.size(); e++) {
-            endA[e] = Arrays.binarySearch(vertexIds, pairs.get(e).getLong(0));
-            endB[e] = Arrays.binarySearch(vertexIds, pairs.get(e).getLong(1));
-            count[e] = pairs.get(e).getDouble(2);
+        endA = new int[edges];
+        endB = new int[edges];
+        for (int e = 0; e < edges; e++) {
+            endA[e] = Arrays.binarySearch(vertexIds, a[e]);
+            endB[e] = Arrays.binarySearch(vertexIds, b[e]);
         }
+        count = Arrays.copyOf(weight, edges);
         this.entityCount = entityCount;
     }
 

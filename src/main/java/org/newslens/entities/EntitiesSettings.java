@@ -39,7 +39,7 @@ public final class EntitiesSettings {
 
     public static final Setting<Integer> GRAPH_IN_DRIVER_MAX_PAIRS = Setting.integer(
             "entities.graph-in-driver-max-pairs",
-            200_000,
+            2_000_000,
             0,
             10_000_000,
             "Compute PageRank and communities in the driver when entity_pairs has at most this many rows: the "

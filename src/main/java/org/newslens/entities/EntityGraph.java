@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.graphx.Edge;
@@ -108,13 +109,13 @@ public final class EntityGraph {
             .add("pagerank_raw", DataTypes.DoubleType, false)
             .add(Columns.COMMUNITY, DataTypes.LongType, false);
 
-    /** The pairs as (vertex id a, vertex id b, count as double), in the driver. */
-    private static List<Row> driverPairs(Dataset<Row> pairs) {
+    /** The pairs as (vertex id a, vertex id b, count as double), brought to the driver a partition at a time. */
+    private static Iterator<Row> driverPairs(Dataset<Row> pairs) {
         return pairs.select(
                         vertexId(col(Columns.ENTITY_A)),
                         vertexId(col(Columns.ENTITY_B)),
                         col(Columns.COUNT).cast("double"))
-                .collectAsList();
+                .toLocalIterator();
     }
 
     /** (vid, pagerank_raw, community), computed with GraphX's Pregel on the cluster and kept (persisted). */
