@@ -90,10 +90,8 @@ public final class TermsJob implements Job {
         Dataset<Row> corpus = sumPerGram(
                         stored.map(s -> s.withStored(partialSums)).orElse(partialSums))
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        // In an append most term frequencies come from the stored doc_terms: kept, as they are read twice.
-        Dataset<Row> frequencies = stored.map(s -> s.keptTermFrequencies()
-                        .unionByName(termFrequencies(counts))
-                        .persist(StorageLevel.MEMORY_AND_DISK()))
+        // In an append most term frequencies come from the stored doc_terms.
+        Dataset<Row> frequencies = stored.map(s -> s.keptTermFrequencies().unionByName(termFrequencies(counts)))
                 .orElseGet(() -> termFrequencies(counts));
         try {
             corpus.count(); // fills both caches here, so the writes below read as the small steps they are
@@ -101,8 +99,13 @@ public final class TermsJob implements Job {
             long vocabulary = tables.write(Table.TERM_STATS, termStats);
             Dataset<Row> docTerms = docTerms(frequencies, termStats, vocabulary);
             tables.write(Table.DOC_TERMS, docTerms);
+            // Ranked from the rows just written: three columns of Parquet read back cost less than holding every
+            // document's term frequencies in memory for a second pass (in an append, most come from Parquet anyway).
             tables.write(
-                    Table.DOC_KEYWORDS, keywords(docTerms, context.settings().get(TermsSettings.KEYWORDS)));
+                    Table.DOC_KEYWORDS,
+                    keywords(
+                            tables.read(Table.DOC_TERMS, name()),
+                            context.settings().get(TermsSettings.KEYWORDS)));
             long collocations = tables.write(
                     Table.COLLOCATIONS,
                     collocations(corpus, context.settings().get(TermsSettings.COLLOCATION_MIN_COUNT)));
@@ -112,7 +115,6 @@ public final class TermsJob implements Job {
             context.summary().put("collocations", collocations);
         } finally {
             JobLabels.step(context.spark(), stageLabel);
-            frequencies.unpersist();
             corpus.unpersist();
             counts.unpersist();
             stored.ifPresent(StoredCounts::release);
