@@ -12,6 +12,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.newslens.io.Columns;
 import org.newslens.io.RowNumbers;
 import org.newslens.stats.Association;
@@ -35,77 +36,97 @@ public final class CooccurrencePairs {
     private CooccurrencePairs() {}
 
     /**
-     * Per (window, entity_a, entity_b): the window instances holding both entities (count) and the documents
-     * they are in (docs); entity_b null gives entity_a's own window count. Each document is counted once, in one
-     * task ({@link CooccurrencePartition}), so pairs are never found by joining the windows with themselves.
+     * The window counts by entity number: (window, entity, other, count, docs), other null for the entity's own
+     * count; and the numbered entities (entity_id, name, entity) to turn the numbers back into ids and names.
+     * Both are kept (persisted) until {@link #release}: the pairs read them several times.
+     */
+    public record WindowCounts(Dataset<Row> counts, Dataset<Row> numbered) {
+        /**
+         * Per (window, entity_a, entity_b): the window instances holding both entities (count) and the documents
+         * they are in (docs); entity_b null gives entity_a's own window count.
+         */
+        public Dataset<Row> byId() {
+            Dataset<Row> idA = numbered.select(
+                    col(CooccurrencePartition.ENTITY), col(Columns.ENTITY_ID).as(Columns.ENTITY_A));
+            Dataset<Row> idB = numbered.select(
+                    col(CooccurrencePartition.ENTITY).as(CooccurrencePartition.OTHER),
+                    col(Columns.ENTITY_ID).as(Columns.ENTITY_B));
+            return counts.join(broadcast(idA), CooccurrencePartition.ENTITY)
+                    .join(broadcast(idB), List.of(CooccurrencePartition.OTHER).toArray(new String[0]), "left")
+                    .select(Columns.WINDOW, Columns.ENTITY_A, Columns.ENTITY_B, Columns.COUNT, Columns.DOCS);
+        }
+
+        public void release() {
+            counts.unpersist();
+            numbered.unpersist();
+        }
+    }
+
+    /**
+     * Counts every window of every document once, in one task per document ({@link CooccurrencePartition}), so
+     * pairs are never found by joining the windows with themselves.
      *
      * @param mentions doc_id, sent_id, entity_id of every mention
-     * @param entities entity_id, type (the entity's majority type): only entities of {@code pairTypes} count
+     * @param entities entity_id, name, type (the entity's majority type): only entities of {@code pairTypes} count
      * @param maxEntities the most entities a window pairs (its most mentioned)
      */
-    public static Dataset<Row> countWindows(
+    public static WindowCounts countWindows(
             Dataset<Row> mentions, Dataset<Row> entities, List<String> pairTypes, int maxEntities) {
         return countWindows(mentions, entities, pairTypes, maxEntities, CooccurrencePartition.FLUSH_AT);
     }
 
     /** {@link #countWindows(Dataset, Dataset, List, int)}, each task handing its sums on every flushAt keys. */
-    static Dataset<Row> countWindows(
+    static WindowCounts countWindows(
             Dataset<Row> mentions, Dataset<Row> entities, List<String> pairTypes, int maxEntities, int flushAt) {
         // Entities are numbered in entity_id order, so that a task counts pairs of numbers; ties and pair order
         // (entity_a < entity_b) are the same in numbers as in ids.
         Dataset<Row> numbered = RowNumbers.number(
-                entities.filter(col(Columns.TYPE).isin(pairTypes.toArray())).select(Columns.ENTITY_ID),
-                CooccurrencePartition.ENTITY);
-        Dataset<Row> typedMentions = mentions.join(broadcast(numbered), Columns.ENTITY_ID)
+                        entities.filter(col(Columns.TYPE).isin(pairTypes.toArray()))
+                                .select(Columns.ENTITY_ID, Columns.NAME),
+                        CooccurrencePartition.ENTITY)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> typedMentions = mentions.join(
+                        broadcast(numbered.select(Columns.ENTITY_ID, CooccurrencePartition.ENTITY)), Columns.ENTITY_ID)
                 .select(Columns.DOC_ID, Columns.SENT_ID, CooccurrencePartition.ENTITY);
-        Dataset<Row> counted = typedMentions
+        Dataset<Row> counts = typedMentions
                 .repartition(col(Columns.DOC_ID))
                 .sortWithinPartitions(Columns.DOC_ID, Columns.SENT_ID)
                 .mapPartitions(
                         new CooccurrencePartition(typedMentions.schema(), maxEntities, flushAt),
                         Encoders.row(CooccurrencePartition.SCHEMA))
                 .groupBy(Columns.WINDOW, CooccurrencePartition.ENTITY, CooccurrencePartition.OTHER)
-                .agg(sum(Columns.COUNT).as(Columns.COUNT), sum(Columns.DOCS).as(Columns.DOCS));
-        Dataset<Row> idA = numbered.select(
-                col(CooccurrencePartition.ENTITY), col(Columns.ENTITY_ID).as(Columns.ENTITY_A));
-        Dataset<Row> idB = numbered.select(
-                col(CooccurrencePartition.ENTITY).as(CooccurrencePartition.OTHER),
-                col(Columns.ENTITY_ID).as(Columns.ENTITY_B));
-        return counted.join(broadcast(idA), CooccurrencePartition.ENTITY)
-                .join(broadcast(idB), List.of(CooccurrencePartition.OTHER).toArray(new String[0]), "left")
-                .select(Columns.WINDOW, Columns.ENTITY_A, Columns.ENTITY_B, Columns.COUNT, Columns.DOCS);
+                .agg(sum(Columns.COUNT).as(Columns.COUNT), sum(Columns.DOCS).as(Columns.DOCS))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        return new WindowCounts(counts, numbered);
     }
 
     /**
-     * The entity_pairs rows of one window kind from {@link #countWindows}: pairs seen in at least {@code minCount}
-     * windows, with their association scores.
+     * The entity_pairs rows of both window kinds: pairs seen in at least {@code minCount} windows, with their
+     * association scores. The pairs stay numbers until they are kept, so only the kept ones are joined with ids
+     * and names (most pairs are seen once).
      *
-     * @param entities entity_id, name
-     * @param windowCount N for this window kind
+     * @param sentenceWindows N of the sentence window
+     * @param documentWindows N of the document window
      */
-    public static Dataset<Row> compute(
-            Dataset<Row> windowCounts, Dataset<Row> entities, String window, long windowCount, int minCount) {
-        Dataset<Row> ofWindow = windowCounts.where(col(Columns.WINDOW).equalTo(window));
-        Dataset<Row> frequency = ofWindow.where(col(Columns.ENTITY_B).isNull())
-                .select(
-                        col(Columns.ENTITY_A).as(Columns.ENTITY_ID),
-                        col(Columns.COUNT).as(Columns.N));
-        Dataset<Row> pairs = ofWindow.where(
-                        col(Columns.ENTITY_B).isNotNull().and(col(Columns.COUNT).geq(minCount)))
-                .select(Columns.ENTITY_A, Columns.ENTITY_B, Columns.COUNT, Columns.DOCS);
-        Dataset<Row> withFrequencies = pairs.join(frequency.toDF(Columns.ENTITY_A, "n_a"), Columns.ENTITY_A)
-                .join(frequency.toDF(Columns.ENTITY_B, "n_b"), Columns.ENTITY_B)
+    public static Dataset<Row> pairs(
+            WindowCounts windowCounts, long sentenceWindows, long documentWindows, int minCount) {
+        Dataset<Row> counts = windowCounts.counts();
+        Dataset<Row> frequency = counts.where(col(CooccurrencePartition.OTHER).isNull())
+                .select(Columns.WINDOW, CooccurrencePartition.ENTITY, Columns.COUNT);
+        Dataset<Row> names = windowCounts.numbered();
+        String other = CooccurrencePartition.OTHER;
+        Dataset<Row> withFrequencies = counts.where(
+                        col(other).isNotNull().and(col(Columns.COUNT).geq(minCount)))
                 .join(
-                        entities.select(
-                                col(Columns.ENTITY_ID).as(Columns.ENTITY_A),
-                                col(Columns.NAME).as(Columns.NAME_A)),
-                        Columns.ENTITY_A)
+                        broadcast(frequency.toDF(Columns.WINDOW, CooccurrencePartition.ENTITY, "n_a")),
+                        new String[] {Columns.WINDOW, CooccurrencePartition.ENTITY})
+                .join(broadcast(frequency.toDF(Columns.WINDOW, other, "n_b")), new String[] {Columns.WINDOW, other})
                 .join(
-                        entities.select(
-                                col(Columns.ENTITY_ID).as(Columns.ENTITY_B),
-                                col(Columns.NAME).as(Columns.NAME_B)),
-                        Columns.ENTITY_B)
+                        broadcast(names.toDF(Columns.ENTITY_A, Columns.NAME_A, CooccurrencePartition.ENTITY)),
+                        CooccurrencePartition.ENTITY)
+                .join(broadcast(names.toDF(Columns.ENTITY_B, Columns.NAME_B, other)), other)
                 .select(
+                        Columns.WINDOW,
                         Columns.ENTITY_A,
                         Columns.ENTITY_B,
                         Columns.COUNT,
@@ -114,7 +135,8 @@ public final class CooccurrencePairs {
                         "n_b",
                         Columns.NAME_A,
                         Columns.NAME_B);
-        return withFrequencies.map(score(window, windowCount, withFrequencies.schema()), Encoders.row(SCHEMA));
+        return withFrequencies.map(
+                score(sentenceWindows, documentWindows, withFrequencies.schema()), Encoders.row(SCHEMA));
     }
 
     static final StructType SCHEMA = new StructType()
@@ -130,7 +152,8 @@ public final class CooccurrencePairs {
             .add(Columns.NAME_A, DataTypes.StringType, false)
             .add(Columns.NAME_B, DataTypes.StringType, false);
 
-    private static MapFunction<Row, Row> score(String window, long n, StructType in) {
+    private static MapFunction<Row, Row> score(long sentenceWindows, long documentWindows, StructType in) {
+        int windowAt = in.fieldIndex(Columns.WINDOW);
         int entityAAt = in.fieldIndex(Columns.ENTITY_A);
         int entityBAt = in.fieldIndex(Columns.ENTITY_B);
         int countAt = in.fieldIndex(Columns.COUNT);
@@ -140,6 +163,8 @@ public final class CooccurrencePairs {
         int nameAAt = in.fieldIndex(Columns.NAME_A);
         int nameBAt = in.fieldIndex(Columns.NAME_B);
         return row -> {
+            String window = row.getString(windowAt);
+            long n = window.equals(SENTENCE) ? sentenceWindows : documentWindows;
             long nab = row.getLong(countAt);
             long na = row.getLong(nAAt);
             long nb = row.getLong(nBAt);

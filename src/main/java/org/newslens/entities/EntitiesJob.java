@@ -64,18 +64,15 @@ public final class EntitiesJob implements Job {
             Dataset<Row> entities =
                     tables.read(Table.ENTITIES, name()).select(Columns.ENTITY_ID, Columns.NAME, Columns.TYPE);
 
-            // Both window kinds' pairs read the same per-document counts.
-            Dataset<Row> windowCounts = CooccurrencePairs.countWindows(mentions, entities, pairTypes, maxEntities)
-                    .persist(StorageLevel.MEMORY_AND_DISK());
+            CooccurrencePairs.WindowCounts windowCounts =
+                    CooccurrencePairs.countWindows(mentions, entities, pairTypes, maxEntities);
             long pairCount;
             try {
-                Dataset<Row> sentencePairs = CooccurrencePairs.compute(
-                        windowCounts, entities, CooccurrencePairs.SENTENCE, sentenceWindows, minCount);
-                Dataset<Row> documentPairs = CooccurrencePairs.compute(
-                        windowCounts, entities, CooccurrencePairs.DOCUMENT, documentWindows, minCount);
-                pairCount = tables.write(Table.ENTITY_PAIRS, sentencePairs.union(documentPairs));
+                pairCount = tables.write(
+                        Table.ENTITY_PAIRS,
+                        CooccurrencePairs.pairs(windowCounts, sentenceWindows, documentWindows, minCount));
             } finally {
-                windowCounts.unpersist();
+                windowCounts.release();
             }
 
             Dataset<Row> edges = tables.read(Table.ENTITY_PAIRS, name())

@@ -1,5 +1,6 @@
 package org.newslens.entities;
 
+import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -47,24 +48,30 @@ class EntityStagesTest {
         return RowFactory.create(doc, sent, text, type, id, name);
     }
 
-    /** entity_pairs rows of one window kind, computed as the entities stage does. */
+    /** entity_pairs rows of one window kind, computed as the entities stage does over so many windows. */
     private static Dataset<Row> pairRows(
             Dataset<Row> mentions,
             Dataset<Row> entities,
             String window,
-            long n,
+            long sentences,
+            long documents,
             List<String> types,
             int minCount,
             int maxEntities) {
-        return CooccurrencePairs.compute(
-                CooccurrencePairs.countWindows(mentions, entities, types, maxEntities), entities, window, n, minCount);
+        return CooccurrencePairs.pairs(
+                        CooccurrencePairs.countWindows(mentions, entities, types, maxEntities),
+                        sentences,
+                        documents,
+                        minCount)
+                .where(col("window").equalTo(window));
     }
 
-    private Map<String, Row> pairs(String window, long n, List<String> types, int minCount) {
+    /** The pairs of {@link #mentions()}: five sentences in two documents. */
+    private Map<String, Row> pairs(String window, List<String> types, int minCount) {
         Dataset<Row> entities = EntityTable.build(mentions());
         Map<String, Row> byPair = new HashMap<>();
-        for (Row r :
-                pairRows(mentions(), entities, window, n, types, minCount, 100).collectAsList()) {
+        for (Row r : pairRows(mentions(), entities, window, 5, 2, types, minCount, 100)
+                .collectAsList()) {
             byPair.put(r.getString(0) + r.getString(1), r);
         }
         return byPair;
@@ -75,10 +82,12 @@ class EntityStagesTest {
     void windowCountsDoNotDependOnHowOftenTasksHandTheirSumsOn() {
         Dataset<Row> entities = EntityTable.build(mentions());
         List<String> types = List.of("PERSON", "LOCATION", "ORGANIZATION");
-        List<String> whole = counts(CooccurrencePairs.countWindows(mentions(), entities, types, 100));
+        List<String> whole = counts(
+                CooccurrencePairs.countWindows(mentions(), entities, types, 100).byId());
         assertThat(whole).contains("sentence a null 3 2", "sentence a b 2 2", "document a b 2 2", "document b c 1 1");
         for (int flushAt : new int[] {1, 2, 3}) {
-            assertThat(counts(CooccurrencePairs.countWindows(mentions(), entities, types, 100, flushAt)))
+            assertThat(counts(CooccurrencePairs.countWindows(mentions(), entities, types, 100, flushAt)
+                            .byId()))
                     .as("handed on every %d keys", flushAt)
                     .isEqualTo(whole);
         }
@@ -110,7 +119,7 @@ class EntityStagesTest {
 
     @Test
     void sentencePairsAreCountedOncePerSentenceWithHandComputedScores() {
-        Map<String, Row> p = pairs("sentence", 5, List.of("PERSON", "ORGANIZATION", "LOCATION"), 1);
+        Map<String, Row> p = pairs("sentence", List.of("PERSON", "ORGANIZATION", "LOCATION"), 1);
         assertThat(p.keySet()).containsExactlyInAnyOrder("ab", "ac");
         Row ab = p.get("ab");
         assertThat(ab.getString(2)).isEqualTo("sentence");
@@ -134,14 +143,14 @@ class EntityStagesTest {
         java.util.Collections.reverse(rows);
         Dataset<Row> mentions = spark.createDataFrame(rows, MENTIONS).repartition(3);
         Dataset<Row> entities = EntityTable.build(mentions);
-        List<Row> sentence = pairRows(mentions, entities, "sentence", 4, List.of("LOCATION"), 1, 100)
+        List<Row> sentence = pairRows(mentions, entities, "sentence", 4, 2, List.of("LOCATION"), 1, 100)
                 .collectAsList();
         assertThat(sentence).hasSize(1);
         Row ab = sentence.get(0);
         assertThat(ab.getLong(3)).as("sentences with both").isEqualTo(2);
         assertThat(ab.getLong(4)).as("documents").isEqualTo(1);
         assertThat(ab.getDouble(8)).as("jaccard 2/(3+3-2)").isCloseTo(0.5, within(1e-12));
-        Row document = pairRows(mentions, entities, "document", 2, List.of("LOCATION"), 1, 100)
+        Row document = pairRows(mentions, entities, "document", 4, 2, List.of("LOCATION"), 1, 100)
                 .first();
         assertThat(document.getLong(3)).isEqualTo(1);
         assertThat(document.getDouble(8)).as("jaccard 1/(1+2-1)").isCloseTo(0.5, within(1e-12));
@@ -149,14 +158,13 @@ class EntityStagesTest {
 
     @Test
     void documentPairsMinCountAndTypes() {
-        Map<String, Row> p = pairs("document", 2, List.of("PERSON", "LOCATION"), 1);
+        Map<String, Row> p = pairs("document", List.of("PERSON", "LOCATION"), 1);
         assertThat(p.keySet()).containsExactlyInAnyOrder("ab", "ac", "bc");
         assertThat(p.get("ab").getLong(3)).isEqualTo(2);
         assertThat(p.get("ab").getDouble(6)).isEqualTo(1.0); // in every document
         assertThat(p.get("bc").getDouble(5)).isCloseTo(0.0, within(1e-12)); // log2(1*2/(2*1))
-        assertThat(pairs("document", 2, List.of("LOCATION"), 1).keySet()).containsExactly("ab");
-        assertThat(pairs("sentence", 5, List.of("PERSON", "LOCATION"), 2).keySet())
-                .containsExactly("ab");
+        assertThat(pairs("document", List.of("LOCATION"), 1).keySet()).containsExactly("ab");
+        assertThat(pairs("sentence", List.of("PERSON", "LOCATION"), 2).keySet()).containsExactly("ab");
     }
 
     @Test
@@ -316,13 +324,13 @@ class EntityStagesTest {
 
         List<String> capped = new ArrayList<>();
         Map<String, Row> byPair = new HashMap<>();
-        for (Row r : pairRows(mentions, entities, "document", 1, types, 1, 3).collectAsList()) {
+        for (Row r : pairRows(mentions, entities, "document", 9, 1, types, 1, 3).collectAsList()) {
             capped.add(r.getString(0) + "-" + r.getString(1));
             byPair.put(r.getString(0) + "-" + r.getString(1), r);
         }
         assertThat(capped).containsExactlyInAnyOrder("p1-p2", "p1-p3", "p2-p3");
         assertThat(byPair.get("p1-p2").getDouble(8)).isEqualTo(1.0); // each of the three is in the one window
-        assertThat(pairRows(mentions, entities, "document", 1, types, 1, 100).count())
+        assertThat(pairRows(mentions, entities, "document", 9, 1, types, 1, 100).count())
                 .isEqualTo(10);
     }
 
@@ -331,7 +339,7 @@ class EntityStagesTest {
         Dataset<Row> none = spark.createDataFrame(List.of(), MENTIONS);
         Dataset<Row> entities = EntityTable.build(none);
         assertThat(entities.count()).isZero();
-        assertThat(pairRows(none, entities, "sentence", 3, List.of("PERSON"), 1, 100)
+        assertThat(pairRows(none, entities, "sentence", 3, 1, List.of("PERSON"), 1, 100)
                         .count())
                 .isZero();
         StructType edgeSchema = new StructType()
