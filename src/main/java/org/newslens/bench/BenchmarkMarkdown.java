@@ -7,6 +7,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.newslens.pipeline.Versions;
 
 /**
@@ -21,7 +22,7 @@ final class BenchmarkMarkdown {
         List<String> lines = new ArrayList<>();
         lines.add("# NewsLens benchmarks");
         lines.add("");
-        lines.add("Written by `jobs/benchmark " + String.join(" ", args) + "` on " + LocalDate.now() + ".");
+        lines.add("Written by `" + typed("jobs/benchmark", args) + "` on " + LocalDate.now() + ".");
         lines.add("");
         lines.add(machine());
         lines.add("");
@@ -51,7 +52,7 @@ final class BenchmarkMarkdown {
         lines.add("");
         lines.add("## `" + command + "`");
         lines.add("");
-        lines.add("Written by `" + command + " " + String.join(" ", args) + "` on " + LocalDate.now() + ".");
+        lines.add("Written by `" + typed(command, args) + "` on " + LocalDate.now() + ".");
         lines.add("");
         lines.add(machine());
         lines.add("");
@@ -61,6 +62,16 @@ final class BenchmarkMarkdown {
             Files.createDirectories(parent);
         }
         Files.write(file, lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** The command as run, after the NEWSLENS_ variables set for it (memory, class archive): they change the figures. */
+    static String typed(String command, String[] args) {
+        String settings = System.getenv().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("NEWSLENS_"))
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .sorted()
+                .collect(Collectors.joining(" "));
+        return (settings.isEmpty() ? "" : settings + " ") + command + " " + String.join(" ", args);
     }
 
     private static String machine() {
