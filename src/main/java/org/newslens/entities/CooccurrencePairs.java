@@ -110,23 +110,27 @@ public final class CooccurrencePairs {
      */
     public static Dataset<Row> pairs(
             WindowCounts windowCounts, long sentenceWindows, long documentWindows, int minCount) {
-        Dataset<Row> counts = windowCounts.counts();
+        // One plan per window, unioned: a union keeps their partitions apart, so each written file holds one window
+        // and a reader of one window (pair_trends, the graph) skips the other's files by their column statistics.
+        return pairsOf(windowCounts, SENTENCE, sentenceWindows, minCount)
+                .union(pairsOf(windowCounts, DOCUMENT, documentWindows, minCount));
+    }
+
+    private static Dataset<Row> pairsOf(WindowCounts windowCounts, String window, long windowCount, int minCount) {
+        Dataset<Row> counts = windowCounts.counts().where(col(Columns.WINDOW).equalTo(window));
         Dataset<Row> frequency = counts.where(col(CooccurrencePartition.OTHER).isNull())
-                .select(Columns.WINDOW, CooccurrencePartition.ENTITY, Columns.COUNT);
+                .select(CooccurrencePartition.ENTITY, Columns.COUNT);
         Dataset<Row> names = windowCounts.numbered();
         String other = CooccurrencePartition.OTHER;
         Dataset<Row> withFrequencies = counts.where(
                         col(other).isNotNull().and(col(Columns.COUNT).geq(minCount)))
-                .join(
-                        broadcast(frequency.toDF(Columns.WINDOW, CooccurrencePartition.ENTITY, "n_a")),
-                        new String[] {Columns.WINDOW, CooccurrencePartition.ENTITY})
-                .join(broadcast(frequency.toDF(Columns.WINDOW, other, "n_b")), new String[] {Columns.WINDOW, other})
+                .join(broadcast(frequency.toDF(CooccurrencePartition.ENTITY, "n_a")), CooccurrencePartition.ENTITY)
+                .join(broadcast(frequency.toDF(other, "n_b")), other)
                 .join(
                         broadcast(names.toDF(Columns.ENTITY_A, Columns.NAME_A, CooccurrencePartition.ENTITY)),
                         CooccurrencePartition.ENTITY)
                 .join(broadcast(names.toDF(Columns.ENTITY_B, Columns.NAME_B, other)), other)
                 .select(
-                        Columns.WINDOW,
                         Columns.ENTITY_A,
                         Columns.ENTITY_B,
                         Columns.COUNT,
@@ -135,8 +139,7 @@ public final class CooccurrencePairs {
                         "n_b",
                         Columns.NAME_A,
                         Columns.NAME_B);
-        return withFrequencies.map(
-                score(sentenceWindows, documentWindows, withFrequencies.schema()), Encoders.row(SCHEMA));
+        return withFrequencies.map(score(window, windowCount, withFrequencies.schema()), Encoders.row(SCHEMA));
     }
 
     static final StructType SCHEMA = new StructType()
@@ -152,8 +155,7 @@ public final class CooccurrencePairs {
             .add(Columns.NAME_A, DataTypes.StringType, false)
             .add(Columns.NAME_B, DataTypes.StringType, false);
 
-    private static MapFunction<Row, Row> score(long sentenceWindows, long documentWindows, StructType in) {
-        int windowAt = in.fieldIndex(Columns.WINDOW);
+    private static MapFunction<Row, Row> score(String window, long n, StructType in) {
         int entityAAt = in.fieldIndex(Columns.ENTITY_A);
         int entityBAt = in.fieldIndex(Columns.ENTITY_B);
         int countAt = in.fieldIndex(Columns.COUNT);
@@ -163,8 +165,6 @@ public final class CooccurrencePairs {
         int nameAAt = in.fieldIndex(Columns.NAME_A);
         int nameBAt = in.fieldIndex(Columns.NAME_B);
         return row -> {
-            String window = row.getString(windowAt);
-            long n = window.equals(SENTENCE) ? sentenceWindows : documentWindows;
             long nab = row.getLong(countAt);
             long na = row.getLong(nAAt);
             long nb = row.getLong(nBAt);
