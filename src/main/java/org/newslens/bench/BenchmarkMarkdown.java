@@ -65,7 +65,7 @@ final class BenchmarkMarkdown {
     }
 
     /** The command as run, after the NEWSLENS_ variables set for it (memory, class archive): they change the figures. */
-    static String typed(String command, String[] args) {
+    private static String typed(String command, String[] args) {
         String settings = System.getenv().entrySet().stream()
                 .filter(e -> e.getKey().startsWith("NEWSLENS_"))
                 .map(e -> e.getKey() + "=" + e.getValue())

@@ -41,21 +41,6 @@ public final class CooccurrencePairs {
      * Both are kept (persisted) until {@link #release}: the pairs read them several times.
      */
     public record WindowCounts(Dataset<Row> counts, Dataset<Row> numbered) {
-        /**
-         * Per (window, entity_a, entity_b): the window instances holding both entities (count) and the documents
-         * they are in (docs); entity_b null gives entity_a's own window count.
-         */
-        public Dataset<Row> byId() {
-            Dataset<Row> idA = numbered.select(
-                    col(CooccurrencePartition.ENTITY), col(Columns.ENTITY_ID).as(Columns.ENTITY_A));
-            Dataset<Row> idB = numbered.select(
-                    col(CooccurrencePartition.ENTITY).as(CooccurrencePartition.OTHER),
-                    col(Columns.ENTITY_ID).as(Columns.ENTITY_B));
-            return counts.join(broadcast(idA), CooccurrencePartition.ENTITY)
-                    .join(broadcast(idB), List.of(CooccurrencePartition.OTHER).toArray(new String[0]), "left")
-                    .select(Columns.WINDOW, Columns.ENTITY_A, Columns.ENTITY_B, Columns.COUNT, Columns.DOCS);
-        }
-
         public void release() {
             counts.unpersist();
             numbered.unpersist();

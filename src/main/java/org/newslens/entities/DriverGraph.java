@@ -23,7 +23,7 @@ final class DriverGraph {
 
     /**
      * @param pairs each undirected pair once: (vertex id a, vertex id b, count as double), read once into arrays
-     *              (about 24 bytes a pair), so the driver never holds the rows themselves
+     *              (about 24 bytes a pair), so the driver never holds all the rows at once
      * @param entityCount the number of entities, for PageRank's fixed-point unit
      */
     DriverGraph(Iterator<Row> pairs, long entityCount) {

@@ -21,7 +21,8 @@ import scala.jdk.javaapi.CollectionConverters;
  */
 final class EntityRows extends GroupedRows {
     /** Spark's ascending order of strings. */
-    static final Comparator<String> SPARK_ORDER = Comparator.nullsFirst(Comparator.comparing(UTF8String::fromString));
+    private static final Comparator<String> SPARK_ORDER =
+            Comparator.nullsFirst(Comparator.comparing(UTF8String::fromString));
 
     EntityRows(Iterator<Row> mentions) {
         super(mentions);

@@ -82,15 +82,31 @@ class EntityStagesTest {
     void windowCountsDoNotDependOnHowOftenTasksHandTheirSumsOn() {
         Dataset<Row> entities = EntityTable.build(mentions());
         List<String> types = List.of("PERSON", "LOCATION", "ORGANIZATION");
-        List<String> whole = counts(
-                CooccurrencePairs.countWindows(mentions(), entities, types, 100).byId());
+        List<String> whole = counts(byId(CooccurrencePairs.countWindows(mentions(), entities, types, 100)));
         assertThat(whole).contains("sentence a null 3 2", "sentence a b 2 2", "document a b 2 2", "document b c 1 1");
         for (int flushAt : new int[] {1, 2, 3}) {
-            assertThat(counts(CooccurrencePairs.countWindows(mentions(), entities, types, 100, flushAt)
-                            .byId()))
+            assertThat(counts(byId(CooccurrencePairs.countWindows(mentions(), entities, types, 100, flushAt))))
                     .as("handed on every %d keys", flushAt)
                     .isEqualTo(whole);
         }
+    }
+
+    /**
+     * The window counts with entity ids for numbers: (window, entity_a, entity_b, count, docs), entity_b null for
+     * entity_a's own window count.
+     */
+    private static Dataset<Row> byId(CooccurrencePairs.WindowCounts windowCounts) {
+        Dataset<Row> numbered = windowCounts.numbered();
+        Dataset<Row> idA = numbered.select(
+                col(CooccurrencePartition.ENTITY), col("entity_id").as("entity_a"));
+        Dataset<Row> idB = numbered.select(
+                col(CooccurrencePartition.ENTITY).as(CooccurrencePartition.OTHER),
+                col("entity_id").as("entity_b"));
+        return windowCounts
+                .counts()
+                .join(idA, CooccurrencePartition.ENTITY)
+                .join(idB, new String[] {CooccurrencePartition.OTHER}, "left")
+                .select("window", "entity_a", "entity_b", "count", "docs");
     }
 
     private static List<String> counts(Dataset<Row> windowCounts) {
