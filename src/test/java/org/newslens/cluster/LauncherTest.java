@@ -201,6 +201,70 @@ class LauncherTest {
         }
     }
 
+    @Test
+    void smallLocalRunsUseTheQuickCompilerOnly() throws Exception {
+        embeddedTarget();
+        Map<String, String> embedded = Map.of("SPARK_HOME", "", "NEWSLENS_CLASS_ARCHIVE", "off");
+        String quick = "-XX:TieredStopAtLevel=1";
+        Path small = Files.createDirectories(dir.resolve("small"));
+        Files.writeString(small.resolve("a.txt"), "A short article.");
+        Path large = Files.createDirectories(dir.resolve("large"));
+        try (var file = new java.io.RandomAccessFile(large.resolve("big.txt").toFile(), "rw")) {
+            file.setLength(5_000_000); // sparse: du -b counts the length
+        }
+        Path output = dir.resolve("out");
+        Files.createDirectories(output.resolve("runs/r1"));
+        Files.createSymbolicLink(output.resolve("current"), Path.of("runs/r1"));
+        Files.writeString(output.resolve("runs/r1/table.parquet"), "x".repeat(1000));
+
+        assertThat(launch(embedded, "all", "--input", small.toString(), "--output", output.toString())
+                        .lines())
+                .contains(quick);
+        assertThat(launch(embedded, "all", "--input=file:" + small, "--output", output.toString())
+                        .lines())
+                .as("file: URIs and --key=value are read too")
+                .contains(quick);
+        assertThat(launch(embedded, "all", "--input", large.toString()).lines())
+                .as("4 MB and more of input")
+                .doesNotContain(quick);
+        assertThat(launch(embedded, "all", "--input", "hdfs://cluster/news").lines())
+                .as("a path that is not local")
+                .doesNotContain(quick);
+        assertThat(launch(embedded, "terms", "--output", output.toString()).lines())
+                .as("a job that works on the output is sized by the output's current run")
+                .contains(quick);
+        Files.delete(output.resolve("current"));
+        Files.createSymbolicLink(output.resolve("current"), large);
+        assertThat(launch(
+                                embedded,
+                                "all",
+                                "--input",
+                                small.toString(),
+                                "--output",
+                                output.toString(),
+                                "--mode",
+                                "append")
+                        .lines())
+                .as("an append reads the output it adds to")
+                .doesNotContain(quick);
+        assertThat(launch(embedded, "terms", "--output", output.toString()).lines())
+                .as("the output's current run is now large")
+                .doesNotContain(quick);
+
+        Map<String, String> forcedFull =
+                Map.of("SPARK_HOME", "", "NEWSLENS_CLASS_ARCHIVE", "off", "NEWSLENS_JIT", "full");
+        assertThat(launch(forcedFull, "all", "--input", small.toString()).lines())
+                .doesNotContain(quick);
+        Map<String, String> forcedQuick =
+                Map.of("SPARK_HOME", "", "NEWSLENS_CLASS_ARCHIVE", "off", "NEWSLENS_JIT", "quick");
+        assertThat(launch(forcedQuick, "all", "--input", large.toString()).lines())
+                .contains(quick);
+        Result wrong = launch(Map.of("SPARK_HOME", "", "NEWSLENS_JIT", "fast"), "all");
+        assertThat(wrong.code()).isEqualTo(2);
+        assertThat(wrong.err()).contains("NEWSLENS_JIT is 'fast'; use auto, quick or full");
+        assertThat(wrong.lines()).isEmpty();
+    }
+
     /**
      * Gives the edge node what the embedded run needs (no pom.xml, so nothing is built) and a fake java on the
      * PATH that prints its arguments and, like the JVM, writes the class archive it is asked for as it exits.
@@ -229,6 +293,7 @@ class LauncherTest {
                 .redirectError(dir.resolve("err.txt").toFile());
         builder.environment().remove("NEWSLENS_SUBMIT_ARGS");
         builder.environment().remove("NEWSLENS_JAR");
+        builder.environment().remove("NEWSLENS_JIT");
         builder.environment().put("SPARK_HOME", sparkHome.toString());
         builder.environment().put("PATH", fakeBin + ":" + System.getenv("PATH"));
         builder.environment().putAll(env);
