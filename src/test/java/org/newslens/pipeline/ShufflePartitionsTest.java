@@ -27,4 +27,13 @@ class ShufflePartitionsTest {
         assertThat(spark.conf().get("spark.sql.optimizer.canChangeCachedPlanOutputPartitioning"))
                 .isEqualTo("true");
     }
+
+    @Test
+    void adaptiveExecutionIsOffOnlyForSmallCorpora() {
+        assertThat(ShufflePartitions.adaptive(2_000_000)).isFalse();
+        assertThat(ShufflePartitions.adaptive(0)).as("size unknown").isTrue();
+        assertThat(ShufflePartitions.adaptive(ShufflePartitions.ADAPTIVE_FROM_BYTES))
+                .isTrue();
+        assertThat(ShufflePartitions.adaptive(200_000_000L)).isTrue();
+    }
 }
