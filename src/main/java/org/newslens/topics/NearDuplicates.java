@@ -1,5 +1,6 @@
 package org.newslens.topics;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
@@ -62,11 +63,15 @@ public final class NearDuplicates {
 
     /**
      * The duplicates (lazy), what the search cost, and every document's signature as {@code
-     * state/duplicate_signatures} rows (to write before {@link #release()}).
+     * state/duplicate_signatures} rows (to write before {@link #release()}). When {@code storedAllReused}, the
+     * stored signatures are all kept as they were, and {@code signedNow} (the rows of the documents signed by this
+     * run) is what the state gains.
      */
     public record Result(
             Dataset<Row> duplicates,
             Dataset<Row> signatures,
+            Dataset<Row> signedNow,
+            boolean storedAllReused,
             LshBands bands,
             long oversizedBuckets,
             long candidatePairs,
@@ -99,18 +104,26 @@ public final class NearDuplicates {
         LshBands bands = LshBands.forThreshold(minSimilarity);
         String lsh = bands.bands() + "x" + bands.rows() + " seed " + seed;
         Dataset<Row> signatures;
+        Dataset<Row> signed;
+        boolean storedAllReused = false;
+        DocumentText.Reuse reuse;
         if (stored.isPresent()) {
+            // The stored signatures are read from their files where needed (mostly their band keys), not kept
+            // in memory: in an append they are nearly all of them, and only the candidates' shingles are used.
             Dataset<Row> usable = stored.get().where(col(Columns.LSH).equalTo(lsh));
             Dataset<Row> reused = DocumentText.unchanged(docs.documents(), usable)
                     .select(Columns.DOC_ID, Columns.CONTENT_SHA, Columns.PUBLISHED, Columns.SHINGLES, Columns.BAND_KEYS)
                     .withColumn(DocumentText.REUSED, lit(true));
-            signatures =
-                    reused.unionByName(sign(docs.of(DocumentText.changedIds(docs.documents(), usable)), bands, seed));
+            signed = sign(docs.of(DocumentText.changedIds(docs.documents(), usable)), bands, seed)
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            signatures = reused.unionByName(signed);
+            reuse = DocumentText.reuseOf(signatures);
+            storedAllReused = reuse.reused() == stored.get().count();
         } else {
-            signatures = sign(docs.all(), bands, seed);
+            signed = sign(docs.all(), bands, seed).persist(StorageLevel.MEMORY_AND_DISK());
+            signatures = signed;
+            reuse = DocumentText.reuseOf(signatures);
         }
-        signatures = signatures.persist(StorageLevel.MEMORY_AND_DISK());
-        DocumentText.Reuse reuse = DocumentText.reuseOf(signatures);
 
         FlatMapFunction<Row, Row> toBandKeys = row -> {
             List<Long> keys = row.getList(row.fieldIndex(Columns.BAND_KEYS));
@@ -149,9 +162,17 @@ public final class NearDuplicates {
                 buckets.flatMap(toPairs, Encoders.row(PAIRS)).distinct().persist(StorageLevel.MEMORY_AND_DISK());
         long candidates = pairs.count();
 
-        Dataset<Row> docSets = signatures.select(
+        // The shingle sets of the candidates only, read once.
+        Dataset<Row> candidateIds = pairs.select(Columns.DOC_ID)
+                .union(pairs.select(col("other_id").as(Columns.DOC_ID)))
+                .distinct();
+        Dataset<Row> candidateSets = signatures
+                .select(Columns.DOC_ID, Columns.SHINGLES)
+                .join(broadcast(candidateIds), Columns.DOC_ID, "left_semi")
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> docSets = candidateSets.select(
                 col(Columns.DOC_ID).as("id"), col(Columns.SHINGLES).as("set"));
-        Dataset<Row> otherSets = signatures.select(
+        Dataset<Row> otherSets = candidateSets.select(
                 col(Columns.DOC_ID).as("oid"), col(Columns.SHINGLES).as("oset"));
         MapFunction<Row, Row> jaccard = row -> RowFactory.create(
                 row.getAs(Columns.DOC_ID),
@@ -172,13 +193,28 @@ public final class NearDuplicates {
                                                 col("other_id").asc())))
                 .filter(col("rank").equalTo(1))
                 .select(col(Columns.DOC_ID), col("other_id").as(Columns.DUPLICATE_OF), col(Columns.SIMILARITY));
-        Dataset<Row> state = signatures.select(
+        return new Result(
+                duplicates,
+                stateRows(signatures, lsh),
+                stateRows(signed, lsh),
+                storedAllReused,
+                bands,
+                oversized,
+                candidates,
+                reuse,
+                signed,
+                buckets,
+                pairs,
+                candidateSets);
+    }
+
+    private static Dataset<Row> stateRows(Dataset<Row> signatures, String lsh) {
+        return signatures.select(
                 col(Columns.DOC_ID),
                 col(Columns.CONTENT_SHA),
                 col(Columns.SHINGLES),
                 col(Columns.BAND_KEYS),
                 lit(lsh).as(Columns.LSH));
-        return new Result(duplicates, state, bands, oversized, candidates, reuse, signatures, buckets, pairs);
     }
 
     /**

@@ -173,7 +173,11 @@ public final class TopicsJob implements Job {
                 seed);
         long duplicateCount = tables.write(
                 Table.DUPLICATES, NearDuplicates.withOutlets(found.duplicates(), tables.read(Table.DOCUMENTS, name())));
-        tables.write(Table.STATE_DUPLICATE_SIGNATURES, found.signatures());
+        if (found.storedAllReused()) {
+            tables.writeAdding(Table.STATE_DUPLICATE_SIGNATURES, found.signedNow());
+        } else {
+            tables.write(Table.STATE_DUPLICATE_SIGNATURES, found.signatures());
+        }
         found.release();
         summary.put(
                 "duplicate_documents_signed",

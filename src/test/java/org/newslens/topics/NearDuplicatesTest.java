@@ -159,6 +159,26 @@ class NearDuplicatesTest {
                 .as("the changed document and the reprint")
                 .isEqualTo(2);
         assertThat(appended.signatureReuse().reused()).isEqualTo(6);
+        assertThat(appended.storedAllReused())
+                .as("other-0's stored signature is replaced")
+                .isFalse();
+
+        // Only a reprint arrived: every stored signature still holds, and the state gains the reprint's alone.
+        List<Row> added = new ArrayList<>(before);
+        added.add(doc("reprint", "v1", 12, story));
+        Dataset<Row> addedDocs = spark.createDataFrame(added, DOCS).repartition(2);
+        NearDuplicates.Result onlyAdded = NearDuplicates.find(addedDocs, Optional.of(state), 0.8, 200, 42);
+        List<String> addedFound = sortedRows(onlyAdded.duplicates());
+        List<String> gained = sortedRows(onlyAdded.signedNow());
+        onlyAdded.release();
+        assertThat(onlyAdded.storedAllReused()).isTrue();
+        assertThat(gained).hasSize(1).allMatch(row -> row.startsWith("[reprint,"));
+        List<String> keptAndGained = new ArrayList<>(sortedRows(state));
+        keptAndGained.addAll(gained);
+        NearDuplicates.Result addedScratch = NearDuplicates.find(addedDocs, Optional.empty(), 0.8, 200, 42);
+        assertThat(addedFound).isEqualTo(sortedRows(addedScratch.duplicates())).hasSize(1);
+        assertThat(keptAndGained.stream().sorted().toList()).isEqualTo(sortedRows(addedScratch.signatures()));
+        addedScratch.release();
 
         NearDuplicates.Result otherBanding = NearDuplicates.find(docs, Optional.of(state), 0.5, 200, 42);
         otherBanding.release();
