@@ -80,9 +80,7 @@ public final class AnnotateJob implements Job {
             long tokens = writeWithKept(tables, reuse, Table.TOKENS, tokens(annotated));
             double passSeconds = (System.nanoTime() - t0) / 1e9;
             long sentences = writeWithKept(tables, reuse, Table.SENTENCES, sentences(annotated));
-            Dataset<Row> unlinked =
-                    reuse.map(r -> r.unlinkedMentions(mentions(annotated))).orElseGet(() -> mentions(annotated));
-            tables.write(Table.STATE_UNLINKED_MENTIONS, unlinked);
+            writeWithKept(tables, reuse, Table.STATE_UNLINKED_MENTIONS, mentions(annotated));
             long mentions =
                     tables.write(Table.MENTIONS, CorpusLinker.link(tables.read(Table.STATE_UNLINKED_MENTIONS, name())));
             reuse.ifPresent(r -> r.countRelinked(tables.read(Table.MENTIONS, name()), context.summary()));

@@ -133,8 +133,9 @@ final class AnnotationReuse {
     }
 
     /**
-     * Writes {@code sentences} or {@code tokens}: the kept documents' earlier rows and the new ones. When every
-     * earlier document is kept, the earlier files are shared with the run before and only the new rows written.
+     * Writes {@code sentences}, {@code tokens} or {@code state/unlinked_mentions}: the kept documents' earlier rows
+     * and the new ones. When every earlier document is kept, the earlier files are shared with the run before and
+     * only the new rows written.
      */
     long write(TableStore tables, Table table, Dataset<Row> annotatedNow) {
         if (keepsAll) {
@@ -143,13 +144,10 @@ final class AnnotationReuse {
         Dataset<Row> previous = switch (table) {
             case SENTENCES -> previousSentences;
             case TOKENS -> previousTokens;
+            case STATE_UNLINKED_MENTIONS -> previousMentions;
             default -> throw new IllegalArgumentException("not a table annotate keeps rows of: " + table);
         };
         return tables.write(table, kept(previous).unionByName(annotatedNow));
-    }
-
-    Dataset<Row> unlinkedMentions(Dataset<Row> annotatedNow) {
-        return kept(previousMentions).unionByName(annotatedNow);
     }
 
     /**
