@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.row_number;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,7 +111,11 @@ public final class IngestJob implements Job {
                 context.tables().write(Table.STATE_INPUTS, result.inputRows());
             }
             JobLabels.step(context.spark(), "ingest: clean and write documents");
-            long documents = context.tables().write(Table.DOCUMENTS, result.documents());
+            long documents = keepsEarlierDocuments(context, result)
+                    ? context.tables().writeAdding(Table.DOCUMENTS, result.readDocuments())
+                    : context.tables().write(Table.DOCUMENTS, result.documents());
+            context.tables()
+                    .write(Table.STATE_BOILERPLATE_LINES, boilerplateRows(context.spark(), result.boilerplate()));
             JobLabels.step(context.spark(), "ingest: write rejects");
             long rejectRows = context.tables().write(Table.REJECTS, result.rejects());
             Map<String, Long> byReason = new TreeMap<>();
@@ -127,6 +132,39 @@ public final class IngestJob implements Job {
             JobLabels.step(context.spark(), null);
             result.release();
         }
+    }
+
+    /**
+     * Whether every earlier document stays as the output holds it: an append that reads no earlier input again
+     * and removes the same lines as boilerplate as the run before cleans each earlier input to the same document.
+     */
+    private static boolean keepsEarlierDocuments(JobContext context, Result result) {
+        if (context.append().isEmpty() || !result.earlierKept()) {
+            return false;
+        }
+        Optional<Dataset<Row>> before = context.tables().readPrevious(Table.STATE_BOILERPLATE_LINES);
+        if (before.isEmpty()) {
+            return false;
+        }
+        long[] earlier = before.get().collectAsList().stream()
+                .mapToLong(r -> r.getLong(0))
+                .sorted()
+                .toArray();
+        boolean same = Arrays.equals(earlier, result.boilerplate());
+        if (!same) {
+            context.summary()
+                    .note("ingest: the lines removed as corpus boilerplate changed; every earlier document is "
+                            + "cleaned and written again");
+        }
+        return same;
+    }
+
+    private static Dataset<Row> boilerplateRows(SparkSession spark, long[] keys) {
+        List<Row> rows = new ArrayList<>(keys.length);
+        for (long key : keys) {
+            rows.add(RowFactory.create(key));
+        }
+        return spark.createDataFrame(rows, Table.STATE_BOILERPLATE_LINES.schema());
     }
 
     /** Rejects (truncation warnings aside) of the inputs this run read: in an append, of its own input only. */
@@ -182,6 +220,8 @@ public final class IngestJob implements Job {
      */
     public record Result(
             Dataset<Row> documents,
+            Dataset<Row> readDocuments,
+            long[] boilerplate,
             Dataset<Row> rejects,
             Dataset<Row> inputRows,
             Dataset<Row> readRows,
@@ -290,10 +330,10 @@ public final class IngestJob implements Job {
         // need only which inputs became documents, not their text measured and hashed a second time.
         Dataset<Row> outcomes = parsed.flatMap(new FinishFunction(shared, false), Encoders.row(IngestSchemas.OUTPUT));
 
-        Dataset<Row> docs = output.filter(col(IngestSchemas.IS_DOCUMENT));
-        Dataset<Row> documents = docs.filter(col(IngestSchemas.IS_RECORD).equalTo(false))
-                .unionByName(copiesRanked(docs).filter(col("copy").equalTo(1)).drop("copy"))
-                .withColumn(Columns.PUBLISHED, col(Columns.PUBLISHED).cast("date"));
+        Dataset<Row> documents = documents(output);
+        // The documents of the inputs read now alone: an append that keeps every earlier one writes only these.
+        Dataset<Row> readDocuments =
+                documents(read.flatMap(new FinishFunction(shared, true), Encoders.row(IngestSchemas.OUTPUT)));
         Dataset<Row> duplicates = copiesRanked(outcomes.filter(col(IngestSchemas.IS_DOCUMENT)))
                 .filter(col("copy").gt(1))
                 .select(
@@ -309,6 +349,8 @@ public final class IngestJob implements Job {
                 .unionByName(duplicates);
         return new Result(
                 documents,
+                readDocuments,
+                boilerplate,
                 rejects,
                 parsed,
                 read,
@@ -318,6 +360,14 @@ public final class IngestJob implements Job {
                 nothingNew,
                 listing.hiddenSkipped(),
                 listing.fingerprint());
+    }
+
+    /** The documents of finished rows: text files, and each record kept once (its first copy in its file). */
+    private static Dataset<Row> documents(Dataset<Row> output) {
+        Dataset<Row> docs = output.filter(col(IngestSchemas.IS_DOCUMENT));
+        return docs.filter(col(IngestSchemas.IS_RECORD).equalTo(false))
+                .unionByName(copiesRanked(docs).filter(col("copy").equalTo(1)).drop("copy"))
+                .withColumn(Columns.PUBLISHED, col(Columns.PUBLISHED).cast("date"));
     }
 
     /**

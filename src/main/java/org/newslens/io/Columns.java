@@ -103,6 +103,7 @@ public final class Columns {
     public static final String FORMAT = "format";
     public static final String LINES = "lines";
     public static final String LINE_KEYS = "line_keys";
+    public static final String LINE_KEY = "line_key";
     public static final String REJECT = "reject";
     public static final String WARNING = "warning";
     public static final String LINK_KEY = "link_key";

@@ -650,6 +650,17 @@ public enum Table {
             field(Columns.REJECT, StringType, true, "The reject reason when the input could not be read; else null"),
             field(Columns.DETAIL, StringType, true, "What exactly was wrong, for a reject"),
             field(Columns.WARNING, StringType, true, "A warning kept with a document (its text was truncated)")),
+    STATE_BOILERPLATE_LINES(
+            "state/boilerplate_lines",
+            "ingest",
+            "Append state: the lines removed from the documents as corpus boilerplate, by key. An append run that reads "
+                    + "no earlier input again and finds the same boilerplate keeps every earlier document as it was and "
+                    + "writes only the new ones.",
+            field(
+                    Columns.LINE_KEY,
+                    LongType,
+                    false,
+                    "The key of a line removed as corpus boilerplate (see line_keys)")),
     STATE_TERM_COUNTS(
             "state/term_counts",
             "terms",

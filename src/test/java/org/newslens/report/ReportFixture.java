@@ -201,6 +201,7 @@ public final class ReportFixture {
             case KEYNESS -> keyness();
             // The append state: the report never reads it.
             case STATE_INPUTS,
+                    STATE_BOILERPLATE_LINES,
                     STATE_UNLINKED_MENTIONS,
                     STATE_TERM_COUNTS,
                     STATE_TERM_COUNTS_DOCUMENTS,
