@@ -259,6 +259,10 @@ class LauncherTest {
                 Map.of("SPARK_HOME", "", "NEWSLENS_CLASS_ARCHIVE", "off", "NEWSLENS_JIT", "quick");
         assertThat(launch(forcedQuick, "all", "--input", large.toString()).lines())
                 .contains(quick);
+        script(fakeBin.resolve("du"), "exit 1");
+        assertThat(launch(embedded, "all", "--input", small.toString()).lines())
+                .as("a size that cannot be measured")
+                .doesNotContain(quick);
         Result wrong = launch(Map.of("SPARK_HOME", "", "NEWSLENS_JIT", "fast"), "all");
         assertThat(wrong.code()).isEqualTo(2);
         assertThat(wrong.err()).contains("NEWSLENS_JIT is 'fast'; use auto, quick or full");
