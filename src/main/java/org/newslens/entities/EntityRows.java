@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.unsafe.types.UTF8String;
 import org.newslens.io.GroupedRows;
+import org.newslens.io.SparkOrder;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
@@ -20,9 +20,8 @@ import scala.jdk.javaapi.CollectionConverters;
  * UTF-8 bytes, a null before any string), as the table's contract says.
  */
 final class EntityRows extends GroupedRows {
-    /** Spark's ascending order of strings. */
-    private static final Comparator<String> SPARK_ORDER =
-            Comparator.nullsFirst(Comparator.comparing(UTF8String::fromString));
+    /** Spark's ascending order of strings, a null first. */
+    private static final Comparator<String> SPARK_ORDER = Comparator.nullsFirst(SparkOrder.STRINGS);
 
     EntityRows(Iterator<Row> mentions) {
         super(mentions);

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.PriorityQueue;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.unsafe.types.UTF8String;
 import org.newslens.io.Columns;
 import org.newslens.io.GroupedRows;
+import org.newslens.io.SparkOrder;
 
 /**
  * The best k rows of each run of consecutive rows of one document in a partition of (doc_id, term, tf_idf),
@@ -28,7 +28,7 @@ final class KeywordCandidates extends GroupedRows {
         this.docAt = docAt;
         // Terms compare as Spark sorts strings (by their UTF-8 bytes), not as String.compareTo (UTF-16 units).
         this.worstFirst = Comparator.<Row>comparingDouble(r -> r.getDouble(scoreAt))
-                .thenComparing(r -> UTF8String.fromString(r.getString(termAt)), Comparator.reverseOrder());
+                .thenComparing(r -> r.getString(termAt), SparkOrder.STRINGS.reversed());
     }
 
     /** Over rows of (at least) doc_id, term and tf_idf. */
