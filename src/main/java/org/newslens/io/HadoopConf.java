@@ -23,7 +23,8 @@ public final class HadoopConf implements Serializable {
     /**
      * The Hadoop configuration to read and write with: the session's when there is one (Spark built it with the
      * spark.hadoop.* settings), else Hadoop's defaults plus the spark.hadoop.* settings spark-submit passed
-     * (credentials for s3a:, the HDFS name node), as a session would see them.
+     * (credentials for s3a:, the HDFS name node), as a session would see them, and {@link NioLocalFileSystem} for
+     * {@code file:} unless they name another.
      */
     public static Configuration forSession(SparkSession spark) {
         if (spark != null) {
@@ -33,6 +34,7 @@ public final class HadoopConf implements Serializable {
         for (Tuple2<String, String> entry : new SparkConf().getAllWithPrefix("spark.hadoop.")) {
             conf.set(entry._1(), entry._2());
         }
+        conf.setIfUnset(NioLocalFileSystem.SETTING, NioLocalFileSystem.class.getName());
         return conf;
     }
 

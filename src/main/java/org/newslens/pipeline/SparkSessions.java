@@ -2,6 +2,7 @@ package org.newslens.pipeline;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.newslens.io.NioLocalFileSystem;
 
 /**
  * Builds the session. spark-submit supplies the master; without one NewsLens runs embedded on local[*]. Spark
@@ -9,6 +10,7 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class SparkSessions {
     static final String TWO_LEVEL_AGGREGATE_MAP = "spark.sql.codegen.aggregate.map.twolevel.enabled";
+    static final String LOCAL_FILE_SYSTEM = "spark.hadoop." + NioLocalFileSystem.SETTING;
 
     private SparkSessions() {}
 
@@ -23,6 +25,10 @@ public final class SparkSessions {
                     .config("spark.driver.bindAddress", "127.0.0.1")
                     .config("spark.driver.host", "127.0.0.1")
                     .config("spark.ui.showConsoleProgress", "false");
+            if (!submitted.contains(LOCAL_FILE_SYSTEM)) {
+                // Embedded, every task runs in this JVM, which has the class; a cluster's executors keep Hadoop's.
+                builder.config(LOCAL_FILE_SYSTEM, NioLocalFileSystem.class.getName());
+            }
         }
         if (!submitted.contains("spark.buffer.pageSize")) {
             // Spark 4.1's sort keeps each task thread's last sorter in a thread-local after the task ends, and

@@ -1,0 +1,86 @@
+package org.newslens.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.permission.FsPermission;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NioLocalFileSystemTest {
+    @TempDir
+    java.nio.file.Path dir;
+
+    @Test
+    void setsTheSamePermissionsAsHadoopsChmod() throws IOException {
+        Configuration conf = new Configuration();
+        try (LocalFileSystem hadoops = new LocalFileSystem();
+                NioLocalFileSystem nio = new NioLocalFileSystem()) {
+            hadoops.initialize(dir.toUri(), conf);
+            nio.initialize(dir.toUri(), conf);
+            for (String mode : new String[] {"644", "600", "755", "700", "640", "444", "751", "000", "1777"}) {
+                FsPermission permission = new FsPermission(Short.parseShort(mode, 8));
+                Path byHadoop = new Path(dir.toUri().toString(), "hadoop-" + mode);
+                Path byNio = new Path(dir.toUri().toString(), "nio-" + mode);
+                hadoops.mkdirs(byHadoop);
+                nio.mkdirs(byNio);
+                hadoops.setPermission(byHadoop, permission);
+                nio.setPermission(byNio, permission);
+                assertThat(nio.getFileStatus(byNio).getPermission())
+                        .as("mode %s", mode)
+                        .isEqualTo(hadoops.getFileStatus(byHadoop).getPermission())
+                        .isEqualTo(permission);
+            }
+        }
+    }
+
+    @Test
+    void filesAndFoldersItCreatesGetTheUmasksPermissionsAndTheirChecksums() throws IOException {
+        Configuration conf = new Configuration();
+        conf.set(FsPermission.UMASK_LABEL, "027");
+        try (NioLocalFileSystem nio = new NioLocalFileSystem()) {
+            nio.initialize(dir.toUri(), conf);
+            Path table = new Path(dir.toUri().toString(), "table/part");
+            try (OutputStream out = nio.create(new Path(table, "part-00000.txt"))) {
+                out.write("one row".getBytes(StandardCharsets.UTF_8));
+            }
+            assertThat(PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(dir.resolve("table/part/part-00000.txt"))))
+                    .isEqualTo("rw-r-----");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("table/part"))))
+                    .isEqualTo("rwxr-x---");
+            assertThat(dir.resolve("table/part/.part-00000.txt.crc")).exists();
+        }
+    }
+
+    @Test
+    void isTheLocalFileSystemOfTheDriversConfigurationUnlessTheUserNamesAnother() {
+        assertThat(HadoopConf.forSession(null).get(NioLocalFileSystem.SETTING))
+                .isEqualTo(NioLocalFileSystem.class.getName());
+        System.setProperty("spark.hadoop." + NioLocalFileSystem.SETTING, LocalFileSystem.class.getName());
+        try {
+            assertThat(HadoopConf.forSession(null).get(NioLocalFileSystem.SETTING))
+                    .isEqualTo(LocalFileSystem.class.getName());
+        } finally {
+            System.clearProperty("spark.hadoop." + NioLocalFileSystem.SETTING);
+        }
+    }
+
+    @Test
+    void hadoopOpensFileUrisWithIt() throws IOException {
+        Configuration conf = HadoopConf.forSession(null);
+        conf.setBoolean("fs.file.impl.disable.cache", true);
+        try (FileSystem fs = new Path(dir.toUri()).getFileSystem(conf)) {
+            assertThat(fs).isInstanceOf(NioLocalFileSystem.class);
+            assertThat(FileSystem.getLocal(conf)).isInstanceOf(LocalFileSystem.class);
+        }
+    }
+}
