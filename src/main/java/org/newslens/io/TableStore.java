@@ -10,7 +10,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
@@ -143,21 +146,35 @@ public final class TableStore {
      * Writes a table as the run before left it plus the {@code added} rows: the earlier copy's files are shared
      * (hard links locally, copies elsewhere; Parquet files never change once written) and only the new rows are
      * written. An append run uses it for the per-document tables when it keeps every earlier document.
+     *
+     * <p>Each append adds a few files of its own, and a table of thousands of small files (a year of nightly
+     * appends) is slow to read. So once the earlier files come from {@value #MAX_SHARED_WRITES} writes, the table
+     * is written whole instead, in files of Spark's usual size, and the appends after that share again.
      */
     public long writeAdding(Table table, Dataset<Row> added) {
+        return writeAdding(table, added, MAX_SHARED_WRITES);
+    }
+
+    /** Appends share a table's earlier files while these come from fewer writes than this. */
+    static final int MAX_SHARED_WRITES = 30;
+
+    long writeAdding(Table table, Dataset<Row> added, int maxSharedWrites) {
         Path previous = new Path(current, table.tableName());
-        long rows = write(table, added);
         if (current.equals(runFolder) || !exists(previous)) {
-            return rows;
+            return write(table, added);
         }
-        Path target = new Path(runFolder, table.tableName());
         FileSystem fs = fileSystem();
+        List<Path> files = dataFiles(fs, previous);
+        long writes = files.stream().map(f -> writeOf(f.getName())).distinct().count();
+        if (writes >= maxSharedWrites) {
+            LOG.info("{}: the earlier files come from {} writes, so it is written whole", table.tableName(), writes);
+            return write(table, parquet(table, previous).unionByName(added));
+        }
+        long rows = write(table, added);
+        Path target = new Path(runFolder, table.tableName());
         try {
-            for (org.apache.hadoop.fs.FileStatus file : fs.listStatus(previous)) {
-                String name = file.getPath().getName();
-                if (file.isFile() && !name.startsWith("_") && !name.startsWith(".")) {
-                    share(fs, file.getPath(), new Path(target, name));
-                }
+            for (Path file : files) {
+                share(fs, file, new Path(target, file.getName()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Sharing the files of " + previous + " into " + target + " failed", e);
@@ -167,6 +184,31 @@ public final class TableStore {
         LOG.info("{}: {} rows kept from the run before, {} added", table.tableName(), total - rows, rows);
         return total;
     }
+
+    /** The data files of a table folder (not its markers or checksums). */
+    private static List<Path> dataFiles(FileSystem fs, Path tableDir) {
+        try {
+            List<Path> files = new ArrayList<>();
+            for (FileStatus file : fs.listStatus(tableDir)) {
+                String name = file.getPath().getName();
+                if (file.isFile() && !name.startsWith("_") && !name.startsWith(".")) {
+                    files.add(file.getPath());
+                }
+            }
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + tableDir, e);
+        }
+    }
+
+    /** Spark names a write's files part-NNNNN-UUID-...: the UUID is the write's; any other name counts alone. */
+    static String writeOf(String fileName) {
+        Matcher m = SPARK_PART.matcher(fileName);
+        return m.matches() ? m.group(1) : fileName;
+    }
+
+    private static final Pattern SPARK_PART =
+            Pattern.compile("part-\\d+-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})-.*");
 
     /**
      * Puts a file or folder of Parquet files that never change into this run: hard links on the local file

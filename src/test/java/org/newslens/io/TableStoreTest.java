@@ -129,4 +129,45 @@ class TableStoreTest {
         assertThatThrownBy(() -> store.write(Table.REJECTS, wrong))
                 .hasMessageContaining("column reason is int, declared string");
     }
+
+    @Test
+    void appendsShareTheEarlierFilesUntilTheyComeFromTooManyWritesThenTheTableIsWrittenWhole() {
+        TableStore full = new TableStore(spark, out.toUri().toString(), "run0");
+        full.write(Table.REJECTS, rejects("file:/0.txt"));
+        full.commit();
+        for (int run = 1; run <= 4; run++) {
+            TableStore append = new TableStore(spark, out.toUri().toString(), "run" + run);
+            long rows = append.writeAdding(Table.REJECTS, rejects("file:/" + run + ".txt"), 3);
+            append.commit();
+            assertThat(rows).isEqualTo(run + 1);
+            // runs 1 and 2 share (1, then 2 earlier writes); run 3 finds 3 and writes whole; run 4 shares again
+            assertThat(writes(Table.REJECTS)).as("after run %d", run).isEqualTo(run == 3 ? 1 : run == 4 ? 2 : run + 1);
+        }
+        assertThat(new TableStore(spark, out.toUri().toString(), "reader")
+                        .read(Table.REJECTS, "test")
+                        .select("source_uri")
+                        .as(org.apache.spark.sql.Encoders.STRING())
+                        .collectAsList())
+                .containsExactlyInAnyOrder("file:/0.txt", "file:/1.txt", "file:/2.txt", "file:/3.txt", "file:/4.txt");
+    }
+
+    @Test
+    void aWriteIsKnownByTheUuidSparkPutsInItsFileNames() {
+        assertThat(TableStore.writeOf("part-00003-6ace90c2-5fa5-4a5b-8d0d-4e77e4c24e56-c000.snappy.parquet"))
+                .isEqualTo(TableStore.writeOf("part-00011-6ace90c2-5fa5-4a5b-8d0d-4e77e4c24e56-c000.snappy.parquet"))
+                .isEqualTo("6ace90c2-5fa5-4a5b-8d0d-4e77e4c24e56");
+        assertThat(TableStore.writeOf("data.parquet")).isEqualTo("data.parquet");
+    }
+
+    /** The writes the current run's copy of a table has files of. */
+    private long writes(Table table) {
+        java.io.File[] files =
+                Outputs.currentRun(out).resolve(table.tableName()).toFile().listFiles();
+        return java.util.Arrays.stream(files)
+                .map(java.io.File::getName)
+                .filter(n -> n.startsWith("part-"))
+                .map(TableStore::writeOf)
+                .distinct()
+                .count();
+    }
 }
