@@ -1,16 +1,18 @@
 package org.newslens.annotate;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.Optional;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.newslens.io.Columns;
-import org.newslens.io.DocumentText;
 import org.newslens.io.Table;
 import org.newslens.io.TableStore;
 import org.newslens.pipeline.RunSummary;
@@ -70,59 +72,74 @@ final class AnnotationReuse {
                         col(Columns.SOURCE_URI).as(PREVIOUS + Columns.SOURCE_URI),
                         col(Columns.CONTENT_SHA).as(PREVIOUS + Columns.CONTENT_SHA));
         Dataset<Row> now = documents.select(Columns.DOC_ID, Columns.SOURCE_URI, Columns.CONTENT_SHA);
-        Dataset<Row> kept = DocumentText.unchanged(
-                        now.select(Columns.DOC_ID, Columns.CONTENT_SHA),
-                        documentsBefore.get().select(Columns.DOC_ID, Columns.CONTENT_SHA))
-                .select(Columns.DOC_ID)
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        boolean keepsAll = countChanges(now, before, summary);
-        return Optional.of(
-                new AnnotationReuse(kept, sentences.get(), tokens.get(), mentions.get(), linked.get(), keepsAll));
+        // One row per document of either run, kept (small: ids and a few flags): both the figures and the ids of
+        // the documents to keep come from it, instead of from two comparisons that each read both runs' documents.
+        Dataset<Row> compared = compare(now, before).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            boolean keepsAll = countChanges(compared, summary);
+            Dataset<Row> kept =
+                    compared.filter(col(KEPT)).select(Columns.DOC_ID).persist(StorageLevel.MEMORY_AND_DISK());
+            kept.count();
+            return Optional.of(
+                    new AnnotationReuse(kept, sentences.get(), tokens.get(), mentions.get(), linked.get(), keepsAll));
+        } finally {
+            compared.unpersist();
+        }
+    }
+
+    private static final String ADDED = "added";
+    private static final String REPLACED = "replaced";
+    private static final String DROPPED = "dropped";
+    private static final String REANNOTATED = "reannotated";
+    private static final String KEPT = "kept";
+
+    /**
+     * Every document of this run and the run before, with what happened to it: added (a doc_id the output did not
+     * have), replaced (an old document whose input now gives another one: the file changed), dropped (an old
+     * document whose input gives none now), reannotated (same doc_id, but its cleaned text changed: a line of it
+     * became or stopped being corpus boilerplate) or kept.
+     */
+    private static Dataset<Row> compare(Dataset<Row> now, Dataset<Row> before) {
+        Dataset<Row> sourcesNow =
+                now.select(col(Columns.SOURCE_URI).as("source_now")).distinct();
+        Column goneNow = now.col(Columns.DOC_ID).isNull();
+        return now.join(before, now.col(Columns.DOC_ID).equalTo(before.col(Columns.DOC_ID)), "full_outer")
+                .join(sourcesNow, col(PREVIOUS + Columns.SOURCE_URI).equalTo(col("source_now")), "left")
+                .select(
+                        coalesce(now.col(Columns.DOC_ID), before.col(Columns.DOC_ID))
+                                .as(Columns.DOC_ID),
+                        before.col(Columns.DOC_ID).isNull().as(ADDED),
+                        goneNow.and(col("source_now").isNotNull()).as(REPLACED),
+                        goneNow.and(col("source_now").isNull()).as(DROPPED),
+                        coalesce(col(Columns.CONTENT_SHA).notEqual(col(PREVIOUS + Columns.CONTENT_SHA)), lit(false))
+                                .as(REANNOTATED),
+                        coalesce(col(Columns.CONTENT_SHA).equalTo(col(PREVIOUS + Columns.CONTENT_SHA)), lit(false))
+                                .as(KEPT));
     }
 
     /**
-     * documents_added (a doc_id the output did not have), documents_replaced (an old document whose input now
-     * gives another one: the file changed), documents_dropped (an old document whose input gives none now),
-     * documents_reannotated (same doc_id, but its cleaned text changed: a line of it became or stopped being
-     * corpus boilerplate) and documents_kept. True when every earlier document is kept as it was.
+     * Puts the documents added, replaced, dropped, re-annotated and kept in the summary (see {@link #compare}).
+     * True when every earlier document is kept as it was.
      */
-    private static boolean countChanges(Dataset<Row> now, Dataset<Row> before, RunSummary summary) {
-        Dataset<Row> sourcesNow =
-                now.select(col(Columns.SOURCE_URI).as("source_now")).distinct();
-        Row counts = now.join(before, now.col(Columns.DOC_ID).equalTo(before.col(Columns.DOC_ID)), "full_outer")
-                .join(sourcesNow, col(PREVIOUS + Columns.SOURCE_URI).equalTo(col("source_now")), "left")
-                .agg(
-                        count(when(before.col(Columns.DOC_ID).isNull(), 1)).as("added"),
-                        count(when(
-                                        now.col(Columns.DOC_ID)
-                                                .isNull()
-                                                .and(col("source_now").isNotNull()),
-                                        1))
-                                .as("replaced"),
-                        count(when(
-                                        now.col(Columns.DOC_ID)
-                                                .isNull()
-                                                .and(col("source_now").isNull()),
-                                        1))
-                                .as("dropped"),
-                        count(when(col(Columns.CONTENT_SHA).notEqual(col(PREVIOUS + Columns.CONTENT_SHA)), 1))
-                                .as("reannotated"),
-                        count(when(col(Columns.CONTENT_SHA).equalTo(col(PREVIOUS + Columns.CONTENT_SHA)), 1))
-                                .as("kept"))
+    private static boolean countChanges(Dataset<Row> compared, RunSummary summary) {
+        Row counts = compared.agg(
+                        count(when(col(ADDED), 1)).as(ADDED),
+                        count(when(col(REPLACED), 1)).as(REPLACED),
+                        count(when(col(DROPPED), 1)).as(DROPPED),
+                        count(when(col(REANNOTATED), 1)).as(REANNOTATED),
+                        count(when(col(KEPT), 1)).as(KEPT))
                 .first();
-        summary.put("documents_added", "documents added", counts.getLong(counts.fieldIndex("added")));
-        summary.put("documents_replaced", "documents replaced", counts.getLong(counts.fieldIndex("replaced")));
-        summary.put("documents_dropped", "documents dropped", counts.getLong(counts.fieldIndex("dropped")));
-        long reannotated = counts.getLong(counts.fieldIndex("reannotated"));
+        summary.put("documents_added", "documents added", counts.getLong(counts.fieldIndex(ADDED)));
+        summary.put("documents_replaced", "documents replaced", counts.getLong(counts.fieldIndex(REPLACED)));
+        summary.put("documents_dropped", "documents dropped", counts.getLong(counts.fieldIndex(DROPPED)));
+        long reannotated = counts.getLong(counts.fieldIndex(REANNOTATED));
         summary.put("documents_reannotated", "old docs re-annotated", reannotated);
-        summary.put("documents_kept", "documents kept", counts.getLong(counts.fieldIndex("kept")));
+        summary.put("documents_kept", "documents kept", counts.getLong(counts.fieldIndex(KEPT)));
         if (reannotated > 0) {
             summary.note(reannotated + " old documents annotated again: their cleaned text changed because lines "
                     + "became (or stopped being) boilerplate repeated across the grown corpus");
         }
-        return counts.getLong(counts.fieldIndex("replaced"))
-                        + counts.getLong(counts.fieldIndex("dropped"))
-                        + reannotated
+        return counts.getLong(counts.fieldIndex(REPLACED)) + counts.getLong(counts.fieldIndex(DROPPED)) + reannotated
                 == 0;
     }
 
