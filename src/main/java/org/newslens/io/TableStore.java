@@ -44,6 +44,13 @@ public final class TableStore {
     private static final String ROWS = "rows";
     private static final FiniteDuration OBSERVATION_WAIT = Duration.create(30, TimeUnit.SECONDS);
 
+    /** Appends share a table's earlier files while these come from fewer writes than this. */
+    static final int MAX_SHARED_WRITES = 30;
+
+    /** Spark names a write's files part-NNNNN-UUID-...: the UUID is the write's (see {@link #writeOf}). */
+    private static final Pattern SPARK_PART =
+            Pattern.compile("part-\\d+-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})-.*");
+
     private final SparkSession spark;
     private final Path root;
     private final String runId;
@@ -155,9 +162,6 @@ public final class TableStore {
         return writeAdding(table, added, MAX_SHARED_WRITES);
     }
 
-    /** Appends share a table's earlier files while these come from fewer writes than this. */
-    static final int MAX_SHARED_WRITES = 30;
-
     long writeAdding(Table table, Dataset<Row> added, int maxSharedWrites) {
         Path previous = new Path(current, table.tableName());
         if (current.equals(runFolder) || !exists(previous)) {
@@ -201,14 +205,11 @@ public final class TableStore {
         }
     }
 
-    /** Spark names a write's files part-NNNNN-UUID-...: the UUID is the write's; any other name counts alone. */
+    /** The write a file of a table came from: its Spark write's UUID; a file named otherwise counts alone. */
     static String writeOf(String fileName) {
         Matcher m = SPARK_PART.matcher(fileName);
         return m.matches() ? m.group(1) : fileName;
     }
-
-    private static final Pattern SPARK_PART =
-            Pattern.compile("part-\\d+-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})-.*");
 
     /**
      * Puts a file or folder of Parquet files that never change into this run: hard links on the local file
