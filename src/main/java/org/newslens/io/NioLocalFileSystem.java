@@ -31,6 +31,8 @@ public final class NioLocalFileSystem extends LocalFileSystem {
 
     /** The raw (checksum-less) local file system underneath, with the java.nio permissions. */
     static final class Raw extends RawLocalFileSystem {
+        private static final int SET_ID_BITS = 06000;
+
         @Override
         public void setPermission(Path path, FsPermission permission) throws IOException {
             // The sticky bit has no java.nio form; the native library is as quick as java.nio.
@@ -38,9 +40,16 @@ public final class NioLocalFileSystem extends LocalFileSystem {
                 super.setPermission(path, permission);
                 return;
             }
+            java.nio.file.Path file = pathToFile(path).toPath();
             try {
-                Files.setPosixFilePermissions(pathToFile(path).toPath(), posix(permission));
-            } catch (UnsupportedOperationException notPosix) {
+                // chmod with four digits keeps a folder's set-user-ID and set-group-ID bits (a shared folder's
+                // group passes on to what is made in it); java.nio would clear them, so such folders go to chmod.
+                if (((Integer) Files.getAttribute(file, "unix:mode") & SET_ID_BITS) != 0) {
+                    super.setPermission(path, permission);
+                    return;
+                }
+                Files.setPosixFilePermissions(file, posix(permission));
+            } catch (UnsupportedOperationException | IllegalArgumentException notPosix) {
                 super.setPermission(path, permission);
             }
         }

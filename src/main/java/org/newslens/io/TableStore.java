@@ -172,7 +172,8 @@ public final class TableStore {
         long writes = files.stream().map(f -> writeOf(f.getName())).distinct().count();
         if (writes >= maxSharedWrites) {
             LOG.info("{}: the earlier files come from {} writes, so it is written whole", table.tableName(), writes);
-            return write(table, parquet(table, previous).unionByName(added));
+            // conform first: callers may pass more columns than the table's (write drops them), in any order.
+            return write(table, parquet(table, previous).unionByName(conform(table, added)));
         }
         long rows = write(table, added);
         Path target = new Path(runFolder, table.tableName());

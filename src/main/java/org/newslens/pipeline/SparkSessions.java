@@ -1,5 +1,6 @@
 package org.newslens.pipeline;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.newslens.io.NioLocalFileSystem;
@@ -25,8 +26,9 @@ public final class SparkSessions {
                     .config("spark.driver.bindAddress", "127.0.0.1")
                     .config("spark.driver.host", "127.0.0.1")
                     .config("spark.ui.showConsoleProgress", "false");
-            if (!submitted.contains(LOCAL_FILE_SYSTEM)) {
-                // Embedded, every task runs in this JVM, which has the class; a cluster's executors keep Hadoop's.
+            if (!submitted.contains(LOCAL_FILE_SYSTEM) && new Configuration().get(NioLocalFileSystem.SETTING) == null) {
+                // Unless chosen in spark.hadoop.* or core-site.xml. Embedded, every task runs in this JVM, which has
+                // the class; a cluster's executors keep Hadoop's.
                 builder.config(LOCAL_FILE_SYSTEM, NioLocalFileSystem.class.getName());
             }
         }

@@ -43,6 +43,33 @@ class NioLocalFileSystemTest {
     }
 
     @Test
+    void keepsTheSetGroupIdBitOfAFolderAsHadoopsChmodDoes() throws Exception {
+        Configuration conf = new Configuration();
+        try (LocalFileSystem hadoops = new LocalFileSystem();
+                NioLocalFileSystem nio = new NioLocalFileSystem()) {
+            hadoops.initialize(dir.toUri(), conf);
+            nio.initialize(dir.toUri(), conf);
+            for (String name : new String[] {"hadoop", "nio"}) {
+                Files.createDirectory(dir.resolve(name));
+                assertThat(new ProcessBuilder("chmod", "2775", dir.resolve(name).toString())
+                                .start()
+                                .waitFor())
+                        .isZero();
+            }
+            FsPermission permission = new FsPermission((short) 0755);
+            hadoops.setPermission(new Path(dir.resolve("hadoop").toUri()), permission);
+            nio.setPermission(new Path(dir.resolve("nio").toUri()), permission);
+            assertThat(mode(dir.resolve("nio")))
+                    .isEqualTo(mode(dir.resolve("hadoop")))
+                    .isEqualTo(02755);
+        }
+    }
+
+    private static int mode(java.nio.file.Path path) throws IOException {
+        return (Integer) Files.getAttribute(path, "unix:mode") & 07777;
+    }
+
+    @Test
     void filesAndFoldersItCreatesGetTheUmasksPermissionsAndTheirChecksums() throws IOException {
         Configuration conf = new Configuration();
         conf.set(FsPermission.UMASK_LABEL, "027");
