@@ -43,7 +43,8 @@ public final class NioLocalFileSystem extends LocalFileSystem {
             java.nio.file.Path file = pathToFile(path).toPath();
             try {
                 // chmod with four digits keeps a folder's set-user-ID and set-group-ID bits (a shared folder's
-                // group passes on to what is made in it); java.nio would clear them, so such folders go to chmod.
+                // group passes on to what is made in it); java.nio would clear them, so a path with either goes
+                // to chmod.
                 if (((Integer) Files.getAttribute(file, "unix:mode") & SET_ID_BITS) != 0) {
                     super.setPermission(path, permission);
                     return;

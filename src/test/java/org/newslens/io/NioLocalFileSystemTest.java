@@ -12,6 +12,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.permission.FsPermission;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,50 +21,55 @@ class NioLocalFileSystemTest {
     @TempDir
     java.nio.file.Path dir;
 
+    /** Hadoop's own local file system (its chmod) and ours, on the same folder. */
+    private final LocalFileSystem hadoops = new LocalFileSystem();
+
+    private final NioLocalFileSystem nio = new NioLocalFileSystem();
+
+    @BeforeEach
+    void open() throws IOException {
+        hadoops.initialize(dir.toUri(), new Configuration());
+        nio.initialize(dir.toUri(), new Configuration());
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        hadoops.close();
+        nio.close();
+    }
+
     @Test
     void setsTheSamePermissionsAsHadoopsChmod() throws IOException {
-        Configuration conf = new Configuration();
-        try (LocalFileSystem hadoops = new LocalFileSystem();
-                NioLocalFileSystem nio = new NioLocalFileSystem()) {
-            hadoops.initialize(dir.toUri(), conf);
-            nio.initialize(dir.toUri(), conf);
-            for (String mode : new String[] {"644", "600", "755", "700", "640", "444", "751", "000", "1777"}) {
-                FsPermission permission = new FsPermission(Short.parseShort(mode, 8));
-                Path byHadoop = new Path(dir.toUri().toString(), "hadoop-" + mode);
-                Path byNio = new Path(dir.toUri().toString(), "nio-" + mode);
-                hadoops.mkdirs(byHadoop);
-                nio.mkdirs(byNio);
-                hadoops.setPermission(byHadoop, permission);
-                nio.setPermission(byNio, permission);
-                assertThat(nio.getFileStatus(byNio).getPermission())
-                        .as("mode %s", mode)
-                        .isEqualTo(hadoops.getFileStatus(byHadoop).getPermission())
-                        .isEqualTo(permission);
-            }
+        for (String mode : new String[] {"644", "600", "755", "700", "640", "444", "751", "000", "1777"}) {
+            FsPermission permission = new FsPermission(Short.parseShort(mode, 8));
+            Path byHadoop = new Path(dir.toUri().toString(), "hadoop-" + mode);
+            Path byNio = new Path(dir.toUri().toString(), "nio-" + mode);
+            hadoops.mkdirs(byHadoop);
+            nio.mkdirs(byNio);
+            hadoops.setPermission(byHadoop, permission);
+            nio.setPermission(byNio, permission);
+            assertThat(nio.getFileStatus(byNio).getPermission())
+                    .as("mode %s", mode)
+                    .isEqualTo(hadoops.getFileStatus(byHadoop).getPermission())
+                    .isEqualTo(permission);
         }
     }
 
     @Test
     void keepsTheSetGroupIdBitOfAFolderAsHadoopsChmodDoes() throws Exception {
-        Configuration conf = new Configuration();
-        try (LocalFileSystem hadoops = new LocalFileSystem();
-                NioLocalFileSystem nio = new NioLocalFileSystem()) {
-            hadoops.initialize(dir.toUri(), conf);
-            nio.initialize(dir.toUri(), conf);
-            for (String name : new String[] {"hadoop", "nio"}) {
-                Files.createDirectory(dir.resolve(name));
-                assertThat(new ProcessBuilder("chmod", "2775", dir.resolve(name).toString())
-                                .start()
-                                .waitFor())
-                        .isZero();
-            }
-            FsPermission permission = new FsPermission((short) 0755);
-            hadoops.setPermission(new Path(dir.resolve("hadoop").toUri()), permission);
-            nio.setPermission(new Path(dir.resolve("nio").toUri()), permission);
-            assertThat(mode(dir.resolve("nio")))
-                    .isEqualTo(mode(dir.resolve("hadoop")))
-                    .isEqualTo(02755);
+        for (String name : new String[] {"hadoop", "nio"}) {
+            Files.createDirectory(dir.resolve(name));
+            assertThat(new ProcessBuilder("chmod", "2775", dir.resolve(name).toString())
+                            .start()
+                            .waitFor())
+                    .isZero();
         }
+        FsPermission permission = new FsPermission((short) 0755);
+        hadoops.setPermission(new Path(dir.resolve("hadoop").toUri()), permission);
+        nio.setPermission(new Path(dir.resolve("nio").toUri()), permission);
+        assertThat(mode(dir.resolve("nio")))
+                .isEqualTo(mode(dir.resolve("hadoop")))
+                .isEqualTo(02755);
     }
 
     private static int mode(java.nio.file.Path path) throws IOException {
@@ -73,10 +80,10 @@ class NioLocalFileSystemTest {
     void filesAndFoldersItCreatesGetTheUmasksPermissionsAndTheirChecksums() throws IOException {
         Configuration conf = new Configuration();
         conf.set(FsPermission.UMASK_LABEL, "027");
-        try (NioLocalFileSystem nio = new NioLocalFileSystem()) {
-            nio.initialize(dir.toUri(), conf);
+        try (NioLocalFileSystem withUmask = new NioLocalFileSystem()) {
+            withUmask.initialize(dir.toUri(), conf);
             Path table = new Path(dir.toUri().toString(), "table/part");
-            try (OutputStream out = nio.create(new Path(table, "part-00000.txt"))) {
+            try (OutputStream out = withUmask.create(new Path(table, "part-00000.txt"))) {
                 out.write("one row".getBytes(StandardCharsets.UTF_8));
             }
             assertThat(PosixFilePermissions.toString(
@@ -105,9 +112,10 @@ class NioLocalFileSystemTest {
     void hadoopOpensFileUrisWithIt() throws IOException {
         Configuration conf = HadoopConf.forSession(null);
         conf.setBoolean("fs.file.impl.disable.cache", true);
-        try (FileSystem fs = new Path(dir.toUri()).getFileSystem(conf)) {
+        try (FileSystem fs = new Path(dir.toUri()).getFileSystem(conf);
+                FileSystem local = FileSystem.getLocal(conf)) {
             assertThat(fs).isInstanceOf(NioLocalFileSystem.class);
-            assertThat(FileSystem.getLocal(conf)).isInstanceOf(LocalFileSystem.class);
+            assertThat(local).isInstanceOf(NioLocalFileSystem.class);
         }
     }
 }
