@@ -202,10 +202,11 @@ class LauncherTest {
     }
 
     @Test
-    void smallLocalRunsUseTheQuickCompilerOnly() throws Exception {
+    void smallLocalRunsUseTheQuickCompilerOnlyAndTheParallelCollector() throws Exception {
         embeddedTarget();
         Map<String, String> embedded = Map.of("SPARK_HOME", "", "NEWSLENS_CLASS_ARCHIVE", "off");
         String quick = "-XX:TieredStopAtLevel=1";
+        String parallelCollector = "-XX:+UseParallelGC";
         Path small = Files.createDirectories(dir.resolve("small"));
         Files.writeString(small.resolve("a.txt"), "A short article.");
         Path large = Files.createDirectories(dir.resolve("large"));
@@ -219,14 +220,20 @@ class LauncherTest {
 
         assertThat(launch(embedded, "all", "--input", small.toString(), "--output", output.toString())
                         .lines())
-                .contains(quick);
+                .contains(quick, parallelCollector);
         assertThat(launch(embedded, "all", "--input=file:" + small, "--output", output.toString())
                         .lines())
                 .as("file: URIs and --key=value are read too")
                 .contains(quick);
         assertThat(launch(embedded, "all", "--input", large.toString()).lines())
                 .as("4 MB and more of input")
-                .doesNotContain(quick);
+                .doesNotContain(quick, parallelCollector);
+        Map<String, String> ownCollector =
+                Map.of("SPARK_HOME", "", "NEWSLENS_CLASS_ARCHIVE", "off", "JAVA_OPTS", "-XX:+UseG1GC -Dx=1");
+        assertThat(launch(ownCollector, "all", "--input", small.toString()).lines())
+                .as("a collector named in JAVA_OPTS is the only one (the JVM refuses two)")
+                .contains(quick, "-XX:+UseG1GC")
+                .doesNotContain(parallelCollector);
         assertThat(launch(embedded, "all", "--input", "hdfs://cluster/news").lines())
                 .as("a path that is not local")
                 .doesNotContain(quick);
