@@ -24,6 +24,11 @@ public final class CoreNlpPipelines {
      */
     public record Loaded(StanfordCoreNLP pipeline, NerTagger ner, double loadSeconds) {}
 
+    /** Whether the pipeline and NER model of this configuration are loaded in this JVM. */
+    static boolean isLoaded(AnnotatorConfig config) {
+        return PIPELINES.containsKey(config) && (!config.ner() || TAGGERS.containsKey(config.nerModel()));
+    }
+
     public static Loaded get(AnnotatorConfig config) {
         double[] seconds = {0};
         StanfordCoreNLP pipeline = PIPELINES.computeIfAbsent(config, c -> {

@@ -50,5 +50,12 @@ public interface Job {
         return "";
     }
 
+    /**
+     * Starts, on a background thread, loading what this job's tasks will need (a model), so that it overlaps the
+     * jobs before it. The pipeline calls it at the start of an embedded run, where the tasks run in this JVM and
+     * share what it loads; {@code corpusBytes} is the size the run's defaults are chosen by.
+     */
+    default void warmUp(Settings settings, long corpusBytes) {}
+
     void run(JobContext context) throws Exception;
 }

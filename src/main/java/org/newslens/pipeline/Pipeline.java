@@ -83,6 +83,11 @@ public final class Pipeline {
         DriverMemory.check(jobs, settings, corpusBytes, Runtime.getRuntime().maxMemory());
         ShufflePartitions.apply(spark, corpusBytes);
         CodeGeneration.apply(spark, corpusBytes);
+        if (SparkSessions.embedded()) {
+            for (Job job : jobs) {
+                job.warmUp(settings, corpusBytes);
+            }
+        }
         RunSummary summary = new RunSummary();
         try {
             for (Job job : jobs) {

@@ -24,6 +24,22 @@ class AnnotateJobTest {
     Path out;
 
     @Test
+    void loadsTheModelsAheadOnlyForASmallCorpus() throws InterruptedException {
+        // A configuration no other test uses, so nothing has loaded its pipeline in this JVM yet.
+        AnnotatorConfig config =
+                new AnnotatorConfig(false, true, AnnotateSettings.DEFAULT_NER_MODEL, true, NerTagger.SCOPE_SENTENCE);
+        assertThat(CoreNlpPipelines.isLoaded(config)).isFalse();
+        assertThat(AnnotateJob.loadAhead(config, AnnotateJob.WARM_UP_MAX_BYTES + 1))
+                .as("a large corpus")
+                .isEmpty();
+        assertThat(CoreNlpPipelines.isLoaded(config)).isFalse();
+        Thread loader = AnnotateJob.loadAhead(config, 10_000).orElseThrow();
+        assertThat(loader.isDaemon()).as("never keeps the JVM alive").isTrue();
+        loader.join(300_000);
+        assertThat(CoreNlpPipelines.isLoaded(config)).isTrue();
+    }
+
+    @Test
     void writesTablesAndLinksShortFormsAcrossTheCorpus() {
         String root = out.toUri().toString();
         DocumentsFixture.writeTo(
