@@ -34,6 +34,8 @@ public final class AnnotateJob implements Job {
     /** Corpora up to this size have their models loaded while ingest runs (see {@link #warmUp}). */
     static final long WARM_UP_MAX_BYTES = 64L << 20;
 
+    static final String LOADER_THREAD = "newslens-annotate-warm-up";
+
     @Override
     public String name() {
         return "annotate";
@@ -50,30 +52,31 @@ public final class AnnotateJob implements Job {
     }
 
     /**
-     * On a small corpus, where loading the NER model (about a second on 2 cores) is much of annotate's time, loads
-     * it on a background thread while ingest runs; the tasks find it loaded, or wait for it. Not on a large corpus:
-     * the model would sit in the heap through ingest, which needs the heap, to save a second of a long pass.
+     * On a small corpus, where loading the models (about a second for the NER model on 2 cores) is much of
+     * annotate's time, loads them on a background thread while ingest runs; the tasks find them loaded, or wait for
+     * them. Not on a large corpus, nor one of unknown size: the models would sit in the heap through ingest, which
+     * needs the heap, to save a second of a long pass.
      */
     @Override
     public void warmUp(Settings settings, long corpusBytes) {
         loadAhead(AnnotatorConfig.from(settings), corpusBytes);
     }
 
-    /** The thread loading the models ahead, started; none for a large corpus. */
+    /** The thread loading the models ahead, started; none for a large corpus or one of unknown size (0 bytes). */
     static Optional<Thread> loadAhead(AnnotatorConfig config, long corpusBytes) {
-        if (corpusBytes > WARM_UP_MAX_BYTES) {
+        if (corpusBytes <= 0 || corpusBytes > WARM_UP_MAX_BYTES) {
             return Optional.empty();
         }
         Thread loader = new Thread(
                 () -> {
                     try {
-                        CoreNlpPipelines.get(config);
-                    } catch (RuntimeException | LinkageError e) {
-                        // Nothing is kept, so the tasks load it again and report the failure where it matters.
-                        LOG.debug("Loading the annotate models ahead failed", e);
+                        CoreNlpPipelines.loadAhead(config);
+                    } catch (RuntimeException | Error e) {
+                        // Nothing is kept, so the tasks load them again and fail there if the cause remains.
+                        LOG.warn("Loading the annotate models ahead failed; annotate loads them itself", e);
                     }
                 },
-                "newslens-annotate-warm-up");
+                LOADER_THREAD);
         loader.setDaemon(true);
         loader.start();
         return Optional.of(loader);

@@ -2,6 +2,7 @@ package org.newslens.annotate;
 
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,12 +16,15 @@ public final class CoreNlpPipelines {
     private static final Logger LOG = LoggerFactory.getLogger(CoreNlpPipelines.class);
     private static final Map<AnnotatorConfig, StanfordCoreNLP> PIPELINES = new ConcurrentHashMap<>();
     private static final Map<String, NerTagger> TAGGERS = new ConcurrentHashMap<>();
+    /** The configurations whose loading a task has reported (see {@link #get}). */
+    private static final Set<AnnotatorConfig> REPORTED = ConcurrentHashMap.newKeySet();
 
     private CoreNlpPipelines() {}
 
     /**
-     * The pipeline, the NER tagger (null when NER is off) and, when this call built either, the seconds
-     * building (loading models) took.
+     * The pipeline, the NER tagger (null when NER is off) and the seconds the call waited for them: its own
+     * loading, or a load another thread started ahead ({@link #loadAhead}). Only the first call to find them
+     * missing reports its wait, so tasks waiting side by side count the loading once.
      */
     public record Loaded(StanfordCoreNLP pipeline, NerTagger ner, double loadSeconds) {}
 
@@ -30,29 +34,40 @@ public final class CoreNlpPipelines {
     }
 
     public static Loaded get(AnnotatorConfig config) {
-        double[] seconds = {0};
-        StanfordCoreNLP pipeline = PIPELINES.computeIfAbsent(config, c -> {
+        boolean missing = !isLoaded(config);
+        long t0 = System.nanoTime();
+        StanfordCoreNLP pipeline = pipeline(config);
+        NerTagger ner = config.ner() ? tagger(config.nerModel()) : null;
+        double seconds = missing && REPORTED.add(config) ? (System.nanoTime() - t0) / 1e9 : 0;
+        return new Loaded(pipeline, ner, seconds);
+    }
+
+    /** Loads what {@link #get} gives, unless loaded, without reporting the time: the tasks report what they wait. */
+    static void loadAhead(AnnotatorConfig config) {
+        pipeline(config);
+        if (config.ner()) {
+            tagger(config.nerModel());
+        }
+    }
+
+    private static StanfordCoreNLP pipeline(AnnotatorConfig config) {
+        return PIPELINES.computeIfAbsent(config, c -> {
             long t0 = System.nanoTime();
             StanfordCoreNLP built = new StanfordCoreNLP(c.properties());
-            seconds[0] += (System.nanoTime() - t0) / 1e9;
             LOG.info(
                     "Built CoreNLP pipeline {} in {} s",
                     c.properties().getProperty("annotators"),
                     String.format("%.2f", (System.nanoTime() - t0) / 1e9));
             return built;
         });
-        NerTagger ner = !config.ner()
-                ? null
-                : TAGGERS.computeIfAbsent(config.nerModel(), model -> {
-                    long t0 = System.nanoTime();
-                    NerTagger loaded = NerTagger.load(model);
-                    seconds[0] += (System.nanoTime() - t0) / 1e9;
-                    LOG.info(
-                            "Loaded NER model {} in {} s",
-                            model,
-                            String.format("%.2f", (System.nanoTime() - t0) / 1e9));
-                    return loaded;
-                });
-        return new Loaded(pipeline, ner, seconds[0]);
+    }
+
+    private static NerTagger tagger(String model) {
+        return TAGGERS.computeIfAbsent(model, m -> {
+            long t0 = System.nanoTime();
+            NerTagger loaded = NerTagger.load(m);
+            LOG.info("Loaded NER model {} in {} s", m, String.format("%.2f", (System.nanoTime() - t0) / 1e9));
+            return loaded;
+        });
     }
 }

@@ -52,8 +52,9 @@ public interface Job {
 
     /**
      * Starts, on a background thread, loading what this job's tasks will need (a model), so that it overlaps the
-     * jobs before it. The pipeline calls it at the start of an embedded run, where the tasks run in this JVM and
-     * share what it loads; {@code corpusBytes} is the size the run's defaults are chosen by.
+     * jobs before it. The pipeline calls it at the start of a run whose tasks run in the driver's JVM (embedded,
+     * or a local master), so they share what it loads; {@code corpusBytes} is the size the run's defaults are
+     * chosen by (0 when it could not be measured).
      */
     default void warmUp(Settings settings, long corpusBytes) {}
 

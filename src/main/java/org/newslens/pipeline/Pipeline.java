@@ -83,7 +83,7 @@ public final class Pipeline {
         DriverMemory.check(jobs, settings, corpusBytes, Runtime.getRuntime().maxMemory());
         ShufflePartitions.apply(spark, corpusBytes);
         CodeGeneration.apply(spark, corpusBytes);
-        if (SparkSessions.embedded()) {
+        if (spark.sparkContext().isLocal()) { // the tasks run in this JVM and share what it loads
             for (Job job : jobs) {
                 job.warmUp(settings, corpusBytes);
             }

@@ -15,11 +15,6 @@ public final class SparkSessions {
 
     private SparkSessions() {}
 
-    /** Whether the run is embedded: no master was given, so every task runs in this JVM (local[*]). */
-    public static boolean embedded() {
-        return !new SparkConf().contains("spark.master");
-    }
-
     public static SparkSession getOrCreate() {
         SparkConf submitted = new SparkConf();
         SparkSession.Builder builder = SparkSession.builder()

@@ -32,11 +32,29 @@ class AnnotateJobTest {
         assertThat(AnnotateJob.loadAhead(config, AnnotateJob.WARM_UP_MAX_BYTES + 1))
                 .as("a large corpus")
                 .isEmpty();
+        assertThat(AnnotateJob.loadAhead(config, 0))
+                .as("a corpus of unknown size")
+                .isEmpty();
+        assertThat(Thread.getAllStackTraces().keySet())
+                .as("no loader started (it would still be loading)")
+                .noneMatch(t -> t.getName().equals(AnnotateJob.LOADER_THREAD));
         assertThat(CoreNlpPipelines.isLoaded(config)).isFalse();
         Thread loader = AnnotateJob.loadAhead(config, 10_000).orElseThrow();
         assertThat(loader.isDaemon()).as("never keeps the JVM alive").isTrue();
         loader.join(300_000);
         assertThat(CoreNlpPipelines.isLoaded(config)).isTrue();
+        assertThat(CoreNlpPipelines.get(config).loadSeconds())
+                .as("a task finding the models loaded ahead waited for nothing")
+                .isZero();
+    }
+
+    @Test
+    void theFirstTaskToFindTheModelsMissingReportsTheLoadingOnce() {
+        // A configuration no other test uses.
+        AnnotatorConfig config =
+                new AnnotatorConfig(false, false, AnnotateSettings.DEFAULT_NER_MODEL, true, NerTagger.SCOPE_SENTENCE);
+        assertThat(CoreNlpPipelines.get(config).loadSeconds()).isPositive();
+        assertThat(CoreNlpPipelines.get(config).loadSeconds()).isZero();
     }
 
     @Test

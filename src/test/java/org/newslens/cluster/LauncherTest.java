@@ -228,12 +228,27 @@ class LauncherTest {
         assertThat(launch(embedded, "all", "--input", large.toString()).lines())
                 .as("4 MB and more of input")
                 .doesNotContain(quick, parallelCollector);
-        Map<String, String> ownCollector =
-                Map.of("SPARK_HOME", "", "NEWSLENS_CLASS_ARCHIVE", "off", "JAVA_OPTS", "-XX:+UseG1GC -Dx=1");
-        assertThat(launch(ownCollector, "all", "--input", small.toString()).lines())
-                .as("a collector named in JAVA_OPTS is the only one (the JVM refuses two)")
-                .contains(quick, "-XX:+UseG1GC")
-                .doesNotContain(parallelCollector);
+        for (Map.Entry<String, String> own : List.of(
+                Map.entry("JAVA_OPTS", "-Dx=1 -XX:+UseZGC"),
+                Map.entry("JAVA_OPTS", "-XX:+UseSerialGC"),
+                Map.entry("JAVA_OPTS", "-XX:G1HeapRegionSize=4m"),
+                Map.entry("JAVA_OPTS", "@jvm-options.txt"),
+                Map.entry("JAVA_TOOL_OPTIONS", "-XX:+UseShenandoahGC"),
+                Map.entry("JDK_JAVA_OPTIONS", "-XX:+UseG1GC"))) {
+            Map<String, String> env =
+                    Map.of("SPARK_HOME", "", "NEWSLENS_CLASS_ARCHIVE", "off", own.getKey(), own.getValue());
+            assertThat(launch(env, "all", "--input", small.toString()).lines())
+                    .as(
+                            "a collector chosen in %s=%s stays the only one (the JVM refuses two)",
+                            own.getKey(), own.getValue())
+                    .contains(quick)
+                    .doesNotContain(parallelCollector);
+        }
+        Map<String, String> otherOptions = Map.of(
+                "SPARK_HOME", "", "NEWSLENS_CLASS_ARCHIVE", "off", "JAVA_OPTS", "-XX:+UseNUMA -XX:ParallelGCThreads=2");
+        assertThat(launch(otherOptions, "all", "--input", small.toString()).lines())
+                .as("options that choose no collector")
+                .contains(quick, parallelCollector);
         assertThat(launch(embedded, "all", "--input", "hdfs://cluster/news").lines())
                 .as("a path that is not local")
                 .doesNotContain(quick);
@@ -261,15 +276,18 @@ class LauncherTest {
         Map<String, String> forcedFull =
                 Map.of("SPARK_HOME", "", "NEWSLENS_CLASS_ARCHIVE", "off", "NEWSLENS_JIT", "full");
         assertThat(launch(forcedFull, "all", "--input", small.toString()).lines())
-                .doesNotContain(quick);
+                .as("the collector follows the size, not the compiler chosen")
+                .doesNotContain(quick)
+                .contains(parallelCollector);
         Map<String, String> forcedQuick =
                 Map.of("SPARK_HOME", "", "NEWSLENS_CLASS_ARCHIVE", "off", "NEWSLENS_JIT", "quick");
         assertThat(launch(forcedQuick, "all", "--input", large.toString()).lines())
-                .contains(quick);
+                .contains(quick)
+                .doesNotContain(parallelCollector);
         script(fakeBin.resolve("du"), "exit 1");
         assertThat(launch(embedded, "all", "--input", small.toString()).lines())
                 .as("a size that cannot be measured")
-                .doesNotContain(quick);
+                .doesNotContain(quick, parallelCollector);
         Result wrong = launch(Map.of("SPARK_HOME", "", "NEWSLENS_JIT", "fast"), "all");
         assertThat(wrong.code()).isEqualTo(2);
         assertThat(wrong.err()).contains("NEWSLENS_JIT is 'fast'; use auto, quick or full");
@@ -305,6 +323,9 @@ class LauncherTest {
         builder.environment().remove("NEWSLENS_SUBMIT_ARGS");
         builder.environment().remove("NEWSLENS_JAR");
         builder.environment().remove("NEWSLENS_JIT");
+        for (String javaOptions : List.of("JAVA_OPTS", "JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS")) {
+            builder.environment().remove(javaOptions);
+        }
         builder.environment().put("SPARK_HOME", sparkHome.toString());
         builder.environment().put("PATH", fakeBin + ":" + System.getenv("PATH"));
         builder.environment().putAll(env);
