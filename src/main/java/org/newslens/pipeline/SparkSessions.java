@@ -1,8 +1,8 @@
 package org.newslens.pipeline;
 
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.newslens.io.HadoopConf;
 import org.newslens.io.NioLocalFileSystem;
 
 /**
@@ -26,11 +26,10 @@ public final class SparkSessions {
                     .config("spark.driver.bindAddress", "127.0.0.1")
                     .config("spark.driver.host", "127.0.0.1")
                     .config("spark.ui.showConsoleProgress", "false");
-            if (!submitted.contains(LOCAL_FILE_SYSTEM) && new Configuration().get(NioLocalFileSystem.SETTING) == null) {
-                // Unless chosen in spark.hadoop.* or core-site.xml. Embedded, every task runs in this JVM, which has
-                // the class; a cluster's executors keep Hadoop's.
-                builder.config(LOCAL_FILE_SYSTEM, NioLocalFileSystem.class.getName());
-            }
+            // The driver's own choice for file: (NioLocalFileSystem unless spark.hadoop.* or core-site.xml names
+            // another). Embedded, every task runs in this JVM, which has the class; a cluster's executors keep
+            // Hadoop's.
+            builder.config(LOCAL_FILE_SYSTEM, HadoopConf.forSession(null).get(NioLocalFileSystem.SETTING));
         }
         if (!submitted.contains("spark.buffer.pageSize")) {
             // Spark 4.1's sort keeps each task thread's last sorter in a thread-local after the task ends, and
