@@ -2,10 +2,13 @@ package org.newslens.entities;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.shiftrightunsigned;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
 import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -37,8 +40,9 @@ public final class CooccurrencePairs {
 
     /**
      * The window counts by entity number: (window, entity, other, count, docs), other null for the entity's own
-     * count; and the numbered entities (entity_id, name, entity) to turn the numbers back into ids and names.
-     * Both are kept (persisted) until {@link #release}: the pairs read them several times.
+     * count, of every entity and of the pairs seen in at least minCount windows; and the numbered entities
+     * (entity_id, name, entity) to turn the numbers back into ids and names. Both are kept (persisted) until
+     * {@link #release}: the pairs read them several times.
      */
     public record WindowCounts(Dataset<Row> counts, Dataset<Row> numbered) {
         public void release() {
@@ -53,16 +57,23 @@ public final class CooccurrencePairs {
      *
      * @param mentions doc_id, sent_id, entity_id of every mention
      * @param entities entity_id, name, type (the entity's majority type): only entities of {@code pairTypes} count
+     * @param minCount the fewest windows a pair is kept for (most pairs are seen once, so they are dropped before
+     *     the counts are kept)
      * @param maxEntities the most entities a window pairs (its most mentioned)
      */
     public static WindowCounts countWindows(
-            Dataset<Row> mentions, Dataset<Row> entities, List<String> pairTypes, int maxEntities) {
-        return countWindows(mentions, entities, pairTypes, maxEntities, CooccurrencePartition.FLUSH_AT);
+            Dataset<Row> mentions, Dataset<Row> entities, List<String> pairTypes, int minCount, int maxEntities) {
+        return countWindows(mentions, entities, pairTypes, minCount, maxEntities, CooccurrencePartition.FLUSH_AT);
     }
 
-    /** {@link #countWindows(Dataset, Dataset, List, int)}, each task handing its sums on every flushAt keys. */
+    /** {@link #countWindows(Dataset, Dataset, List, int, int)}, each task handing its sums on every flushAt keys. */
     static WindowCounts countWindows(
-            Dataset<Row> mentions, Dataset<Row> entities, List<String> pairTypes, int maxEntities, int flushAt) {
+            Dataset<Row> mentions,
+            Dataset<Row> entities,
+            List<String> pairTypes,
+            int minCount,
+            int maxEntities,
+            int flushAt) {
         // Entities are numbered in entity_id order, so that a task counts pairs of numbers; ties and pair order
         // (entity_a < entity_b) are the same in numbers as in ids.
         Dataset<Row> numbered = RowNumbers.number(
@@ -73,42 +84,58 @@ public final class CooccurrencePairs {
         Dataset<Row> typedMentions = mentions.join(
                         broadcast(numbered.select(Columns.ENTITY_ID, CooccurrencePartition.ENTITY)), Columns.ENTITY_ID)
                 .select(Columns.DOC_ID, Columns.SENT_ID, CooccurrencePartition.ENTITY);
+        Column key = col(CooccurrencePartition.KEY);
+        Column other = key.bitwiseAND(CooccurrencePartition.ALONE);
         Dataset<Row> counts = typedMentions
                 .repartition(col(Columns.DOC_ID))
                 .sortWithinPartitions(Columns.DOC_ID, Columns.SENT_ID)
                 .mapPartitions(
                         new CooccurrencePartition(typedMentions.schema(), maxEntities, flushAt),
                         Encoders.row(CooccurrencePartition.SCHEMA))
-                .groupBy(Columns.WINDOW, CooccurrencePartition.ENTITY, CooccurrencePartition.OTHER)
+                .groupBy(key)
                 .agg(sum(Columns.COUNT).as(Columns.COUNT), sum(Columns.DOCS).as(Columns.DOCS))
+                .where(other.equalTo(CooccurrencePartition.ALONE)
+                        .or(col(Columns.COUNT).geq(minCount)))
+                .select(
+                        when(
+                                        shiftrightunsigned(key, CooccurrencePartition.WINDOW_SHIFT)
+                                                .equalTo(0),
+                                        SENTENCE)
+                                .otherwise(DOCUMENT)
+                                .as(Columns.WINDOW),
+                        shiftrightunsigned(key, 32)
+                                .bitwiseAND(CooccurrencePartition.ENTITY_MASK)
+                                .cast("int")
+                                .as(CooccurrencePartition.ENTITY),
+                        when(other.notEqual(CooccurrencePartition.ALONE), other.cast("int"))
+                                .as(CooccurrencePartition.OTHER),
+                        col(Columns.COUNT),
+                        col(Columns.DOCS))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         return new WindowCounts(counts, numbered);
     }
 
     /**
-     * The entity_pairs rows of both window kinds: pairs seen in at least {@code minCount} windows, with their
-     * association scores. The pairs stay numbers until they are kept, so only the kept ones are joined with ids
-     * and names (most pairs are seen once).
+     * The entity_pairs rows of both window kinds: the pairs of the window counts (seen in at least their minCount
+     * windows), with their association scores. The pairs stay numbers until they are kept, so only the kept ones
+     * are joined with ids and names (most pairs are seen once).
      *
      * @param sentenceWindows N of the sentence window
      * @param documentWindows N of the document window
      */
-    public static Dataset<Row> pairs(
-            WindowCounts windowCounts, long sentenceWindows, long documentWindows, int minCount) {
+    public static Dataset<Row> pairs(WindowCounts windowCounts, long sentenceWindows, long documentWindows) {
         // One plan per window, unioned: a union keeps their partitions apart, so each written file holds one window
         // and a reader of one window (pair_trends, the graph) skips the other's files by their column statistics.
-        return pairsOf(windowCounts, SENTENCE, sentenceWindows, minCount)
-                .union(pairsOf(windowCounts, DOCUMENT, documentWindows, minCount));
+        return pairsOf(windowCounts, SENTENCE, sentenceWindows).union(pairsOf(windowCounts, DOCUMENT, documentWindows));
     }
 
-    private static Dataset<Row> pairsOf(WindowCounts windowCounts, String window, long windowCount, int minCount) {
+    private static Dataset<Row> pairsOf(WindowCounts windowCounts, String window, long windowCount) {
         Dataset<Row> counts = windowCounts.counts().where(col(Columns.WINDOW).equalTo(window));
         Dataset<Row> frequency = counts.where(col(CooccurrencePartition.OTHER).isNull())
                 .select(CooccurrencePartition.ENTITY, Columns.COUNT);
         Dataset<Row> names = windowCounts.numbered();
         String other = CooccurrencePartition.OTHER;
-        Dataset<Row> withFrequencies = counts.where(
-                        col(other).isNotNull().and(col(Columns.COUNT).geq(minCount)))
+        Dataset<Row> withFrequencies = counts.where(col(other).isNotNull())
                 .join(broadcast(frequency.toDF(CooccurrencePartition.ENTITY, "n_a")), CooccurrencePartition.ENTITY)
                 .join(broadcast(frequency.toDF(other, "n_b")), other)
                 .join(

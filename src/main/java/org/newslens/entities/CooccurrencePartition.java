@@ -21,10 +21,13 @@ import org.newslens.stats.SumTable;
  * task's documents:
  *
  * <ul>
- *   <li>(window, entity, other = null, count = windows holding the entity, docs = documents with such a window);
+ *   <li>(window, entity, other = none, count = windows holding the entity, docs = documents with such a window);
  *   <li>(window, entity, other, count = windows holding both, docs = documents with such a window), entity &lt;
  *       other.
  * </ul>
+ *
+ * Window, entity and other come packed in one long {@link #KEY} ({@link #key}): Spark sums the tasks' rows per key
+ * in a hash map, and one long is much cheaper to hash and compare there than a window name and two numbers.
  *
  * The sums are handed on whenever a table holds {@code flushAt} keys, so they are partial: summed over the
  * tasks they are each entity's window count, and each pair's window count and documents. A window keeps its
@@ -33,16 +36,22 @@ import org.newslens.stats.SumTable;
 final class CooccurrencePartition implements MapPartitionsFunction<Row, Row> {
     static final String ENTITY = "entity";
     static final String OTHER = "other";
+    static final String KEY = "key";
     static final StructType SCHEMA = new StructType()
-            .add(Columns.WINDOW, DataTypes.StringType, false)
-            .add(ENTITY, DataTypes.IntegerType, false)
-            .add(OTHER, DataTypes.IntegerType, true)
+            .add(KEY, DataTypes.LongType, false)
             .add(Columns.COUNT, DataTypes.LongType, false)
             .add(Columns.DOCS, DataTypes.LongType, false);
     /** Keys a table sums before handing them on: about 6 MB each, two tables a task. */
     static final int FLUSH_AT = 100_000;
     /** The other entity of an entity's own count. */
-    private static final long ALONE = 0xffffffffL;
+    static final long ALONE = 0xffffffffL;
+    /** The key's top bits: 0 for the sentence window, 1 for the document window. */
+    static final int WINDOW_SHIFT = 62;
+    /** Entity numbers fit in the 30 bits between the window and the other entity. */
+    static final long ENTITY_MASK = (1L << 30) - 1;
+
+    private static final long SENTENCE_WINDOW = 0;
+    private static final long DOCUMENT_WINDOW = 1L << WINDOW_SHIFT;
 
     private final int docIdAt;
     private final int sentIdAt;
@@ -83,14 +92,14 @@ final class CooccurrencePartition implements MapPartitionsFunction<Row, Row> {
                 }
                 Map<Long, Long> documentWindows = new HashMap<>();
                 addWindow(mostMentioned(inDocument), documentWindows);
-                add(sentenceWindows, sentences, CooccurrencePairs.SENTENCE, out);
-                add(documentWindows, documents, CooccurrencePairs.DOCUMENT, out);
+                add(sentenceWindows, sentences, SENTENCE_WINDOW, out);
+                add(documentWindows, documents, DOCUMENT_WINDOW, out);
             }
 
             @Override
             protected void finish(List<Row> out) {
-                handOn(sentences, CooccurrencePairs.SENTENCE, out);
-                handOn(documents, CooccurrencePairs.DOCUMENT, out);
+                handOn(sentences, SENTENCE_WINDOW, out);
+                handOn(documents, DOCUMENT_WINDOW, out);
             }
         };
     }
@@ -120,7 +129,7 @@ final class CooccurrencePartition implements MapPartitionsFunction<Row, Row> {
     }
 
     /** Adds a document's windows to the task's sums (the document counts once per key). */
-    private static void add(Map<Long, Long> document, SumTable sums, String window, List<Row> out) {
+    private static void add(Map<Long, Long> document, SumTable sums, long window, List<Row> out) {
         for (Map.Entry<Long, Long> counted : document.entrySet()) {
             sums.add(counted.getKey(), 0, counted.getValue());
             sums.add(counted.getKey(), 1, 1);
@@ -130,20 +139,18 @@ final class CooccurrencePartition implements MapPartitionsFunction<Row, Row> {
         }
     }
 
-    private static void handOn(SumTable sums, String window, List<Row> out) {
+    private static void handOn(SumTable sums, long window, List<Row> out) {
         for (long key : sums.sortedKeys()) {
-            long other = key & ALONE;
-            out.add(RowFactory.create(
-                    window,
-                    (int) (key >>> 32),
-                    other == ALONE ? null : (int) other,
-                    sums.get(key, 0),
-                    sums.get(key, 1)));
+            out.add(RowFactory.create(window | key, sums.get(key, 0), sums.get(key, 1)));
         }
         sums.clear();
     }
 
-    private static long key(int entity, long other) {
+    /** The key of an entity and another (or {@link #ALONE}), without the window bits. */
+    static long key(int entity, long other) {
+        if (entity > ENTITY_MASK) {
+            throw new IllegalStateException("more than " + ENTITY_MASK + " entities of the pair types to pair");
+        }
         return (long) entity << 32 | other;
     }
 }

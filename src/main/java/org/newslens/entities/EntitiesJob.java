@@ -65,12 +65,11 @@ public final class EntitiesJob implements Job {
                     tables.read(Table.ENTITIES, name()).select(Columns.ENTITY_ID, Columns.NAME, Columns.TYPE);
 
             CooccurrencePairs.WindowCounts windowCounts =
-                    CooccurrencePairs.countWindows(mentions, entities, pairTypes, maxEntities);
+                    CooccurrencePairs.countWindows(mentions, entities, pairTypes, minCount, maxEntities);
             long pairCount;
             try {
                 pairCount = tables.write(
-                        Table.ENTITY_PAIRS,
-                        CooccurrencePairs.pairs(windowCounts, sentenceWindows, documentWindows, minCount));
+                        Table.ENTITY_PAIRS, CooccurrencePairs.pairs(windowCounts, sentenceWindows, documentWindows));
             } finally {
                 windowCounts.release();
             }

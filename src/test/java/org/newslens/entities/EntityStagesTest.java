@@ -2,6 +2,7 @@ package org.newslens.entities;
 
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
@@ -59,10 +60,9 @@ class EntityStagesTest {
             int minCount,
             int maxEntities) {
         return CooccurrencePairs.pairs(
-                        CooccurrencePairs.countWindows(mentions, entities, types, maxEntities),
+                        CooccurrencePairs.countWindows(mentions, entities, types, minCount, maxEntities),
                         sentences,
-                        documents,
-                        minCount)
+                        documents)
                 .where(col("window").equalTo(window));
     }
 
@@ -82,13 +82,36 @@ class EntityStagesTest {
     void windowCountsDoNotDependOnHowOftenTasksHandTheirSumsOn() {
         Dataset<Row> entities = EntityTable.build(mentions());
         List<String> types = List.of("PERSON", "LOCATION", "ORGANIZATION");
-        List<String> whole = counts(byId(CooccurrencePairs.countWindows(mentions(), entities, types, 100)));
+        List<String> whole = counts(byId(CooccurrencePairs.countWindows(mentions(), entities, types, 1, 100)));
         assertThat(whole).contains("sentence a null 3 2", "sentence a b 2 2", "document a b 2 2", "document b c 1 1");
         for (int flushAt : new int[] {1, 2, 3}) {
-            assertThat(counts(byId(CooccurrencePairs.countWindows(mentions(), entities, types, 100, flushAt))))
+            assertThat(counts(byId(CooccurrencePairs.countWindows(mentions(), entities, types, 1, 100, flushAt))))
                     .as("handed on every %d keys", flushAt)
                     .isEqualTo(whole);
         }
+    }
+
+    /** Pairs seen in fewer than minCount windows are dropped from the kept counts; every entity's own count stays. */
+    @Test
+    void windowCountsKeepThePairsOfAtLeastMinCountWindowsAndEveryEntity() {
+        Dataset<Row> entities = EntityTable.build(mentions());
+        List<String> types = List.of("PERSON", "LOCATION", "ORGANIZATION");
+        List<String> all = counts(byId(CooccurrencePairs.countWindows(mentions(), entities, types, 1, 100)));
+        List<String> kept = counts(byId(CooccurrencePairs.countWindows(mentions(), entities, types, 2, 100)));
+        assertThat(kept)
+                .contains("sentence a null 3 2", "document a b 2 2")
+                .doesNotContain("document b c 1 1")
+                .allSatisfy(row -> assertThat(row.contains(" null ") || !row.endsWith(" 1 1"))
+                        .isTrue());
+        assertThat(all.stream().filter(row -> row.contains(" null ")).toList())
+                .isEqualTo(kept.stream().filter(row -> row.contains(" null ")).toList());
+    }
+
+    @Test
+    void anEntityNumberBeyondTheKeysBitsIsAClearError() {
+        assertThatThrownBy(() -> CooccurrencePartition.key((int) CooccurrencePartition.ENTITY_MASK + 1, 0))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("entities");
     }
 
     /**
