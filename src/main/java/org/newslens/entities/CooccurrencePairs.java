@@ -84,40 +84,43 @@ public final class CooccurrencePairs {
         Dataset<Row> typedMentions = mentions.join(
                         broadcast(numbered.select(Columns.ENTITY_ID, CooccurrencePartition.ENTITY)), Columns.ENTITY_ID)
                 .select(Columns.DOC_ID, Columns.SENT_ID, CooccurrencePartition.ENTITY);
-        Column key = col(CooccurrencePartition.KEY);
-        Column other = key.bitwiseAND(CooccurrencePartition.ALONE);
-        Dataset<Row> counts = typedMentions
+        Column other = col(CooccurrencePartition.KEY).bitwiseAND(CooccurrencePartition.ALONE);
+        Dataset<Row> summed = typedMentions
                 .repartition(col(Columns.DOC_ID))
                 .sortWithinPartitions(Columns.DOC_ID, Columns.SENT_ID)
                 .mapPartitions(
                         new CooccurrencePartition(typedMentions.schema(), maxEntities, flushAt),
                         Encoders.row(CooccurrencePartition.SCHEMA))
-                .groupBy(key)
+                .groupBy(CooccurrencePartition.KEY)
                 .agg(sum(Columns.COUNT).as(Columns.COUNT), sum(Columns.DOCS).as(Columns.DOCS))
                 .where(other.equalTo(CooccurrencePartition.ALONE)
-                        .or(col(Columns.COUNT).geq(minCount)))
-                .select(
-                        when(
-                                        shiftrightunsigned(key, CooccurrencePartition.WINDOW_SHIFT)
-                                                .equalTo(0),
-                                        SENTENCE)
-                                .otherwise(DOCUMENT)
-                                .as(Columns.WINDOW),
-                        shiftrightunsigned(key, 32)
-                                .bitwiseAND(CooccurrencePartition.ENTITY_MASK)
-                                .cast("int")
-                                .as(CooccurrencePartition.ENTITY),
-                        when(other.notEqual(CooccurrencePartition.ALONE), other.cast("int"))
-                                .as(CooccurrencePartition.OTHER),
-                        col(Columns.COUNT),
-                        col(Columns.DOCS))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+                        .or(col(Columns.COUNT).geq(minCount)));
+        Dataset<Row> counts = unpacked(summed).persist(StorageLevel.MEMORY_AND_DISK());
         return new WindowCounts(counts, numbered);
     }
 
+    /** Rows of (key, count, docs) as (window, entity, other, count, docs): other null for the entity's own count. */
+    static Dataset<Row> unpacked(Dataset<Row> keyed) {
+        Column key = col(CooccurrencePartition.KEY);
+        Column other = key.bitwiseAND(CooccurrencePartition.ALONE);
+        return keyed.select(
+                when(shiftrightunsigned(key, CooccurrencePartition.WINDOW_SHIFT).equalTo(0), SENTENCE)
+                        .otherwise(DOCUMENT)
+                        .as(Columns.WINDOW),
+                shiftrightunsigned(key, 32)
+                        .bitwiseAND(CooccurrencePartition.ENTITY_MASK)
+                        .cast("int")
+                        .as(CooccurrencePartition.ENTITY),
+                // cast only where it fits: ALONE is beyond an int, and ANSI mode fails such a cast
+                when(other.notEqual(CooccurrencePartition.ALONE), other.cast("int"))
+                        .as(CooccurrencePartition.OTHER),
+                col(Columns.COUNT),
+                col(Columns.DOCS));
+    }
+
     /**
-     * The entity_pairs rows of both window kinds: the pairs of the window counts (seen in at least their minCount
-     * windows), with their association scores. The pairs stay numbers until they are kept, so only the kept ones
+     * The entity_pairs rows of both window kinds: the pairs of the window counts (those seen in at least minCount
+     * windows, see {@link #countWindows}), with their association scores. The pairs stay numbers until they are kept, so only the kept ones
      * are joined with ids and names (most pairs are seen once).
      *
      * @param sentenceWindows N of the sentence window

@@ -50,8 +50,8 @@ final class CooccurrencePartition implements MapPartitionsFunction<Row, Row> {
     /** Entity numbers fit in the 30 bits between the window and the other entity. */
     static final long ENTITY_MASK = (1L << 30) - 1;
 
-    private static final long SENTENCE_WINDOW = 0;
-    private static final long DOCUMENT_WINDOW = 1L << WINDOW_SHIFT;
+    static final long SENTENCE_WINDOW = 0;
+    static final long DOCUMENT_WINDOW = 1L << WINDOW_SHIFT;
 
     private final int docIdAt;
     private final int sentIdAt;
@@ -149,7 +149,7 @@ final class CooccurrencePartition implements MapPartitionsFunction<Row, Row> {
     /** The key of an entity and another (or {@link #ALONE}), without the window bits. */
     static long key(int entity, long other) {
         if (entity > ENTITY_MASK) {
-            throw new IllegalStateException("more than " + ENTITY_MASK + " entities of the pair types to pair");
+            throw new IllegalStateException("more than " + (ENTITY_MASK + 1) + " entities of the pair types to pair");
         }
         return (long) entity << 32 | other;
     }
