@@ -120,8 +120,8 @@ public final class CooccurrencePairs {
 
     /**
      * The entity_pairs rows of both window kinds: the pairs of the window counts (those seen in at least minCount
-     * windows, see {@link #countWindows}), with their association scores. The pairs stay numbers until they are kept, so only the kept ones
-     * are joined with ids and names (most pairs are seen once).
+     * windows, see {@link #countWindows}), with their association scores. The pairs stay numbers until they are
+     * kept, so only the kept ones are joined with ids and names (most pairs are seen once).
      *
      * @param sentenceWindows N of the sentence window
      * @param documentWindows N of the document window
