@@ -84,7 +84,7 @@ public final class CooccurrencePairs {
         Dataset<Row> typedMentions = mentions.join(
                         broadcast(numbered.select(Columns.ENTITY_ID, CooccurrencePartition.ENTITY)), Columns.ENTITY_ID)
                 .select(Columns.DOC_ID, Columns.SENT_ID, CooccurrencePartition.ENTITY);
-        Column other = col(CooccurrencePartition.KEY).bitwiseAND(CooccurrencePartition.ALONE);
+        Column other = otherOf(col(CooccurrencePartition.KEY));
         Dataset<Row> summed = typedMentions
                 .repartition(col(Columns.DOC_ID))
                 .sortWithinPartitions(Columns.DOC_ID, Columns.SENT_ID)
@@ -102,7 +102,7 @@ public final class CooccurrencePairs {
     /** Rows of (key, count, docs) as (window, entity, other, count, docs): other null for the entity's own count. */
     static Dataset<Row> unpacked(Dataset<Row> keyed) {
         Column key = col(CooccurrencePartition.KEY);
-        Column other = key.bitwiseAND(CooccurrencePartition.ALONE);
+        Column other = otherOf(key);
         return keyed.select(
                 when(shiftrightunsigned(key, CooccurrencePartition.WINDOW_SHIFT).equalTo(0), SENTENCE)
                         .otherwise(DOCUMENT)
@@ -116,6 +116,11 @@ public final class CooccurrencePairs {
                         .as(CooccurrencePartition.OTHER),
                 col(Columns.COUNT),
                 col(Columns.DOCS));
+    }
+
+    /** The key's other-entity bits: a number, or {@link CooccurrencePartition#ALONE} for an entity's own count. */
+    private static Column otherOf(Column key) {
+        return key.bitwiseAND(CooccurrencePartition.ALONE);
     }
 
     /**
