@@ -60,6 +60,9 @@ public final class TableStore {
 
     private final Map<Table, Long> written = new LinkedHashMap<>();
     private final Map<Table, Long> carriedOver = new LinkedHashMap<>();
+    /** Row counts of the run before's tables, as its manifest gives them (see {@link #knowPreviousRowCounts}). */
+    private Map<Table, Long> previousRows = Map.of();
+
     private boolean complete;
     private boolean published;
 
@@ -184,7 +187,8 @@ public final class TableStore {
         } catch (IOException e) {
             throw new UncheckedIOException("Sharing the files of " + previous + " into " + target + " failed", e);
         }
-        long total = parquet(table, target).count(); // from the Parquet footers
+        Long before = previousRows.get(table);
+        long total = before != null ? before + rows : parquet(table, target).count(); // else from the footers
         written.put(table, total);
         LOG.info("{}: {} rows kept from the run before, {} added", table.tableName(), total - rows, rows);
         return total;
@@ -242,6 +246,15 @@ public final class TableStore {
         }
     }
 
+    /**
+     * The row count of each table of the run before (its manifest's), so that tables this run shares with it
+     * ({@link #writeAdding}, {@link #carryOver()}) are not read again to count them. Tables without a count
+     * are counted from their Parquet footers.
+     */
+    public void knowPreviousRowCounts(Map<Table, Long> rows) {
+        previousRows = Map.copyOf(rows);
+    }
+
     /** Row counts of the tables this run wrote, in writing order. */
     public Map<Table, Long> written() {
         return new LinkedHashMap<>(written);
@@ -259,14 +272,6 @@ public final class TableStore {
      * links; elsewhere (HDFS, object stores, which have no hard links) the folders are copied.
      */
     public void carryOver() {
-        carryOver(Map.of());
-    }
-
-    /**
-     * As {@link #carryOver()}, taking each table's row count from {@code knownRows} (the run before's manifest)
-     * where it is there, so the tables are not read to count them.
-     */
-    public void carryOver(Map<Table, Long> knownRows) {
         if (complete || current.equals(runFolder)) {
             return;
         }
@@ -277,7 +282,7 @@ public final class TableStore {
                 if (!written.containsKey(table) && exists(from)) {
                     Path to = new Path(runFolder, table.tableName());
                     share(fs, from, to);
-                    Long known = knownRows.get(table);
+                    Long known = previousRows.get(table);
                     carriedOver.put(
                             table, known != null ? known : parquet(table, to).count());
                 }

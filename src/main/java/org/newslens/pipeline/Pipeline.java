@@ -78,6 +78,7 @@ public final class Pipeline {
         // the levels set at the start of the run: set them again now that it has.
         RunLogging.apply(settings.get(CoreSettings.LOG_LEVEL));
         TableStore tables = new TableStore(spark, settings.get(CoreSettings.OUTPUT), runId);
+        tables.knowPreviousRowCounts(RunManifest.previousRowCounts(tables));
         long corpusBytes =
                 CorpusSize.bytes(jobs, settings, tables, spark.sparkContext().hadoopConfiguration(), base != null);
         DriverMemory.check(jobs, settings, corpusBytes, Runtime.getRuntime().maxMemory());
@@ -98,7 +99,7 @@ public final class Pipeline {
             if (summary.upToDate()) {
                 summary.note("append: the input holds nothing new; every table is kept as it was");
             }
-            tables.carryOver(RunManifest.previousRowCounts(tables));
+            tables.carryOver();
             for (Job job : jobs) {
                 if (!job.needsSpark()) {
                     runJob(job, new JobContext(spark, settings, tables, summary, base));

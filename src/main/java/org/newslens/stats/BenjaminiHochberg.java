@@ -32,6 +32,28 @@ public final class BenjaminiHochberg {
     }
 
     /**
+     * q-values of p-values given as each distinct value once with how many tests have it: {@code distinct}
+     * ascending, {@code counts[i]} the tests with p-value {@code distinct[i]}. Tied tests always share their q-value
+     * (the smallest m p / rank among them is at the last of their ranks), so this equals {@link #adjustSorted} on
+     * the whole list, value for value, while holding one entry per distinct p-value.
+     */
+    public static double[] adjustDistinct(double[] distinct, long[] counts) {
+        long m = 0;
+        long[] lastRank = new long[distinct.length];
+        for (int i = 0; i < distinct.length; i++) {
+            m += counts[i];
+            lastRank[i] = m;
+        }
+        double[] q = new double[distinct.length];
+        double running = 1.0;
+        for (int i = distinct.length - 1; i >= 0; i--) {
+            running = Math.min(running, m * distinct[i] / lastRank[i]);
+            q[i] = running;
+        }
+        return q;
+    }
+
+    /**
      * q-values of a slice of the ascending p-values: {@code sorted[0]} has rank {@code firstRank} (1-based) of
      * {@code m} tests, and {@code later} is the smallest m p(j) / j over the ranks after the slice (1 when none).
      */

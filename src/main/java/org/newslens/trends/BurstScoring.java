@@ -42,7 +42,7 @@ final class BurstScoring {
      * @param periods period_index, period, period_start, period_end, period_docs, history_period_docs,
      *                earlier_period_docs (one row per period with documents)
      * @param keep keeps a dataset for the caller's run (released by the caller): the scored rows, which the
-     *     q-values' sort samples and reads and the untested rows read again
+     *     q-values' count and lookup read and the untested rows read again
      */
     static Dataset<Row> score(
             SparkSession spark,
@@ -83,21 +83,23 @@ final class BurstScoring {
                                 col(Columns.DOCS),
                                 col(Columns.HISTORY_DOCS),
                                 col(Columns.PERIOD_DOCS),
-                                col(Columns.HISTORY_PERIOD_DOCS))));
-        Dataset<Row> tested = rows.filter(col(Columns.HISTORY_PERIOD_DOCS).gt(0))
+                                col(Columns.HISTORY_PERIOD_DOCS)))
+                // Worked out here, in the kept rows, so that the q-values' passes over them do not again.
                 .withColumn(
                         Columns.P_VALUE,
-                        P_VALUE.apply(
-                                col(Columns.DOCS),
-                                col(Columns.HISTORY_DOCS),
-                                col(Columns.PERIOD_DOCS),
-                                col(Columns.HISTORY_PERIOD_DOCS)));
+                        when(
+                                col(Columns.HISTORY_PERIOD_DOCS).gt(0),
+                                P_VALUE.apply(
+                                        col(Columns.DOCS),
+                                        col(Columns.HISTORY_DOCS),
+                                        col(Columns.PERIOD_DOCS),
+                                        col(Columns.HISTORY_PERIOD_DOCS)))));
+        Dataset<Row> tested = rows.filter(col(Columns.HISTORY_PERIOD_DOCS).gt(0));
         List<Column> order = new ArrayList<>();
         order.add(col("period_index"));
         keys.forEach(k -> order.add(col(k)));
         Dataset<Row> adjusted = FalseDiscovery.withQValues(spark, tested, "p_value", order.toArray(new Column[0]));
         Dataset<Row> untested = rows.filter(col(Columns.HISTORY_PERIOD_DOCS).equalTo(0))
-                .withColumn(Columns.P_VALUE, lit(null).cast("double"))
                 .withColumn(FalseDiscovery.Q_VALUE, lit(null).cast("double"));
         return adjusted.unionByName(untested)
                 .withColumn(

@@ -52,4 +52,37 @@ class BenjaminiHochbergTest {
             }
         }
     }
+
+    /** Distinct p-values with their counts give, value for value, what the whole list with its ties gives. */
+    @Test
+    void distinctValuesWithCountsGiveTheSameAsTheWholeList() {
+        Random random = new Random(11);
+        for (int round = 0; round < 200; round++) {
+            int distinct = 1 + random.nextInt(30);
+            double[] values = new double[distinct];
+            long[] counts = new long[distinct];
+            int m = 0;
+            for (int i = 0; i < distinct; i++) {
+                values[i] = (i + random.nextDouble()) / distinct * (random.nextBoolean() ? 1 : 1e-3);
+                counts[i] = 1 + random.nextInt(4);
+                m += counts[i];
+            }
+            Arrays.sort(values);
+            double[] whole = new double[m];
+            int at = 0;
+            for (int i = 0; i < distinct; i++) {
+                for (int c = 0; c < counts[i]; c++) {
+                    whole[at++] = values[i];
+                }
+            }
+            double[] expected = BenjaminiHochberg.adjustSorted(whole, 1, m, 1.0);
+            double[] q = BenjaminiHochberg.adjustDistinct(values, counts);
+            at = 0;
+            for (int i = 0; i < distinct; i++) {
+                for (int c = 0; c < counts[i]; c++) {
+                    assertThat(q[i]).as("round %d value %d", round, i).isEqualTo(expected[at++]);
+                }
+            }
+        }
+    }
 }

@@ -256,14 +256,20 @@ class TrendsJobTest {
         assertThat(l(mira, "total_out")).isEqualTo(9);
     }
 
-    /** The distributed q-values equal the single-list ones whatever the number of partitions. */
+    /**
+     * The distributed q-values equal the single-list ones whatever the number of partitions, both when the driver
+     * works them out per distinct p-value and when the rows are sorted across the cluster (too many distinct
+     * values); tied p-values (a third of the rows here) share theirs.
+     */
     @Test
     void qValuesDoNotDependOnPartitioning() {
         Random random = new Random(3);
         List<Row> rows = new ArrayList<>();
         double[] p = new double[500];
+        double[] tied = {1.0, 0.5, 0.01, 2e-4};
         for (int i = 0; i < p.length; i++) {
-            p[i] = random.nextInt(5) == 0 ? random.nextDouble() * 1e-3 : random.nextDouble();
+            int kind = random.nextInt(6);
+            p[i] = kind == 0 ? random.nextDouble() * 1e-3 : kind <= 2 ? tied[random.nextInt(4)] : random.nextDouble();
             rows.add(RowFactory.create("k" + i, p[i]));
         }
         StructType schema = new StructType().add("key", DataTypes.StringType).add("p", DataTypes.DoubleType);
@@ -272,10 +278,16 @@ class TrendsJobTest {
             Dataset<Row> tests = SPARK.createDataFrame(rows, schema).repartition(partitions);
             SPARK.conf().set("spark.sql.shuffle.partitions", String.valueOf(partitions));
             try {
-                for (Row r : FalseDiscovery.withQValues(SPARK, tests, "p", col("key"))
-                        .collectAsList()) {
-                    int i = Integer.parseInt(r.getString(0).substring(1));
-                    assertThat(r.getDouble(2)).as("q of " + r.getString(0)).isCloseTo(expected[i], within(1e-12));
+                for (int maxDistinct : new int[] {FalseDiscovery.MAX_DISTINCT_ON_DRIVER, 20}) {
+                    List<Row> adjusted = FalseDiscovery.withQValues(SPARK, tests, "p", maxDistinct, col("key"))
+                            .collectAsList();
+                    assertThat(adjusted).hasSize(p.length);
+                    for (Row r : adjusted) {
+                        int i = Integer.parseInt(r.getString(0).substring(1));
+                        assertThat(r.getDouble(2))
+                                .as("q of %s, at most %d distinct p-values on the driver", r.getString(0), maxDistinct)
+                                .isCloseTo(expected[i], within(1e-12));
+                    }
                 }
             } finally {
                 SPARK.conf().set("spark.sql.shuffle.partitions", "2");
