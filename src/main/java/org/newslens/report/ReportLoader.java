@@ -11,6 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.newslens.config.Settings;
 import org.newslens.io.Columns;
 import org.newslens.io.ParquetTables;
@@ -44,7 +48,10 @@ public final class ReportLoader {
     private final int networkSize;
     private final int documentRows;
     private final int examplesPerPair;
-    /** Titles of the documents the report names, looked up in as few passes as possible. */
+    /**
+     * Titles of the documents this thread's side of the report names, looked up in as few passes as possible
+     * (the entity side, read on another thread, keeps its own).
+     */
     private final Map<String, String> titles = new HashMap<>();
     /** Dominant topic names of the documents in the documents table. */
     private Map<String, String> dominantTopics = Map.of();
@@ -57,13 +64,56 @@ public final class ReportLoader {
         this.examplesPerPair = settings.get(ReportSettings.EXAMPLES);
     }
 
+    /**
+     * The entity side (entities, pairs, network, what changed, example sentences) is read on a second thread
+     * while this one reads the rest: the two sides share no table but {@code documents} (for titles, which
+     * both only look up), and each side's scans keep their order, so the report does not depend on the timing.
+     */
     public ReportData load() {
         List<Table> present = tables.present();
-        Corpus corpus = corpus();
-        List<DocRow> documents = documents();
-        List<TermRow> terms = terms();
-        List<Collocation> collocations = collocations();
+        ExecutorService second = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "report-entities");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Future<EntitySide> entitySide = second.submit(this::entitySide);
+            Corpus corpus = corpus();
+            List<DocRow> documents = documents();
+            List<TermRow> terms = terms();
+            List<Collocation> collocations = collocations();
+            List<TopicCard> topics = topics(documents);
+            List<ClusterRow> clusters = clusters();
+            List<Trend> trends = trends(topics);
+            EntitySide entities = await(entitySide);
+            return new ReportData(
+                    tables.root().toString(),
+                    present,
+                    corpus,
+                    terms,
+                    collocations,
+                    entities.byType(),
+                    entities.pairs(),
+                    entities.network(),
+                    entities.examples(),
+                    topics,
+                    clusters,
+                    trends,
+                    withTitles(documents),
+                    entities.changes());
+        } finally {
+            second.shutdownNow();
+        }
+    }
 
+    private record EntitySide(
+            Map<String, List<EntityRow>> byType,
+            List<PairRow> pairs,
+            Network network,
+            List<Kwic> examples,
+            ReportData.Changes changes) {}
+
+    private EntitySide entitySide() {
         Map<String, EntityRow> byId = new HashMap<>();
         Map<String, List<EntityRow>> entitiesByType = entities(byId);
         List<EntityRow> mostMentioned =
@@ -76,31 +126,32 @@ public final class ReportLoader {
         List<PairRow> pairRows = pairs.top.stream().map(p -> pairRow(p, byId)).toList();
         ChangesLoader changesLoader = new ChangesLoader(tables, top);
         ReportData.Changes changes = changesLoader.load();
-        List<List<Kwic>> examples = new ExampleSentences(tables, examplesPerPair, this::titlesOf)
+        Map<String, String> exampleTitles = new HashMap<>(); // this side's own: the other thread fills titles
+        List<List<Kwic>> examples = new ExampleSentences(
+                        tables, examplesPerPair, docIds -> lookUpTitles(exampleTitles, docIds))
                 .find(List.of(
                         new ExampleSentences.Request(
                                 pairRows.subList(0, Math.min(EXAMPLE_PAIRS, pairRows.size())), docId -> true),
                         changesLoader.examplesRequest(changes)));
-        changes = changes.withExamples(examples.get(1));
+        return new EntitySide(
+                entitiesByType, pairRows, network, examples.get(0), changes.withExamples(examples.get(1)));
+    }
 
-        List<TopicCard> topics = topics(documents);
-        List<ClusterRow> clusters = clusters();
-        List<Trend> trends = trends(topics);
-        return new ReportData(
-                tables.root().toString(),
-                present,
-                corpus,
-                terms,
-                collocations,
-                entitiesByType,
-                pairRows,
-                network,
-                examples.get(0),
-                topics,
-                clusters,
-                trends,
-                withTitles(documents),
-                changes);
+    private static <T> T await(Future<T> side) {
+        try {
+            return side.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading the report's tables", e);
+        }
     }
 
     // ---- corpus and documents ----
@@ -480,7 +531,7 @@ public final class ReportLoader {
         this.dominantTopics = dominantOfShown;
         Set<String> exampleIds = new HashSet<>();
         examples.values().forEach(k -> k.sorted().forEach(w -> exampleIds.add(w.docId())));
-        lookUpTitles(exampleIds);
+        lookUpTitles(titles, exampleIds);
         List<TopicCard> cards = new ArrayList<>();
         for (TopicKey key : labels.keySet()) {
             long docs = dominant.getOrDefault(key, 0L);
@@ -558,23 +609,18 @@ public final class ReportLoader {
 
     // ---- titles ----
 
-    /** Fills {@link #titles} for documents not seen yet, in one pass over the documents table. */
-    private void lookUpTitles(java.util.Collection<String> docIds) {
+    /** Fills {@code titles} with the given documents' not there yet, in one pass over the documents table. */
+    private Map<String, String> lookUpTitles(Map<String, String> titles, java.util.Collection<String> docIds) {
         Set<String> missing = new HashSet<>(docIds);
         missing.removeAll(titles.keySet());
         if (missing.isEmpty() || !tables.exists(Table.DOCUMENTS)) {
-            return;
+            return titles;
         }
         tables.scan(Table.DOCUMENTS, List.of(Columns.DOC_ID, Columns.TITLE), row -> {
             if (missing.contains((String) row.get(Columns.DOC_ID))) {
                 titles.put((String) row.get(Columns.DOC_ID), (String) row.get(Columns.TITLE));
             }
         });
-    }
-
-    /** The titles of the given documents (looked up when not known yet). */
-    private Map<String, String> titlesOf(java.util.Collection<String> docIds) {
-        lookUpTitles(docIds);
         return titles;
     }
 
