@@ -1,6 +1,9 @@
 package org.newslens.entities;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
 
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -49,12 +52,15 @@ public final class EntitiesJob implements Job {
         int maxEntities = settings.get(EntitiesSettings.WINDOW_MAX_ENTITIES);
         TableStore tables = context.tables();
         Dataset<Row> sentences = tables.read(Table.SENTENCES, name());
-        long sentenceWindows = sentences.count();
+        // Both window counts in one pass over the sentences.
+        Row windows =
+                sentences.agg(count(lit(1)), countDistinct(col(Columns.DOC_ID))).first();
+        long sentenceWindows = windows.getLong(0);
         if (sentenceWindows == 0) {
             NoDocuments.writeEmptyTables(this, context);
             return;
         }
-        long documentWindows = sentences.select(Columns.DOC_ID).distinct().count();
+        long documentWindows = windows.getLong(1);
         Dataset<Row> mentions = tables.read(Table.MENTIONS, name())
                 .select(Columns.DOC_ID, Columns.SENT_ID, Columns.TEXT, Columns.TYPE, Columns.ENTITY_ID, Columns.NAME)
                 .filter(col(Columns.ENTITY_ID).isNotNull())

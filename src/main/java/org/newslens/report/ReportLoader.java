@@ -609,19 +609,19 @@ public final class ReportLoader {
 
     // ---- titles ----
 
-    /** Fills {@code titles} with the given documents' not there yet, in one pass over the documents table. */
-    private Map<String, String> lookUpTitles(Map<String, String> titles, java.util.Collection<String> docIds) {
+    /** Adds to {@code known} the titles of the given documents not in it yet, in one pass over the documents table. */
+    private Map<String, String> lookUpTitles(Map<String, String> known, java.util.Collection<String> docIds) {
         Set<String> missing = new HashSet<>(docIds);
-        missing.removeAll(titles.keySet());
+        missing.removeAll(known.keySet());
         if (missing.isEmpty() || !tables.exists(Table.DOCUMENTS)) {
-            return titles;
+            return known;
         }
         tables.scan(Table.DOCUMENTS, List.of(Columns.DOC_ID, Columns.TITLE), row -> {
             if (missing.contains((String) row.get(Columns.DOC_ID))) {
-                titles.put((String) row.get(Columns.DOC_ID), (String) row.get(Columns.TITLE));
+                known.put((String) row.get(Columns.DOC_ID), (String) row.get(Columns.TITLE));
             }
         });
-        return titles;
+        return known;
     }
 
     private List<DocRow> withTitles(List<DocRow> documents) {

@@ -36,7 +36,10 @@ final class FalseDiscovery {
 
     private FalseDiscovery() {}
 
-    /** Most distinct p-values whose q-values the driver works out: some MB of arrays, broadcast to the tasks. */
+    /**
+     * Most distinct p-values whose q-values the driver works out: up to this many (p-value, count) rows reach the
+     * driver (some tens of MB at most), and two arrays of doubles are broadcast to the tasks.
+     */
     static final int MAX_DISTINCT_ON_DRIVER = 500_000;
 
     /** The rows with a {@code q_value} column added; {@code order} must make the sort total (the row's key). */

@@ -126,8 +126,8 @@ public final class TrendsJob implements Job {
                             .filter(col(Columns.ENTITY_ID).isNotNull())
                             .select(Columns.DOC_ID, Columns.SENT_ID, Columns.ENTITY_ID));
             Dataset<Row> entities = tables.read(Table.ENTITIES, name()).select(Columns.ENTITY_ID, Columns.NAME);
-            // The counts per (item, period) are read several times by the scoring (history windows, the sort for
-            // the q-values, the untested rows), so they are kept rather than counted from the mentions each time.
+            // The counts per (item, period) are read several times by the scoring (history windows, the q-values'
+            // count per p-value and lookup, the untested rows), so they are kept rather than counted again.
             Dataset<Row> entityTrends = BurstScoring.score(
                             spark,
                             keep(kept, TrendCounts.entities(mentions, dated)),

@@ -161,6 +161,17 @@ class TableStoreTest {
                 .containsExactlyInAnyOrder("file:/0.txt", "file:/1.txt", "file:/2.txt", "file:/3.txt", "file:/4.txt");
     }
 
+    /** The row count of a shared table is the run before's (as its manifest gives it) plus the rows added. */
+    @Test
+    void aSharedTableIsCountedFromTheRunBeforesCountNotFromItsFiles() {
+        TableStore full = new TableStore(spark, out.toUri().toString(), "run0");
+        full.write(Table.REJECTS, rejects("file:/0.txt"));
+        full.commit();
+        TableStore append = new TableStore(spark, out.toUri().toString(), "run1");
+        append.knowPreviousRowCounts(java.util.Map.of(Table.REJECTS, 100L)); // made up: the files hold 1 row
+        assertThat(append.writeAdding(Table.REJECTS, rejects("file:/1.txt"))).isEqualTo(101);
+    }
+
     @Test
     void aWriteIsKnownByTheUuidSparkPutsInItsFileNames() {
         assertThat(TableStore.writeOf("part-00003-6ace90c2-5fa5-4a5b-8d0d-4e77e4c24e56-c000.snappy.parquet"))

@@ -286,7 +286,7 @@ class TrendsJobTest {
                         int i = Integer.parseInt(r.getString(0).substring(1));
                         assertThat(r.getDouble(2))
                                 .as("q of %s, at most %d distinct p-values on the driver", r.getString(0), maxDistinct)
-                                .isCloseTo(expected[i], within(1e-12));
+                                .isEqualTo(expected[i]);
                     }
                 }
             } finally {
