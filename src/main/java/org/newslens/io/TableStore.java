@@ -187,8 +187,7 @@ public final class TableStore {
         } catch (IOException e) {
             throw new UncheckedIOException("Sharing the files of " + previous + " into " + target + " failed", e);
         }
-        Long before = previousRows.get(table);
-        long total = before != null ? before + rows : parquet(table, target).count(); // else from the footers
+        long total = sharedRows(table, target, rows);
         written.put(table, total);
         LOG.info("{}: {} rows kept from the run before, {} added", table.tableName(), total - rows, rows);
         return total;
@@ -255,6 +254,15 @@ public final class TableStore {
         previousRows = Map.copyOf(rows);
     }
 
+    /**
+     * The rows of a table this run holds as the run before left it plus {@code added} rows: the run before's count
+     * (see {@link #knowPreviousRowCounts}) plus those, else a count of the table's Parquet footers.
+     */
+    private long sharedRows(Table table, Path location, long added) {
+        Long before = previousRows.get(table);
+        return before != null ? before + added : parquet(table, location).count();
+    }
+
     /** Row counts of the tables this run wrote, in writing order. */
     public Map<Table, Long> written() {
         return new LinkedHashMap<>(written);
@@ -282,9 +290,7 @@ public final class TableStore {
                 if (!written.containsKey(table) && exists(from)) {
                     Path to = new Path(runFolder, table.tableName());
                     share(fs, from, to);
-                    Long known = previousRows.get(table);
-                    carriedOver.put(
-                            table, known != null ? known : parquet(table, to).count());
+                    carriedOver.put(table, sharedRows(table, to, 0));
                 }
             }
             complete = true;
