@@ -3,11 +3,13 @@ package org.newslens.entities;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.shiftrightunsigned;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -84,17 +86,17 @@ public final class CooccurrencePairs {
         Dataset<Row> typedMentions = mentions.join(
                         broadcast(numbered.select(Columns.ENTITY_ID, CooccurrencePartition.ENTITY)), Columns.ENTITY_ID)
                 .select(Columns.DOC_ID, Columns.SENT_ID, CooccurrencePartition.ENTITY);
-        Column other = otherOf(col(CooccurrencePartition.KEY));
         Dataset<Row> summed = typedMentions
                 .repartition(col(Columns.DOC_ID))
                 .sortWithinPartitions(Columns.DOC_ID, Columns.SENT_ID)
                 .mapPartitions(
                         new CooccurrencePartition(typedMentions.schema(), maxEntities, flushAt),
                         Encoders.row(CooccurrencePartition.SCHEMA))
-                .groupBy(CooccurrencePartition.KEY)
-                .agg(sum(Columns.COUNT).as(Columns.COUNT), sum(Columns.DOCS).as(Columns.DOCS))
-                .where(other.equalTo(CooccurrencePartition.ALONE)
-                        .or(col(Columns.COUNT).geq(minCount)));
+                .repartition(col(CooccurrencePartition.KEY))
+                .sortWithinPartitions(CooccurrencePartition.KEY)
+                .mapPartitions(
+                        (MapPartitionsFunction<Row, Row>) sorted -> new KeySums(sorted, minCount),
+                        Encoders.row(CooccurrencePartition.SCHEMA));
         Dataset<Row> counts = unpacked(summed).persist(StorageLevel.MEMORY_AND_DISK());
         return new WindowCounts(counts, numbered);
     }
@@ -126,40 +128,52 @@ public final class CooccurrencePairs {
     /**
      * The entity_pairs rows of both window kinds: the pairs of the window counts (those seen in at least minCount
      * windows, see {@link #countWindows}), with their association scores. The pairs stay numbers until they are
-     * kept, so only the kept ones are joined with ids and names (most pairs are seen once).
+     * kept; each kept pair then looks up its two entities' ids, names and window counts in arrays every task gets
+     * ({@link EntityFigures}), so the pairs are neither shuffled nor joined.
      *
      * @param sentenceWindows N of the sentence window
      * @param documentWindows N of the document window
      */
     public static Dataset<Row> pairs(WindowCounts windowCounts, long sentenceWindows, long documentWindows) {
+        Broadcast<EntityFigures> figures = JavaSparkContext.fromSparkContext(
+                        windowCounts.counts().sparkSession().sparkContext())
+                .broadcast(EntityFigures.of(windowCounts));
         // One plan per window, unioned: a union keeps their partitions apart, so each written file holds one window
         // and a reader of one window (pair_trends, the graph) skips the other's files by their column statistics.
-        return pairsOf(windowCounts, SENTENCE, sentenceWindows).union(pairsOf(windowCounts, DOCUMENT, documentWindows));
+        return pairsOf(windowCounts, SENTENCE, sentenceWindows, figures)
+                .union(pairsOf(windowCounts, DOCUMENT, documentWindows, figures));
     }
 
-    private static Dataset<Row> pairsOf(WindowCounts windowCounts, String window, long windowCount) {
-        Dataset<Row> counts = windowCounts.counts().where(col(Columns.WINDOW).equalTo(window));
-        Dataset<Row> frequency = counts.where(col(CooccurrencePartition.OTHER).isNull())
-                .select(CooccurrencePartition.ENTITY, Columns.COUNT);
-        Dataset<Row> names = windowCounts.numbered();
-        String other = CooccurrencePartition.OTHER;
-        Dataset<Row> withFrequencies = counts.where(col(other).isNotNull())
-                .join(broadcast(frequency.toDF(CooccurrencePartition.ENTITY, "n_a")), CooccurrencePartition.ENTITY)
-                .join(broadcast(frequency.toDF(other, "n_b")), other)
-                .join(
-                        broadcast(names.toDF(Columns.ENTITY_A, Columns.NAME_A, CooccurrencePartition.ENTITY)),
-                        CooccurrencePartition.ENTITY)
-                .join(broadcast(names.toDF(Columns.ENTITY_B, Columns.NAME_B, other)), other)
-                .select(
-                        Columns.ENTITY_A,
-                        Columns.ENTITY_B,
-                        Columns.COUNT,
-                        Columns.DOCS,
-                        "n_a",
-                        "n_b",
-                        Columns.NAME_A,
-                        Columns.NAME_B);
-        return withFrequencies.map(score(window, windowCount, withFrequencies.schema()), Encoders.row(SCHEMA));
+    private static Dataset<Row> pairsOf(
+            WindowCounts windowCounts, String window, long windowCount, Broadcast<EntityFigures> figures) {
+        boolean sentence = window.equals(SENTENCE);
+        MapFunction<Row, Row> score = row -> {
+            EntityFigures entities = figures.value();
+            int a = row.getInt(0);
+            int b = row.getInt(1);
+            long nab = row.getLong(2);
+            long na = entities.windows(sentence)[a];
+            long nb = entities.windows(sentence)[b];
+            return RowFactory.create(
+                    entities.ids()[a],
+                    entities.ids()[b],
+                    window,
+                    nab,
+                    row.getLong(3),
+                    Association.pmi(nab, na, nb, windowCount),
+                    Association.npmi(nab, na, nb, windowCount),
+                    Association.llr(nab, na, nb, windowCount),
+                    Association.jaccard(nab, na, nb),
+                    entities.names()[a],
+                    entities.names()[b]);
+        };
+        return windowCounts
+                .counts()
+                .where(col(Columns.WINDOW)
+                        .equalTo(window)
+                        .and(col(CooccurrencePartition.OTHER).isNotNull()))
+                .select(CooccurrencePartition.ENTITY, CooccurrencePartition.OTHER, Columns.COUNT, Columns.DOCS)
+                .map(score, Encoders.row(SCHEMA));
     }
 
     static final StructType SCHEMA = new StructType()
@@ -174,32 +188,4 @@ public final class CooccurrencePairs {
             .add(Columns.JACCARD, DataTypes.DoubleType, false)
             .add(Columns.NAME_A, DataTypes.StringType, false)
             .add(Columns.NAME_B, DataTypes.StringType, false);
-
-    private static MapFunction<Row, Row> score(String window, long n, StructType in) {
-        int entityAAt = in.fieldIndex(Columns.ENTITY_A);
-        int entityBAt = in.fieldIndex(Columns.ENTITY_B);
-        int countAt = in.fieldIndex(Columns.COUNT);
-        int docsAt = in.fieldIndex(Columns.DOCS);
-        int nAAt = in.fieldIndex("n_a");
-        int nBAt = in.fieldIndex("n_b");
-        int nameAAt = in.fieldIndex(Columns.NAME_A);
-        int nameBAt = in.fieldIndex(Columns.NAME_B);
-        return row -> {
-            long nab = row.getLong(countAt);
-            long na = row.getLong(nAAt);
-            long nb = row.getLong(nBAt);
-            return RowFactory.create(
-                    row.getString(entityAAt),
-                    row.getString(entityBAt),
-                    window,
-                    nab,
-                    row.getLong(docsAt),
-                    Association.pmi(nab, na, nb, n),
-                    Association.npmi(nab, na, nb, n),
-                    Association.llr(nab, na, nb, n),
-                    Association.jaccard(nab, na, nb),
-                    row.getString(nameAAt),
-                    row.getString(nameBAt));
-        };
-    }
 }
