@@ -2,14 +2,17 @@ package org.newslens.terms;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.get;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.raise_error;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +29,7 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.newslens.io.Columns;
 import org.newslens.io.JobLabels;
+import org.newslens.io.KeyHashes;
 import org.newslens.io.Table;
 import org.newslens.io.TableStore;
 import org.newslens.pipeline.Job;
@@ -45,6 +49,8 @@ import org.newslens.text.StopWords;
 public final class TermsJob implements Job {
     /** Most terms whose idf is sent to every task for doc_terms (about 64 bytes each in the broadcast). */
     static final long BROADCAST_IDF_TERMS = 1_000_000;
+
+    private static final String IDF_TERM = "idf_term";
 
     @Override
     public String name() {
@@ -187,9 +193,35 @@ public final class TermsJob implements Job {
         Dataset<Row> idf = termStats.select(Columns.TERM, Columns.IDF);
         boolean broadcastIdf =
                 vocabulary <= BROADCAST_IDF_TERMS && SQLConf.get().autoBroadcastJoinThreshold() >= 0;
+        if (!broadcastIdf || !KeyHashes.distinct(idf, col(Columns.TERM))) {
+            return termFrequencies
+                    .join(broadcastIdf ? broadcast(idf) : idf, Columns.TERM)
+                    .withColumn(Columns.TF_IDF, col(Columns.TF).multiply(col(Columns.IDF)));
+        }
+        // Every document term is in term_stats (both count the same content terms), so the join on the terms'
+        // hashes finds each its own term; a term that is not there and shares a hash with one that is fails here.
+        Dataset<Row> idfByHash = idf.select(
+                KeyHashes.of(col(Columns.TERM)).as(KeyHashes.HASH),
+                col(Columns.TERM).as(IDF_TERM),
+                col(Columns.IDF));
         return termFrequencies
-                .join(broadcastIdf ? broadcast(idf) : idf, Columns.TERM)
-                .withColumn(Columns.TF_IDF, col(Columns.TF).multiply(col(Columns.IDF)));
+                .withColumn(KeyHashes.HASH, KeyHashes.of(col(Columns.TERM)))
+                .join(broadcast(idfByHash), KeyHashes.HASH)
+                .select(
+                        col(Columns.TERM),
+                        col(Columns.DOC_ID),
+                        col(Columns.TF),
+                        col(Columns.IDF),
+                        when(
+                                        col(Columns.TERM).equalTo(col(IDF_TERM)),
+                                        col(Columns.TF).multiply(col(Columns.IDF)))
+                                .otherwise(raise_error(concat(
+                                        lit("terms: the document term '"),
+                                        col(Columns.TERM),
+                                        lit("' is not in term_stats but hashes like '"),
+                                        col(IDF_TERM),
+                                        lit("'"))))
+                                .as(Columns.TF_IDF));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.newslens.terms;
 
+import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -19,6 +20,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import org.newslens.io.KeyHashes;
 import org.newslens.testing.SharedSpark;
 
 /**
@@ -97,6 +99,9 @@ class TermsJobTest {
             assertThat(shuffled.queryExecution().executedPlan().toString()).doesNotContain("Broadcast");
             assertThat(TermsJob.keywords(shuffled, 10).collectAsList())
                     .containsExactlyInAnyOrderElementsOf(broadcastKeywords);
+            // The broadcast join is keyed by the terms' hashes, and gives the same rows as the join by term.
+            assertThat(docTerms.queryExecution().executedPlan().toString()).contains(KeyHashes.HASH);
+            assertThat(docTermRows(docTerms)).hasSize(6).containsExactlyInAnyOrderElementsOf(docTermRows(shuffled));
         } finally {
             before.forEach((key, value) -> {
                 if (value == null) {
@@ -106,6 +111,22 @@ class TermsJobTest {
                 }
             });
         }
+    }
+
+    private static List<Row> docTermRows(Dataset<Row> docTerms) {
+        return docTerms.select("doc_id", "term", "tf", "tf_idf").collectAsList();
+    }
+
+    /** A key that two rows share has one hash for two rows: such a table is not joined by its hashes. */
+    @Test
+    void keyHashesAreDistinctOnlyWhenNoTwoRowsShareOne() {
+        StructType schema = new StructType().add("term", DataTypes.StringType);
+        Dataset<Row> distinct = spark.createDataFrame(
+                List.of(RowFactory.create("red"), RowFactory.create("wine"), RowFactory.create("white")), schema);
+        Dataset<Row> repeated = spark.createDataFrame(
+                List.of(RowFactory.create("red"), RowFactory.create("wine"), RowFactory.create("red")), schema);
+        assertThat(KeyHashes.distinct(distinct, col("term"))).isTrue();
+        assertThat(KeyHashes.distinct(repeated, col("term"))).isFalse();
     }
 
     @Test
