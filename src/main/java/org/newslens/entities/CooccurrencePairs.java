@@ -125,55 +125,70 @@ public final class CooccurrencePairs {
         return key.bitwiseAND(CooccurrencePartition.ALONE);
     }
 
+    /** The entity_pairs rows, and the entity figures every task got for them (released after the write). */
+    public record ScoredPairs(Dataset<Row> rows, Broadcast<EntityFigures> figures) {
+        public void release() {
+            figures.destroy();
+        }
+    }
+
     /**
      * The entity_pairs rows of both window kinds: the pairs of the window counts (those seen in at least minCount
      * windows, see {@link #countWindows}), with their association scores. The pairs stay numbers until they are
      * kept; each kept pair then looks up its two entities' ids, names and window counts in arrays every task gets
-     * ({@link EntityFigures}), so the pairs are neither shuffled nor joined.
+     * ({@link EntityFigures}), so the pairs are neither shuffled nor joined. Gathering those arrays runs the window
+     * counts here, before the rows are written.
      *
      * @param sentenceWindows N of the sentence window
      * @param documentWindows N of the document window
      */
-    public static Dataset<Row> pairs(WindowCounts windowCounts, long sentenceWindows, long documentWindows) {
+    public static ScoredPairs pairs(WindowCounts windowCounts, long sentenceWindows, long documentWindows) {
         Broadcast<EntityFigures> figures = JavaSparkContext.fromSparkContext(
                         windowCounts.counts().sparkSession().sparkContext())
                 .broadcast(EntityFigures.of(windowCounts));
         // One plan per window, unioned: a union keeps their partitions apart, so each written file holds one window
         // and a reader of one window (pair_trends, the graph) skips the other's files by their column statistics.
-        return pairsOf(windowCounts, SENTENCE, sentenceWindows, figures)
-                .union(pairsOf(windowCounts, DOCUMENT, documentWindows, figures));
+        return new ScoredPairs(
+                pairsOf(windowCounts, SENTENCE, sentenceWindows, figures)
+                        .union(pairsOf(windowCounts, DOCUMENT, documentWindows, figures)),
+                figures);
     }
 
     private static Dataset<Row> pairsOf(
             WindowCounts windowCounts, String window, long windowCount, Broadcast<EntityFigures> figures) {
-        boolean sentence = window.equals(SENTENCE);
-        MapFunction<Row, Row> score = row -> {
-            EntityFigures entities = figures.value();
-            int a = row.getInt(0);
-            int b = row.getInt(1);
-            long nab = row.getLong(2);
-            long na = entities.windows(sentence)[a];
-            long nb = entities.windows(sentence)[b];
-            return RowFactory.create(
-                    entities.ids()[a],
-                    entities.ids()[b],
-                    window,
-                    nab,
-                    row.getLong(3),
-                    Association.pmi(nab, na, nb, windowCount),
-                    Association.npmi(nab, na, nb, windowCount),
-                    Association.llr(nab, na, nb, windowCount),
-                    Association.jaccard(nab, na, nb),
-                    entities.names()[a],
-                    entities.names()[b]);
-        };
         return windowCounts
                 .counts()
                 .where(col(Columns.WINDOW)
                         .equalTo(window)
                         .and(col(CooccurrencePartition.OTHER).isNotNull()))
+                // the columns score reads, in its order
                 .select(CooccurrencePartition.ENTITY, CooccurrencePartition.OTHER, Columns.COUNT, Columns.DOCS)
-                .map(score, Encoders.row(SCHEMA));
+                .map(score(window, windowCount, figures), Encoders.row(SCHEMA));
+    }
+
+    /** An entity_pairs row from (entity, other, count, docs) of one window kind, N of which is {@code n}. */
+    private static MapFunction<Row, Row> score(String window, long n, Broadcast<EntityFigures> figures) {
+        boolean sentence = window.equals(SENTENCE);
+        return row -> {
+            EntityFigures entities = figures.value();
+            int a = row.getInt(0);
+            int b = row.getInt(1);
+            long nab = row.getLong(2);
+            long na = entities.windows(sentence, a);
+            long nb = entities.windows(sentence, b);
+            return RowFactory.create(
+                    entities.id(a),
+                    entities.id(b),
+                    window,
+                    nab,
+                    row.getLong(3),
+                    Association.pmi(nab, na, nb, n),
+                    Association.npmi(nab, na, nb, n),
+                    Association.llr(nab, na, nb, n),
+                    Association.jaccard(nab, na, nb),
+                    entities.name(a),
+                    entities.name(b));
+        };
     }
 
     static final StructType SCHEMA = new StructType()

@@ -26,8 +26,8 @@ import org.newslens.stats.SumTable;
  *       other.
  * </ul>
  *
- * Window, entity and other come packed in one long {@link #KEY} ({@link #key}): Spark sums the tasks' rows per key
- * in a hash map, and one long is much cheaper to hash and compare there than a window name and two numbers.
+ * Window, entity and other come packed in one long {@link #KEY} ({@link #key}): the tasks' rows are sorted by key
+ * and summed ({@link KeySums}), and one long sorts much faster than a window name and two numbers.
  *
  * The sums are handed on whenever a table holds {@code flushAt} keys, so they are partial: summed over the
  * tasks they are each entity's window count, and each pair's window count and documents. A window keeps its

@@ -74,8 +74,13 @@ public final class EntitiesJob implements Job {
                     CooccurrencePairs.countWindows(mentions, entities, pairTypes, minCount, maxEntities);
             long pairCount;
             try {
-                pairCount = tables.write(
-                        Table.ENTITY_PAIRS, CooccurrencePairs.pairs(windowCounts, sentenceWindows, documentWindows));
+                CooccurrencePairs.ScoredPairs pairs =
+                        CooccurrencePairs.pairs(windowCounts, sentenceWindows, documentWindows);
+                try {
+                    pairCount = tables.write(Table.ENTITY_PAIRS, pairs.rows());
+                } finally {
+                    pairs.release();
+                }
             } finally {
                 windowCounts.release();
             }

@@ -47,7 +47,7 @@ import org.newslens.text.StopWords;
  * run counts only its new and changed documents and adds them to those ({@link StoredCounts}).
  */
 public final class TermsJob implements Job {
-    /** Most terms whose idf is sent to every task for doc_terms (about 64 bytes each in the broadcast). */
+    /** Most terms whose idf is sent to every task for doc_terms (some tens of bytes each in the broadcast). */
     static final long BROADCAST_IDF_TERMS = 1_000_000;
 
     private static final String IDF_TERM = "idf_term";
@@ -190,22 +190,27 @@ public final class TermsJob implements Job {
      * rows together (see {@link KeywordCandidates}).
      */
     static Dataset<Row> docTerms(Dataset<Row> termFrequencies, Dataset<Row> termStats, long vocabulary) {
+        return docTerms(termFrequencies, termStats, vocabulary, KeyHashes.of(col(Columns.TERM)));
+    }
+
+    /** {@link #docTerms(Dataset, Dataset, long)} with the terms hashed by {@code termHash} (of the term column). */
+    static Dataset<Row> docTerms(
+            Dataset<Row> termFrequencies, Dataset<Row> termStats, long vocabulary, Column termHash) {
         Dataset<Row> idf = termStats.select(Columns.TERM, Columns.IDF);
         boolean broadcastIdf =
                 vocabulary <= BROADCAST_IDF_TERMS && SQLConf.get().autoBroadcastJoinThreshold() >= 0;
-        if (!broadcastIdf || !KeyHashes.distinct(idf, col(Columns.TERM))) {
+        if (!broadcastIdf || !KeyHashes.distinct(idf, termHash)) {
             return termFrequencies
                     .join(broadcastIdf ? broadcast(idf) : idf, Columns.TERM)
                     .withColumn(Columns.TF_IDF, col(Columns.TF).multiply(col(Columns.IDF)));
         }
         // Every document term is in term_stats (both count the same content terms), so the join on the terms'
         // hashes finds each its own term; a term that is not there and shares a hash with one that is fails here.
-        Dataset<Row> idfByHash = idf.select(
-                KeyHashes.of(col(Columns.TERM)).as(KeyHashes.HASH),
-                col(Columns.TERM).as(IDF_TERM),
-                col(Columns.IDF));
+        // The check is in the projection: as a filter, Spark would move it into the join as a second, string key.
+        Dataset<Row> idfByHash =
+                idf.select(termHash.as(KeyHashes.HASH), col(Columns.TERM).as(IDF_TERM), col(Columns.IDF));
         return termFrequencies
-                .withColumn(KeyHashes.HASH, KeyHashes.of(col(Columns.TERM)))
+                .withColumn(KeyHashes.HASH, termHash)
                 .join(broadcast(idfByHash), KeyHashes.HASH)
                 .select(
                         col(Columns.TERM),

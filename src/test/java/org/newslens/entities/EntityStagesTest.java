@@ -63,6 +63,7 @@ class EntityStagesTest {
                         CooccurrencePairs.countWindows(mentions, entities, types, minCount, maxEntities),
                         sentences,
                         documents)
+                .rows()
                 .where(col("window").equalTo(window));
     }
 

@@ -1,7 +1,10 @@
 package org.newslens.terms;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
@@ -13,6 +16,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -125,8 +129,34 @@ class TermsJobTest {
                 List.of(RowFactory.create("red"), RowFactory.create("wine"), RowFactory.create("white")), schema);
         Dataset<Row> repeated = spark.createDataFrame(
                 List.of(RowFactory.create("red"), RowFactory.create("wine"), RowFactory.create("red")), schema);
-        assertThat(KeyHashes.distinct(distinct, col("term"))).isTrue();
-        assertThat(KeyHashes.distinct(repeated, col("term"))).isFalse();
+        assertThat(KeyHashes.distinct(distinct, KeyHashes.of(col("term")))).isTrue();
+        assertThat(KeyHashes.distinct(repeated, KeyHashes.of(col("term")))).isFalse();
+    }
+
+    /**
+     * With a hash shared by two vocabulary terms the idf is joined by term; a document term missing from the
+     * vocabulary that shares a hash with one of it stops the run rather than taking that term's idf.
+     */
+    @Test
+    void sharedTermHashesFallBackToTheTermOrFail() {
+        Dataset<Row> counts = TermsJob.countPerDocument(sentences());
+        Dataset<Row> frequencies = TermsJob.termFrequencies(counts);
+        Dataset<Row> stats = TermsJob.termStats(TermsJob.sumPerGram(TermsJob.partialSums(counts)), 2);
+        List<Row> expected = docTermRows(TermsJob.docTerms(frequencies, stats, 4));
+
+        Dataset<Row> shared = TermsJob.docTerms(frequencies, stats, 4, lit(1L));
+        assertThat(shared.queryExecution().executedPlan().toString()).doesNotContain(KeyHashes.HASH);
+        assertThat(docTermRows(shared)).containsExactlyInAnyOrderElementsOf(expected);
+
+        // red, wine, white, cheese hash to 0, 1, 2, 0: without cheese the vocabulary's hashes are distinct
+        Column byLength = length(col("term")).mod(3).cast("long");
+        Dataset<Row> withoutCheese = stats.where(col("term").notEqual("cheese"));
+        assertThat(TermsJob.docTerms(frequencies.where(col("term").notEqual("cheese")), withoutCheese, 3, byLength)
+                        .count())
+                .isEqualTo(5);
+        assertThatThrownBy(() -> TermsJob.docTerms(frequencies, withoutCheese, 3, byLength)
+                        .collectAsList())
+                .hasStackTraceContaining("'cheese' is not in term_stats but hashes like 'red'");
     }
 
     @Test
