@@ -11,6 +11,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.newslens.config.Settings;
 import org.newslens.io.Columns;
+import org.newslens.io.JobLabels;
 import org.newslens.io.Table;
 import org.newslens.io.TableStore;
 import org.newslens.pipeline.Job;
@@ -73,7 +74,10 @@ public final class EntitiesJob implements Job {
             CooccurrencePairs.WindowCounts windowCounts =
                     CooccurrencePairs.countWindows(mentions, entities, pairTypes, minCount, maxEntities);
             long pairCount;
+            String stageLabel = JobLabels.currentStep(context.spark());
             try {
+                // the window counts run while the pairs' entity figures are gathered, before the write's own label
+                JobLabels.step(context.spark(), "entities: pair window counts");
                 CooccurrencePairs.ScoredPairs pairs =
                         CooccurrencePairs.pairs(windowCounts, sentenceWindows, documentWindows);
                 try {
@@ -82,6 +86,7 @@ public final class EntitiesJob implements Job {
                     pairs.release();
                 }
             } finally {
+                JobLabels.step(context.spark(), stageLabel);
                 windowCounts.release();
             }
 
