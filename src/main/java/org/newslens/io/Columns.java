@@ -92,6 +92,8 @@ public final class Columns {
     public static final String GROUPING = "grouping";
     public static final String GROUP = "group";
     public static final String KIND = "kind";
+    public static final String FEATURE = "feature";
+    public static final String PERIOD_INDEX = "period_index";
     public static final String COUNT_IN = "count_in";
     public static final String COUNT_OUT = "count_out";
     public static final String TOTAL_IN = "total_in";

@@ -727,7 +727,38 @@ public enum Table {
                     Columns.OFFERS,
                     createArrayType(StringType, false),
                     false,
-                    "The keys under which this mention's full name offers itself to short forms elsewhere"));
+                    "The keys under which this mention's full name offers itself to short forms elsewhere")),
+    STATE_KEYNESS_TERM_CELLS(
+            "state/keyness_term_cells",
+            "trends",
+            "Append state: each term's occurrences in each group of documents keyness compares (the documents with "
+                    + "one outlet and period), over the documents of state/keyness_documents; an append run adds the "
+                    + "counts of new documents and takes away those of documents gone or changed instead of reading "
+                    + "every document's terms again.",
+            field(Columns.FEATURE, StringType, false, "The term"),
+            field(
+                    Columns.OUTLET,
+                    StringType,
+                    true,
+                    "The group's outlet; null for documents the outlet grouping leaves out (no outlet known, or a "
+                            + "later copy of a story the outlet already carried)"),
+            field(
+                    Columns.PERIOD_INDEX,
+                    LongType,
+                    true,
+                    "The group's period, numbered in trends.period's unit (days, weeks or months since 1970); null "
+                            + "for documents the period grouping leaves out (undated, or a later copy of a story)"),
+            field(Columns.N, LongType, false, "The term's occurrences in the group's documents")),
+    STATE_KEYNESS_DOCUMENTS(
+            "state/keyness_documents",
+            "trends",
+            "Append state: the documents state/keyness_term_cells counts, each with the groups it counts in; an "
+                    + "append run counts the documents not listed here with the same text and groups, and takes "
+                    + "away the listed ones that are gone or changed.",
+            field(Columns.DOC_ID, StringType, false, "The document"),
+            contentSha(),
+            field(Columns.OUTLET, StringType, true, "The outlet it counts for; null when it counts for none"),
+            field(Columns.PERIOD_INDEX, LongType, true, "The period it counts in; null when it counts in none"));
 
     private final String tableName;
     private final String producer;

@@ -38,6 +38,8 @@ final class RunManifest {
             "terms_documents_uncounted",
             "duplicate_documents_signed",
             "duplicate_signatures_reused",
+            "keyness_documents_counted",
+            "keyness_documents_uncounted",
             "rejects_read",
             "rejects");
 

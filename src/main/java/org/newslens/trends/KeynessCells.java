@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -40,10 +41,17 @@ import org.newslens.stats.SumTable;
  * whose map of millions of string keys misses the cache on almost every row.
  */
 final class KeynessCells {
-    static final String FEATURE = "feature";
+    static final String FEATURE = Columns.FEATURE;
     static final String GROUPS = "groups";
     static final String COUNTS = "counts";
     private static final String GROUP = "group_index";
+    private static final String PERIOD_INDEX = Columns.PERIOD_INDEX;
+    /** One cell of one kind: its feature, its group's outlet and period_index, and its count. */
+    private static final StructType CELL_ROW = new StructType()
+            .add(FEATURE, DataTypes.StringType, false)
+            .add(Columns.OUTLET, DataTypes.StringType, true)
+            .add(PERIOD_INDEX, DataTypes.LongType, true)
+            .add(Columns.N, DataTypes.LongType, false);
     /** About what one (doc_id, group) row takes in a broadcast hash table. */
     private static final long GROUP_ROW_BYTES = 80;
     /** Cells a task sums before handing them on: some tens of MB of heap. */
@@ -65,32 +73,42 @@ final class KeynessCells {
     record Cells(Dataset<Row> perFeature, Groups groups, Dataset<Row> numbered) {}
 
     /**
-     * @param features doc_id, kind, feature (a term or an entity id), n (occurrences in the document)
-     * @param vocabulary kind, feature: every feature the features hold (the terms of term_stats, the entity ids)
+     * Each counted document's groups: doc_id, outlet (null when the outlet grouping leaves it out), period_index
+     * (null likewise). A document in neither grouping has no row.
+     *
      * @param outletDocs doc_id, outlet of the documents the outlet grouping counts
      * @param periodDocs doc_id, period_index of the documents the period grouping counts
+     */
+    static Dataset<Row> documentGroups(Dataset<Row> outletDocs, Dataset<Row> periodDocs) {
+        Dataset<Row> outlets = outletDocs.select(col(Columns.DOC_ID), col(Columns.OUTLET));
+        Dataset<Row> periods = periodDocs.select(col(Columns.DOC_ID).as("period_doc"), col(PERIOD_INDEX));
+        return outlets.join(periods, outlets.col(Columns.DOC_ID).equalTo(col("period_doc")), "full_outer")
+                .select(
+                        coalesce(outlets.col(Columns.DOC_ID), col("period_doc")).as(Columns.DOC_ID),
+                        col(Columns.OUTLET),
+                        col(PERIOD_INDEX));
+    }
+
+    /**
+     * @param features doc_id, kind, feature (a term or an entity id), n (occurrences in the document)
+     * @param grouped kind, feature, outlet, period_index, n: counts already in their group (stored cells, and the
+     *     changes to them, taken away with a negative n), added to those of the features; null when there are none.
+     *     Their groups and features need not be there any more: those counts are the ones that cancel out
+     * @param vocabulary kind, feature: every feature the features hold (the terms of term_stats, the entity ids)
+     * @param docGroups doc_id, outlet, period_index of {@link #documentGroups}
      * @param documents how many documents there are (for the choice of join)
      */
     static Cells of(
             Dataset<Row> features,
+            Dataset<Row> grouped,
             Dataset<Row> vocabulary,
-            Dataset<Row> outletDocs,
-            Dataset<Row> periodDocs,
+            Dataset<Row> docGroups,
             long documents) {
-        Dataset<Row> outlets = outletDocs.select(col(Columns.DOC_ID), col(Columns.OUTLET));
-        Dataset<Row> periods = periodDocs.select(col(Columns.DOC_ID).as("period_doc"), col("period_index"));
-        Dataset<Row> docGroups = outlets.join(
-                        periods, outlets.col(Columns.DOC_ID).equalTo(col("period_doc")), "full_outer")
-                .select(
-                        coalesce(outlets.col(Columns.DOC_ID), col("period_doc")).as(Columns.DOC_ID),
-                        col(Columns.OUTLET),
-                        col("period_index"));
         List<Row> distinct = docGroups
-                .select(Columns.OUTLET, "period_index")
+                .select(Columns.OUTLET, PERIOD_INDEX)
                 .distinct()
                 .orderBy(
-                        col(Columns.OUTLET).asc_nulls_first(),
-                        col("period_index").asc_nulls_first())
+                        col(Columns.OUTLET).asc_nulls_first(), col(PERIOD_INDEX).asc_nulls_first())
                 .collectAsList();
         String[] outletOf = new String[distinct.size()];
         Long[] periodOf = new Long[distinct.size()];
@@ -108,13 +126,7 @@ final class KeynessCells {
                                 .add("group_outlet", DataTypes.StringType, true)
                                 .add("group_period", DataTypes.LongType, true)
                                 .add(GROUP, DataTypes.IntegerType, false));
-        Dataset<Row> docGroup = docGroups
-                .join(
-                        broadcast(index),
-                        col(Columns.OUTLET)
-                                .eqNullSafe(col("group_outlet"))
-                                .and(col("period_index").eqNullSafe(col("group_period"))))
-                .select(Columns.DOC_ID, GROUP);
+        Dataset<Row> docGroup = inGroup(docGroups, index).select(Columns.DOC_ID, GROUP);
         // Each document's group meets its many feature rows: when the map of documents to groups is under Spark's
         // broadcast threshold, every task gets all of it, so the feature rows are not shuffled for the join. Spark
         // cannot tell its size from the plan (an outer join), so it is worked out from the count.
@@ -122,7 +134,7 @@ final class KeynessCells {
         // Features are numbered, so that a task sums its rows in one table of numbers rather than a map of strings.
         Dataset<Row> numbered = RowNumbers.number(vocabulary.select(Columns.KIND, FEATURE), FEATURE_ID)
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> grouped = features.join(small ? broadcast(docGroup) : docGroup, Columns.DOC_ID)
+        Dataset<Row> counts = features.join(small ? broadcast(docGroup) : docGroup, Columns.DOC_ID)
                 .join(broadcast(numbered), new String[] {Columns.KIND, FEATURE}, "left")
                 .select(
                         // every feature is numbered unless term_stats or entities are out of date
@@ -136,8 +148,14 @@ final class KeynessCells {
                                                 + " run the terms and entities stages again"))))
                                 .as(FEATURE_ID),
                         col(GROUP),
-                        col("n"));
-        Dataset<Row> perFeature = grouped.mapPartitions(
+                        col(Columns.N));
+        if (grouped != null) {
+            // Inner joins: a stored count of a group or feature that is gone is taken away by the changes too.
+            counts = counts.unionByName(inGroup(grouped, index)
+                    .join(broadcast(numbered), new String[] {Columns.KIND, FEATURE})
+                    .select(col(FEATURE_ID), col(GROUP), col(Columns.N)));
+        }
+        Dataset<Row> perFeature = counts.mapPartitions(
                         (MapPartitionsFunction<Row, Row>) rows -> summed(rows, FLUSH_AT), Encoders.row(PARTIAL))
                 .repartition(col(FEATURE_ID))
                 .sortWithinPartitions(FEATURE_ID)
@@ -147,6 +165,35 @@ final class KeynessCells {
                 .join(numbered, FEATURE_ID)
                 .select(Columns.KIND, FEATURE, GROUPS, COUNTS);
         return new Cells(perFeature, new Groups(outletOf, periodOf), numbered);
+    }
+
+    /** The rows (with outlet and period_index) with the index of their group; rows of no group now are left out. */
+    private static Dataset<Row> inGroup(Dataset<Row> rows, Dataset<Row> index) {
+        return rows.join(
+                broadcast(index),
+                col(Columns.OUTLET)
+                        .eqNullSafe(col("group_outlet"))
+                        .and(col(PERIOD_INDEX).eqNullSafe(col("group_period"))));
+    }
+
+    /** One kind's cells as rows: feature, outlet, period_index, n (for {@code state/keyness_term_cells}). */
+    static Dataset<Row> cellRows(Cells cells, String kind) {
+        Groups groups = cells.groups();
+        return cells.perFeature()
+                .filter(col(Columns.KIND).equalTo(kind))
+                .flatMap(
+                        (FlatMapFunction<Row, Row>) feature -> {
+                            List<Integer> indexes = feature.getList(2);
+                            List<Long> counts = feature.getList(3);
+                            List<Row> out = new ArrayList<>(indexes.size());
+                            for (int i = 0; i < indexes.size(); i++) {
+                                int g = indexes.get(i);
+                                out.add(RowFactory.create(
+                                        feature.getString(1), groups.outlets()[g], groups.periods()[g], counts.get(i)));
+                            }
+                            return out.iterator();
+                        },
+                        Encoders.row(CELL_ROW));
     }
 
     /** How many cells there are: the groups of every feature. */
@@ -184,14 +231,19 @@ final class KeynessCells {
         };
     }
 
-    /** Reads partial rows sorted by feature_id and adds up each feature's: one row per feature. */
+    /**
+     * Reads partial rows sorted by feature_id and adds up each feature's: one row per feature, with the groups whose
+     * sum is not 0 (counts taken away can cancel a group's, or a feature's, stored counts).
+     */
     private static final class FeatureSums extends GroupedRows {
         private final long[] total;
+        private final boolean[] seen;
         private final int[] touched;
 
         FeatureSums(Iterator<Row> partials, int groups) {
             super(partials);
             this.total = new long[groups];
+            this.seen = new boolean[groups];
             this.touched = new int[groups];
         }
 
@@ -205,20 +257,29 @@ final class KeynessCells {
                 List<Long> counts = partial.getList(2);
                 for (int i = 0; i < groups.size(); i++) {
                     int g = groups.get(i);
-                    if (total[g] == 0) {
+                    if (!seen[g]) {
+                        seen[g] = true;
                         touched[size++] = g;
                     }
                     total[g] += counts.get(i);
                 }
             }
-            int[] groups = Arrays.copyOf(touched, size);
-            Arrays.sort(groups);
+            Arrays.sort(touched, 0, size);
+            int kept = 0;
+            int[] groups = new int[size];
             long[] counts = new long[size];
             for (int i = 0; i < size; i++) {
-                counts[i] = total[groups[i]];
-                total[groups[i]] = 0;
+                int g = touched[i];
+                if (total[g] != 0) {
+                    groups[kept] = g;
+                    counts[kept++] = total[g];
+                }
+                total[g] = 0;
+                seen[g] = false;
             }
-            out.add(RowFactory.create(feature, groups, counts));
+            if (kept > 0) {
+                out.add(RowFactory.create(feature, Arrays.copyOf(groups, kept), Arrays.copyOf(counts, kept)));
+            }
         }
     }
 

@@ -118,14 +118,18 @@ final class TrendCounts {
         Dataset<Row> terms = docTerms.select(
                 col(Columns.DOC_ID),
                 lit(KeynessTable.TERM).as(Columns.KIND),
-                col(Columns.TERM).as("feature"),
-                col(Columns.TF).cast("long").as("n"));
-        Dataset<Row> named = mentions.select(
+                col(Columns.TERM).as(Columns.FEATURE),
+                col(Columns.TF).cast("long").as(Columns.N));
+        return terms.unionByName(entityFeatures(mentions));
+    }
+
+    /** The entity features of every document: doc_id, kind, feature (the entity id), n (1: one row per mention). */
+    static Dataset<Row> entityFeatures(Dataset<Row> mentions) {
+        return mentions.select(
                 col(Columns.DOC_ID),
                 lit(KeynessTable.ENTITY).as(Columns.KIND),
-                col(Columns.ENTITY_ID).as("feature"),
-                lit(1L).as("n"));
-        return terms.unionByName(named);
+                col(Columns.ENTITY_ID).as(Columns.FEATURE),
+                lit(1L).as(Columns.N));
     }
 
     /** Every keyness feature there can be: kind, feature (the terms of term_stats, the ids of entities). */
@@ -133,9 +137,9 @@ final class TrendCounts {
         return termStats
                 .select(
                         lit(KeynessTable.TERM).as(Columns.KIND),
-                        col(Columns.TERM).as("feature"))
+                        col(Columns.TERM).as(Columns.FEATURE))
                 .unionByName(entities.select(
                         lit(KeynessTable.ENTITY).as(Columns.KIND),
-                        col(Columns.ENTITY_ID).as("feature")));
+                        col(Columns.ENTITY_ID).as(Columns.FEATURE)));
     }
 }

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -61,7 +62,12 @@ public final class TrendsJob implements Job {
 
     @Override
     public List<Table> outputs() {
-        return List.of(Table.ENTITY_TRENDS, Table.PAIR_TRENDS, Table.KEYNESS);
+        return List.of(
+                Table.ENTITY_TRENDS,
+                Table.PAIR_TRENDS,
+                Table.KEYNESS,
+                Table.STATE_KEYNESS_TERM_CELLS,
+                Table.STATE_KEYNESS_DOCUMENTS);
     }
 
     @Override
@@ -166,13 +172,29 @@ public final class TrendsJob implements Job {
                             .count());
 
             JobLabels.step(spark, "trends: keyness");
+            Dataset<Row> docGroups =
+                    keep(kept, KeynessCells.documentGroups(Stories.perOutlet(documents, duplicates), dated));
+            Dataset<Row> keynessDocuments = docGroups
+                    .join(
+                            tables.read(Table.DOCUMENTS, name()).select(Columns.DOC_ID, Columns.CONTENT_SHA),
+                            Columns.DOC_ID)
+                    .select(Columns.DOC_ID, Columns.CONTENT_SHA, Columns.OUTLET, Columns.PERIOD_INDEX);
+            // An append brings the stored term counts per cell up to date; entity mentions are few, and relinking
+            // can change old documents' entities, so they are counted whole every run.
+            Optional<StoredKeyness> stored = context.append().isPresent()
+                    ? StoredKeyness.plan(tables, keynessDocuments, documentCount, summary)
+                    : Optional.empty();
+            stored.ifPresent(s -> kept.add(s.kept()));
+            Dataset<Row> docTerms = tables.read(Table.DOC_TERMS, name());
             // The per-document features summed per (feature, outlet, period) cell, once: both groupings and their
             // totals aggregate these cells.
             KeynessCells.Cells cells = KeynessCells.of(
-                    TrendCounts.features(tables.read(Table.DOC_TERMS, name()), mentions),
+                    stored.isPresent()
+                            ? TrendCounts.entityFeatures(mentions)
+                            : TrendCounts.features(docTerms, mentions),
+                    stored.map(s -> s.termCounts(docTerms)).orElse(null),
                     TrendCounts.vocabulary(tables.read(Table.TERM_STATS, name()), entities),
-                    Stories.perOutlet(documents, duplicates),
-                    dated,
+                    docGroups,
                     documentCount);
             keep(kept, cells.perFeature());
             kept.add(cells.numbered());
@@ -182,6 +204,8 @@ public final class TrendsJob implements Job {
                     Table.KEYNESS,
                     KeynessTable.build(
                             cells, periodLabels(periods), entities, settings.get(TrendsSettings.KEYNESS_MIN_COUNT)));
+            tables.write(Table.STATE_KEYNESS_TERM_CELLS, KeynessCells.cellRows(cells, KeynessTable.TERM));
+            tables.write(Table.STATE_KEYNESS_DOCUMENTS, keynessDocuments);
             summary.put("keyness rows", keyness);
         } finally {
             kept.forEach(Dataset::unpersist);

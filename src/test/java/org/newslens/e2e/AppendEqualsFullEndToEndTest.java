@@ -246,6 +246,14 @@ class AppendEqualsFullEndToEndTest {
                             + append.path("documents_reannotated").asLong());
         }
         assertThat(third.path("terms_documents_uncounted").asLong()).isPositive();
+        // Keyness: the stored term counts per cell were brought up to date, from the documents counted for terms
+        // (and any whose outlet or period grouping changed, such as a story with a new earlier copy).
+        for (JsonNode append : List.of(second, third)) {
+            assertThat(append.path("keyness_documents_counted").asLong(-1))
+                    .as("documents counted for keyness: %s", append)
+                    .isBetween(1L, append.path("documents").asLong() - 1);
+        }
+        assertThat(third.path("keyness_documents_uncounted").asLong()).isPositive();
         // Near-duplicate signatures: only what the terms stage counted anew is signed, the rest reused.
         for (JsonNode append : List.of(second, third)) {
             assertThat(append.path("duplicate_documents_signed").asLong(-1))

@@ -208,7 +208,9 @@ public final class ReportFixture {
                     STATE_DUPLICATE_SIGNATURES,
                     STATE_TOPIC_SCORES,
                     STATE_TOPIC_CLUSTER_TERMS,
-                    STATE_TOPIC_COHERENCE_COUNTS -> List.of();
+                    STATE_TOPIC_COHERENCE_COUNTS,
+                    STATE_KEYNESS_TERM_CELLS,
+                    STATE_KEYNESS_DOCUMENTS -> List.of();
         };
     }
 

@@ -24,6 +24,16 @@ import org.newslens.testing.SharedSpark;
 
 /** The keyness cells against a plain map and against Spark's own aggregation of the same rows. */
 class KeynessCellsTest {
+    /** doc_id, kind, feature, n: a document's features. */
+    private static final StructType FEATURES = new StructType()
+            .add("doc_id", DataTypes.StringType)
+            .add("kind", DataTypes.StringType)
+            .add("feature", DataTypes.StringType)
+            .add("n", DataTypes.LongType);
+    /** kind, feature: the features there are. */
+    private static final StructType VOCABULARY =
+            new StructType().add("kind", DataTypes.StringType).add("feature", DataTypes.StringType);
+
     private static final SparkSession SPARK = SharedSpark.session();
 
     @Test
@@ -116,14 +126,7 @@ class KeynessCellsTest {
                 periods.add(RowFactory.create("d" + d, (long) d % 4));
             }
         }
-        Dataset<Row> featureRows = SPARK.createDataFrame(
-                        features,
-                        new StructType()
-                                .add("doc_id", DataTypes.StringType)
-                                .add("kind", DataTypes.StringType)
-                                .add("feature", DataTypes.StringType)
-                                .add("n", DataTypes.LongType))
-                .repartition(partitions);
+        Dataset<Row> featureRows = SPARK.createDataFrame(features, FEATURES).repartition(partitions);
         Dataset<Row> outletDocs = SPARK.createDataFrame(
                 outlets, new StructType().add("doc_id", DataTypes.StringType).add("outlet", DataTypes.StringType));
         Dataset<Row> periodDocs = SPARK.createDataFrame(
@@ -131,11 +134,9 @@ class KeynessCellsTest {
 
         KeynessCells.Cells cells = KeynessCells.of(
                 featureRows,
-                SPARK.createDataFrame(
-                        vocabulary,
-                        new StructType().add("kind", DataTypes.StringType).add("feature", DataTypes.StringType)),
-                outletDocs,
-                periodDocs,
+                null,
+                SPARK.createDataFrame(vocabulary, VOCABULARY),
+                KeynessCells.documentGroups(outletDocs, periodDocs),
                 60);
         Map<String, Long> actual = new TreeMap<>();
         for (Row row : cells.perFeature().collectAsList()) {
@@ -166,24 +167,63 @@ class KeynessCellsTest {
 
     @Test
     void aFeatureMissingFromTheVocabularyIsAnErrorNamingIt() {
-        Dataset<Row> features = SPARK.createDataFrame(
-                List.of(RowFactory.create("d1", "term", "harbour", 2L)),
-                new StructType()
-                        .add("doc_id", DataTypes.StringType)
-                        .add("kind", DataTypes.StringType)
-                        .add("feature", DataTypes.StringType)
-                        .add("n", DataTypes.LongType));
-        Dataset<Row> vocabulary = SPARK.createDataFrame(
-                List.of(RowFactory.create("term", "quay")),
-                new StructType().add("kind", DataTypes.StringType).add("feature", DataTypes.StringType));
+        Dataset<Row> features =
+                SPARK.createDataFrame(List.of(RowFactory.create("d1", "term", "harbour", 2L)), FEATURES);
+        Dataset<Row> vocabulary = SPARK.createDataFrame(List.of(RowFactory.create("term", "quay")), VOCABULARY);
         Dataset<Row> outletDocs = SPARK.createDataFrame(
                 List.of(RowFactory.create("d1", "A")),
                 new StructType().add("doc_id", DataTypes.StringType).add("outlet", DataTypes.StringType));
         Dataset<Row> periodDocs = SPARK.createDataFrame(
                 List.of(RowFactory.create("d1", 0L)),
                 new StructType().add("doc_id", DataTypes.StringType).add("period_index", DataTypes.LongType));
-        KeynessCells.Cells cells = KeynessCells.of(features, vocabulary, outletDocs, periodDocs, 1);
+        KeynessCells.Cells cells =
+                KeynessCells.of(features, null, vocabulary, KeynessCells.documentGroups(outletDocs, periodDocs), 1);
         assertThatThrownBy(() -> cells.perFeature().collectAsList()).hasStackTraceContaining("term 'harbour'");
         cells.numbered().unpersist();
+    }
+
+    /**
+     * An append's stored cells and the changes to them (counts taken away are negative) add to the documents'
+     * counts; a cell whose counts cancel is left out, also when its feature or its group is gone from the corpus.
+     */
+    @Test
+    void groupedCountsAddUpWithTheDocumentsAndCellsThatCancelAreLeftOut() {
+        StructType groupedSchema = new StructType()
+                .add("kind", DataTypes.StringType)
+                .add("feature", DataTypes.StringType)
+                .add("outlet", DataTypes.StringType)
+                .add("period_index", DataTypes.LongType)
+                .add("n", DataTypes.LongType);
+        Dataset<Row> grouped = SPARK.createDataFrame(
+                List.of(
+                        RowFactory.create("term", "quay", "A", 0L, 3L),
+                        RowFactory.create("term", "quay", null, 0L, 4L),
+                        RowFactory.create("term", "tide", "A", 0L, 5L),
+                        RowFactory.create("term", "tide", "A", 0L, -5L),
+                        // a group no document is in any more
+                        RowFactory.create("term", "quay", "B", 1L, 4L),
+                        RowFactory.create("term", "quay", "B", 1L, -4L),
+                        // a term no document holds any more (so not in the vocabulary)
+                        RowFactory.create("term", "ferry", "A", 0L, 1L),
+                        RowFactory.create("term", "ferry", "A", 0L, -1L)),
+                groupedSchema);
+        Dataset<Row> features = SPARK.createDataFrame(List.of(RowFactory.create("d1", "term", "quay", 2L)), FEATURES);
+        Dataset<Row> vocabulary = SPARK.createDataFrame(
+                List.of(RowFactory.create("term", "quay"), RowFactory.create("term", "tide")), VOCABULARY);
+        Dataset<Row> docGroups = SPARK.createDataFrame(
+                List.of(RowFactory.create("d1", "A", 0L), RowFactory.create("d2", null, 0L)),
+                new StructType()
+                        .add("doc_id", DataTypes.StringType)
+                        .add("outlet", DataTypes.StringType)
+                        .add("period_index", DataTypes.LongType));
+
+        KeynessCells.Cells cells = KeynessCells.of(features, grouped, vocabulary, docGroups, 2);
+        List<String> rows = KeynessCells.cellRows(cells, "term").collectAsList().stream()
+                .map(Row::toString)
+                .sorted()
+                .toList();
+        cells.numbered().unpersist();
+
+        assertThat(rows).containsExactly("[quay,A,0,5]", "[quay,null,0,4]");
     }
 }
