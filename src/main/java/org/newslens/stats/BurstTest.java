@@ -38,7 +38,11 @@ public final class BurstTest {
      * (computed in logs) stands in: the tail is at least that probability, so the score is at most this.
      */
     public static double score(long x, long h, long n, long historyDocs) {
-        double p = pValue(x, h, n, historyDocs);
+        return score(pValue(x, h, n, historyDocs), x, h, n, historyDocs);
+    }
+
+    /** {@link #score(long, long, long, long)} from the p-value {@link #pValue} gave for the same counts. */
+    public static double score(double p, long x, long h, long n, long historyDocs) {
         if (p > 0) {
             return p >= 1.0 ? 0.0 : -Math.log10(p);
         }

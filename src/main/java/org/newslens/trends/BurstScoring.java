@@ -16,6 +16,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF4;
+import org.apache.spark.sql.api.java.UDF5;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
@@ -32,8 +33,9 @@ import org.newslens.stats.BurstTest;
 final class BurstScoring {
     private static final UserDefinedFunction P_VALUE =
             udf((UDF4<Long, Long, Long, Long, Double>) BurstTest::pValue, DataTypes.DoubleType);
+    /** The score from the row's p-value: the incomplete beta behind a p-value is the costly part, so it runs once. */
     private static final UserDefinedFunction SCORE =
-            udf((UDF4<Long, Long, Long, Long, Double>) BurstTest::score, DataTypes.DoubleType);
+            udf((UDF5<Double, Long, Long, Long, Long, Double>) BurstTest::score, DataTypes.DoubleType);
 
     private BurstScoring() {}
 
@@ -77,13 +79,6 @@ final class BurstScoring {
                                 col(Columns.PERIOD_DOCS)
                                         .multiply(col(Columns.HISTORY_DOCS))
                                         .divide(col(Columns.HISTORY_PERIOD_DOCS))))
-                .withColumn(
-                        Columns.BURST_SCORE,
-                        SCORE.apply(
-                                col(Columns.DOCS),
-                                col(Columns.HISTORY_DOCS),
-                                col(Columns.PERIOD_DOCS),
-                                col(Columns.HISTORY_PERIOD_DOCS)))
                 // Worked out here, in the kept rows, so that the q-values' passes over them do not again.
                 .withColumn(
                         Columns.P_VALUE,
@@ -93,7 +88,19 @@ final class BurstScoring {
                                         col(Columns.DOCS),
                                         col(Columns.HISTORY_DOCS),
                                         col(Columns.PERIOD_DOCS),
-                                        col(Columns.HISTORY_PERIOD_DOCS)))));
+                                        col(Columns.HISTORY_PERIOD_DOCS))))
+                // Without history the p-value is 1 (null in the table), so the score is 0.
+                .withColumn(
+                        Columns.BURST_SCORE,
+                        when(
+                                        col(Columns.HISTORY_PERIOD_DOCS).gt(0),
+                                        SCORE.apply(
+                                                col(Columns.P_VALUE),
+                                                col(Columns.DOCS),
+                                                col(Columns.HISTORY_DOCS),
+                                                col(Columns.PERIOD_DOCS),
+                                                col(Columns.HISTORY_PERIOD_DOCS)))
+                                .otherwise(lit(0.0))));
         Dataset<Row> tested = rows.filter(col(Columns.HISTORY_PERIOD_DOCS).gt(0));
         List<Column> order = new ArrayList<>();
         order.add(col("period_index"));
