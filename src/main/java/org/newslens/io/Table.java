@@ -733,8 +733,8 @@ public enum Table {
             "trends",
             "Append state: each term's occurrences in each group of documents keyness compares (the documents with "
                     + "one outlet and period), over the documents of state/keyness_documents; an append run adds the "
-                    + "counts of new documents and takes away those of documents gone or changed instead of reading "
-                    + "every document's terms again.",
+                    + "counts of new and changed documents and takes away those of documents gone or changed instead "
+                    + "of summing every document's terms again.",
             field(Columns.FEATURE, StringType, false, "The term"),
             field(
                     Columns.OUTLET,
@@ -746,13 +746,14 @@ public enum Table {
                     Columns.PERIOD_INDEX,
                     LongType,
                     true,
-                    "The group's period, numbered in trends.period's unit (days, weeks or months since 1970); null "
-                            + "for documents the period grouping leaves out (undated, or a later copy of a story)"),
+                    "The group's period, numbered in trends.period's unit (days since 1970-01-01, weeks since "
+                            + "Monday 1970-01-05, or year × 12 + month − 1); null for documents the period grouping leaves out (undated, or a later copy of a story)"),
             field(Columns.N, LongType, false, "The term's occurrences in the group's documents")),
     STATE_KEYNESS_DOCUMENTS(
             "state/keyness_documents",
             "trends",
-            "Append state: the documents state/keyness_term_cells counts, each with the groups it counts in; an "
+            "Append state: the documents state/keyness_term_cells counts, each with the groups it counts in and "
+                    + "the text its terms were counted from; an "
                     + "append run counts the documents not listed here with the same text and groups, and takes "
                     + "away the listed ones that are gone or changed.",
             field(Columns.DOC_ID, StringType, false, "The document"),

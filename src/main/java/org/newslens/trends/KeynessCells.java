@@ -270,6 +270,11 @@ final class KeynessCells {
             long[] counts = new long[size];
             for (int i = 0; i < size; i++) {
                 int g = touched[i];
+                if (total[g] < 0) {
+                    throw new IllegalStateException("keyness: feature number " + feature + " has a negative count in"
+                            + " a group: the stored keyness counts (state/keyness_term_cells) do not match the"
+                            + " documents; run a full run (--mode full)");
+                }
                 if (total[g] != 0) {
                     groups[kept] = g;
                     counts[kept++] = total[g];

@@ -23,10 +23,10 @@ import org.newslens.pipeline.RunSummary;
 
 /**
  * In an append run, the term counts per keyness cell that the run before stored ({@code state/keyness_term_cells}),
- * brought up to date instead of reading every document's terms again. A document counts in a cell by its text
+ * brought up to date instead of summing every document's terms again. A document counts in a cell by its text
  * (doc_id and content_sha) and its groups (the outlet and period it counts for), so the documents listed in
  * {@code state/keyness_documents} with the same text and groups as now keep their counts; the others are counted
- * from this run's doc_terms, and the listed ones that are gone, changed or in other groups now (a new copy of
+ * from this run's doc_terms (read whole, but only their rows summed), and the listed ones that are gone, changed or in other groups now (a new copy of
  * their story came first, another period unit) have their counts taken away, from the run before's doc_terms.
  * Every cell is a sum over documents, so the result equals a count of the whole corpus.
  *
@@ -41,35 +41,41 @@ final class StoredKeyness {
     private static final String NOW = "now";
     private static final String BEFORE = "before";
 
+    /** Documents (doc_id, content_sha, outlet, period_index), and how many there are. */
+    private record Documents(Dataset<Row> rows, long count) {
+        /** Few documents (the usual append) go to every task, so the rows joined with them are not shuffled. */
+        Dataset<Row> joinable(String... columns) {
+            Dataset<Row> selected = rows.select(Columns.DOC_ID, columns);
+            return count * DOCUMENT_ROW_BYTES <= SQLConf.get().autoBroadcastJoinThreshold()
+                    ? broadcast(selected)
+                    : selected;
+        }
+    }
+
     private final Dataset<Row> storedCells;
     private final Dataset<Row> changes;
-    private final Dataset<Row> counted;
-    private final long countedCount;
-    private final Dataset<Row> takenAway;
-    private final long takenAwayCount;
+    private final Documents toCount;
+    private final Documents toTakeAway;
     private final Dataset<Row> previousDocTerms;
 
     private StoredKeyness(
             Dataset<Row> storedCells,
             Dataset<Row> changes,
-            Dataset<Row> counted,
-            long countedCount,
-            Dataset<Row> takenAway,
-            long takenAwayCount,
+            Documents toCount,
+            Documents toTakeAway,
             Dataset<Row> previousDocTerms) {
         this.storedCells = storedCells;
         this.changes = changes;
-        this.counted = counted;
-        this.countedCount = countedCount;
-        this.takenAway = takenAway;
-        this.takenAwayCount = takenAwayCount;
+        this.toCount = toCount;
+        this.toTakeAway = toTakeAway;
         this.previousDocTerms = previousDocTerms;
     }
 
     /**
      * The stored counts this run can bring up to date, given the documents it counts (doc_id, content_sha, outlet,
-     * period_index of {@link KeynessCells#documentGroups}) out of {@code documents}; empty when the run before left
-     * none that hold, or when counting anew costs less. Puts the documents counted and taken away in the summary.
+     * period_index, as {@code state/keyness_documents} lists them) out of {@code documents}; empty when the run
+     * before left none that hold, or when counting anew costs less. Puts the documents counted and taken away in
+     * the summary.
      */
     static Optional<StoredKeyness> plan(
             TableStore tables, Dataset<Row> countedNow, long documents, RunSummary summary) {
@@ -88,68 +94,36 @@ final class StoredKeyness {
                     + "(a single job changed them); every document's terms are counted");
             return Optional.empty();
         }
-        Dataset<Row> changes = changes(
-                        countedNow.select(Columns.DOC_ID, Columns.CONTENT_SHA, Columns.OUTLET, Columns.PERIOD_INDEX),
-                        stored)
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        Row counts = changes.agg(count(col(NOW)), count(col(BEFORE))).first();
-        long countedCount = counts.getLong(0);
-        long takenAwayCount = counts.getLong(1);
-        Dataset<Row> toCount = changes.where(col(NOW).isNotNull()).select(col(NOW + ".*"));
-        Dataset<Row> toTakeAway = changes.where(col(BEFORE).isNotNull()).select(col(BEFORE + ".*"));
-        StoredKeyness plan = new StoredKeyness(
-                cells.get(), changes, toCount, countedCount, toTakeAway, takenAwayCount, docTermsBefore.get());
-        if (countedCount + takenAwayCount > documents) {
-            summary.note("trends: " + countedCount + " documents to count and " + takenAwayCount + " to take away"
-                    + " of " + documents + "; every document's terms are counted instead");
-            plan.release();
-            return Optional.empty();
+        Dataset<Row> changes = changes(countedNow, stored).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Row counts = changes.agg(count(col(NOW)), count(col(BEFORE))).first();
+            Documents toCount =
+                    new Documents(changes.where(col(NOW).isNotNull()).select(NOW + ".*"), counts.getLong(0));
+            Documents toTakeAway =
+                    new Documents(changes.where(col(BEFORE).isNotNull()).select(BEFORE + ".*"), counts.getLong(1));
+            summary.put("keyness_documents_counted", "documents counted for keyness", toCount.count());
+            summary.put("keyness_documents_uncounted", "old documents' keyness counts taken away", toTakeAway.count());
+            if (toCount.count() + toTakeAway.count() > documents) {
+                summary.note("trends: " + toCount.count() + " documents to count for keyness and "
+                        + toTakeAway.count() + " to take away, of " + documents
+                        + "; every document's terms are counted instead");
+                changes.unpersist();
+                return Optional.empty();
+            }
+            return Optional.of(new StoredKeyness(cells.get(), changes, toCount, toTakeAway, docTermsBefore.get()));
+        } catch (RuntimeException e) {
+            changes.unpersist();
+            throw e;
         }
-        summary.put("keyness_documents_counted", "documents counted for keyness", countedCount);
-        summary.put("keyness_documents_uncounted", "old documents' keyness counts taken away", takenAwayCount);
-        return Optional.of(plan);
-    }
-
-    /**
-     * The term counts to add up per cell: kind, feature, outlet, period_index, n. The stored cells, this run's
-     * counts of the documents to count, and the run before's counts of those to take away (negative).
-     */
-    Dataset<Row> termCounts(Dataset<Row> docTermsNow) {
-        Dataset<Row> all = storedCells
-                .select(
-                        lit(KeynessTable.TERM).as(Columns.KIND),
-                        col(Columns.FEATURE),
-                        col(Columns.OUTLET),
-                        col(Columns.PERIOD_INDEX),
-                        col(Columns.N))
-                .unionByName(grouped(docTermsNow, counted, countedCount, 1));
-        return takenAwayCount == 0 ? all : all.unionByName(grouped(previousDocTerms, takenAway, takenAwayCount, -1));
-    }
-
-    /**
-     * The doc_terms rows of the documents (doc_id, outlet, period_index; {@code count} of them) in their groups,
-     * times {@code sign}. Few documents (the usual append) go to every task, so the doc_terms rows are not
-     * shuffled for the join.
-     */
-    private static Dataset<Row> grouped(Dataset<Row> docTerms, Dataset<Row> documents, long count, long sign) {
-        Dataset<Row> groups = documents.select(Columns.DOC_ID, Columns.OUTLET, Columns.PERIOD_INDEX);
-        boolean small = count * DOCUMENT_ROW_BYTES <= SQLConf.get().autoBroadcastJoinThreshold();
-        return docTerms.select(Columns.DOC_ID, Columns.TERM, Columns.TF)
-                .join(small ? broadcast(groups) : groups, Columns.DOC_ID)
-                .select(
-                        lit(KeynessTable.TERM).as(Columns.KIND),
-                        col(Columns.TERM).as(Columns.FEATURE),
-                        col(Columns.OUTLET),
-                        col(Columns.PERIOD_INDEX),
-                        col(Columns.TF).cast("long").multiply(sign).as(Columns.N));
     }
 
     /**
      * One row per document whose counts change: {@code now} (its doc_id, content_sha, outlet and period_index) when
      * it is to be counted, {@code before} (the same, as stored) when its stored counts are to be taken away; both
-     * when it changed. A document with the same text and groups as stored has no row.
+     * when it changed. A document with the same text and groups as stored has no row; a null outlet or period
+     * (counted in neither) equals a null.
      */
-    private static Dataset<Row> changes(Dataset<Row> now, Dataset<Row> stored) {
+    static Dataset<Row> changes(Dataset<Row> now, Dataset<Row> stored) {
         Column same = now.col(Columns.CONTENT_SHA)
                 .equalTo(stored.col(Columns.CONTENT_SHA))
                 .and(now.col(Columns.OUTLET).eqNullSafe(stored.col(Columns.OUTLET)))
@@ -163,12 +137,38 @@ final class StoredKeyness {
                                 .as(BEFORE));
     }
 
-    /** The dataset this plan keeps cached, for the caller to release with its own. */
-    Dataset<Row> kept() {
-        return changes;
+    /** This run's keyness term features (doc_id, kind, feature, n) of the documents to count. */
+    Dataset<Row> countedTermFeatures(Dataset<Row> docTermsNow) {
+        return TrendCounts.termFeatures(docTermsNow.join(toCount.joinable(), Columns.DOC_ID, "left_semi"));
     }
 
-    private void release() {
-        changes.unpersist();
+    /**
+     * The term counts already in their group (kind, feature, outlet, period_index, n): the stored cells, and the
+     * run before's counts of the documents to take away, negative.
+     */
+    Dataset<Row> groupedTermCounts() {
+        Dataset<Row> cells = storedCells.select(
+                lit(KeynessTable.TERM).as(Columns.KIND),
+                col(Columns.FEATURE),
+                col(Columns.OUTLET),
+                col(Columns.PERIOD_INDEX),
+                col(Columns.N));
+        if (toTakeAway.count() == 0) {
+            return cells;
+        }
+        return cells.unionByName(previousDocTerms
+                .select(Columns.DOC_ID, Columns.TERM, Columns.TF)
+                .join(toTakeAway.joinable(Columns.OUTLET, Columns.PERIOD_INDEX), Columns.DOC_ID)
+                .select(
+                        lit(KeynessTable.TERM).as(Columns.KIND),
+                        col(Columns.TERM).as(Columns.FEATURE),
+                        col(Columns.OUTLET),
+                        col(Columns.PERIOD_INDEX),
+                        col(Columns.TF).cast("long").unary_$minus().as(Columns.N)));
+    }
+
+    /** The dataset this plan keeps cached, for the caller to release with its own. */
+    Dataset<Row> cached() {
+        return changes;
     }
 }

@@ -115,12 +115,16 @@ final class TrendCounts {
      * (its occurrences in the document; one row per mention for entities, summed later).
      */
     static Dataset<Row> features(Dataset<Row> docTerms, Dataset<Row> mentions) {
-        Dataset<Row> terms = docTerms.select(
+        return termFeatures(docTerms).unionByName(entityFeatures(mentions));
+    }
+
+    /** The term features of the documents of doc_terms: doc_id, kind, feature (the term), n (its tf). */
+    static Dataset<Row> termFeatures(Dataset<Row> docTerms) {
+        return docTerms.select(
                 col(Columns.DOC_ID),
                 lit(KeynessTable.TERM).as(Columns.KIND),
                 col(Columns.TERM).as(Columns.FEATURE),
                 col(Columns.TF).cast("long").as(Columns.N));
-        return terms.unionByName(entityFeatures(mentions));
     }
 
     /** The entity features of every document: doc_id, kind, feature (the entity id), n (1: one row per mention). */

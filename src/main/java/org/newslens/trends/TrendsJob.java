@@ -57,7 +57,13 @@ public final class TrendsJob implements Job {
     @Override
     public List<Table> inputs() {
         return List.of(
-                Table.DOCUMENTS, Table.MENTIONS, Table.ENTITIES, Table.ENTITY_PAIRS, Table.DOC_TERMS, Table.TERM_STATS);
+                Table.DOCUMENTS,
+                Table.MENTIONS,
+                Table.ENTITIES,
+                Table.ENTITY_PAIRS,
+                Table.DOC_TERMS,
+                Table.TERM_STATS,
+                Table.STATE_TERM_COUNTS_DOCUMENTS);
     }
 
     @Override
@@ -174,9 +180,12 @@ public final class TrendsJob implements Job {
             JobLabels.step(spark, "trends: keyness");
             Dataset<Row> docGroups =
                     keep(kept, KeynessCells.documentGroups(Stories.perOutlet(documents, duplicates), dated));
+            // Listed with the text their doc_terms rows were counted from (a single job may have changed documents
+            // since), so that an append takes away exactly the counts they added.
             Dataset<Row> keynessDocuments = docGroups
                     .join(
-                            tables.read(Table.DOCUMENTS, name()).select(Columns.DOC_ID, Columns.CONTENT_SHA),
+                            tables.read(Table.STATE_TERM_COUNTS_DOCUMENTS, name())
+                                    .select(Columns.DOC_ID, Columns.CONTENT_SHA),
                             Columns.DOC_ID)
                     .select(Columns.DOC_ID, Columns.CONTENT_SHA, Columns.OUTLET, Columns.PERIOD_INDEX);
             // An append brings the stored term counts per cell up to date; entity mentions are few, and relinking
@@ -184,15 +193,15 @@ public final class TrendsJob implements Job {
             Optional<StoredKeyness> stored = context.append().isPresent()
                     ? StoredKeyness.plan(tables, keynessDocuments, documentCount, summary)
                     : Optional.empty();
-            stored.ifPresent(s -> kept.add(s.kept()));
+            stored.ifPresent(s -> kept.add(s.cached()));
             Dataset<Row> docTerms = tables.read(Table.DOC_TERMS, name());
             // The per-document features summed per (feature, outlet, period) cell, once: both groupings and their
             // totals aggregate these cells.
             KeynessCells.Cells cells = KeynessCells.of(
-                    stored.isPresent()
-                            ? TrendCounts.entityFeatures(mentions)
-                            : TrendCounts.features(docTerms, mentions),
-                    stored.map(s -> s.termCounts(docTerms)).orElse(null),
+                    stored.map(s -> s.countedTermFeatures(docTerms))
+                            .orElseGet(() -> TrendCounts.termFeatures(docTerms))
+                            .unionByName(TrendCounts.entityFeatures(mentions)),
+                    stored.map(StoredKeyness::groupedTermCounts).orElse(null),
                     TrendCounts.vocabulary(tables.read(Table.TERM_STATS, name()), entities),
                     docGroups,
                     documentCount);

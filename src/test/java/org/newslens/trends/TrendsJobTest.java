@@ -75,6 +75,9 @@ class TrendsJobTest {
         store.write(Table.DOCUMENTS, SPARK.createDataFrame(docs, Table.DOCUMENTS.schema()));
         store.write(Table.MENTIONS, SPARK.createDataFrame(mentions, Table.MENTIONS.schema()));
         store.write(Table.DOC_TERMS, SPARK.createDataFrame(terms, Table.DOC_TERMS.schema()));
+        store.write(
+                Table.STATE_TERM_COUNTS_DOCUMENTS,
+                SPARK.createDataFrame(docs, Table.DOCUMENTS.schema()).select("doc_id", "content_sha"));
         // term_stats as the terms stage writes it beside doc_terms (only the terms matter here)
         store.write(
                 Table.TERM_STATS,
