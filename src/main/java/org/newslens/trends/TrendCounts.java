@@ -110,14 +110,6 @@ final class TrendCounts {
         }
     }
 
-    /**
-     * The keyness features of every document, both kinds: doc_id, kind, feature (a term, or an entity id), n
-     * (its occurrences in the document; one row per mention for entities, summed later).
-     */
-    static Dataset<Row> features(Dataset<Row> docTerms, Dataset<Row> mentions) {
-        return termFeatures(docTerms).unionByName(entityFeatures(mentions));
-    }
-
     /** The term features of the documents of doc_terms: doc_id, kind, feature (the term), n (its tf). */
     static Dataset<Row> termFeatures(Dataset<Row> docTerms) {
         return docTerms.select(
