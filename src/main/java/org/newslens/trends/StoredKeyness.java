@@ -101,8 +101,6 @@ final class StoredKeyness {
                     new Documents(changes.where(col(NOW).isNotNull()).select(NOW + ".*"), counts.getLong(0));
             Documents toTakeAway =
                     new Documents(changes.where(col(BEFORE).isNotNull()).select(BEFORE + ".*"), counts.getLong(1));
-            summary.put("keyness_documents_counted", "documents counted for keyness", toCount.count());
-            summary.put("keyness_documents_uncounted", "old documents' keyness counts taken away", toTakeAway.count());
             if (toCount.count() + toTakeAway.count() > documents) {
                 summary.note("trends: " + toCount.count() + " documents to count for keyness and "
                         + toTakeAway.count() + " to take away, of " + documents
@@ -110,6 +108,9 @@ final class StoredKeyness {
                 changes.unpersist();
                 return Optional.empty();
             }
+            // Only when the stored counts are updated: the figures say that this run updated them.
+            summary.put("keyness_documents_counted", "documents counted for keyness", toCount.count());
+            summary.put("keyness_documents_uncounted", "old documents' keyness counts taken away", toTakeAway.count());
             return Optional.of(new StoredKeyness(cells.get(), changes, toCount, toTakeAway, docTermsBefore.get()));
         } catch (RuntimeException e) {
             changes.unpersist();
