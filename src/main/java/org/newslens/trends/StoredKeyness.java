@@ -26,8 +26,9 @@ import org.newslens.pipeline.RunSummary;
  * brought up to date instead of summing every document's terms again. A document counts in a cell by its text
  * (doc_id and content_sha) and its groups (the outlet and period it counts for), so the documents listed in
  * {@code state/keyness_documents} with the same text and groups as now keep their counts; the others are counted
- * from this run's doc_terms (read whole, but only their rows summed), and the listed ones that are gone, changed or in other groups now (a new copy of
- * their story came first, another period unit) have their counts taken away, from the run before's doc_terms.
+ * from this run's doc_terms (read whole, but only their rows summed), and the listed ones that are gone, changed
+ * or in other groups now (a new copy of their story came first, another period unit) have their counts taken
+ * away, from the run before's doc_terms.
  * Every cell is a sum over documents, so the result equals a count of the whole corpus.
  *
  * <p>Used only when every document listed has its terms in the run before's doc_terms (it is in {@code
