@@ -21,10 +21,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.internal.SQLConf;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.newslens.io.Broadcasts;
 import org.newslens.io.Columns;
 import org.newslens.io.GroupedRows;
 import org.newslens.io.RowNumbers;
@@ -127,14 +127,12 @@ final class KeynessCells {
                                 .add("group_period", DataTypes.LongType, true)
                                 .add(GROUP, DataTypes.IntegerType, false));
         Dataset<Row> docGroup = inGroup(docGroups, index).select(Columns.DOC_ID, GROUP);
-        // Each document's group meets its many feature rows: when the map of documents to groups is under Spark's
-        // broadcast threshold, every task gets all of it, so the feature rows are not shuffled for the join. Spark
-        // cannot tell its size from the plan (an outer join), so it is worked out from the count.
-        boolean small = documents * GROUP_ROW_BYTES <= SQLConf.get().autoBroadcastJoinThreshold();
         // Features are numbered, so that a task sums its rows in one table of numbers rather than a map of strings.
         Dataset<Row> numbered = RowNumbers.number(vocabulary.select(Columns.KIND, FEATURE), FEATURE_ID)
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> counts = features.join(small ? broadcast(docGroup) : docGroup, Columns.DOC_ID)
+        // Each document's group meets its many feature rows, so the map of documents to groups goes to every task
+        // when small enough; Spark cannot tell its size from the plan (an outer join), so it comes from the count.
+        Dataset<Row> counts = features.join(Broadcasts.ifSmall(docGroup, documents, GROUP_ROW_BYTES), Columns.DOC_ID)
                 .join(broadcast(numbered), new String[] {Columns.KIND, FEATURE}, "left")
                 .select(
                         // every feature is numbered unless term_stats or entities are out of date

@@ -1,6 +1,5 @@
 package org.newslens.trends;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -13,8 +12,8 @@ import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.internal.SQLConf;
 import org.apache.spark.storage.StorageLevel;
+import org.newslens.io.Broadcasts;
 import org.newslens.io.Columns;
 import org.newslens.io.DocumentText;
 import org.newslens.io.Table;
@@ -46,10 +45,7 @@ final class StoredKeyness {
     private record Documents(Dataset<Row> rows, long count) {
         /** Few documents (the usual append) go to every task, so the rows joined with them are not shuffled. */
         Dataset<Row> joinable(String... columns) {
-            Dataset<Row> selected = rows.select(Columns.DOC_ID, columns);
-            return count * DOCUMENT_ROW_BYTES <= SQLConf.get().autoBroadcastJoinThreshold()
-                    ? broadcast(selected)
-                    : selected;
+            return Broadcasts.ifSmall(rows.select(Columns.DOC_ID, columns), count, DOCUMENT_ROW_BYTES);
         }
     }
 
