@@ -154,15 +154,15 @@ final class StoredKeyness {
         if (toTakeAway.count() == 0) {
             return cells;
         }
-        return cells.unionByName(previousDocTerms
-                .select(Columns.DOC_ID, Columns.TERM, Columns.TF)
+        Dataset<Row> takenAway = TrendCounts.termFeatures(previousDocTerms)
                 .join(toTakeAway.joinable(Columns.OUTLET, Columns.PERIOD_INDEX), Columns.DOC_ID)
                 .select(
-                        lit(KeynessTable.TERM).as(Columns.KIND),
-                        col(Columns.TERM).as(Columns.FEATURE),
+                        col(Columns.KIND),
+                        col(Columns.FEATURE),
                         col(Columns.OUTLET),
                         col(Columns.PERIOD_INDEX),
-                        col(Columns.TF).cast("long").unary_$minus().as(Columns.N)));
+                        col(Columns.N).unary_$minus().as(Columns.N));
+        return cells.unionByName(takenAway);
     }
 
     /** The dataset this plan keeps cached, for the caller to release with its own. */

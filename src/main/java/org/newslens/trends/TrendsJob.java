@@ -182,12 +182,15 @@ public final class TrendsJob implements Job {
                     keep(kept, KeynessCells.documentGroups(Stories.perOutlet(documents, duplicates), dated));
             // Listed with the text their doc_terms rows were counted from (a single job may have changed documents
             // since), so that an append takes away exactly the counts they added.
-            Dataset<Row> keynessDocuments = docGroups
-                    .join(
-                            tables.read(Table.STATE_TERM_COUNTS_DOCUMENTS, name())
-                                    .select(Columns.DOC_ID, Columns.CONTENT_SHA),
-                            Columns.DOC_ID)
-                    .select(Columns.DOC_ID, Columns.CONTENT_SHA, Columns.OUTLET, Columns.PERIOD_INDEX);
+            // Kept: the append's plan compares it with the stored list, and it is written as the new one.
+            Dataset<Row> keynessDocuments = keep(
+                    kept,
+                    docGroups
+                            .join(
+                                    tables.read(Table.STATE_TERM_COUNTS_DOCUMENTS, name())
+                                            .select(Columns.DOC_ID, Columns.CONTENT_SHA),
+                                    Columns.DOC_ID)
+                            .select(Columns.DOC_ID, Columns.CONTENT_SHA, Columns.OUTLET, Columns.PERIOD_INDEX));
             // An append brings the stored term counts per cell up to date; entity mentions are few, and relinking
             // can change old documents' entities, so they are counted whole every run.
             Optional<StoredKeyness> stored = context.append().isPresent()
