@@ -747,8 +747,8 @@ public enum Table {
                     LongType,
                     true,
                     "The group's period, numbered in trends.period's unit (days since 1970-01-01, weeks since "
-                            + "Monday 1970-01-05, or year × 12 + month − 1); null for documents the period grouping leaves "
-                            + "out (undated, or a later copy of a story)"),
+                            + "Monday 1970-01-05, or year × 12 + month − 1); null for documents the period "
+                            + "grouping leaves out (undated, or a later copy of a story)"),
             field(Columns.N, LongType, false, "The term's occurrences in the group's documents")),
     STATE_KEYNESS_DOCUMENTS(
             "state/keyness_documents",
