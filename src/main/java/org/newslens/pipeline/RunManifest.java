@@ -38,6 +38,7 @@ final class RunManifest {
             "terms_documents_uncounted",
             "duplicate_documents_signed",
             "duplicate_signatures_reused",
+            "duplicate_search",
             "keyness_documents_counted",
             "keyness_documents_uncounted",
             "rejects_read",

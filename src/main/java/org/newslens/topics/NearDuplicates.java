@@ -4,11 +4,12 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.row_number;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -35,7 +36,7 @@ import org.newslens.topics.model.LshBands;
  * two shingle-hash sets. Each document whose near-copy came first (earlier {@code published}, then smaller
  * doc_id) is listed with that earliest copy as {@code duplicate_of}. Each document's shingle set and band
  * keys are kept in {@code state/duplicate_signatures}, so an append run shingles and signs only the documents
- * that are new or changed.
+ * that are new or changed; an append that only adds documents also searches only their buckets ({@link Previous}).
  */
 public final class NearDuplicates {
     static final int SHINGLE = 3;
@@ -50,11 +51,6 @@ public final class NearDuplicates {
             DataTypes.createStructField(Columns.BAND_KEYS, DataTypes.createArrayType(DataTypes.LongType, false), false),
             DataTypes.createStructField(DocumentText.REUSED, DataTypes.BooleanType, false)));
 
-    private static final StructType BAND_KEYS = DataTypes.createStructType(List.of(
-            DataTypes.createStructField("band", DataTypes.IntegerType, false),
-            DataTypes.createStructField("key", DataTypes.LongType, false),
-            DataTypes.createStructField(Columns.DOC_ID, DataTypes.StringType, false),
-            DataTypes.createStructField(Columns.PUBLISHED, DataTypes.DateType, true)));
     private static final StructType PAIRS = DataTypes.createStructType(List.of(
             DataTypes.createStructField(Columns.DOC_ID, DataTypes.StringType, false),
             DataTypes.createStructField("other_id", DataTypes.StringType, false),
@@ -65,13 +61,15 @@ public final class NearDuplicates {
      * The duplicates (lazy), what the search cost, and every document's signature as {@code
      * state/duplicate_signatures} rows (to write before {@link #release()}). When {@code storedAllReused}, the
      * stored signatures are all kept as they were, and {@code signedNow} (the rows of the documents signed by this
-     * run) is what the state gains.
+     * run) is what the state gains. {@code searchedAll} is false when only the buckets of new documents were
+     * searched and the previous run's duplicates were carried over (see {@link Previous}).
      */
     public record Result(
             Dataset<Row> duplicates,
             Dataset<Row> signatures,
             Dataset<Row> signedNow,
             boolean storedAllReused,
+            boolean searchedAll,
             LshBands bands,
             long oversizedBuckets,
             long candidatePairs,
@@ -84,6 +82,13 @@ public final class NearDuplicates {
         }
     }
 
+    /**
+     * What the previous run found and was made from, for an append: its {@code duplicates} (doc_id, duplicate_of,
+     * similarity) and its documents (doc_id, content_sha, published), found with the same similarity threshold
+     * and bucket cap as this run.
+     */
+    public record Previous(Dataset<Row> duplicates, Dataset<Row> documents) {}
+
     private NearDuplicates() {}
 
     /**
@@ -95,12 +100,23 @@ public final class NearDuplicates {
      */
     public static Result find(
             Dataset<Row> docs, Optional<Dataset<Row>> stored, double minSimilarity, int maxBucket, long seed) {
-        return find(DocumentSentences.grouped(docs), stored, minSimilarity, maxBucket, seed);
+        return find(DocumentSentences.grouped(docs), stored, Optional.empty(), minSimilarity, maxBucket, seed);
     }
 
-    /** As {@link #find(Dataset, Optional, double, int, long)}; only the documents signed here are read whole. */
+    /**
+     * As {@link #find(Dataset, Optional, double, int, long)}; only the documents signed here are read whole. With
+     * {@code previous}, when the stored signatures all still hold (no document gone or changed, none with another
+     * date) and no bucket a new document falls in grows past {@code maxBucket}, every pair of stored documents is
+     * one the previous run compared already: only the buckets of the new documents are searched, and each
+     * document's earliest copy is the earlier of its previous one and those found now.
+     */
     static Result find(
-            DocumentSentences docs, Optional<Dataset<Row>> stored, double minSimilarity, int maxBucket, long seed) {
+            DocumentSentences docs,
+            Optional<Dataset<Row>> stored,
+            Optional<Previous> previous,
+            double minSimilarity,
+            int maxBucket,
+            long seed) {
         LshBands bands = LshBands.forThreshold(minSimilarity);
         String lsh = bands.bands() + "x" + bands.rows() + " seed " + seed;
         Dataset<Row> signatures;
@@ -125,41 +141,26 @@ public final class NearDuplicates {
             reuse = DocumentText.reuseOf(signatures);
         }
 
-        FlatMapFunction<Row, Row> toBandKeys = row -> {
-            List<Long> keys = row.getList(row.fieldIndex(Columns.BAND_KEYS));
-            List<Row> out = new ArrayList<>(keys.size());
-            for (int b = 0; b < keys.size(); b++) {
-                out.add(RowFactory.create(b, keys.get(b), row.getAs(Columns.DOC_ID), row.getAs(Columns.PUBLISHED)));
-            }
-            Iterator<Row> it = out.iterator();
-            return it;
-        };
-        // Members of a bucket in "came first" order: known dates before unknown, earlier dates, smaller doc_id.
-        Dataset<Row> buckets = signatures
-                .flatMap(toBandKeys, Encoders.row(BAND_KEYS))
-                .groupBy("band", "key")
-                .agg(expr("array_sort(collect_list(struct(isnull(published) as unknown, published, doc_id)))")
-                        .as("members"))
-                .filter("size(members) >= 2")
-                .select("members")
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        // One row per band key; only the keys are read, not the shingle sets.
+        Dataset<Row> bandRows = signatures.select(
+                col(Columns.DOC_ID),
+                col(Columns.PUBLISHED),
+                col(DocumentText.REUSED),
+                posexplode(col(Columns.BAND_KEYS)).as(new String[] {"band", "key"}));
+        boolean onlyNew = storedAllReused && previous.isPresent() && sameDates(docs.documents(), previous.get());
+        Dataset<Row> buckets = buckets(onlyNew ? newDocumentBuckets(bandRows) : bandRows);
         long oversized = buckets.filter("size(members) > " + maxBucket).count();
-
-        FlatMapFunction<Row, Row> toPairs = row -> {
-            List<Row> members = row.getList(row.fieldIndex("members"));
-            List<Row> out = new ArrayList<>();
-            for (int[] pair : LshBands.pairs(members.size(), maxBucket)) {
-                Row first = members.get(pair[0]);
-                out.add(RowFactory.create(
-                        members.get(pair[1]).getAs(Columns.DOC_ID),
-                        first.getAs(Columns.DOC_ID),
-                        first.getAs(Columns.PUBLISHED)));
-            }
-            Iterator<Row> it = out.iterator();
-            return it;
-        };
-        Dataset<Row> pairs =
-                buckets.flatMap(toPairs, Encoders.row(PAIRS)).distinct().persist(StorageLevel.MEMORY_AND_DISK());
+        if (onlyNew && oversized > 0) {
+            // A bucket past the cap pairs its members only with its earliest: pairs the previous run compared
+            // may no longer be compared, so everything is searched again.
+            buckets.unpersist();
+            onlyNew = false;
+            buckets = buckets(bandRows);
+            oversized = buckets.filter("size(members) > " + maxBucket).count();
+        }
+        Dataset<Row> pairs = buckets.flatMap(toPairs(maxBucket, onlyNew), Encoders.row(PAIRS))
+                .distinct()
+                .persist(StorageLevel.MEMORY_AND_DISK());
         long candidates = pairs.count();
 
         // The shingle sets of the candidates only, read once.
@@ -184,6 +185,9 @@ public final class NearDuplicates {
                 .select(Columns.DOC_ID, "other_id", "other_published", "set", "oset")
                 .map(jaccard, Encoders.row(SIMILAR))
                 .filter(col(Columns.SIMILARITY).geq(minSimilarity));
+        if (onlyNew) {
+            similar = similar.unionByName(previousSimilar(previous.get().duplicates(), docs.documents()));
+        }
         Dataset<Row> duplicates = similar.withColumn(
                         "rank",
                         row_number()
@@ -198,6 +202,7 @@ public final class NearDuplicates {
                 stateRows(signatures, lsh),
                 stateRows(signed, lsh),
                 storedAllReused,
+                !onlyNew,
                 bands,
                 oversized,
                 candidates,
@@ -206,6 +211,81 @@ public final class NearDuplicates {
                 buckets,
                 pairs,
                 candidateSets);
+    }
+
+    /**
+     * Each band key's bucket (two or more documents), its members in "came first" order: known dates before
+     * unknown, earlier dates, smaller doc_id.
+     */
+    private static Dataset<Row> buckets(Dataset<Row> bandRows) {
+        return bandRows.groupBy("band", "key")
+                .agg(expr("array_sort(collect_list(struct(isnull(published) as unknown, published, doc_id, "
+                                + DocumentText.REUSED + ")))")
+                        .as("members"))
+                .filter("size(members) >= 2")
+                .select("members")
+                .persist(StorageLevel.MEMORY_AND_DISK());
+    }
+
+    /** The band rows of the buckets a document signed by this run falls in (its keys are few: broadcast). */
+    private static Dataset<Row> newDocumentBuckets(Dataset<Row> bandRows) {
+        Dataset<Row> newKeys = bandRows.where(not(col(DocumentText.REUSED)))
+                .select("band", "key")
+                .distinct();
+        return bandRows.join(broadcast(newKeys), List.of("band", "key").toArray(new String[0]), "left_semi");
+    }
+
+    /**
+     * (doc_id, other_id, other_published) of each bucket's pairs, other_id the member that came first; with
+     * {@code withNewOnly}, only the pairs with a document signed by this run.
+     */
+    private static FlatMapFunction<Row, Row> toPairs(int maxBucket, boolean withNewOnly) {
+        return row -> {
+            List<Row> members = row.getList(row.fieldIndex("members"));
+            List<Row> out = new ArrayList<>();
+            for (int[] pair : LshBands.pairs(members.size(), maxBucket)) {
+                Row first = members.get(pair[0]);
+                Row later = members.get(pair[1]);
+                if (withNewOnly
+                        && first.<Boolean>getAs(DocumentText.REUSED)
+                        && later.<Boolean>getAs(DocumentText.REUSED)) {
+                    continue; // compared by the run that stored both
+                }
+                out.add(RowFactory.create(
+                        later.getAs(Columns.DOC_ID), first.getAs(Columns.DOC_ID), first.getAs(Columns.PUBLISHED)));
+            }
+            return out.iterator();
+        };
+    }
+
+    /** Whether every document the previous run also had, with the same text, has the same published date. */
+    private static boolean sameDates(Dataset<Row> documents, Previous previous) {
+        Dataset<Row> before = previous.documents()
+                .select(
+                        col(Columns.DOC_ID).as("before_id"),
+                        col(Columns.CONTENT_SHA).as("before_sha"),
+                        col(Columns.PUBLISHED).as("before_published"));
+        return documents
+                .join(
+                        before,
+                        col(Columns.DOC_ID)
+                                .equalTo(col("before_id"))
+                                .and(col(Columns.CONTENT_SHA).equalTo(col("before_sha"))))
+                .where(not(col(Columns.PUBLISHED).eqNullSafe(col("before_published"))))
+                .isEmpty();
+    }
+
+    /** The previous run's duplicates as rows of {@link #SIMILAR}, their earliest copies' dates from the documents. */
+    private static Dataset<Row> previousSimilar(Dataset<Row> duplicates, Dataset<Row> documents) {
+        Dataset<Row> dates = documents.select(
+                col(Columns.DOC_ID).as("first_id"), col(Columns.PUBLISHED).as("other_published"));
+        return duplicates
+                .join(dates, col(Columns.DUPLICATE_OF).equalTo(col("first_id")))
+                .select(
+                        col(Columns.DOC_ID),
+                        col(Columns.DUPLICATE_OF).as("other_id"),
+                        col("other_published"),
+                        col(Columns.SIMILARITY));
     }
 
     private static Dataset<Row> stateRows(Dataset<Row> signatures, String lsh) {

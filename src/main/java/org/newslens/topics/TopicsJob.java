@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
@@ -21,6 +22,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.newslens.config.CoreSettings;
+import org.newslens.config.Setting;
 import org.newslens.config.Settings;
 import org.newslens.io.Columns;
 import org.newslens.io.DocumentText;
@@ -168,6 +170,7 @@ public final class TopicsJob implements Job {
                 CoreSettings.isAppend(settings)
                         ? tables.readPrevious(Table.STATE_DUPLICATE_SIGNATURES)
                         : Optional.empty(),
+                previousDuplicates(context),
                 settings.get(TopicsSettings.DUPLICATE_SIMILARITY),
                 settings.get(TopicsSettings.DUPLICATE_MAX_BUCKET),
                 seed);
@@ -190,6 +193,7 @@ public final class TopicsJob implements Job {
         summary.put("near_duplicates", "near-duplicates", duplicateCount);
         summary.put("duplicate_lsh_bands", "duplicate LSH bands", found.bands().bands());
         summary.put("duplicate_lsh_rows", "duplicate LSH rows", found.bands().rows());
+        summary.put("duplicate_search", found.searchedAll() ? "all documents" : "new documents");
         summary.put("duplicate_candidates", found.candidatePairs());
         summary.put("duplicate_big_buckets", found.oversizedBuckets());
         // Small (one id per duplicate), so broadcast: the documents are never shuffled to leave them out.
@@ -393,6 +397,29 @@ public final class TopicsJob implements Job {
         }
         docs.release();
         documentRows.unpersist();
+    }
+
+    /**
+     * In an append, the near-duplicates the previous run found and the documents it had, when it searched with this
+     * run's similarity threshold and bucket cap (they may change between appends): then only the new documents'
+     * buckets need searching.
+     */
+    private static Optional<NearDuplicates.Previous> previousDuplicates(JobContext context) {
+        if (context.append().isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> before = context.append().get().settings();
+        Map<String, String> now = context.settings().effective();
+        boolean sameSearch = List.of(TopicsSettings.DUPLICATE_SIMILARITY, TopicsSettings.DUPLICATE_MAX_BUCKET).stream()
+                .map(Setting::key)
+                .allMatch(key -> Objects.equals(before.get(key), now.get(key)));
+        Optional<Dataset<Row>> duplicates =
+                sameSearch ? context.tables().readPrevious(Table.DUPLICATES) : Optional.empty();
+        Optional<Dataset<Row>> documents =
+                duplicates.isPresent() ? context.tables().readPrevious(Table.DOCUMENTS) : Optional.empty();
+        return documents.map(d -> new NearDuplicates.Previous(
+                duplicates.get().select(Columns.DOC_ID, Columns.DUPLICATE_OF, Columns.SIMILARITY),
+                d.select(Columns.DOC_ID, Columns.CONTENT_SHA, Columns.PUBLISHED)));
     }
 
     /** The rows of documents that are not near-duplicates (the duplicate ids are broadcast). */

@@ -263,6 +263,9 @@ class AppendEqualsFullEndToEndTest {
                     .as("signatures reused: %s", append)
                     .isPositive();
         }
+        // B only adds documents, so only their buckets are searched; C changes old texts, so everything is.
+        assertThat(second.path("duplicate_search").asText()).isEqualTo("new documents");
+        assertThat(third.path("duplicate_search").asText()).isEqualTo("all documents");
     }
 
     /** Each run's own rejects: B's malformed line is B's; the empty A file was rejected by the first run. */

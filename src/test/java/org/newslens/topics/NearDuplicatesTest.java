@@ -186,6 +186,88 @@ class NearDuplicatesTest {
         assertThat(otherBanding.signatureReuse().made()).isEqualTo(8);
     }
 
+    /**
+     * An append that only adds documents searches only the buckets the new ones fall in and keeps the previous
+     * run's earliest copies unless a new document came earlier: the same duplicates as a search from scratch. A
+     * bucket growing past the cap, or a stored document with another date, sends it back to searching everything.
+     */
+    @Test
+    void anAppendOfNewDocumentsSearchesTheirBucketsAndFindsWhatASearchFromScratchFinds() {
+        Random random = new Random(23);
+        List<String> story = words(random, 120);
+        List<String> other = words(random, 120);
+        List<String> third = words(random, 120);
+        List<Row> before = new ArrayList<>();
+        for (int d = 0; d < 5; d++) {
+            before.add(doc("filler-" + d, "v1", 1 + d, words(random, 120)));
+        }
+        before.add(doc("story-b", "v1", 10, story));
+        before.add(doc("story-c", "v1", 12, story));
+        before.add(doc("other-a", "v1", 8, other));
+        before.add(doc("third-a", "v1", 2, third));
+        before.add(doc("third-b", "v1", 3, third));
+        // An earlier copy of the story (it becomes the first copy of both), a later copy of the other, and news.
+        List<Row> after = new ArrayList<>(before);
+        after.add(doc("story-a", "v1", 6, story));
+        after.add(doc("other-b", "v1", 20, other));
+        after.add(doc("filler-5", "v1", 21, words(random, 120)));
+        Dataset<Row> beforeDocs = spark.createDataFrame(before, DOCS).repartition(2);
+        Dataset<Row> afterDocs = spark.createDataFrame(after, DOCS).repartition(3);
+
+        NearDuplicates.Result appended = appendTo(beforeDocs, afterDocs, 200);
+        assertThat(appended.searchedAll()).isFalse();
+        assertThat(appended.candidatePairs())
+                .as("only pairs with a new document are compared")
+                .isEqualTo(3);
+        assertThat(sortedRows(appended.duplicates()))
+                .isEqualTo(fromScratch(afterDocs, 200))
+                .as("third-b's copy of third-a was found by the previous run")
+                .containsExactlyInAnyOrder(
+                        "[other-b,other-a,1.0]",
+                        "[story-b,story-a,1.0]",
+                        "[story-c,story-a,1.0]",
+                        "[third-b,third-a,1.0]");
+        appended.release();
+
+        // With a cap of 2 the story's buckets (2 copies before, 3 now) pass the cap: all pairs are searched again.
+        NearDuplicates.Result capped = appendTo(beforeDocs, afterDocs, 2);
+        assertThat(capped.searchedAll()).isTrue();
+        assertThat(sortedRows(capped.duplicates())).isEqualTo(fromScratch(afterDocs, 2));
+        capped.release();
+
+        // story-c now has another date: the order within its buckets may differ from the previous run's.
+        List<Row> redated = new ArrayList<>(after);
+        redated.set(6, doc("story-c", "v1", 4, story));
+        Dataset<Row> redatedDocs = spark.createDataFrame(redated, DOCS);
+        NearDuplicates.Result moved = appendTo(beforeDocs, redatedDocs, 200);
+        assertThat(moved.searchedAll()).isTrue();
+        assertThat(sortedRows(moved.duplicates()))
+                .isEqualTo(fromScratch(redatedDocs, 200))
+                .contains("[story-a,story-c,1.0]");
+        moved.release();
+    }
+
+    /** A search over {@code before}, then one over {@code after} given its stored signatures and duplicates. */
+    private NearDuplicates.Result appendTo(Dataset<Row> before, Dataset<Row> after, int maxBucket) {
+        NearDuplicates.Result first = NearDuplicates.find(before, Optional.empty(), 0.8, maxBucket, 42);
+        Dataset<Row> state = spark.createDataFrame(
+                first.signatures().collectAsList(), first.signatures().schema());
+        Dataset<Row> duplicates = spark.createDataFrame(
+                first.duplicates().collectAsList(), first.duplicates().schema());
+        first.release();
+        NearDuplicates.Previous previous =
+                new NearDuplicates.Previous(duplicates, before.select("doc_id", "content_sha", "published"));
+        return NearDuplicates.find(
+                DocumentSentences.grouped(after), Optional.of(state), Optional.of(previous), 0.8, maxBucket, 42);
+    }
+
+    private List<String> fromScratch(Dataset<Row> docs, int maxBucket) {
+        NearDuplicates.Result scratch = NearDuplicates.find(docs, Optional.empty(), 0.8, maxBucket, 42);
+        List<String> found = sortedRows(scratch.duplicates());
+        scratch.release();
+        return found;
+    }
+
     private static Row doc(String id, String version, int day, List<String> words) {
         return RowFactory.create(
                 id,
