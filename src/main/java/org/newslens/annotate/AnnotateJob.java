@@ -127,7 +127,9 @@ public final class AnnotateJob implements Job {
                     Math.round(tokens / Math.max(1e-9, passSeconds - loadSeconds.value())));
             reportFailures(annotated, context);
         } finally {
-            annotated.unpersist();
+            // Waits for the disk blocks to go: removed in the background, they can race the session's stop when
+            // annotate is the last job, and Spark then logs a stack trace for each block it could not remove.
+            annotated.unpersist(true);
             reuse.ifPresent(AnnotationReuse::release);
         }
     }
