@@ -69,6 +69,19 @@ public record AppendBase(
         return new AppendBase(runFolder, (String) manifest.get("corpus_root"), stored, history);
     }
 
+    /**
+     * The history entry of the latest run that changed the output (empty when there is none): a run that found
+     * nothing new keeps every table, and had the same settings as the run before it, so it is passed over.
+     */
+    public Map<String, Object> lastChange() {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (!Boolean.TRUE.equals(history.get(i).get("up_to_date"))) {
+                return history.get(i);
+            }
+        }
+        return Map.of();
+    }
+
     /** Fails when a setting that shapes stored rows differs from the one the output was made with. */
     static void checkSettings(Map<String, String> stored, Map<String, String> asked) {
         List<String> changed = new ArrayList<>();

@@ -22,6 +22,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.newslens.io.Broadcasts;
 import org.newslens.io.Columns;
 import org.newslens.io.DocumentText;
 import org.newslens.topics.model.LshBands;
@@ -84,8 +85,8 @@ public final class NearDuplicates {
 
     /**
      * What the previous run found and was made from, for an append: its {@code duplicates} (doc_id, duplicate_of,
-     * similarity) and its documents (doc_id, content_sha, published), found with the same similarity threshold
-     * and bucket cap as this run.
+     * similarity) and its documents (doc_id, content_sha, published). The caller vouches that the run found these
+     * duplicates itself, with the stored signatures and this run's similarity threshold and bucket cap.
      */
     public record Previous(Dataset<Row> duplicates, Dataset<Row> documents) {}
 
@@ -106,7 +107,7 @@ public final class NearDuplicates {
     /**
      * As {@link #find(Dataset, Optional, double, int, long)}; only the documents signed here are read whole. With
      * {@code previous}, when the stored signatures all still hold (no document gone or changed, none with another
-     * date) and no bucket a new document falls in grows past {@code maxBucket}, every pair of stored documents is
+     * date) and no new document falls in a bucket of more than {@code maxBucket} documents, every pair of stored documents is
      * one the previous run compared already: only the buckets of the new documents are searched, and each
      * document's earliest copy is the earlier of its previous one and those found now.
      */
@@ -134,6 +135,7 @@ public final class NearDuplicates {
                     .persist(StorageLevel.MEMORY_AND_DISK());
             signatures = reused.unionByName(signed);
             reuse = DocumentText.reuseOf(signatures);
+            // A count suffices: the state holds one row per document, and only rows of documents now are reused.
             storedAllReused = reuse.reused() == stored.get().count();
         } else {
             signed = sign(docs.all(), bands, seed).persist(StorageLevel.MEMORY_AND_DISK());
@@ -147,18 +149,19 @@ public final class NearDuplicates {
                 col(Columns.PUBLISHED),
                 col(DocumentText.REUSED),
                 posexplode(col(Columns.BAND_KEYS)).as(new String[] {"band", "key"}));
-        boolean onlyNew = storedAllReused && previous.isPresent() && sameDates(docs.documents(), previous.get());
-        Dataset<Row> buckets = buckets(onlyNew ? newDocumentBuckets(bandRows) : bandRows);
+        boolean newOnly = storedAllReused && previous.isPresent() && sameDates(docs.documents(), previous.get());
+        Dataset<Row> buckets = buckets(newOnly ? newDocumentBuckets(bandRows, reuse.made() * bands.bands()) : bandRows);
         long oversized = buckets.filter("size(members) > " + maxBucket).count();
-        if (onlyNew && oversized > 0) {
-            // A bucket past the cap pairs its members only with its earliest: pairs the previous run compared
-            // may no longer be compared, so everything is searched again.
+        if (newOnly && oversized > 0) {
+            // A new document is in a bucket of more than the cap, which pairs its members only with its earliest:
+            // which pairs of stored documents a full search compares then depends on the new ones, so everything
+            // is searched again (the buckets just grouped are of the new documents only, and dropped).
             buckets.unpersist();
-            onlyNew = false;
+            newOnly = false;
             buckets = buckets(bandRows);
             oversized = buckets.filter("size(members) > " + maxBucket).count();
         }
-        Dataset<Row> pairs = buckets.flatMap(toPairs(maxBucket, onlyNew), Encoders.row(PAIRS))
+        Dataset<Row> pairs = buckets.flatMap(toPairs(maxBucket, newOnly), Encoders.row(PAIRS))
                 .distinct()
                 .persist(StorageLevel.MEMORY_AND_DISK());
         long candidates = pairs.count();
@@ -185,7 +188,7 @@ public final class NearDuplicates {
                 .select(Columns.DOC_ID, "other_id", "other_published", "set", "oset")
                 .map(jaccard, Encoders.row(SIMILAR))
                 .filter(col(Columns.SIMILARITY).geq(minSimilarity));
-        if (onlyNew) {
+        if (newOnly) {
             similar = similar.unionByName(previousSimilar(previous.get().duplicates(), docs.documents()));
         }
         Dataset<Row> duplicates = similar.withColumn(
@@ -202,7 +205,7 @@ public final class NearDuplicates {
                 stateRows(signatures, lsh),
                 stateRows(signed, lsh),
                 storedAllReused,
-                !onlyNew,
+                !newOnly,
                 bands,
                 oversized,
                 candidates,
@@ -227,28 +230,27 @@ public final class NearDuplicates {
                 .persist(StorageLevel.MEMORY_AND_DISK());
     }
 
-    /** The band rows of the buckets a document signed by this run falls in (its keys are few: broadcast). */
-    private static Dataset<Row> newDocumentBuckets(Dataset<Row> bandRows) {
-        Dataset<Row> newKeys = bandRows.where(not(col(DocumentText.REUSED)))
+    /** The band rows of the buckets a document signed by this run falls in; it has at most {@code newKeys} keys. */
+    private static Dataset<Row> newDocumentBuckets(Dataset<Row> bandRows, long newKeys) {
+        Dataset<Row> keys = bandRows.where(not(col(DocumentText.REUSED)))
                 .select("band", "key")
                 .distinct();
-        return bandRows.join(broadcast(newKeys), List.of("band", "key").toArray(new String[0]), "left_semi");
+        // A band number and a key: 12 bytes a row.
+        return bandRows.join(Broadcasts.ifSmall(keys, newKeys, 12), new String[] {"band", "key"}, "left_semi");
     }
 
     /**
      * (doc_id, other_id, other_published) of each bucket's pairs, other_id the member that came first; with
-     * {@code withNewOnly}, only the pairs with a document signed by this run.
+     * {@code newOnly}, only the pairs with a document signed by this run.
      */
-    private static FlatMapFunction<Row, Row> toPairs(int maxBucket, boolean withNewOnly) {
+    private static FlatMapFunction<Row, Row> toPairs(int maxBucket, boolean newOnly) {
         return row -> {
             List<Row> members = row.getList(row.fieldIndex("members"));
             List<Row> out = new ArrayList<>();
             for (int[] pair : LshBands.pairs(members.size(), maxBucket)) {
                 Row first = members.get(pair[0]);
                 Row later = members.get(pair[1]);
-                if (withNewOnly
-                        && first.<Boolean>getAs(DocumentText.REUSED)
-                        && later.<Boolean>getAs(DocumentText.REUSED)) {
+                if (newOnly && first.<Boolean>getAs(DocumentText.REUSED) && later.<Boolean>getAs(DocumentText.REUSED)) {
                     continue; // compared by the run that stored both
                 }
                 out.add(RowFactory.create(

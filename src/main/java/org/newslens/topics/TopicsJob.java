@@ -56,6 +56,9 @@ import org.slf4j.LoggerFactory;
  * and aggregation order depend on partitioning and task timing).
  */
 public final class TopicsJob implements Job {
+    /** The summary figure that says how this run searched for near-duplicates (kept in the run history). */
+    static final String DUPLICATE_SEARCH = "duplicate_search";
+
     private static final Logger LOG = LoggerFactory.getLogger(TopicsJob.class);
     static final String CLUSTER_MODEL = "clusters";
     private static final int LABEL_TERMS = 3;
@@ -193,7 +196,7 @@ public final class TopicsJob implements Job {
         summary.put("near_duplicates", "near-duplicates", duplicateCount);
         summary.put("duplicate_lsh_bands", "duplicate LSH bands", found.bands().bands());
         summary.put("duplicate_lsh_rows", "duplicate LSH rows", found.bands().rows());
-        summary.put("duplicate_search", found.searchedAll() ? "all documents" : "new documents");
+        summary.put(DUPLICATE_SEARCH, found.searchedAll() ? "all documents" : "new documents");
         summary.put("duplicate_candidates", found.candidatePairs());
         summary.put("duplicate_big_buckets", found.oversizedBuckets());
         // Small (one id per duplicate), so broadcast: the documents are never shuffled to leave them out.
@@ -402,10 +405,12 @@ public final class TopicsJob implements Job {
     /**
      * In an append, the near-duplicates the previous run found and the documents it had, when it searched with this
      * run's similarity threshold and bucket cap (they may change between appends): then only the new documents'
-     * buckets need searching.
+     * buckets need searching. The output's settings and documents are those the duplicates were found with only
+     * when the latest run that changed the output searched for them itself: a single later job (ingest alone, say)
+     * carries {@code duplicates} over under its own settings, and may have changed the documents' dates.
      */
     private static Optional<NearDuplicates.Previous> previousDuplicates(JobContext context) {
-        if (context.append().isEmpty()) {
+        if (context.append().isEmpty() || !context.append().get().lastChange().containsKey(DUPLICATE_SEARCH)) {
             return Optional.empty();
         }
         Map<String, String> before = context.append().get().settings();

@@ -389,7 +389,8 @@ class AppendEqualsFullEndToEndTest {
 
         assertThat(runD.code).as(runD.console()).isZero();
         assertThat(runD.console())
-                .contains("coherence window counts updated (1) or counted again over every document (0) 1");
+                .contains("coherence window counts updated (1) or counted again over every document (0) 1")
+                .containsPattern("duplicate search +new documents");
         Map<String, Long> stored = TopicStateRecount.storedCoherence(SharedSpark.session(), output);
         assertThat(stored.get("\u0000windows")).isGreaterThan(windowsBefore);
         assertThat(stored).isEqualTo(TopicStateRecount.coherence(SharedSpark.session(), output));
