@@ -396,6 +396,33 @@ class AppendEqualsFullEndToEndTest {
         assertThat(stored).isEqualTo(TopicStateRecount.coherence(SharedSpark.session(), output));
     }
 
+    @Test
+    @Order(11)
+    void reprintsAppendedLaterFindTheirEarliestCopyAsASearchOfEveryDocumentWould() throws IOException {
+        // A reprint of an A article dated after it, then one dated before it: the second becomes the earliest copy
+        // of both. Each append only adds documents, so it searches only the new documents' buckets.
+        String article = Files.readString(root.resolve(SHORT_NAME_FILE), StandardCharsets.UTF_8);
+        String output = appended.toUri().toString();
+        List<String> dates = List.of("March 9, 2024", "March 1, 2024");
+        for (String date : dates) {
+            Path reprint = temp.resolve("reprint-" + dates.indexOf(date));
+            Files.createDirectories(reprint);
+            Files.writeString(
+                    reprint.resolve("harbour-dues.txt"),
+                    article.replace("March 4, 2024", date).replace("Source: Kesselby Lantern", "Source: Valley Post"),
+                    StandardCharsets.UTF_8);
+
+            Run run = append(reprint, appended);
+
+            assertThat(run.code).as(run.console()).isZero();
+            assertThat(run.console()).containsPattern("duplicate search +new documents");
+            assertThat(TopicStateRecount.storedDuplicates(SharedSpark.session(), output))
+                    .as("duplicates after the reprint of %s", date)
+                    .isEqualTo(TopicStateRecount.duplicates(SharedSpark.session(), output))
+                    .hasSize(date.startsWith("March 9") ? 1 : 2);
+        }
+    }
+
     // ---- helpers
 
     /** A folder outside the corpus root holding one new article. */

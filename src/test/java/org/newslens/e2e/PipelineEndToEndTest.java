@@ -115,7 +115,8 @@ class PipelineEndToEndTest {
         assertThat(figures.size()).isGreaterThan(10);
         figures.fields().forEachRemaining(figure -> {
             assertThat(figure.getKey()).matches("[a-z][a-z0-9]*(_[a-z0-9]+)*");
-            if (!List.of("input_fingerprint", "report_page", "trends_period").contains(figure.getKey())) {
+            if (!List.of("input_fingerprint", "report_page", "trends_period", "duplicate_search")
+                    .contains(figure.getKey())) {
                 assertThat(figure.getValue().isNumber())
                         .as(figure.getKey() + " = " + figure.getValue())
                         .isTrue();

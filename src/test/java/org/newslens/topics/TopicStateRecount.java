@@ -3,6 +3,7 @@ package org.newslens.topics;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
@@ -55,6 +56,32 @@ public final class TopicStateRecount {
         Map<String, Long> recounted = new TreeMap<>();
         keys.forEach(k -> recounted.put(k, counts.getOrDefault(k, 0L)));
         return recounted;
+    }
+
+    /** The duplicates table of an output: (doc_id, duplicate_of, similarity) rows as strings, sorted. */
+    public static List<String> storedDuplicates(SparkSession spark, String output) {
+        return sorted(new TableStore(spark, output, "read")
+                .read(Table.DUPLICATES, "test")
+                .select(Columns.DOC_ID, Columns.DUPLICATE_OF, Columns.SIMILARITY));
+    }
+
+    /** The same, found again by a search of every document from scratch with the default threshold, cap and seed. */
+    public static List<String> duplicates(SparkSession spark, String output) {
+        NearDuplicates.Result found = NearDuplicates.find(
+                TopicsJob.documentsWithSentences(new TableStore(spark, output, "read")),
+                Optional.empty(),
+                TopicsSettings.DUPLICATE_SIMILARITY.defaultValue(),
+                TopicsSettings.DUPLICATE_MAX_BUCKET.defaultValue(),
+                TopicsSettings.SEED.defaultValue());
+        try {
+            return sorted(found.duplicates());
+        } finally {
+            found.release();
+        }
+    }
+
+    private static List<String> sorted(Dataset<Row> rows) {
+        return rows.collectAsList().stream().map(Row::toString).sorted().toList();
     }
 
     private static List<String> rows(Dataset<Row> termSums) {
