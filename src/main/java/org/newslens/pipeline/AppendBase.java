@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.newslens.config.CoreSettings;
+import org.newslens.config.Setting;
 import org.newslens.config.Settings;
 import org.newslens.config.SettingsException;
 import org.newslens.io.RunFolders;
@@ -37,7 +38,7 @@ public record AppendBase(
                     CoreSettings.PARTITIONS,
                     CoreSettings.LOG_LEVEL,
                     CoreSettings.LOCK_STALE_HOURS)
-            .map(org.newslens.config.Setting::key)
+            .map(Setting::key)
             .toList();
 
     /** Loads the output's current run, failing with the reason when an append cannot add to it. */
@@ -105,12 +106,15 @@ public record AppendBase(
      * how to run): then an input with nothing new leaves every table as it is.
      */
     public boolean sameAnalysis(Settings asked) {
-        for (Map.Entry<String, String> entry : asked.effective().entrySet()) {
-            if (!RUN_ONLY_SETTINGS.contains(entry.getKey())
-                    && !Objects.equals(settings.get(entry.getKey()), entry.getValue())) {
-                return false;
-            }
-        }
-        return true;
+        Map<String, String> effective = asked.effective();
+        return effective.keySet().stream()
+                .filter(key -> !RUN_ONLY_SETTINGS.contains(key))
+                .allMatch(key -> Objects.equals(settings.get(key), effective.get(key)));
+    }
+
+    /** Whether the asked values of these settings equal the output's. */
+    public boolean sameValues(Settings asked, List<Setting<?>> which) {
+        Map<String, String> effective = asked.effective();
+        return which.stream().map(Setting::key).allMatch(key -> Objects.equals(settings.get(key), effective.get(key)));
     }
 }

@@ -12,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
@@ -22,7 +21,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.newslens.config.CoreSettings;
-import org.newslens.config.Setting;
 import org.newslens.config.Settings;
 import org.newslens.io.Columns;
 import org.newslens.io.DocumentText;
@@ -413,11 +411,11 @@ public final class TopicsJob implements Job {
         if (context.append().isEmpty() || !context.append().get().lastChange().containsKey(DUPLICATE_SEARCH)) {
             return Optional.empty();
         }
-        Map<String, String> before = context.append().get().settings();
-        Map<String, String> now = context.settings().effective();
-        boolean sameSearch = List.of(TopicsSettings.DUPLICATE_SIMILARITY, TopicsSettings.DUPLICATE_MAX_BUCKET).stream()
-                .map(Setting::key)
-                .allMatch(key -> Objects.equals(before.get(key), now.get(key)));
+        boolean sameSearch = context.append()
+                .get()
+                .sameValues(
+                        context.settings(),
+                        List.of(TopicsSettings.DUPLICATE_SIMILARITY, TopicsSettings.DUPLICATE_MAX_BUCKET));
         Optional<Dataset<Row>> duplicates =
                 sameSearch ? context.tables().readPrevious(Table.DUPLICATES) : Optional.empty();
         Optional<Dataset<Row>> documents =

@@ -85,9 +85,6 @@ public final class TopicStateRecount {
     }
 
     private static List<String> rows(Dataset<Row> termSums) {
-        return termSums.select(Columns.CLUSTER_ID, Columns.TERM, Columns.TF).collectAsList().stream()
-                .map(Row::toString)
-                .sorted()
-                .toList();
+        return sorted(termSums.select(Columns.CLUSTER_ID, Columns.TERM, Columns.TF));
     }
 }
