@@ -1,6 +1,7 @@
 package org.newslens.io;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
@@ -17,6 +19,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
@@ -167,30 +170,87 @@ public final class TableStore {
 
     long writeAdding(Table table, Dataset<Row> added, int maxSharedWrites) {
         Path previous = new Path(current, table.tableName());
+        // conform first: callers may pass more columns than the table's (write drops them), in any order.
+        return addToEarlier(
+                table, added, null, () -> parquet(table, previous).unionByName(conform(table, added)), maxSharedWrites);
+    }
+
+    /** Rewrites one earlier Parquet file of a table into this run's copy of the table; runs on an executor. */
+    @FunctionalInterface
+    public interface FileRewrite extends Serializable {
+        void rewrite(Path from, Path to, Configuration conf) throws IOException;
+    }
+
+    /**
+     * As {@link #writeAdding}, but each earlier file is rewritten by {@code rewrite} (one Spark task per file, keeping
+     * its name) instead of shared: for a table whose earlier rows all stay while a column's values move with the
+     * corpus. Where {@link #writeAdding} would write the table whole, the rows of {@code whole} are written.
+     */
+    public long writeAddingRewritten(
+            Table table, Dataset<Row> added, FileRewrite rewrite, Supplier<Dataset<Row>> whole) {
+        return addToEarlier(table, added, rewrite, whole, MAX_SHARED_WRITES);
+    }
+
+    long writeAddingRewritten(
+            Table table, Dataset<Row> added, FileRewrite rewrite, Supplier<Dataset<Row>> whole, int maxSharedWrites) {
+        return addToEarlier(table, added, rewrite, whole, maxSharedWrites);
+    }
+
+    /** The earlier files shared (rewrite null) or rewritten, plus the added rows; or whole, see {@link #writeAdding}. */
+    private long addToEarlier(
+            Table table, Dataset<Row> added, FileRewrite rewrite, Supplier<Dataset<Row>> whole, int maxSharedWrites) {
+        Path previous = new Path(current, table.tableName());
         if (current.equals(runFolder) || !exists(previous)) {
-            return write(table, added);
+            return write(table, rewrite == null ? added : whole.get());
         }
         FileSystem fs = fileSystem();
         List<Path> files = dataFiles(fs, previous);
         long writes = files.stream().map(f -> writeOf(f.getName())).distinct().count();
         if (writes >= maxSharedWrites) {
             LOG.info("{}: the earlier files come from {} writes, so it is written whole", table.tableName(), writes);
-            // conform first: callers may pass more columns than the table's (write drops them), in any order.
-            return write(table, parquet(table, previous).unionByName(conform(table, added)));
+            return write(table, whole.get());
         }
         long rows = write(table, added);
         Path target = new Path(runFolder, table.tableName());
-        try {
-            for (Path file : files) {
-                share(fs, file, new Path(target, file.getName()));
+        if (rewrite == null) {
+            try {
+                for (Path file : files) {
+                    share(fs, file, new Path(target, file.getName()));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Sharing the files of " + previous + " into " + target + " failed", e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Sharing the files of " + previous + " into " + target + " failed", e);
+        } else {
+            rewrite(table, files, target, rewrite);
         }
         long total = sharedRows(table, target, rows);
         written.put(table, total);
-        LOG.info("{}: {} rows kept from the run before, {} added", table.tableName(), total - rows, rows);
+        LOG.info(
+                "{}: {} rows kept from the run before ({}), {} added",
+                table.tableName(),
+                total - rows,
+                rewrite == null ? "files shared" : "files rewritten",
+                rows);
         return total;
+    }
+
+    /** Rewrites the files into the target folder, keeping their names: one Spark task per file. */
+    private void rewrite(Table table, List<Path> files, Path target, FileRewrite rewrite) {
+        String stepLabel = JobLabels.currentStep(spark);
+        JobLabels.step(spark, "write " + table.tableName() + ": rewrite the earlier files");
+        try {
+            HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
+            String to = target.toString();
+            List<String> from = files.stream().map(Path::toString).toList();
+            JavaSparkContext.fromSparkContext(spark.sparkContext())
+                    .parallelize(from, Math.max(1, from.size()))
+                    .foreach(file -> {
+                        Path source = new Path(file);
+                        rewrite.rewrite(source, new Path(to, source.getName()), conf.get());
+                    });
+        } finally {
+            JobLabels.step(spark, stepLabel);
+        }
     }
 
     /** The data files of a table folder (not its markers or checksums). */

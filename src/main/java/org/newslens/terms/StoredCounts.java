@@ -124,6 +124,11 @@ final class StoredCounts {
                 col(Columns.DF).unary_$minus().as(Columns.DF)));
     }
 
+    /** Whether every stored document stays as it was (none gone or changed): the run before's doc_terms rows all stay. */
+    boolean keepsEveryDocument() {
+        return gone == 0;
+    }
+
     /** (doc_id, term, tf) of the stored documents that stay as they were, from the run before's doc_terms. */
     Dataset<Row> keptTermFrequencies() {
         return gone == 0

@@ -14,10 +14,14 @@ import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -103,8 +107,7 @@ public final class TermsJob implements Job {
             corpus.count(); // fills both caches here, so the writes below read as the small steps they are
             Dataset<Row> termStats = termStats(corpus, documentCount);
             long vocabulary = tables.write(Table.TERM_STATS, termStats);
-            Dataset<Row> docTerms = docTerms(frequencies, termStats, vocabulary);
-            tables.write(Table.DOC_TERMS, docTerms);
+            writeDocTerms(context, stored, frequencies, counts, termStats, vocabulary);
             // Ranked from the rows just written: three columns of Parquet read back cost less than holding every
             // document's term frequencies in memory for a second pass (in an append, most come from Parquet anyway).
             tables.write(
@@ -124,6 +127,41 @@ public final class TermsJob implements Job {
             corpus.unpersist();
             counts.unpersist();
             stored.ifPresent(StoredCounts::release);
+        }
+    }
+
+    /**
+     * Writes doc_terms. When an append keeps every stored document, their rows are the run before's with a new tf_idf
+     * ({@link TfIdfRewrite}), and only the counted documents' rows go through Spark.
+     */
+    private void writeDocTerms(
+            JobContext context,
+            Optional<StoredCounts> stored,
+            Dataset<Row> frequencies,
+            Dataset<Row> counts,
+            Dataset<Row> termStats,
+            long vocabulary) {
+        TableStore tables = context.tables();
+        if (stored.isEmpty() || !stored.get().keepsEveryDocument() || vocabulary > BROADCAST_IDF_TERMS) {
+            tables.write(Table.DOC_TERMS, docTerms(frequencies, termStats, vocabulary));
+            return;
+        }
+        Map<String, Double> idf = new HashMap<>();
+        tables.read(Table.TERM_STATS, name())
+                .select(Columns.TERM, Columns.IDF)
+                .collectAsList()
+                .forEach(row -> idf.put(row.getString(0), row.getDouble(1)));
+        Broadcast<Map<String, Double>> shared = JavaSparkContext.fromSparkContext(
+                        context.spark().sparkContext())
+                .broadcast(idf);
+        try {
+            tables.writeAddingRewritten(
+                    Table.DOC_TERMS,
+                    docTerms(termFrequencies(counts), termStats, vocabulary),
+                    new TfIdfRewrite(shared),
+                    () -> docTerms(frequencies, termStats, vocabulary));
+        } finally {
+            shared.destroy();
         }
     }
 

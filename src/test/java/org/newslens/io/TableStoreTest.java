@@ -161,6 +161,63 @@ class TableStoreTest {
                 .containsExactlyInAnyOrder("file:/0.txt", "file:/1.txt", "file:/2.txt", "file:/3.txt", "file:/4.txt");
     }
 
+    /**
+     * An append that rewrites the earlier files (here a copy that leaves a mark beside each) keeps their names and adds
+     * its rows; once the earlier files come from too many writes, the whole table is written instead.
+     */
+    @Test
+    void appendsRewriteTheEarlierFilesUntilTheyComeFromTooManyWritesThenTheTableIsWrittenWhole() throws Exception {
+        TableStore full = new TableStore(spark, out.toUri().toString(), "run0");
+        full.write(Table.REJECTS, rejects("file:/0.txt"));
+        full.commit();
+        List<String> earlier = partFiles(Outputs.currentRun(out).resolve("rejects"));
+        TableStore.FileRewrite copyAndMark = (from, to, conf) -> {
+            org.apache.hadoop.fs.FileSystem fs = to.getFileSystem(conf);
+            org.apache.hadoop.fs.FileUtil.copy(fs, from, fs, to, false, conf);
+            fs.create(new org.apache.hadoop.fs.Path(to.getParent(), "_rewritten-" + to.getName()))
+                    .close();
+        };
+        for (int run = 1; run <= 3; run++) {
+            TableStore append = new TableStore(spark, out.toUri().toString(), "run" + run);
+            long rows = append.writeAddingRewritten(
+                    Table.REJECTS, rejects("file:/" + run + ".txt"), copyAndMark, () -> rejects("file:/whole.txt"), 3);
+            append.commit();
+            Path folder = Outputs.currentRun(out).resolve("rejects");
+            List<String> uris = new TableStore(spark, out.toUri().toString(), "reader")
+                    .read(Table.REJECTS, "test")
+                    .select("source_uri")
+                    .as(org.apache.spark.sql.Encoders.STRING())
+                    .collectAsList();
+            if (run < 3) {
+                assertThat(rows).isEqualTo(run + 1);
+                assertThat(uris)
+                        .as("after run %d", run)
+                        .hasSize(run + 1)
+                        .contains("file:/0.txt", "file:/" + run + ".txt");
+                assertThat(partFiles(folder))
+                        .as("the earlier files keep their names")
+                        .containsAll(earlier);
+                for (String name : earlier) {
+                    assertThat(folder.resolve("_rewritten-" + name))
+                            .as("run %d rewrote %s", run, name)
+                            .exists();
+                }
+                earlier = partFiles(folder);
+            } else { // the earlier files come from 3 writes
+                assertThat(uris).containsExactly("file:/whole.txt");
+            }
+        }
+    }
+
+    private static List<String> partFiles(Path folder) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.startsWith("part-"))
+                    .sorted()
+                    .toList();
+        }
+    }
+
     /** The row count of a shared table is the run before's (as its manifest gives it) plus the rows added. */
     @Test
     void aSharedTableIsCountedFromTheRunBeforesCountNotFromItsFiles() {
