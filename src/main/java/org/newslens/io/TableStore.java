@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -29,6 +31,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import scala.concurrent.Await;
 import scala.concurrent.duration.Duration;
 import scala.concurrent.duration.FiniteDuration;
@@ -170,15 +173,48 @@ public final class TableStore {
 
     long writeAdding(Table table, Dataset<Row> added, int maxSharedWrites) {
         Path previous = new Path(current, table.tableName());
-        // conform first: callers may pass more columns than the table's (write drops them), in any order.
-        return addToEarlier(
-                table, added, null, () -> parquet(table, previous).unionByName(conform(table, added)), maxSharedWrites);
+        if (current.equals(runFolder) || !exists(previous)) {
+            return write(table, added);
+        }
+        List<Path> files = earlierFiles(table, maxSharedWrites);
+        if (files == null) {
+            // conform first: callers may pass more columns than the table's (write drops them), in any order.
+            return write(table, parquet(table, previous).unionByName(conform(table, added)));
+        }
+        long rows = write(table, added);
+        Path target = new Path(runFolder, table.tableName());
+        try {
+            FileSystem fs = fileSystem();
+            for (Path file : files) {
+                share(fs, file, new Path(target, file.getName()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Sharing the files of " + previous + " into " + target + " failed", e);
+        }
+        long total = sharedRows(table, target, rows);
+        written.put(table, total);
+        LOG.info("{}: {} rows kept from the run before, {} added", table.tableName(), total - rows, rows);
+        return total;
     }
 
-    /** Rewrites one earlier Parquet file of a table into this run's copy of the table; runs on an executor. */
-    @FunctionalInterface
+    /**
+     * Rewrites one earlier Parquet file of a table into this run's copy of the table, on an executor, and gives back
+     * rows about it for the caller (say, figures gathered while its rows went by), of {@link #givenSchema}.
+     */
     public interface FileRewrite extends Serializable {
-        void rewrite(Path from, Path to, Configuration conf) throws IOException;
+        Iterator<Row> rewrite(Path from, Path to, Configuration conf) throws IOException;
+
+        StructType givenSchema();
+    }
+
+    /**
+     * A table written by {@link #writeAddingRewritten}: its rows, and the rows the rewrites gave back, kept until
+     * {@link #release}; none when the table was written whole.
+     */
+    public record Rewritten(long rows, Optional<Dataset<Row>> given) {
+        public void release() {
+            given.ifPresent(Dataset::unpersist);
+        }
     }
 
     /**
@@ -186,68 +222,73 @@ public final class TableStore {
      * its name) instead of shared: for a table whose earlier rows all stay while a column's values move with the
      * corpus. Where {@link #writeAdding} would write the table whole, the rows of {@code whole} are written.
      */
-    public long writeAddingRewritten(
+    public Rewritten writeAddingRewritten(
             Table table, Dataset<Row> added, FileRewrite rewrite, Supplier<Dataset<Row>> whole) {
-        return addToEarlier(table, added, rewrite, whole, MAX_SHARED_WRITES);
+        return writeAddingRewritten(table, added, rewrite, whole, MAX_SHARED_WRITES);
     }
 
-    long writeAddingRewritten(
+    Rewritten writeAddingRewritten(
             Table table, Dataset<Row> added, FileRewrite rewrite, Supplier<Dataset<Row>> whole, int maxSharedWrites) {
-        return addToEarlier(table, added, rewrite, whole, maxSharedWrites);
-    }
-
-    /** The earlier files shared (rewrite null) or rewritten, plus the added rows; or whole, see {@link #writeAdding}. */
-    private long addToEarlier(
-            Table table, Dataset<Row> added, FileRewrite rewrite, Supplier<Dataset<Row>> whole, int maxSharedWrites) {
-        Path previous = new Path(current, table.tableName());
-        if (current.equals(runFolder) || !exists(previous)) {
-            return write(table, rewrite == null ? added : whole.get());
-        }
-        FileSystem fs = fileSystem();
-        List<Path> files = dataFiles(fs, previous);
-        long writes = files.stream().map(f -> writeOf(f.getName())).distinct().count();
-        if (writes >= maxSharedWrites) {
-            LOG.info("{}: the earlier files come from {} writes, so it is written whole", table.tableName(), writes);
-            return write(table, whole.get());
+        List<Path> files = earlierFiles(table, maxSharedWrites);
+        if (files == null) {
+            return new Rewritten(write(table, whole.get()), Optional.empty());
         }
         long rows = write(table, added);
         Path target = new Path(runFolder, table.tableName());
-        if (rewrite == null) {
-            try {
-                for (Path file : files) {
-                    share(fs, file, new Path(target, file.getName()));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("Sharing the files of " + previous + " into " + target + " failed", e);
-            }
-        } else {
-            rewrite(table, files, target, rewrite);
-        }
+        Dataset<Row> given = rewrite(table, files, target, rewrite);
         long total = sharedRows(table, target, rows);
         written.put(table, total);
         LOG.info(
-                "{}: {} rows kept from the run before ({}), {} added",
+                "{}: {} rows kept from the run before (files rewritten), {} added",
                 table.tableName(),
                 total - rows,
-                rewrite == null ? "files shared" : "files rewritten",
                 rows);
-        return total;
+        return new Rewritten(total, Optional.of(given));
     }
 
-    /** Rewrites the files into the target folder, keeping their names: one Spark task per file. */
-    private void rewrite(Table table, List<Path> files, Path target, FileRewrite rewrite) {
+    /**
+     * The files of the run before's copy of the table to add to; null when it has none, or when they come from
+     * {@code maxSharedWrites} writes or more and the table is to be written whole.
+     */
+    private List<Path> earlierFiles(Table table, int maxSharedWrites) {
+        Path previous = new Path(current, table.tableName());
+        if (current.equals(runFolder) || !exists(previous)) {
+            return null;
+        }
+        List<Path> files = dataFiles(fileSystem(), previous);
+        long writes = files.stream().map(f -> writeOf(f.getName())).distinct().count();
+        if (writes >= maxSharedWrites) {
+            LOG.info("{}: the earlier files come from {} writes, so it is written whole", table.tableName(), writes);
+            return null;
+        }
+        return files;
+    }
+
+    /**
+     * Rewrites the files into the target folder, keeping their names: one Spark task per file. The rows the
+     * rewrites give back are kept, so that reading them does not rewrite the files again.
+     */
+    private Dataset<Row> rewrite(Table table, List<Path> files, Path target, FileRewrite rewrite) {
         String stepLabel = JobLabels.currentStep(spark);
         JobLabels.step(spark, "write " + table.tableName() + ": rewrite the earlier files");
         try {
             HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
             String to = target.toString();
             List<String> from = files.stream().map(Path::toString).toList();
-            JavaSparkContext.fromSparkContext(spark.sparkContext())
+            JavaRDD<Row> given = JavaSparkContext.fromSparkContext(spark.sparkContext())
                     .parallelize(from, Math.max(1, from.size()))
-                    .foreach(file -> {
-                        Path source = new Path(file);
-                        rewrite.rewrite(source, new Path(to, source.getName()), conf.get());
-                    });
+                    .mapPartitions(paths -> {
+                        List<Row> rows = new ArrayList<>();
+                        while (paths.hasNext()) {
+                            Path source = new Path(paths.next());
+                            rewrite.rewrite(source, new Path(to, source.getName()), conf.get())
+                                    .forEachRemaining(rows::add);
+                        }
+                        return rows.iterator();
+                    })
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            given.count(); // the rewrite, once
+            return spark.createDataFrame(given, rewrite.givenSchema());
         } finally {
             JobLabels.step(spark, stepLabel);
         }

@@ -107,14 +107,22 @@ public final class TermsJob implements Job {
             corpus.count(); // fills both caches here, so the writes below read as the small steps they are
             Dataset<Row> termStats = termStats(corpus, documentCount);
             long vocabulary = tables.write(Table.TERM_STATS, termStats);
-            writeDocTerms(context, stored, frequencies, counts, termStats, vocabulary);
-            // Ranked from the rows just written: three columns of Parquet read back cost less than holding every
-            // document's term frequencies in memory for a second pass (in an append, most come from Parquet anyway).
-            tables.write(
-                    Table.DOC_KEYWORDS,
-                    keywords(
-                            tables.read(Table.DOC_TERMS, name()),
-                            context.settings().get(TermsSettings.KEYWORDS)));
+            int k = context.settings().get(TermsSettings.KEYWORDS);
+            Optional<Dataset<Row>> storedCandidates =
+                    writeDocTerms(context, stored, frequencies, counts, termStats, vocabulary, k);
+            try {
+                // The stored documents' candidates came from rewriting their doc_terms rows; otherwise they are ranked
+                // from the rows just written: three columns of Parquet read back cost less than holding every
+                // document's term frequencies in memory for a second pass.
+                Dataset<Row> keywords = storedCandidates
+                        .map(c -> ranked(
+                                c.unionByName(candidates(docTerms(termFrequencies(counts), termStats, vocabulary), k)),
+                                k))
+                        .orElseGet(() -> keywords(tables.read(Table.DOC_TERMS, name()), k));
+                tables.write(Table.DOC_KEYWORDS, keywords);
+            } finally {
+                storedCandidates.ifPresent(Dataset::unpersist);
+            }
             long collocations = tables.write(
                     Table.COLLOCATIONS,
                     collocations(corpus, context.settings().get(TermsSettings.COLLOCATION_MIN_COUNT)));
@@ -132,19 +140,21 @@ public final class TermsJob implements Job {
 
     /**
      * Writes doc_terms. When an append keeps every stored document, their rows are the run before's with a new tf_idf
-     * ({@link TfIdfRewrite}), and only the counted documents' rows go through Spark.
+     * ({@link TfIdfRewrite}), and only the counted documents' rows go through Spark; the stored documents' keyword
+     * candidates, gathered on the way, are returned (kept: the caller releases them).
      */
-    private void writeDocTerms(
+    private Optional<Dataset<Row>> writeDocTerms(
             JobContext context,
             Optional<StoredCounts> stored,
             Dataset<Row> frequencies,
             Dataset<Row> counts,
             Dataset<Row> termStats,
-            long vocabulary) {
+            long vocabulary,
+            int keywords) {
         TableStore tables = context.tables();
         if (stored.isEmpty() || !stored.get().keepsEveryDocument() || vocabulary > BROADCAST_IDF_TERMS) {
             tables.write(Table.DOC_TERMS, docTerms(frequencies, termStats, vocabulary));
-            return;
+            return Optional.empty();
         }
         Map<String, Double> idf = new HashMap<>();
         tables.read(Table.TERM_STATS, name())
@@ -155,13 +165,16 @@ public final class TermsJob implements Job {
                         context.spark().sparkContext())
                 .broadcast(idf);
         try {
-            tables.writeAddingRewritten(
-                    Table.DOC_TERMS,
-                    docTerms(termFrequencies(counts), termStats, vocabulary),
-                    new TfIdfRewrite(shared),
-                    () -> docTerms(frequencies, termStats, vocabulary));
+            return tables.writeAddingRewritten(
+                            Table.DOC_TERMS,
+                            docTerms(termFrequencies(counts), termStats, vocabulary),
+                            new TfIdfRewrite(shared, keywords),
+                            () -> docTerms(frequencies, termStats, vocabulary))
+                    .given();
         } finally {
-            shared.destroy();
+            // Not destroyed: the kept candidates' tasks still carry the rewrite (and so the broadcast) in their
+            // lineage.
+            shared.unpersist();
         }
     }
 
@@ -272,10 +285,19 @@ public final class TermsJob implements Job {
      * its {@link KeywordCandidates}, so only those are shuffled and sorted for the ranking.
      */
     static Dataset<Row> keywords(Dataset<Row> docTerms, int k) {
+        return ranked(candidates(docTerms, k), k);
+    }
+
+    /** (doc_id, term, tf_idf) of each task's {@link KeywordCandidates} of the rows of doc_terms. */
+    static Dataset<Row> candidates(Dataset<Row> docTerms, int k) {
         Dataset<Row> scored = docTerms.select(Columns.DOC_ID, Columns.TERM, Columns.TF_IDF);
         StructType schema = scored.schema();
-        Dataset<Row> candidates = scored.mapPartitions(
+        return scored.mapPartitions(
                 (MapPartitionsFunction<Row, Row>) rows -> KeywordCandidates.of(rows, k, schema), Encoders.row(schema));
+    }
+
+    /** The doc_keywords rows: the best k of each document's candidates (doc_id, term, tf_idf). */
+    static Dataset<Row> ranked(Dataset<Row> candidates, int k) {
         return candidates
                 .withColumn(
                         Columns.RANK,

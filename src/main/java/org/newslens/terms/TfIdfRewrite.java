@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
@@ -34,6 +35,10 @@ import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.newslens.io.Columns;
 import org.newslens.io.TableStore;
 
@@ -48,23 +53,41 @@ final class TfIdfRewrite implements TableStore.FileRewrite {
     /** Side files start with an underscore, so that no reader takes them for part of the table. */
     private static final String SIDE_PREFIX = "_tf_idf-";
 
-    private final Broadcast<Map<String, Double>> idf;
+    /** The keyword candidates given back: (doc_id, term, tf_idf), as {@link TermsJob#candidates} gives them. */
+    static final StructType CANDIDATES = new StructType()
+            .add(Columns.DOC_ID, DataTypes.StringType)
+            .add(Columns.TERM, DataTypes.StringType)
+            .add(Columns.TF_IDF, DataTypes.DoubleType);
 
-    /** @param idf the idf of every term in term_stats */
-    TfIdfRewrite(Broadcast<Map<String, Double>> idf) {
+    private final Broadcast<Map<String, Double>> idf;
+    private final int keywords;
+
+    /**
+     * @param idf the idf of every term in term_stats
+     * @param keywords the keywords kept per document (doc_keywords' k)
+     */
+    TfIdfRewrite(Broadcast<Map<String, Double>> idf, int keywords) {
         this.idf = idf;
+        this.keywords = keywords;
     }
 
     @Override
-    public void rewrite(Path from, Path to, Configuration conf) throws IOException {
+    public StructType givenSchema() {
+        return CANDIDATES;
+    }
+
+    /** Gives back the {@link KeywordCandidates} of the file's documents, from their new tf_idf. */
+    @Override
+    public Iterator<Row> rewrite(Path from, Path to, Configuration conf) throws IOException {
         FileSystem fs = to.getFileSystem(conf);
         fs.delete(to, false); // a retried task starts over
         List<Path> columns = new ArrayList<>();
+        List<Row> candidates = new ArrayList<>();
         try {
-            writeTfIdf(from, to, conf, columns);
+            writeTfIdf(from, to, conf, columns, candidates);
             if (columns.isEmpty()) { // a file without rows has no values to replace
                 FileUtil.copy(from.getFileSystem(conf), from, fs, to, false, conf);
-                return;
+                return candidates.iterator();
             }
             RewriteOptions options = new RewriteOptions.Builder(conf, List.of(from), columns, to)
                     .overwriteInputWithJoinColumns(true)
@@ -72,6 +95,7 @@ final class TfIdfRewrite implements TableStore.FileRewrite {
             try (ParquetRewriter rewriter = new ParquetRewriter(options)) {
                 rewriter.processBlocks();
             }
+            return candidates.iterator();
         } finally {
             for (Path column : columns) {
                 fs.delete(column, false);
@@ -81,15 +105,20 @@ final class TfIdfRewrite implements TableStore.FileRewrite {
 
     /**
      * Writes the new tf_idf of each row group of {@code from} into a file of its own beside {@code to} (one row group
-     * each, so the joined files' row groups line up with the earlier file's), adding each to {@code columns}.
+     * each, so the joined files' row groups line up with the earlier file's), adding each to {@code columns}, and
+     * each document's keyword candidates to {@code candidates}.
      */
-    private void writeTfIdf(Path from, Path to, Configuration conf, List<Path> columns) throws IOException {
+    private void writeTfIdf(Path from, Path to, Configuration conf, List<Path> columns, List<Row> candidates)
+            throws IOException {
         Map<Binary, Double> idfOf = byBytes(idf.value());
         try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(from, conf))) {
             ParquetMetadata footer = reader.getFooter();
             MessageType schema = footer.getFileMetaData().getSchema();
-            MessageType read =
-                    new MessageType(schema.getName(), schema.getType(Columns.TERM), schema.getType(Columns.TF));
+            MessageType read = new MessageType(
+                    schema.getName(),
+                    schema.getType(Columns.DOC_ID),
+                    schema.getType(Columns.TERM),
+                    schema.getType(Columns.TF));
             MessageType written = new MessageType(schema.getName(), schema.getType(Columns.TF_IDF));
             CompressionCodecName codec = footer.getBlocks().isEmpty()
                     ? CompressionCodecName.SNAPPY
@@ -101,6 +130,7 @@ final class TfIdfRewrite implements TableStore.FileRewrite {
                 columns.add(column);
                 ColumnReadStoreImpl store = new ColumnReadStoreImpl(
                         rows, new NoConverter(), read, footer.getFileMetaData().getCreatedBy());
+                ColumnReader docs = store.getColumnReader(descriptor(read, Columns.DOC_ID));
                 ColumnReader terms = store.getColumnReader(descriptor(read, Columns.TERM));
                 ColumnReader tfs = store.getColumnReader(descriptor(read, Columns.TF));
                 TermIdf termIdf = new TermIdf(idfOf, onlyDictionary(rowGroup, from));
@@ -109,13 +139,19 @@ final class TfIdfRewrite implements TableStore.FileRewrite {
                         .withCompressionCodec(codec)
                         .withRowGroupSize(Long.MAX_VALUE)
                         .build()) {
+                    Document document = new Document(candidates);
                     for (long i = 0, n = rows.getRowCount(); i < n; i++) {
+                        checkPresent(docs, from);
                         checkPresent(terms, from);
                         checkPresent(tfs, from);
-                        out.write((double) tfs.getInteger() * termIdf.of(terms, from));
+                        double tfIdf = (double) tfs.getInteger() * termIdf.of(terms, from);
+                        out.write(tfIdf);
+                        document.add(docs.getBinary(), termIdf.term(terms), tfIdf);
+                        docs.consume();
                         terms.consume();
                         tfs.consume();
                     }
+                    document.end();
                 }
             }
         }
@@ -141,6 +177,7 @@ final class TfIdfRewrite implements TableStore.FileRewrite {
         private final Map<Binary, Double> idf;
         private final boolean byDictionary;
         private double[] byNumber = new double[0];
+        private String[] termByNumber = new String[0];
 
         TermIdf(Map<Binary, Double> idf, boolean byDictionary) {
             this.idf = idf;
@@ -163,6 +200,21 @@ final class TfIdfRewrite implements TableStore.FileRewrite {
             return byNumber[number];
         }
 
+        /** The row's term, decoded once per dictionary number. */
+        String term(ColumnReader terms) {
+            if (!byDictionary) {
+                return terms.getBinary().toStringUsingUTF8();
+            }
+            int number = terms.getCurrentValueDictionaryID();
+            if (number >= termByNumber.length) {
+                termByNumber = Arrays.copyOf(termByNumber, Math.max(number + 1, 2 * termByNumber.length));
+            }
+            if (termByNumber[number] == null) {
+                termByNumber[number] = terms.getBinary().toStringUsingUTF8();
+            }
+            return termByNumber[number];
+        }
+
         private double lookUp(Binary term, Path file) {
             Double found = idf.get(term);
             if (found == null) {
@@ -170,6 +222,37 @@ final class TfIdfRewrite implements TableStore.FileRewrite {
                         + " is not in term_stats");
             }
             return found;
+        }
+    }
+
+    /**
+     * The rows of the document being read, handed to {@link KeywordCandidates} when the next one starts (doc_terms
+     * keeps a document's rows together; one that is not gives more candidates, and the ranking still finds its best).
+     */
+    private final class Document {
+        private final List<Row> candidates;
+        private final List<Row> rows = new ArrayList<>();
+        private Binary id;
+        private String idText;
+
+        Document(List<Row> candidates) {
+            this.candidates = candidates;
+        }
+
+        void add(Binary docId, String term, double tfIdf) {
+            if (id == null || !id.equals(docId)) {
+                end();
+                id = docId.copy();
+                idText = docId.toStringUsingUTF8();
+            }
+            rows.add(RowFactory.create(idText, term, tfIdf));
+        }
+
+        void end() {
+            if (!rows.isEmpty()) {
+                new KeywordCandidates(rows.iterator(), keywords, 0, 1, 2).forEachRemaining(candidates::add);
+                rows.clear();
+            }
         }
     }
 

@@ -171,16 +171,15 @@ class TableStoreTest {
         full.write(Table.REJECTS, rejects("file:/0.txt"));
         full.commit();
         List<String> earlier = partFiles(Outputs.currentRun(out).resolve("rejects"));
-        TableStore.FileRewrite copyAndMark = (from, to, conf) -> {
-            org.apache.hadoop.fs.FileSystem fs = to.getFileSystem(conf);
-            org.apache.hadoop.fs.FileUtil.copy(fs, from, fs, to, false, conf);
-            fs.create(new org.apache.hadoop.fs.Path(to.getParent(), "_rewritten-" + to.getName()))
-                    .close();
-        };
+        TableStore.FileRewrite copyAndMark = new CopyAndMark();
         for (int run = 1; run <= 3; run++) {
             TableStore append = new TableStore(spark, out.toUri().toString(), "run" + run);
-            long rows = append.writeAddingRewritten(
+            TableStore.Rewritten written = append.writeAddingRewritten(
                     Table.REJECTS, rejects("file:/" + run + ".txt"), copyAndMark, () -> rejects("file:/whole.txt"), 3);
+            List<String> given = written.given()
+                    .map(d -> d.as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
+                    .orElse(List.of());
+            written.release();
             append.commit();
             Path folder = Outputs.currentRun(out).resolve("rejects");
             List<String> uris = new TableStore(spark, out.toUri().toString(), "reader")
@@ -189,7 +188,10 @@ class TableStoreTest {
                     .as(org.apache.spark.sql.Encoders.STRING())
                     .collectAsList();
             if (run < 3) {
-                assertThat(rows).isEqualTo(run + 1);
+                assertThat(written.rows()).isEqualTo(run + 1);
+                assertThat(given)
+                        .as("one row given back per rewritten file")
+                        .containsExactlyInAnyOrderElementsOf(earlier);
                 assertThat(uris)
                         .as("after run %d", run)
                         .hasSize(run + 1)
@@ -205,7 +207,27 @@ class TableStoreTest {
                 earlier = partFiles(folder);
             } else { // the earlier files come from 3 writes
                 assertThat(uris).containsExactly("file:/whole.txt");
+                assertThat(written.given()).isEmpty();
             }
+        }
+    }
+
+    /** A rewrite that copies the file, leaves a mark beside it and gives back its name. */
+    private static final class CopyAndMark implements TableStore.FileRewrite {
+        @Override
+        public java.util.Iterator<Row> rewrite(
+                org.apache.hadoop.fs.Path from, org.apache.hadoop.fs.Path to, org.apache.hadoop.conf.Configuration conf)
+                throws java.io.IOException {
+            org.apache.hadoop.fs.FileSystem fs = to.getFileSystem(conf);
+            org.apache.hadoop.fs.FileUtil.copy(fs, from, fs, to, false, conf);
+            fs.create(new org.apache.hadoop.fs.Path(to.getParent(), "_rewritten-" + to.getName()))
+                    .close();
+            return List.of(RowFactory.create(to.getName())).iterator();
+        }
+
+        @Override
+        public org.apache.spark.sql.types.StructType givenSchema() {
+            return new org.apache.spark.sql.types.StructType().add("file", "string");
         }
     }
 

@@ -27,6 +27,7 @@ import org.newslens.testing.SharedSpark;
 
 /** The earlier doc_terms files of an append, rewritten with a new tf_idf: rows as Spark would write them. */
 class TfIdfRewriteTest {
+    private static final int KEYWORDS = 4;
     private final SparkSession spark = SharedSpark.session();
     private final Configuration conf = spark.sparkContext().hadoopConfiguration();
 
@@ -83,12 +84,20 @@ class TfIdfRewriteTest {
         writer.parquet(before.toString());
         Broadcast<Map<String, Double>> shared =
                 JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(idf);
-        TfIdfRewrite rewrite = new TfIdfRewrite(shared);
+        TfIdfRewrite rewrite = new TfIdfRewrite(shared, KEYWORDS);
         int groups = 0;
+        List<Row> candidates = new ArrayList<>();
         for (Path file : partFiles(before)) {
             groups += rowGroups(file);
-            rewrite.rewrite(file, new Path(after.toUri().toString(), file.getName()), conf);
+            rewrite.rewrite(file, new Path(after.toUri().toString(), file.getName()), conf)
+                    .forEachRemaining(candidates::add);
         }
+        // The candidates given back rank to the keywords of the rewritten rows.
+        Dataset<Row> rewrittenRows =
+                spark.read().schema(Table.DOC_TERMS.schema()).parquet(after.toString());
+        assertThat(keywordLines(TermsJob.ranked(spark.createDataFrame(candidates, TfIdfRewrite.CANDIDATES), KEYWORDS)))
+                .isEqualTo(keywordLines(TermsJob.keywords(rewrittenRows, KEYWORDS)))
+                .hasSize(60 * KEYWORDS);
         assertThat(groups).as("row groups of the earlier files").isGreaterThan(2);
         try (Stream<java.nio.file.Path> left = Files.list(after)) {
             assertThat(left.map(f -> f.getFileName().toString()).filter(n -> !n.startsWith(".")))
@@ -97,6 +106,13 @@ class TfIdfRewriteTest {
                     .hasSize(partFiles(before).size());
         }
         return lines(spark.read().schema(Table.DOC_TERMS.schema()).parquet(after.toString()));
+    }
+
+    private static List<String> keywordLines(Dataset<Row> keywords) {
+        return keywords.collectAsList().stream()
+                .map(r -> r.getString(0) + " " + r.getInt(1) + " " + r.getString(2) + " " + r.getDouble(3))
+                .sorted()
+                .toList();
     }
 
     private static List<String> lines(Dataset<Row> docTerms) {
