@@ -208,14 +208,10 @@ public final class TableStore {
     }
 
     /**
-     * A table written by {@link #writeAddingRewritten}: its rows, and the rows the rewrites gave back, kept until
-     * {@link #release}; none when the table was written whole.
+     * A table written by {@link #writeAddingRewritten}: its rows, and the rows the rewrites gave back (kept: the
+     * caller unpersists them), none when the table was written whole.
      */
-    public record Rewritten(long rows, Optional<Dataset<Row>> given) {
-        public void release() {
-            given.ifPresent(Dataset::unpersist);
-        }
-    }
+    public record Rewritten(long rows, Optional<Dataset<Row>> given) {}
 
     /**
      * As {@link #writeAdding}, but each earlier file is rewritten by {@code rewrite} (one Spark task per file, keeping

@@ -179,7 +179,7 @@ class TableStoreTest {
             List<String> given = written.given()
                     .map(d -> d.as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
                     .orElse(List.of());
-            written.release();
+            written.given().ifPresent(Dataset::unpersist);
             append.commit();
             Path folder = Outputs.currentRun(out).resolve("rejects");
             List<String> uris = new TableStore(spark, out.toUri().toString(), "reader")
