@@ -20,6 +20,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
@@ -261,7 +262,9 @@ public final class TableStore {
     }
 
     /**
-     * Rewrites the files into the target folder, keeping their names: one Spark task per file. The rows the
+     * Rewrites the files into the target folder, keeping their names: one Spark task per file. Each attempt writes a
+     * file of its own (hidden by its leading underscore) and renames it into place only once it is complete, so a
+     * failed, retried or speculative attempt never leaves a partial file under a table file's name. The rows the
      * rewrites give back are kept, so that reading them does not rewrite the files again.
      */
     private Dataset<Row> rewrite(Table table, List<Path> files, Path target, FileRewrite rewrite) {
@@ -271,22 +274,42 @@ public final class TableStore {
             HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
             String to = target.toString();
             List<String> from = files.stream().map(Path::toString).toList();
-            JavaRDD<Row> given = JavaSparkContext.fromSparkContext(spark.sparkContext())
+            JavaRDD<Row> rewritten = JavaSparkContext.fromSparkContext(spark.sparkContext())
                     .parallelize(from, Math.max(1, from.size()))
                     .mapPartitions(paths -> {
                         List<Row> rows = new ArrayList<>();
                         while (paths.hasNext()) {
                             Path source = new Path(paths.next());
-                            rewrite.rewrite(source, new Path(to, source.getName()), conf.get())
+                            rewriteOne(rewrite, source, new Path(to, source.getName()), conf.get())
                                     .forEachRemaining(rows::add);
                         }
                         return rows.iterator();
-                    })
-                    .persist(StorageLevel.MEMORY_AND_DISK());
+                    });
+            Dataset<Row> given =
+                    spark.createDataFrame(rewritten, rewrite.givenSchema()).persist(StorageLevel.MEMORY_AND_DISK());
             given.count(); // the rewrite, once
-            return spark.createDataFrame(given, rewrite.givenSchema());
+            return given;
         } finally {
             JobLabels.step(spark, stepLabel);
+        }
+    }
+
+    /** One file rewritten under a name of this task attempt's, then renamed to its own. */
+    private static Iterator<Row> rewriteOne(FileRewrite rewrite, Path from, Path to, Configuration conf)
+            throws IOException {
+        TaskContext task = TaskContext.get();
+        String attempt = task == null ? "driver" : String.valueOf(task.taskAttemptId());
+        Path partial = new Path(to.getParent(), "_rewriting-" + attempt + "-" + to.getName());
+        FileSystem fs = to.getFileSystem(conf);
+        try {
+            Iterator<Row> given = rewrite.rewrite(from, partial, conf);
+            fs.delete(to, false);
+            if (!fs.rename(partial, to)) {
+                throw new IOException("could not rename " + partial + " to " + to);
+            }
+            return given;
+        } finally {
+            fs.delete(partial, false); // gone after the rename; a failed attempt's is removed here
         }
     }
 

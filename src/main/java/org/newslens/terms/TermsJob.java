@@ -108,20 +108,21 @@ public final class TermsJob implements Job {
             Dataset<Row> termStats = termStats(corpus, documentCount);
             long vocabulary = tables.write(Table.TERM_STATS, termStats);
             int k = context.settings().get(TermsSettings.KEYWORDS);
-            Optional<Dataset<Row>> storedCandidates =
+            Optional<StoredCandidates> storedCandidates =
                     writeDocTerms(context, stored, frequencies, counts, termStats, vocabulary, k);
             try {
                 // The stored documents' candidates came from rewriting their doc_terms rows; otherwise they are ranked
                 // from the rows just written: three columns of Parquet read back cost less than holding every
                 // document's term frequencies in memory for a second pass.
                 Dataset<Row> keywords = storedCandidates
+                        .map(StoredCandidates::rows)
                         .map(c -> ranked(
                                 c.unionByName(candidates(docTerms(termFrequencies(counts), termStats, vocabulary), k)),
                                 k))
                         .orElseGet(() -> keywords(tables.read(Table.DOC_TERMS, name()), k));
                 tables.write(Table.DOC_KEYWORDS, keywords);
             } finally {
-                storedCandidates.ifPresent(Dataset::unpersist);
+                storedCandidates.ifPresent(StoredCandidates::release);
             }
             long collocations = tables.write(
                     Table.COLLOCATIONS,
@@ -138,12 +139,20 @@ public final class TermsJob implements Job {
         }
     }
 
+    /** The stored documents' keyword candidates, kept with the idf their rewrite used until both are released. */
+    private record StoredCandidates(Dataset<Row> rows, Broadcast<Map<String, Double>> idf) {
+        void release() {
+            rows.unpersist();
+            idf.destroy();
+        }
+    }
+
     /**
      * Writes doc_terms. When an append keeps every stored document, their rows are the run before's with a new tf_idf
      * ({@link TfIdfRewrite}), and only the counted documents' rows go through Spark; the stored documents' keyword
-     * candidates, gathered on the way, are returned (kept: the caller releases them).
+     * candidates, gathered on the way, are returned for the caller to release.
      */
-    private Optional<Dataset<Row>> writeDocTerms(
+    private Optional<StoredCandidates> writeDocTerms(
             JobContext context,
             Optional<StoredCounts> stored,
             Dataset<Row> frequencies,
@@ -164,18 +173,24 @@ public final class TermsJob implements Job {
         Broadcast<Map<String, Double>> shared = JavaSparkContext.fromSparkContext(
                         context.spark().sparkContext())
                 .broadcast(idf);
+        Optional<Dataset<Row>> given;
         try {
-            return tables.writeAddingRewritten(
+            given = tables.writeAddingRewritten(
                             Table.DOC_TERMS,
                             docTerms(termFrequencies(counts), termStats, vocabulary),
                             new TfIdfRewrite(shared, keywords),
                             () -> docTerms(frequencies, termStats, vocabulary))
                     .given();
-        } finally {
-            // Not destroyed: the kept candidates' tasks still carry the rewrite (and so the broadcast) in their
-            // lineage.
-            shared.unpersist();
+        } catch (RuntimeException e) {
+            shared.destroy();
+            throw e;
         }
+        if (given.isEmpty()) { // written whole
+            shared.destroy();
+            return Optional.empty();
+        }
+        // Destroyed only with the candidates: their tasks carry the rewrite, and so the broadcast, in their lineage.
+        return Optional.of(new StoredCandidates(given.get(), shared));
     }
 
     /**

@@ -18,6 +18,7 @@ import org.apache.parquet.column.EncodingStats;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
@@ -124,8 +125,11 @@ final class TfIdfRewrite implements TableStore.FileRewrite {
                     ? CompressionCodecName.SNAPPY
                     : footer.getBlocks().get(0).getColumns().get(0).getCodec();
             reader.setRequestedSchema(read);
+            // the row groups the reader gives, in order (it passes over empty ones)
+            List<BlockMetaData> rowGroups =
+                    footer.getBlocks().stream().filter(b -> b.getRowCount() > 0).toList();
             for (PageReadStore rows = reader.readNextRowGroup(); rows != null; rows = reader.readNextRowGroup()) {
-                BlockMetaData rowGroup = footer.getBlocks().get(columns.size());
+                BlockMetaData rowGroup = rowGroups.get(columns.size());
                 Path column = new Path(to.getParent(), SIDE_PREFIX + to.getName() + "-" + columns.size());
                 columns.add(column);
                 ColumnReadStoreImpl store = new ColumnReadStoreImpl(
@@ -137,7 +141,8 @@ final class TfIdfRewrite implements TableStore.FileRewrite {
                 try (ParquetWriter<Double> out = new DoubleColumnWriter(column, written)
                         .withConf(conf)
                         .withCompressionCodec(codec)
-                        .withRowGroupSize(Long.MAX_VALUE)
+                        .withRowGroupSize(oneRowGroup(rows.getRowCount()))
+                        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                         .build()) {
                     Document document = new Document(candidates);
                     for (long i = 0, n = rows.getRowCount(); i < n; i++) {
@@ -155,6 +160,17 @@ final class TfIdfRewrite implements TableStore.FileRewrite {
                 }
             }
         }
+    }
+
+    /**
+     * A row group size that holds the given doubles in one row group: about 8 bytes a value, doubled for the
+     * writer's estimate, at least Parquet's usual 128 MB, in whole MB (HDFS takes it as the file's block size, which
+     * must be a multiple of its checksum chunk).
+     */
+    static long oneRowGroup(long values) {
+        long mb = 1L << 20;
+        long bytes = Math.max(128 * mb, 16 * values);
+        return (bytes + mb - 1) / mb * mb;
     }
 
     /** Whether every data page of the file's term column in this row group is dictionary encoded. */

@@ -174,12 +174,16 @@ class TableStoreTest {
         TableStore.FileRewrite copyAndMark = new CopyAndMark();
         for (int run = 1; run <= 3; run++) {
             TableStore append = new TableStore(spark, out.toUri().toString(), "run" + run);
+            int kept = spark.sparkContext().getPersistentRDDs().size();
             TableStore.Rewritten written = append.writeAddingRewritten(
                     Table.REJECTS, rejects("file:/" + run + ".txt"), copyAndMark, () -> rejects("file:/whole.txt"), 3);
             List<String> given = written.given()
                     .map(d -> d.as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
                     .orElse(List.of());
             written.given().ifPresent(Dataset::unpersist);
+            assertThat(spark.sparkContext().getPersistentRDDs().size())
+                    .as("the given rows are released with the Dataset")
+                    .isEqualTo(kept);
             append.commit();
             Path folder = Outputs.currentRun(out).resolve("rejects");
             List<String> uris = new TableStore(spark, out.toUri().toString(), "reader")
@@ -220,9 +224,9 @@ class TableStoreTest {
                 throws java.io.IOException {
             org.apache.hadoop.fs.FileSystem fs = to.getFileSystem(conf);
             org.apache.hadoop.fs.FileUtil.copy(fs, from, fs, to, false, conf);
-            fs.create(new org.apache.hadoop.fs.Path(to.getParent(), "_rewritten-" + to.getName()))
+            fs.create(new org.apache.hadoop.fs.Path(to.getParent(), "_rewritten-" + from.getName()))
                     .close();
-            return List.of(RowFactory.create(to.getName())).iterator();
+            return List.of(RowFactory.create(from.getName())).iterator();
         }
 
         @Override

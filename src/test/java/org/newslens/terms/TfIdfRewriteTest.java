@@ -122,13 +122,13 @@ class TfIdfRewriteTest {
                 .toList();
     }
 
-    /** What a full run writes: every row's tf times its term's idf, doc_id, term and tf as they were. */
+    /** What a full run writes: TermsJob.docTerms over the same term frequencies and idf. */
     private List<String> expected(Dataset<Row> docTerms, Map<String, Double> idf) {
-        return docTerms.collectAsList().stream()
-                .map(r -> r.getString(0) + " " + r.getString(1) + " " + r.getInt(2) + " "
-                        + (double) r.getInt(2) * idf.get(r.getString(1)))
-                .sorted()
-                .toList();
+        List<Row> stats = new ArrayList<>();
+        idf.forEach((term, value) -> stats.add(RowFactory.create(term, 1L, 1L, value)));
+        Dataset<Row> termStats = spark.createDataFrame(stats, Table.TERM_STATS.schema());
+        return lines(TermsJob.docTerms(docTerms.select("doc_id", "term", "tf"), termStats, idf.size())
+                .select("doc_id", "term", "tf", "tf_idf"));
     }
 
     @Test
@@ -144,6 +144,29 @@ class TfIdfRewriteTest {
         Dataset<Row> docTerms = docTerms();
         Map<String, Double> idf = idf(docTerms);
         assertThat(rewritten("parquet.enable.dictionary=false", idf, docTerms)).isEqualTo(expected(docTerms, idf));
+    }
+
+    /** A failed attempt's leftovers (its side file, a partial output) do not stop the next attempt. */
+    @Test
+    void anAttemptAfterAFailedOneWritesOverItsLeftovers() throws IOException {
+        Dataset<Row> docTerms = docTerms();
+        Map<String, Double> idf = idf(docTerms);
+        java.nio.file.Path before = dir.resolve("leftovers-before");
+        java.nio.file.Path after = dir.resolve("leftovers-after");
+        docTerms.coalesce(1).write().parquet(before.toString());
+        Files.createDirectories(after);
+        Path file = partFiles(before).get(0);
+        Path to = new Path(after.toUri().toString(), file.getName());
+        Files.writeString(after.resolve(file.getName()), "partial");
+        Files.writeString(after.resolve("_tf_idf-" + file.getName() + "-0"), "partial");
+        new TfIdfRewrite(JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(idf), KEYWORDS)
+                .rewrite(file, to, conf);
+        assertThat(lines(spark.read().schema(Table.DOC_TERMS.schema()).parquet(after.toString())))
+                .isEqualTo(expected(docTerms, idf));
+        try (Stream<java.nio.file.Path> left = Files.list(after)) {
+            assertThat(left.map(f -> f.getFileName().toString()).filter(n -> !n.startsWith(".")))
+                    .containsExactly(file.getName());
+        }
     }
 
     @Test
