@@ -9,12 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -116,6 +118,46 @@ public final class TableStore {
      */
     private Dataset<Row> parquet(Table table, Path location) {
         return spark.read().schema(table.schema()).parquet(location.toString());
+    }
+
+    /**
+     * The rows of a per-document table (one with a doc_id column) of the documents in {@code ids} (a doc_id column;
+     * the caller broadcasts it when it is small). An append writes the rows of the documents it adds into files of
+     * their own beside the run before's files ({@link #writeAdding}, which holds no row of theirs), so when every
+     * wanted document has rows in the files this run added, only those are read: the usual append wants its new
+     * documents, a sliver of the table. Otherwise the whole table is read.
+     */
+    public Dataset<Row> readOf(Table table, Dataset<Row> ids, String neededBy) {
+        Dataset<Row> wanted = ids.select(Columns.DOC_ID);
+        List<Path> added = addedFiles(table);
+        if (!added.isEmpty()) {
+            Dataset<Row> addedRows = spark.read()
+                    .schema(table.schema())
+                    .parquet(added.stream().map(Path::toString).toArray(String[]::new));
+            if (wanted.join(addedRows.select(Columns.DOC_ID), Columns.DOC_ID, "left_anti")
+                    .isEmpty()) {
+                return addedRows.join(wanted, Columns.DOC_ID, "left_semi");
+            }
+        }
+        return read(table, neededBy).join(wanted, Columns.DOC_ID, "left_semi");
+    }
+
+    /**
+     * The files of this run's copy of a table that the run before's copy does not have, when this run added them
+     * beside files of that copy; else none (no run before, the table written whole, or not written by this run).
+     */
+    private List<Path> addedFiles(Table table) {
+        Path own = new Path(runFolder, table.tableName());
+        Path previous = new Path(current, table.tableName());
+        if (current.equals(runFolder) || !exists(own) || !exists(previous)) {
+            return List.of();
+        }
+        FileSystem fs = fileSystem();
+        Set<String> before = dataFiles(fs, previous).stream().map(Path::getName).collect(Collectors.toSet());
+        List<Path> now = dataFiles(fs, own);
+        List<Path> added =
+                now.stream().filter(f -> !before.contains(f.getName())).toList();
+        return added.size() == now.size() ? List.of() : added;
     }
 
     /**

@@ -100,9 +100,12 @@ final class StoredCounts {
                 .isEmpty();
     }
 
-    /** The sentences of the documents to count: new ones, and changed ones with their new text. */
-    Dataset<Row> toCount(Dataset<Row> sentencesNow) {
-        return sentencesNow.join(broadcast(freshIds), Columns.DOC_ID, "left_semi");
+    /**
+     * The sentences (doc_id, terms) of the documents to count: new ones, and changed ones with their new text (read
+     * from the files this run added to the table, when those hold them all).
+     */
+    Dataset<Row> toCount(TableStore tables, String neededBy) {
+        return tables.readOf(Table.SENTENCES, broadcast(freshIds), neededBy).select(Columns.DOC_ID, Columns.TERMS);
     }
 
     /**

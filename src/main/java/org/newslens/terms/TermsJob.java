@@ -86,15 +86,14 @@ public final class TermsJob implements Job {
             NoDocuments.writeEmptyTables(this, context);
             return;
         }
-        Dataset<Row> sentences = tables.read(Table.SENTENCES, name()).select(Columns.DOC_ID, Columns.TERMS);
         String stageLabel = JobLabels.currentStep(context.spark());
         // An append brings the stored counts up to date and counts only the documents they do not hold.
         Optional<StoredCounts> stored = context.append().isPresent()
                 ? StoredCounts.plan(tables, documents, context.summary())
                 : Optional.empty();
         JobLabels.step(context.spark(), "terms: count terms and n-grams per document");
-        Dataset<Row> counts = countPerDocument(
-                        stored.map(s -> s.toCount(sentences)).orElse(sentences))
+        Dataset<Row> counts = countPerDocument(stored.map(s -> s.toCount(tables, name()))
+                        .orElseGet(() -> tables.read(Table.SENTENCES, name()).select(Columns.DOC_ID, Columns.TERMS)))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> partialSums = partialSums(counts);
         Dataset<Row> corpus = sumPerGram(

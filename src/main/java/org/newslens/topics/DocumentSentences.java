@@ -4,10 +4,12 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.newslens.io.Columns;
+import org.newslens.io.TableStore;
 
 /**
  * The documents (doc_id, content_sha, published) and, when asked, their sentences' term arrays: doc_id,
@@ -18,6 +20,7 @@ import org.newslens.io.Columns;
 final class DocumentSentences {
     private final Dataset<Row> documents;
     private final Dataset<Row> sentences;
+    private final UnaryOperator<Dataset<Row>> sentencesOf;
     private Dataset<Row> all;
     private Dataset<Row> kept;
     private Dataset<Row> keptIds;
@@ -25,16 +28,19 @@ final class DocumentSentences {
     /**
      * @param documents doc_id, content_sha, published of every document
      * @param sentences the sentences table (doc_id, sent_id, terms)
+     * @param sentencesOf the sentences of the documents of a doc_id column ({@link TableStore#readOf}); with this
+     *     the few documents an append reads need not be picked out of the whole table
      */
-    DocumentSentences(Dataset<Row> documents, Dataset<Row> sentences) {
+    DocumentSentences(Dataset<Row> documents, Dataset<Row> sentences, UnaryOperator<Dataset<Row>> sentencesOf) {
         this.documents = documents;
         this.sentences = sentences;
+        this.sentencesOf = sentencesOf;
     }
 
     /** Documents grouped with their sentences already (doc_id, content_sha, published, sentences). */
     static DocumentSentences grouped(Dataset<Row> withSentences) {
         DocumentSentences docs = new DocumentSentences(
-                withSentences.select(Columns.DOC_ID, Columns.CONTENT_SHA, Columns.PUBLISHED), null);
+                withSentences.select(Columns.DOC_ID, Columns.CONTENT_SHA, Columns.PUBLISHED), null, null);
         docs.all = withSentences;
         return docs;
     }
@@ -64,9 +70,7 @@ final class DocumentSentences {
         if (kept != null && wanted.join(keptIds, Columns.DOC_ID, "left_anti").isEmpty()) {
             return kept.join(wanted, Columns.DOC_ID, "left_semi");
         }
-        return withSentences(
-                documents.join(wanted, Columns.DOC_ID, "left_semi"),
-                sentences.join(wanted, Columns.DOC_ID, "left_semi"));
+        return withSentences(documents.join(wanted, Columns.DOC_ID, "left_semi"), sentencesOf.apply(wanted));
     }
 
     /** As {@link #of}, and kept: later calls for these documents, or some of them, read them from here. */

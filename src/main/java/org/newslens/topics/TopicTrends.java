@@ -10,6 +10,8 @@ import static org.apache.spark.sql.functions.when;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.newslens.io.Columns;
 import org.newslens.stats.ExactSum;
 
@@ -47,35 +49,34 @@ final class TopicTrends {
             String period) {
         Dataset<Row> dated = docs.filter(col(Columns.PUBLISHED).isNotNull())
                 .select(col(Columns.DOC_ID), period(period).as(Columns.PERIOD));
-        Dataset<Row> topicDocs = dated.join(docTopics, Columns.DOC_ID);
-        Dataset<Row> topicPeriodDocs = topicDocs
-                .groupBy(Columns.PERIOD)
-                .agg(expr("count(distinct doc_id)").as(Columns.PERIOD_DOCS));
-        Dataset<Row> topicTrends = topicDocs
+        // A period's documents with topics are counted from the per-topic sums: each such document has exactly one
+        // dominant row in doc_topics, and each clustered document one cluster, so no distinct count over every
+        // row is needed.
+        WindowSpec wholePeriod = Window.partitionBy(Columns.PERIOD);
+        Dataset<Row> topicTrends = dated.join(docTopics, Columns.DOC_ID)
                 .groupBy(Columns.PERIOD, Columns.TOPIC_ID)
                 .agg(
                         ExactSum.of(col(Columns.WEIGHT)).as(Columns.WEIGHT),
                         sum(when(col(Columns.IS_DOMINANT), 1L).otherwise(0L)).as(Columns.DOCS))
-                .join(topicPeriodDocs, Columns.PERIOD)
                 .select(
                         col(Columns.PERIOD),
                         lit(topicModel).as(Columns.MODEL),
                         col(Columns.TOPIC_ID),
-                        col(Columns.WEIGHT).divide(col(Columns.PERIOD_DOCS)).as(Columns.SHARE),
+                        col(Columns.WEIGHT)
+                                .divide(sum(Columns.DOCS).over(wholePeriod))
+                                .as(Columns.SHARE),
                         col(Columns.DOCS));
-        Dataset<Row> clustered =
-                dated.join(clusters.filter(col(Columns.CLUSTER_ID).geq(0)), Columns.DOC_ID);
-        Dataset<Row> clusterPeriodDocs =
-                clustered.groupBy(Columns.PERIOD).agg(count("*").as(Columns.PERIOD_DOCS));
-        Dataset<Row> clusterTrends = clustered
+        Dataset<Row> clusterTrends = dated.join(
+                        clusters.filter(col(Columns.CLUSTER_ID).geq(0)), Columns.DOC_ID)
                 .groupBy(Columns.PERIOD, Columns.CLUSTER_ID)
                 .agg(count("*").as(Columns.DOCS))
-                .join(clusterPeriodDocs, Columns.PERIOD)
                 .select(
                         col(Columns.PERIOD),
                         lit(clusterModel).as(Columns.MODEL),
                         col(Columns.CLUSTER_ID).as(Columns.TOPIC_ID),
-                        col(Columns.DOCS).divide(col(Columns.PERIOD_DOCS)).as(Columns.SHARE),
+                        col(Columns.DOCS)
+                                .divide(sum(Columns.DOCS).over(wholePeriod))
+                                .as(Columns.SHARE),
                         col(Columns.DOCS));
         return topicTrends.unionByName(clusterTrends);
     }

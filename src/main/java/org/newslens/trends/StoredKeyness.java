@@ -25,7 +25,7 @@ import org.newslens.pipeline.RunSummary;
  * brought up to date instead of summing every document's terms again. A document counts in a cell by its text
  * (doc_id and content_sha) and its groups (the outlet and period it counts for), so the documents listed in
  * {@code state/keyness_documents} with the same text and groups as now keep their counts; the others are counted
- * from this run's doc_terms (read whole, but only their rows summed), and the listed ones that are gone, changed
+ * from this run's doc_terms (only the files this run added, when those hold them all), and the listed ones that are gone, changed
  * or in other groups now (a new copy of their story came first, another period unit) have their counts taken
  * away, from the run before's doc_terms.
  * Every cell is a sum over documents, so the result equals a count of the whole corpus.
@@ -135,9 +135,12 @@ final class StoredKeyness {
                                 .as(BEFORE));
     }
 
-    /** This run's keyness term features (doc_id, kind, feature, n) of the documents to count. */
-    Dataset<Row> countedTermFeatures(Dataset<Row> docTermsNow) {
-        return TrendCounts.termFeatures(docTermsNow.join(toCount.joinable(), Columns.DOC_ID, "left_semi"));
+    /**
+     * This run's keyness term features (doc_id, kind, feature, n) of the documents to count, from their doc_terms
+     * rows (only the files this run added, when those hold them all).
+     */
+    Dataset<Row> countedTermFeatures(TableStore tables, String neededBy) {
+        return TrendCounts.termFeatures(tables.readOf(Table.DOC_TERMS, toCount.joinable(), neededBy));
     }
 
     /**

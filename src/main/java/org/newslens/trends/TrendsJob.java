@@ -197,12 +197,11 @@ public final class TrendsJob implements Job {
                     ? StoredKeyness.plan(tables, keynessDocuments, documentCount, summary)
                     : Optional.empty();
             stored.ifPresent(s -> kept.add(s.cached()));
-            Dataset<Row> docTerms = tables.read(Table.DOC_TERMS, name());
             // The per-document features summed per (feature, outlet, period) cell, once: both groupings and their
             // totals aggregate these cells.
             KeynessCells.Cells cells = KeynessCells.of(
-                    stored.map(s -> s.countedTermFeatures(docTerms))
-                            .orElseGet(() -> TrendCounts.termFeatures(docTerms))
+                    stored.map(s -> s.countedTermFeatures(tables, name()))
+                            .orElseGet(() -> TrendCounts.termFeatures(tables.read(Table.DOC_TERMS, name())))
                             .unionByName(TrendCounts.entityFeatures(mentions)),
                     stored.map(StoredKeyness::groupedTermCounts).orElse(null),
                     TrendCounts.vocabulary(tables.read(Table.TERM_STATS, name()), entities),

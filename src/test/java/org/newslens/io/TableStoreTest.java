@@ -244,6 +244,52 @@ class TableStoreTest {
         }
     }
 
+    /**
+     * The rows of some documents: from the files an append added when those hold every wanted document, else from
+     * the whole table; the same rows either way.
+     */
+    @Test
+    void theRowsOfNewDocumentsAreReadFromTheFilesTheAppendAdded() {
+        Table table = Table.STATE_TERM_COUNTS_DOCUMENTS; // doc_id, content_sha
+        TableStore full = new TableStore(spark, out.toUri().toString(), "run0");
+        full.write(table, documents("a", "b"));
+        assertThat(ids(full.readOf(table, documents("a"), "test")))
+                .as("a full run reads its own table")
+                .containsExactly("a");
+        full.commit();
+        TableStore append = new TableStore(spark, out.toUri().toString(), "run1");
+        append.writeAdding(table, documents("c", "d"));
+
+        Dataset<Row> newOnes = append.readOf(table, documents("c", "d"), "test");
+        assertThat(ids(newOnes)).containsExactlyInAnyOrder("c", "d");
+        List<String> added = partFiles(newOnes);
+        assertThat(added).as("only the added files are read").isNotEmpty();
+
+        Dataset<Row> mixed = append.readOf(table, documents("b", "c"), "test");
+        assertThat(ids(mixed)).containsExactlyInAnyOrder("b", "c");
+        assertThat(partFiles(mixed)).as("an earlier document: the whole table").hasSizeGreaterThan(added.size());
+        Dataset<Row> none = append.readOf(table, documents("e"), "test");
+        assertThat(ids(none)).as("a document without rows").isEmpty();
+    }
+
+    private Dataset<Row> documents(String... ids) {
+        return spark.createDataFrame(
+                java.util.Arrays.stream(ids)
+                        .map(id -> RowFactory.create(id, "sha-" + id))
+                        .toList(),
+                Table.STATE_TERM_COUNTS_DOCUMENTS.schema());
+    }
+
+    private static List<String> ids(Dataset<Row> rows) {
+        return rows.select("doc_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    }
+
+    private static List<String> partFiles(Dataset<Row> rows) {
+        return java.util.Arrays.stream(rows.inputFiles())
+                .filter(f -> f.contains("part-"))
+                .toList();
+    }
+
     /** The row count of a shared table is the run before's (as its manifest gives it) plus the rows added. */
     @Test
     void aSharedTableIsCountedFromTheRunBeforesCountNotFromItsFiles() {
