@@ -159,10 +159,14 @@ public final class ParquetTables {
      * of 73 files spent 0.4 s opening them, 0.03 s this way). Built per file, since a reader releases its options'
      * decompressors when it closes.
      */
-    private ParquetFileReader open(Path file) throws IOException {
+    public static ParquetFileReader open(Path file, Configuration conf) throws IOException {
         return ParquetFileReader.open(
                 HadoopInputFile.fromPath(file, conf),
                 HadoopReadOptions.builder(conf).build());
+    }
+
+    private ParquetFileReader open(Path file) throws IOException {
+        return open(file, conf);
     }
 
     /** The requested columns of the file schema; fails naming the column when the table lacks one. */

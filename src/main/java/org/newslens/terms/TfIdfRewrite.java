@@ -3,7 +3,6 @@ package org.newslens.terms;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,6 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.hadoop.rewrite.ParquetRewriter;
 import org.apache.parquet.hadoop.rewrite.RewriteOptions;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
@@ -41,6 +39,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.newslens.io.Columns;
+import org.newslens.io.ParquetTables;
 import org.newslens.io.TableStore;
 
 /**
@@ -111,8 +110,7 @@ final class TfIdfRewrite implements TableStore.FileRewrite {
      */
     private void writeTfIdf(Path from, Path to, Configuration conf, List<Path> columns, List<Row> candidates)
             throws IOException {
-        Map<Binary, Double> idfOf = byBytes(idf.value());
-        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(from, conf))) {
+        try (ParquetFileReader reader = ParquetTables.open(from, conf)) {
             ParquetMetadata footer = reader.getFooter();
             MessageType schema = footer.getFileMetaData().getSchema();
             MessageType read = new MessageType(
@@ -137,7 +135,7 @@ final class TfIdfRewrite implements TableStore.FileRewrite {
                 ColumnReader docs = store.getColumnReader(descriptor(read, Columns.DOC_ID));
                 ColumnReader terms = store.getColumnReader(descriptor(read, Columns.TERM));
                 ColumnReader tfs = store.getColumnReader(descriptor(read, Columns.TF));
-                TermIdf termIdf = new TermIdf(idfOf, onlyDictionary(rowGroup, from));
+                TermIdf termIdf = new TermIdf(idf.value(), onlyDictionary(rowGroup, from));
                 try (ParquetWriter<Double> out = new DoubleColumnWriter(column, written)
                         .withConf(conf)
                         .withCompressionCodec(codec)
@@ -149,9 +147,10 @@ final class TfIdfRewrite implements TableStore.FileRewrite {
                         checkPresent(docs, from);
                         checkPresent(terms, from);
                         checkPresent(tfs, from);
-                        double tfIdf = (double) tfs.getInteger() * termIdf.of(terms, from);
+                        TermIdf.Term term = termIdf.of(terms, from);
+                        double tfIdf = (double) tfs.getInteger() * term.idf();
                         out.write(tfIdf);
-                        document.add(docs.getBinary(), termIdf.term(terms), tfIdf);
+                        document.add(docs.getBinary(), term.text(), tfIdf);
                         docs.consume();
                         terms.consume();
                         tfs.consume();
@@ -185,59 +184,45 @@ final class TfIdfRewrite implements TableStore.FileRewrite {
     }
 
     /**
-     * The idf of each row's term. A term column chunk whose pages are all dictionary encoded (the usual case: a
-     * file holds some tens of thousands of distinct terms) has each distinct term looked up once, by its
-     * dictionary number; otherwise every row's term is.
+     * The text and idf of each row's term. A term column chunk whose pages are all dictionary encoded (the usual
+     * case: a file holds some tens of thousands of distinct terms) has each distinct term decoded and looked up
+     * once, by its dictionary number; otherwise every row's term is.
      */
     private static final class TermIdf {
-        private final Map<Binary, Double> idf;
-        private final boolean byDictionary;
-        private double[] byNumber = new double[0];
-        private String[] termByNumber = new String[0];
+        /** A term's text and idf. */
+        record Term(String text, double idf) {}
 
-        TermIdf(Map<Binary, Double> idf, boolean byDictionary) {
+        private final Map<String, Double> idf;
+        private final boolean byDictionary;
+        private Term[] byNumber = new Term[0];
+
+        TermIdf(Map<String, Double> idf, boolean byDictionary) {
             this.idf = idf;
             this.byDictionary = byDictionary;
         }
 
-        double of(ColumnReader terms, Path file) {
+        Term of(ColumnReader terms, Path file) {
             if (!byDictionary) {
                 return lookUp(terms.getBinary(), file);
             }
             int number = terms.getCurrentValueDictionaryID();
             if (number >= byNumber.length) {
-                int was = byNumber.length;
-                byNumber = Arrays.copyOf(byNumber, Math.max(number + 1, 2 * was));
-                Arrays.fill(byNumber, was, byNumber.length, Double.NaN);
+                byNumber = Arrays.copyOf(byNumber, Math.max(number + 1, 2 * byNumber.length));
             }
-            if (Double.isNaN(byNumber[number])) {
+            if (byNumber[number] == null) {
                 byNumber[number] = lookUp(terms.getBinary(), file);
             }
             return byNumber[number];
         }
 
-        /** The row's term, decoded once per dictionary number. */
-        String term(ColumnReader terms) {
-            if (!byDictionary) {
-                return terms.getBinary().toStringUsingUTF8();
-            }
-            int number = terms.getCurrentValueDictionaryID();
-            if (number >= termByNumber.length) {
-                termByNumber = Arrays.copyOf(termByNumber, Math.max(number + 1, 2 * termByNumber.length));
-            }
-            if (termByNumber[number] == null) {
-                termByNumber[number] = terms.getBinary().toStringUsingUTF8();
-            }
-            return termByNumber[number];
-        }
-
-        private double lookUp(Binary term, Path file) {
+        private Term lookUp(Binary bytes, Path file) {
+            String term = bytes.toStringUsingUTF8();
             Double found = idf.get(term);
             if (found == null) {
-                throw new IllegalStateException("terms: the document term '" + term.toStringUsingUTF8() + "' of " + file
-                        + " is not in term_stats");
+                throw new IllegalStateException(
+                        "terms: the document term '" + term + "' of " + file + " is not in term_stats");
             }
-            return found;
+            return new Term(term, found);
         }
     }
 
@@ -270,12 +255,6 @@ final class TfIdfRewrite implements TableStore.FileRewrite {
                 rows.clear();
             }
         }
-    }
-
-    private static Map<Binary, Double> byBytes(Map<String, Double> idf) {
-        Map<Binary, Double> byBytes = new HashMap<>(idf.size() * 2);
-        idf.forEach((term, value) -> byBytes.put(Binary.fromString(term), value));
-        return byBytes;
     }
 
     private static ColumnDescriptor descriptor(MessageType schema, String column) {
