@@ -4,19 +4,18 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -69,6 +68,8 @@ public final class TableStore {
 
     private final Map<Table, Long> written = new LinkedHashMap<>();
     private final Map<Table, Long> carriedOver = new LinkedHashMap<>();
+    /** The files of each table this run added beside the run before's (see {@link #readOf}). */
+    private final Map<Table, List<Path>> addedFiles = new EnumMap<>(Table.class);
     /** Row counts of the run before's tables, as its manifest gives them (see {@link #knowPreviousRowCounts}). */
     private Map<Table, Long> previousRows = Map.of();
 
@@ -122,14 +123,14 @@ public final class TableStore {
 
     /**
      * The rows of a per-document table (one with a doc_id column) of the documents in {@code ids} (a doc_id column;
-     * the caller broadcasts it when it is small). An append writes the rows of the documents it adds into files of
-     * their own beside the run before's files ({@link #writeAdding}, which holds no row of theirs), so when every
-     * wanted document has rows in the files this run added, only those are read: the usual append wants its new
+     * the caller broadcasts it when it is small). When this run added rows to the table beside the run before's
+     * files ({@link #writeAdding}, {@link #writeAddingRewritten}: rows of documents those files hold none of) and
+     * every wanted document has rows among them, only the files it added are read: the usual append wants its new
      * documents, a sliver of the table. Otherwise the whole table is read.
      */
     public Dataset<Row> readOf(Table table, Dataset<Row> ids, String neededBy) {
         Dataset<Row> wanted = ids.select(Columns.DOC_ID);
-        List<Path> added = addedFiles(table);
+        List<Path> added = addedFiles.getOrDefault(table, List.of());
         if (!added.isEmpty()) {
             Dataset<Row> addedRows = spark.read()
                     .schema(table.schema())
@@ -142,22 +143,9 @@ public final class TableStore {
         return read(table, neededBy).join(wanted, Columns.DOC_ID, "left_semi");
     }
 
-    /**
-     * The files of this run's copy of a table that the run before's copy does not have, when this run added them
-     * beside files of that copy; else none (no run before, the table written whole, or not written by this run).
-     */
-    private List<Path> addedFiles(Table table) {
-        Path own = new Path(runFolder, table.tableName());
-        Path previous = new Path(current, table.tableName());
-        if (current.equals(runFolder) || !exists(own) || !exists(previous)) {
-            return List.of();
-        }
-        FileSystem fs = fileSystem();
-        Set<String> before = dataFiles(fs, previous).stream().map(Path::getName).collect(Collectors.toSet());
-        List<Path> now = dataFiles(fs, own);
-        List<Path> added =
-                now.stream().filter(f -> !before.contains(f.getName())).toList();
-        return added.size() == now.size() ? List.of() : added;
+    /** Notes the files an add to the run before's copy of a table just wrote, for {@link #readOf}. */
+    private void noteAddedFiles(Table table, Path target) {
+        addedFiles.put(table, dataFiles(fileSystem(), target));
     }
 
     /**
@@ -190,6 +178,7 @@ public final class TableStore {
                 .write()
                 .mode(SaveMode.Overwrite)
                 .parquet(target.toString());
+        addedFiles.remove(table);
         long count = observedCount(observed, table, target);
         JobLabels.step(spark, stepLabel);
         written.put(table, count);
@@ -204,7 +193,8 @@ public final class TableStore {
     /**
      * Writes a table as the run before left it plus the {@code added} rows: the earlier copy's files are shared
      * (hard links locally, copies elsewhere; Parquet files never change once written) and only the new rows are
-     * written. An append run uses it for the per-document tables when it keeps every earlier document.
+     * written. An append run uses it for the per-document tables when it keeps every earlier document: {@code
+     * added} holds rows of documents the earlier files hold no row of ({@link #readOf} counts on it).
      *
      * <p>Each append adds a few files of its own, and a table of thousands of small files (a year of nightly
      * appends) is slow to read. So once the earlier files come from {@value #MAX_SHARED_WRITES} writes, the table
@@ -226,6 +216,7 @@ public final class TableStore {
         }
         long rows = write(table, added);
         Path target = new Path(runFolder, table.tableName());
+        noteAddedFiles(table, target);
         try {
             FileSystem fs = fileSystem();
             for (Path file : files) {
@@ -274,6 +265,7 @@ public final class TableStore {
         }
         long rows = write(table, added);
         Path target = new Path(runFolder, table.tableName());
+        noteAddedFiles(table, target);
         Dataset<Row> given = rewrite(table, files, target, rewrite);
         long total = sharedRows(table, target, rows);
         written.put(table, total);

@@ -94,7 +94,11 @@ final class Scoring {
         return scores.join(documents.select(Columns.DOC_ID, Columns.CONTENT_SHA), Columns.DOC_ID);
     }
 
-    /** doc_topics rows: each topic with weight at least 1 %, and always the dominant one; ids by topic position. */
+    /**
+     * doc_topics rows: each topic with weight at least 1 %, and always the dominant one; ids by topic position. A
+     * document has rows only when it has a dominant topic, and then exactly one is_dominant row ({@link TopicTrends}
+     * counts a period's documents by it).
+     */
     static Dataset<Row> docTopics(Dataset<Row> scores, String model, int[] topicIds) {
         String ids = Arrays.stream(topicIds).mapToObj(String::valueOf).collect(Collectors.joining(", "));
         return scores.select(

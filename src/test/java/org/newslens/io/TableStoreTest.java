@@ -270,6 +270,15 @@ class TableStoreTest {
         assertThat(partFiles(mixed)).as("an earlier document: the whole table").hasSizeGreaterThan(added.size());
         Dataset<Row> none = append.readOf(table, documents("e"), "test");
         assertThat(ids(none)).as("a document without rows").isEmpty();
+        append.commit();
+
+        TableStore whole = new TableStore(spark, out.toUri().toString(), "run2");
+        whole.write(table, documents("a", "b", "c", "d", "e"));
+        Dataset<Row> written = whole.readOf(table, documents("e"), "test");
+        assertThat(ids(written)).containsExactly("e");
+        assertThat(partFiles(written))
+                .as("a table written whole is read whole")
+                .containsExactlyInAnyOrderElementsOf(partFiles(whole.read(table, "test")));
     }
 
     private Dataset<Row> documents(String... ids) {
