@@ -114,10 +114,7 @@ public final class TermsJob implements Job {
                 // from the rows just written: three columns of Parquet read back cost less than holding every
                 // document's term frequencies in memory for a second pass.
                 Dataset<Row> keywords = storedCandidates
-                        .map(StoredCandidates::rows)
-                        .map(c -> ranked(
-                                c.unionByName(candidates(docTerms(termFrequencies(counts), termStats, vocabulary), k)),
-                                k))
+                        .map(c -> ranked(c.withNewDocuments(k), k))
                         .orElseGet(() -> keywords(tables.read(Table.DOC_TERMS, name()), k));
                 tables.write(Table.DOC_KEYWORDS, keywords);
             } finally {
@@ -138,8 +135,16 @@ public final class TermsJob implements Job {
         }
     }
 
-    /** The stored documents' keyword candidates, kept with the idf their rewrite used until both are released. */
-    private record StoredCandidates(Dataset<Row> rows, Broadcast<Map<String, Double>> idf) {
+    /**
+     * The stored documents' keyword candidates, kept with the idf their rewrite used until both are released, and the
+     * doc_terms rows the append added for its new documents.
+     */
+    private record StoredCandidates(Dataset<Row> rows, Broadcast<Map<String, Double>> idf, Dataset<Row> added) {
+        /** The stored documents' candidates and those of the new documents' rows. */
+        Dataset<Row> withNewDocuments(int k) {
+            return rows.unionByName(candidates(added, k));
+        }
+
         void release() {
             rows.unpersist();
             idf.destroy();
@@ -164,6 +169,7 @@ public final class TermsJob implements Job {
             tables.write(Table.DOC_TERMS, docTerms(frequencies, termStats, vocabulary));
             return Optional.empty();
         }
+        Dataset<Row> added = docTerms(termFrequencies(counts), termStats, vocabulary);
         Map<String, Double> idf = new HashMap<>();
         tables.read(Table.TERM_STATS, name())
                 .select(Columns.TERM, Columns.IDF)
@@ -176,7 +182,7 @@ public final class TermsJob implements Job {
         try {
             given = tables.writeAddingRewritten(
                             Table.DOC_TERMS,
-                            docTerms(termFrequencies(counts), termStats, vocabulary),
+                            added,
                             new TfIdfRewrite(shared, keywords),
                             () -> docTerms(frequencies, termStats, vocabulary))
                     .given();
@@ -189,7 +195,7 @@ public final class TermsJob implements Job {
             return Optional.empty();
         }
         // Destroyed only with the candidates: their tasks carry the rewrite, and so the broadcast, in their lineage.
-        return Optional.of(new StoredCandidates(given.get(), shared));
+        return Optional.of(new StoredCandidates(given.get(), shared, added));
     }
 
     /**
