@@ -4,11 +4,11 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 
-import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.newslens.io.Columns;
+import org.newslens.io.Table;
 import org.newslens.io.TableStore;
 
 /**
@@ -19,22 +19,22 @@ import org.newslens.io.TableStore;
  */
 final class DocumentSentences {
     private final Dataset<Row> documents;
-    private final Dataset<Row> sentences;
-    private final UnaryOperator<Dataset<Row>> sentencesOf;
+    private final TableStore tables;
+    private final String neededBy;
     private Dataset<Row> all;
     private Dataset<Row> kept;
     private Dataset<Row> keptIds;
 
     /**
      * @param documents doc_id, content_sha, published of every document
-     * @param sentences the sentences table (doc_id, sent_id, terms)
-     * @param sentencesOf the sentences of the documents of a doc_id column ({@link TableStore#readOf}); with this
-     *     the few documents an append reads need not be picked out of the whole table
+     * @param tables where the sentences table (doc_id, sent_id, terms) is read: whole, or only the files an append
+     *     added when the documents wanted are all among them ({@link TableStore#readOf})
+     * @param neededBy the job reading it
      */
-    DocumentSentences(Dataset<Row> documents, Dataset<Row> sentences, UnaryOperator<Dataset<Row>> sentencesOf) {
+    DocumentSentences(Dataset<Row> documents, TableStore tables, String neededBy) {
         this.documents = documents;
-        this.sentences = sentences;
-        this.sentencesOf = sentencesOf;
+        this.tables = tables;
+        this.neededBy = neededBy;
     }
 
     /** Documents grouped with their sentences already (doc_id, content_sha, published, sentences). */
@@ -53,7 +53,8 @@ final class DocumentSentences {
     /** Every document with its sentences, grouped once and kept for the rest of the job. */
     Dataset<Row> all() {
         if (all == null) {
-            all = withSentences(documents, sentences).persist(StorageLevel.MEMORY_AND_DISK());
+            all = withSentences(documents, tables.read(Table.SENTENCES, neededBy))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
         }
         return all;
     }
@@ -70,7 +71,8 @@ final class DocumentSentences {
         if (kept != null && wanted.join(keptIds, Columns.DOC_ID, "left_anti").isEmpty()) {
             return kept.join(wanted, Columns.DOC_ID, "left_semi");
         }
-        return withSentences(documents.join(wanted, Columns.DOC_ID, "left_semi"), sentencesOf.apply(wanted));
+        return withSentences(
+                documents.join(wanted, Columns.DOC_ID, "left_semi"), tables.readOf(Table.SENTENCES, wanted, neededBy));
     }
 
     /** As {@link #of}, and kept: later calls for these documents, or some of them, read them from here. */

@@ -148,8 +148,7 @@ public final class TopicsJob implements Job {
             NoDocuments.writeEmptyTables(this, context);
             return;
         }
-        DocumentSentences docs = new DocumentSentences(
-                documentRows, tables.read(Table.SENTENCES, name()), ids -> tables.readOf(Table.SENTENCES, ids, name()));
+        DocumentSentences docs = new DocumentSentences(documentRows, tables, name());
         Optional<Dataset<Row>> storedScores = keep ? tables.readPrevious(Table.STATE_TOPIC_SCORES) : Optional.empty();
         // A kept model keeps its clusters' documents, so the stored per-cluster term counts and coherence window
         // counts can be brought up to date from the documents that changed: only those are read whole.
