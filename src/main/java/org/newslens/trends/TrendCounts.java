@@ -25,61 +25,68 @@ final class TrendCounts {
     private TrendCounts() {}
 
     /**
-     * @param mentions doc_id, entity_id (not null)
-     * @param dated doc_id, period_index of the documents that count
-     * @return entity_id, period_index, mentions, docs
-     */
-    static Dataset<Row> entities(Dataset<Row> mentions, Dataset<Row> dated) {
-        return mentions.select(Columns.DOC_ID, Columns.ENTITY_ID)
-                .join(dated.select(Columns.DOC_ID, "period_index"), Columns.DOC_ID)
-                .groupBy(Columns.DOC_ID, Columns.ENTITY_ID, "period_index")
-                .agg(count(lit(1)).as("n"))
-                .groupBy(Columns.ENTITY_ID, "period_index")
-                .agg(sum("n").as(Columns.MENTIONS), count(lit(1)).as(Columns.DOCS));
-    }
-
-    /**
-     * Sentence-window pairs: each sentence counts a pair once; only the pairs of entity_pairs' sentence window
-     * (so its entity types and least count apply here too). Each document's mentions are paired in one pass
-     * over them, sorted by sentence, instead of joining the mentions with themselves.
+     * Each dated document's entities and sentence pairs, counted in one pass over its mentions (sorted by
+     * sentence), so that neither count shuffles the mentions a second time or joins them with themselves: one row
+     * per (document, entity), with its mentions in the document, and one per (document, pair of entities met in a
+     * sentence of it), with the number of its sentences holding both. Read twice ({@link #entities}, {@link
+     * #pairs}), so the caller keeps it.
      *
-     * @param pairs entity_a, entity_b of entity_pairs (window sentence)
-     * @return entity_a, entity_b, period_index, count (sentences), docs
+     * @param mentions doc_id, sent_id, entity_id (not null)
+     * @param dated doc_id, period_index of the documents that count
+     * @return entity_a, entity_b (null on an entity's own row, entity_a &lt; entity_b on a pair's), period_index, n
      */
-    static Dataset<Row> pairs(Dataset<Row> mentions, Dataset<Row> dated, Dataset<Row> pairs) {
-        Dataset<Row> paired = pairs.select(col(Columns.ENTITY_A).as(Columns.ENTITY_ID))
-                .union(pairs.select(col(Columns.ENTITY_B).as(Columns.ENTITY_ID)))
-                .distinct();
-        Dataset<Row> perDocument = mentions.select(Columns.DOC_ID, Columns.SENT_ID, Columns.ENTITY_ID)
-                .join(paired, Columns.ENTITY_ID, "left_semi")
+    static Dataset<Row> perDocument(Dataset<Row> mentions, Dataset<Row> dated) {
+        return mentions.select(Columns.DOC_ID, Columns.SENT_ID, Columns.ENTITY_ID)
                 .join(dated.select(Columns.DOC_ID, "period_index"), Columns.DOC_ID)
                 .repartition(col(Columns.DOC_ID))
                 .sortWithinPartitions(Columns.DOC_ID, Columns.SENT_ID, Columns.ENTITY_ID)
                 .mapPartitions(
-                        (MapPartitionsFunction<Row, Row>) DocumentPairs::new, Encoders.row(DocumentPairs.SCHEMA));
+                        (MapPartitionsFunction<Row, Row>) DocumentCounts::new, Encoders.row(DocumentCounts.SCHEMA));
+    }
+
+    /**
+     * @param perDocument the rows of {@link #perDocument}
+     * @return entity_id, period_index, mentions, docs
+     */
+    static Dataset<Row> entities(Dataset<Row> perDocument) {
         return perDocument
+                .filter(col(Columns.ENTITY_B).isNull())
+                .groupBy(col(Columns.ENTITY_A).as(Columns.ENTITY_ID), col("period_index"))
+                .agg(sum(Columns.N).as(Columns.MENTIONS), count(lit(1)).as(Columns.DOCS));
+    }
+
+    /**
+     * Sentence-window pairs: each sentence counts a pair once; only the pairs of entity_pairs' sentence window
+     * (so its entity types and least count apply here too).
+     *
+     * @param perDocument the rows of {@link #perDocument}
+     * @param pairs entity_a, entity_b of entity_pairs (window sentence)
+     * @return entity_a, entity_b, period_index, count (sentences), docs
+     */
+    static Dataset<Row> pairs(Dataset<Row> perDocument, Dataset<Row> pairs) {
+        return perDocument
+                .filter(col(Columns.ENTITY_B).isNotNull())
                 .join(
                         pairs.select(Columns.ENTITY_A, Columns.ENTITY_B),
                         new String[] {Columns.ENTITY_A, Columns.ENTITY_B},
                         "left_semi")
                 .groupBy(Columns.ENTITY_A, Columns.ENTITY_B, "period_index")
-                .agg(sum("sentences").as(Columns.COUNT), count(lit(1)).as(Columns.DOCS));
+                .agg(sum(Columns.N).as(Columns.COUNT), count(lit(1)).as(Columns.DOCS));
     }
 
     /**
-     * Reads mentions sorted by (doc_id, sent_id, entity_id) and gives one row per (document, pair of entities
-     * met in a sentence of it) with the number of its sentences holding both: doc_id, entity_a &lt; entity_b,
-     * period_index, sentences.
+     * Reads mentions sorted by (doc_id, sent_id, entity_id) and gives a document's rows of {@link #perDocument}:
+     * its entities with their mentions, and the pairs of entities met in a sentence of it with the number of such
+     * sentences.
      */
-    private static final class DocumentPairs extends GroupedRows {
+    private static final class DocumentCounts extends GroupedRows {
         static final StructType SCHEMA = new StructType()
-                .add(Columns.DOC_ID, DataTypes.StringType, false)
                 .add(Columns.ENTITY_A, DataTypes.StringType, false)
-                .add(Columns.ENTITY_B, DataTypes.StringType, false)
+                .add(Columns.ENTITY_B, DataTypes.StringType, true)
                 .add("period_index", DataTypes.LongType, false)
-                .add("sentences", DataTypes.LongType, false);
+                .add(Columns.N, DataTypes.LongType, false);
 
-        DocumentPairs(Iterator<Row> mentions) {
+        DocumentCounts(Iterator<Row> mentions) {
             super(mentions);
         }
 
@@ -87,6 +94,7 @@ final class TrendCounts {
         protected void readGroup(List<Row> out) {
             String docId = peek().getAs(Columns.DOC_ID);
             long period = peek().getAs("period_index");
+            Map<String, Long> mentions = new HashMap<>(); // entity -> mentions in the document
             Map<List<String>, Long> sentences = new HashMap<>(); // (entity_a, entity_b) -> sentences
             while (peek() != null && docId.equals(peek().getAs(Columns.DOC_ID))) {
                 int sentence = peek().getAs(Columns.SENT_ID);
@@ -96,6 +104,7 @@ final class TrendCounts {
                         && docId.equals(peek().getAs(Columns.DOC_ID))
                         && sentence == peek().<Integer>getAs(Columns.SENT_ID)) {
                     String entity = take().getAs(Columns.ENTITY_ID);
+                    mentions.merge(entity, 1L, Long::sum);
                     if (entities.isEmpty() || !entities.get(entities.size() - 1).equals(entity)) {
                         entities.add(entity);
                     }
@@ -106,7 +115,8 @@ final class TrendCounts {
                     }
                 }
             }
-            sentences.forEach((pair, n) -> out.add(RowFactory.create(docId, pair.get(0), pair.get(1), period, n)));
+            mentions.forEach((entity, n) -> out.add(RowFactory.create(entity, null, period, n)));
+            sentences.forEach((pair, n) -> out.add(RowFactory.create(pair.get(0), pair.get(1), period, n)));
         }
     }
 

@@ -132,17 +132,17 @@ public final class TrendsJob implements Job {
             int minDocs = settings.get(TrendsSettings.MIN_BURST_DOCS);
 
             JobLabels.step(spark, "trends: entity_trends");
-            Dataset<Row> mentions = keep(
-                    kept,
-                    tables.read(Table.MENTIONS, name())
-                            .filter(col(Columns.ENTITY_ID).isNotNull())
-                            .select(Columns.DOC_ID, Columns.SENT_ID, Columns.ENTITY_ID));
+            Dataset<Row> mentions = tables.read(Table.MENTIONS, name())
+                    .filter(col(Columns.ENTITY_ID).isNotNull())
+                    .select(Columns.DOC_ID, Columns.SENT_ID, Columns.ENTITY_ID);
+            // Each dated document's entity and pair counts, kept: both entity_trends and pair_trends add them up.
+            Dataset<Row> perDocument = keep(kept, TrendCounts.perDocument(mentions, dated));
             Dataset<Row> entities = tables.read(Table.ENTITIES, name()).select(Columns.ENTITY_ID, Columns.NAME);
             // The counts per (item, period) are read several times by the scoring (history windows, the q-values'
             // count per p-value and lookup, the untested rows), so they are kept rather than counted again.
             Dataset<Row> entityTrends = BurstScoring.score(
                             spark,
-                            keep(kept, TrendCounts.entities(mentions, dated)),
+                            keep(kept, TrendCounts.entities(perDocument)),
                             List.of("entity_id"),
                             periods,
                             history,
@@ -163,7 +163,7 @@ public final class TrendsJob implements Job {
                     .select(Columns.ENTITY_A, Columns.ENTITY_B, Columns.NAME_A, Columns.NAME_B);
             Dataset<Row> pairTrends = BurstScoring.score(
                     spark,
-                    keep(kept, TrendCounts.pairs(mentions, dated, pairs)),
+                    keep(kept, TrendCounts.pairs(perDocument, pairs)),
                     List.of("entity_a", "entity_b"),
                     periods,
                     history,

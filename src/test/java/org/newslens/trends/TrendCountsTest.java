@@ -13,14 +13,53 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.newslens.testing.SharedSpark;
 
-/** Sentence-window pair counts per period, worked out by hand, at several partitionings of the mentions. */
+/** Entity and sentence-window pair counts per period, worked out by hand, at several partitionings of the mentions. */
 class TrendCountsTest {
     private static final SparkSession SPARK = SharedSpark.session();
 
     @ParameterizedTest
     @ValueSource(ints = {1, 3, 7})
     void eachSentenceCountsAPairOnceAndOnlyPairsOfEntityPairsCount(int partitions) {
-        Dataset<Row> mentions = SPARK.createDataFrame(
+        // entity_pairs' sentence pairs: (b, c) met in a sentence but is not among them, so it is not counted
+        Dataset<Row> pairs = SPARK.createDataFrame(
+                List.of(RowFactory.create("a", "b"), RowFactory.create("a", "c")),
+                new StructType().add("entity_a", DataTypes.StringType).add("entity_b", DataTypes.StringType));
+
+        List<String> counted =
+                TrendCounts.pairs(TrendCounts.perDocument(mentions(partitions), dated()), pairs)
+                        .collectAsList()
+                        .stream()
+                        .map(r -> r.getAs("entity_a") + "-" + r.getAs("entity_b") + " period " + r.getAs("period_index")
+                                + ": " + r.getAs("count") + " sentences, " + r.getAs("docs") + " docs")
+                        .toList();
+
+        assertThat(counted)
+                .containsExactlyInAnyOrder(
+                        "a-b period 0: 2 sentences, 1 docs",
+                        "a-c period 0: 1 sentences, 1 docs",
+                        "a-b period 1: 1 sentences, 1 docs");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3, 7})
+    void anEntityCountsEveryMentionAndEachDatedDocumentOnce(int partitions) {
+        List<String> counted =
+                TrendCounts.entities(TrendCounts.perDocument(mentions(partitions), dated())).collectAsList().stream()
+                        .map(r -> r.getAs("entity_id") + " period " + r.getAs("period_index") + ": "
+                                + r.getAs("mentions") + " mentions, " + r.getAs("docs") + " docs")
+                        .toList();
+
+        assertThat(counted)
+                .containsExactlyInAnyOrder(
+                        "a period 0: 4 mentions, 2 docs",
+                        "b period 0: 2 mentions, 1 docs",
+                        "c period 0: 3 mentions, 2 docs",
+                        "a period 1: 1 mentions, 1 docs",
+                        "b period 1: 1 mentions, 1 docs");
+    }
+
+    private static Dataset<Row> mentions(int partitions) {
+        return SPARK.createDataFrame(
                         List.of(
                                 // d1, period 0: sentence 0 names a twice, with b and c; sentence 1 a and b;
                                 // sentence 2 c alone
@@ -45,24 +84,12 @@ class TrendCountsTest {
                                 .add("sent_id", DataTypes.IntegerType)
                                 .add("entity_id", DataTypes.StringType))
                 .repartition(partitions);
-        Dataset<Row> dated = SPARK.createDataFrame(
+    }
+
+    private static Dataset<Row> dated() {
+        return SPARK.createDataFrame(
                 List.of(RowFactory.create("d1", 0L), RowFactory.create("d2", 0L), RowFactory.create("d3", 1L)),
                 new StructType().add("doc_id", DataTypes.StringType).add("period_index", DataTypes.LongType));
-        // entity_pairs' sentence pairs: (b, c) met in a sentence but is not among them, so it is not counted
-        Dataset<Row> pairs = SPARK.createDataFrame(
-                List.of(RowFactory.create("a", "b"), RowFactory.create("a", "c")),
-                new StructType().add("entity_a", DataTypes.StringType).add("entity_b", DataTypes.StringType));
-
-        List<String> counted = TrendCounts.pairs(mentions, dated, pairs).collectAsList().stream()
-                .map(r -> r.getAs("entity_a") + "-" + r.getAs("entity_b") + " period " + r.getAs("period_index") + ": "
-                        + r.getAs("count") + " sentences, " + r.getAs("docs") + " docs")
-                .toList();
-
-        assertThat(counted)
-                .containsExactlyInAnyOrder(
-                        "a-b period 0: 2 sentences, 1 docs",
-                        "a-c period 0: 1 sentences, 1 docs",
-                        "a-b period 1: 1 sentences, 1 docs");
     }
 
     private static Row mention(String doc, int sentence, String entity) {
