@@ -2,11 +2,9 @@ package org.newslens.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -16,22 +14,17 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.HadoopReadOptions;
 import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.example.data.Group;
-import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.MessageColumnIO;
 import org.apache.parquet.io.RecordReader;
-import org.apache.parquet.schema.GroupType;
-import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 
 /**
- * Reads the committed output tables with parquet-hadoop alone (its example {@code Group} record
- * materialisation, no Avro), without a SparkSession, so a report takes
+ * Reads the committed output tables with parquet-hadoop alone (rows built straight from its column readers,
+ * see {@link MapRecords}; no Avro), without a SparkSession, so a report takes
  * seconds. A table is the folder {@code <run>/<table>} of the output's current run (see {@link RunFolders})
  * with a {@code _SUCCESS} marker; its rows are the
  * {@code part-*.parquet} files in name order (so every scan sees rows in the same order).
@@ -143,9 +136,10 @@ public final class ParquetTables {
             for (PageReadStore rowGroup = reader.readNextRowGroup();
                     rowGroup != null;
                     rowGroup = reader.readNextRowGroup()) {
-                RecordReader<Group> records = columnIO.getRecordReader(rowGroup, new GroupRecordConverter(projection));
+                RecordReader<Map<String, Object>> records =
+                        columnIO.getRecordReader(rowGroup, new MapRecords(projection));
                 for (long i = 0, n = rowGroup.getRowCount(); i < n; i++) {
-                    sink.accept(toMap(records.read(), projection));
+                    sink.accept(records.read());
                 }
             }
         } catch (IOException e) {
@@ -185,67 +179,5 @@ public final class ParquetTables {
             fields.add(fileSchema.getType(column));
         }
         return new MessageType(fileSchema.getName(), fields);
-    }
-
-    private static Map<String, Object> toMap(Group group, GroupType type) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        for (int i = 0; i < type.getFieldCount(); i++) {
-            Type field = type.getType(i);
-            row.put(field.getName(), group.getFieldRepetitionCount(i) == 0 ? null : value(group, i, 0, field));
-        }
-        return row;
-    }
-
-    private static Object value(Group group, int field, int index, Type type) {
-        if (type.isPrimitive()) {
-            return primitive(group, field, index, type.asPrimitiveType());
-        }
-        Group child = group.getGroup(field, index);
-        GroupType childType = type.asGroupType();
-        if (childType.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.ListLogicalTypeAnnotation) {
-            return list(child, childType);
-        }
-        return toMap(child, childType);
-    }
-
-    /**
-     * A LIST group: {@code repeated group list { element }} (the standard three-level form Spark writes) or
-     * a repeated element directly (the legacy two-level form).
-     */
-    private static List<Object> list(Group listGroup, GroupType listType) {
-        Type repeated = listType.getType(0);
-        int count = listGroup.getFieldRepetitionCount(0);
-        List<Object> values = new ArrayList<>(count);
-        boolean threeLevel = !repeated.isPrimitive()
-                && repeated.asGroupType().getFieldCount() == 1
-                && !repeated.getName().equals("array");
-        for (int i = 0; i < count; i++) {
-            if (threeLevel) {
-                Group wrapper = listGroup.getGroup(0, i);
-                Type element = repeated.asGroupType().getType(0);
-                values.add(wrapper.getFieldRepetitionCount(0) == 0 ? null : value(wrapper, 0, 0, element));
-            } else {
-                values.add(value(listGroup, 0, i, repeated));
-            }
-        }
-        return values;
-    }
-
-    private static Object primitive(Group group, int field, int index, PrimitiveType type) {
-        LogicalTypeAnnotation logical = type.getLogicalTypeAnnotation();
-        return switch (type.getPrimitiveTypeName()) {
-            case BINARY, FIXED_LEN_BYTE_ARRAY -> group.getString(field, index);
-            case INT32 ->
-                logical instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation
-                        ? LocalDate.ofEpochDay(group.getInteger(field, index))
-                        : Integer.valueOf(group.getInteger(field, index));
-            case INT64 -> group.getLong(field, index);
-            case DOUBLE -> group.getDouble(field, index);
-            case FLOAT -> (double) group.getFloat(field, index);
-            case BOOLEAN -> group.getBoolean(field, index);
-            case INT96 ->
-                throw new IllegalStateException(
-                        "INT96 timestamps are not part of the NewsLens tables: " + type.getName());
-        };
     }
 }
