@@ -25,19 +25,20 @@ final class TrendCounts {
     private TrendCounts() {}
 
     /**
-     * Each dated document's entities and sentence pairs, counted in one pass over its mentions (sorted by
-     * sentence), so that neither count shuffles the mentions a second time or joins them with themselves: one row
-     * per (document, entity), with its mentions in the document, and one per (document, pair of entities met in a
-     * sentence of it), with the number of its sentences holding both. Read twice ({@link #entities}, {@link
-     * #pairs}), so the caller keeps it.
+     * Each document's entities, and each dated document's sentence pairs, counted in one pass over its mentions
+     * (sorted by sentence), so that no count shuffles the mentions a second time or joins them with themselves: one
+     * row per (document, entity), with its mentions in the document, and one per (dated document, pair of entities
+     * met in a sentence of it), with the number of its sentences holding both. Read three times ({@link #entities},
+     * {@link #pairs}, {@link #entityFeatures}), so the caller keeps it.
      *
      * @param mentions doc_id, sent_id, entity_id (not null)
-     * @param dated doc_id, period_index of the documents that count
-     * @return entity_a, entity_b (null on an entity's own row, entity_a &lt; entity_b on a pair's), period_index, n
+     * @param dated doc_id, period_index of the documents that count over time
+     * @return doc_id, entity_a, entity_b (null on an entity's own row, entity_a &lt; entity_b on a pair's),
+     *     period_index (null for a document that does not count over time), n
      */
     static Dataset<Row> perDocument(Dataset<Row> mentions, Dataset<Row> dated) {
         return mentions.select(Columns.DOC_ID, Columns.SENT_ID, Columns.ENTITY_ID)
-                .join(dated.select(Columns.DOC_ID, "period_index"), Columns.DOC_ID)
+                .join(dated.select(Columns.DOC_ID, "period_index"), new String[] {Columns.DOC_ID}, "left")
                 .repartition(col(Columns.DOC_ID))
                 .sortWithinPartitions(Columns.DOC_ID, Columns.SENT_ID, Columns.ENTITY_ID)
                 .mapPartitions(
@@ -50,7 +51,7 @@ final class TrendCounts {
      */
     static Dataset<Row> entities(Dataset<Row> perDocument) {
         return perDocument
-                .filter(col(Columns.ENTITY_B).isNull())
+                .filter(col(Columns.ENTITY_B).isNull().and(col("period_index").isNotNull()))
                 .groupBy(col(Columns.ENTITY_A).as(Columns.ENTITY_ID), col("period_index"))
                 .agg(sum(Columns.N).as(Columns.MENTIONS), count(lit(1)).as(Columns.DOCS));
     }
@@ -81,9 +82,10 @@ final class TrendCounts {
      */
     private static final class DocumentCounts extends GroupedRows {
         static final StructType SCHEMA = new StructType()
+                .add(Columns.DOC_ID, DataTypes.StringType, false)
                 .add(Columns.ENTITY_A, DataTypes.StringType, false)
                 .add(Columns.ENTITY_B, DataTypes.StringType, true)
-                .add("period_index", DataTypes.LongType, false)
+                .add("period_index", DataTypes.LongType, true)
                 .add(Columns.N, DataTypes.LongType, false);
 
         DocumentCounts(Iterator<Row> mentions) {
@@ -93,7 +95,7 @@ final class TrendCounts {
         @Override
         protected void readGroup(List<Row> out) {
             String docId = peek().getAs(Columns.DOC_ID);
-            long period = peek().getAs("period_index");
+            Long period = peek().getAs("period_index"); // null: the document does not count over time
             Map<String, Long> mentions = new HashMap<>(); // entity -> mentions in the document
             Map<List<String>, Long> sentences = new HashMap<>(); // (entity_a, entity_b) -> sentences
             while (peek() != null && docId.equals(peek().getAs(Columns.DOC_ID))) {
@@ -109,14 +111,14 @@ final class TrendCounts {
                         entities.add(entity);
                     }
                 }
-                for (int a = 0; a < entities.size(); a++) {
+                for (int a = 0; period != null && a < entities.size(); a++) {
                     for (int b = a + 1; b < entities.size(); b++) {
                         sentences.merge(List.of(entities.get(a), entities.get(b)), 1L, Long::sum);
                     }
                 }
             }
-            mentions.forEach((entity, n) -> out.add(RowFactory.create(entity, null, period, n)));
-            sentences.forEach((pair, n) -> out.add(RowFactory.create(pair.get(0), pair.get(1), period, n)));
+            mentions.forEach((entity, n) -> out.add(RowFactory.create(docId, entity, null, period, n)));
+            sentences.forEach((pair, n) -> out.add(RowFactory.create(docId, pair.get(0), pair.get(1), period, n)));
         }
     }
 
@@ -129,13 +131,15 @@ final class TrendCounts {
                 col(Columns.TF).cast("long").as(Columns.N));
     }
 
-    /** The entity features of every document: doc_id, kind, feature (the entity id), n (1: one row per mention). */
-    static Dataset<Row> entityFeatures(Dataset<Row> mentions) {
-        return mentions.select(
-                col(Columns.DOC_ID),
-                lit(KeynessTable.ENTITY).as(Columns.KIND),
-                col(Columns.ENTITY_ID).as(Columns.FEATURE),
-                lit(1L).as(Columns.N));
+    /** The entity features of every document: doc_id, kind, feature (the entity id), n (its mentions there). */
+    static Dataset<Row> entityFeatures(Dataset<Row> perDocument) {
+        return perDocument
+                .filter(col(Columns.ENTITY_B).isNull())
+                .select(
+                        col(Columns.DOC_ID),
+                        lit(KeynessTable.ENTITY).as(Columns.KIND),
+                        col(Columns.ENTITY_A).as(Columns.FEATURE),
+                        col(Columns.N));
     }
 
     /** Every keyness feature there can be: kind, feature (the terms of term_stats, the ids of entities). */

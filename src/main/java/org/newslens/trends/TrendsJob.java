@@ -135,7 +135,8 @@ public final class TrendsJob implements Job {
             Dataset<Row> mentions = tables.read(Table.MENTIONS, name())
                     .filter(col(Columns.ENTITY_ID).isNotNull())
                     .select(Columns.DOC_ID, Columns.SENT_ID, Columns.ENTITY_ID);
-            // Each dated document's entity and pair counts, kept: both entity_trends and pair_trends add them up.
+            // Each document's entity (and each dated one's pair) counts, kept: entity_trends, pair_trends and keyness
+            // add them up.
             Dataset<Row> perDocument = keep(kept, TrendCounts.perDocument(mentions, dated));
             Dataset<Row> entities = tables.read(Table.ENTITIES, name()).select(Columns.ENTITY_ID, Columns.NAME);
             // The counts per (item, period) are read several times by the scoring (history windows, the q-values'
@@ -202,7 +203,7 @@ public final class TrendsJob implements Job {
             KeynessCells.Cells cells = KeynessCells.of(
                     stored.map(s -> s.countedTermFeatures(tables, name()))
                             .orElseGet(() -> TrendCounts.termFeatures(tables.read(Table.DOC_TERMS, name())))
-                            .unionByName(TrendCounts.entityFeatures(mentions)),
+                            .unionByName(TrendCounts.entityFeatures(perDocument)),
                     stored.map(StoredKeyness::groupedTermCounts).orElse(null),
                     TrendCounts.vocabulary(tables.read(Table.TERM_STATS, name()), entities),
                     docGroups,

@@ -58,6 +58,30 @@ class TrendCountsTest {
                         "b period 1: 1 mentions, 1 docs");
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3, 7})
+    void keynessCountsTheMentionsOfEveryDocumentUndatedOnesToo(int partitions) {
+        List<String> counted =
+                TrendCounts.entityFeatures(TrendCounts.perDocument(mentions(partitions), dated()))
+                        .collectAsList()
+                        .stream()
+                        .map(r -> r.getAs("doc_id") + " " + r.getAs("kind") + " " + r.getAs("feature") + ": "
+                                + r.getAs("n"))
+                        .toList();
+
+        assertThat(counted)
+                .containsExactlyInAnyOrder(
+                        "d1 entity a: 3",
+                        "d1 entity b: 2",
+                        "d1 entity c: 2",
+                        "d2 entity a: 1",
+                        "d2 entity c: 1",
+                        "d3 entity a: 1",
+                        "d3 entity b: 1",
+                        "d4 entity a: 1",
+                        "d4 entity b: 1");
+    }
+
     private static Dataset<Row> mentions(int partitions) {
         return SPARK.createDataFrame(
                         List.of(
