@@ -53,6 +53,9 @@ final class MapRecords extends RecordMaterializer<Map<String, Object>> {
             return new ValueConverter(type.asPrimitiveType(), sink);
         }
         GroupType group = type.asGroupType();
+        if (group.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.MapLogicalTypeAnnotation) {
+            throw new IllegalStateException("MAP columns are not part of the NewsLens tables: " + type.getName());
+        }
         if (group.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.ListLogicalTypeAnnotation) {
             return new ListConverter(group, sink);
         }

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.newslens.testing.SharedSpark;
 
-/** Entity and sentence-window pair counts per period, worked out by hand, at several partitionings of the mentions. */
+/** Entity and sentence-window pair counts per period, worked out by hand, whatever the partitions the mentions come in. */
 class TrendCountsTest {
     private static final SparkSession SPARK = SharedSpark.session();
 
