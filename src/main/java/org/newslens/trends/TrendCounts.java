@@ -111,14 +111,21 @@ final class TrendCounts {
                         entities.add(entity);
                     }
                 }
-                for (int a = 0; period != null && a < entities.size(); a++) {
-                    for (int b = a + 1; b < entities.size(); b++) {
-                        sentences.merge(List.of(entities.get(a), entities.get(b)), 1L, Long::sum);
-                    }
+                if (period != null) { // only a document that counts over time has pair rows
+                    addPairs(entities, sentences);
                 }
             }
             mentions.forEach((entity, n) -> out.add(RowFactory.create(docId, entity, null, period, n)));
             sentences.forEach((pair, n) -> out.add(RowFactory.create(docId, pair.get(0), pair.get(1), period, n)));
+        }
+
+        /** Counts one sentence for each pair of its distinct entities (given in order, so entity_a &lt; entity_b). */
+        private static void addPairs(List<String> entities, Map<List<String>, Long> sentences) {
+            for (int a = 0; a < entities.size(); a++) {
+                for (int b = a + 1; b < entities.size(); b++) {
+                    sentences.merge(List.of(entities.get(a), entities.get(b)), 1L, Long::sum);
+                }
+            }
         }
     }
 
