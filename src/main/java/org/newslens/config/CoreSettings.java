@@ -42,8 +42,15 @@ public final class CoreSettings {
                     + " there (new and changed inputs only go through the NLP pass) and every table is brought up to"
                     + " date, the same as a full run over everything added so far");
 
+    public static final Setting<Boolean> PARALLEL_STAGES = Setting.bool(
+            "parallel-stages",
+            true,
+            "Run stages that need none of each other's tables side by side (after annotate: terms and entities, and in"
+                    + " an append topics too), so one stage's tasks use the cores another leaves idle; false runs them one"
+                    + " after another, each with the whole cache and memory to itself");
+
     public static List<Setting<?>> all() {
-        return List.of(INPUT, OUTPUT, MODE, PARTITIONS, LOG_LEVEL, LOCK_STALE_HOURS);
+        return List.of(INPUT, OUTPUT, MODE, PARTITIONS, LOG_LEVEL, LOCK_STALE_HOURS, PARALLEL_STAGES);
     }
 
     /** Whether this run adds its input to the existing output ({@code --mode append}). */

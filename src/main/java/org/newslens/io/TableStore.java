@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -66,10 +67,13 @@ public final class TableStore {
     /** The current run when this store was opened: where tables this run does not write are read from. */
     private final Path current;
 
-    private final Map<Table, Long> written = new LinkedHashMap<>();
-    private final Map<Table, Long> carriedOver = new LinkedHashMap<>();
+    // Synchronized and in the tables' order: stages of a run may write side by side.
+    private final Map<Table, Long> written = Collections.synchronizedMap(new EnumMap<>(Table.class));
+    private final Map<Table, Long> carriedOver = Collections.synchronizedMap(new EnumMap<>(Table.class));
     /** The files of each table this run added beside the run before's (see {@link #readOf}). */
-    private final Map<Table, List<Path>> addedFiles = new EnumMap<>(Table.class);
+    private final Map<Table, List<Path>> addedFiles = Collections.synchronizedMap(new EnumMap<>(Table.class));
+
+    private final PendingTables pending = new PendingTables();
     /** Row counts of the run before's tables, as its manifest gives them (see {@link #knowPreviousRowCounts}). */
     private Map<Table, Long> previousRows = Map.of();
 
@@ -94,8 +98,17 @@ public final class TableStore {
         return runFolder;
     }
 
-    /** The table's folder as it is read now: this run's copy if it wrote one, else the current run's. */
+    /** The tables stages of this run have yet to write: a read of one waits for the stage that writes it. */
+    public PendingTables pending() {
+        return pending;
+    }
+
+    /**
+     * The table's folder as it is read now: this run's copy if it wrote one, else the current run's. A table an
+     * earlier stage of this run is still to write is waited for ({@link PendingTables}).
+     */
     public Path location(Table table) {
+        pending.awaitWritten(table);
         Path own = new Path(runFolder, table.tableName());
         return exists(own) ? own : new Path(current, table.tableName());
     }
@@ -417,14 +430,18 @@ public final class TableStore {
         return before != null ? before + added : parquet(table, location).count();
     }
 
-    /** Row counts of the tables this run wrote, in writing order. */
+    /** Row counts of the tables this run wrote, in the tables' order. */
     public Map<Table, Long> written() {
-        return new LinkedHashMap<>(written);
+        synchronized (written) {
+            return new LinkedHashMap<>(written);
+        }
     }
 
     /** Row counts of the tables this run took over unchanged from the run before (see {@link #carryOver()}). */
     public Map<Table, Long> carriedOver() {
-        return new LinkedHashMap<>(carriedOver);
+        synchronized (carriedOver) {
+            return new LinkedHashMap<>(carriedOver);
+        }
     }
 
     /**

@@ -37,7 +37,8 @@ public record AppendBase(
                     CoreSettings.MODE,
                     CoreSettings.PARTITIONS,
                     CoreSettings.LOG_LEVEL,
-                    CoreSettings.LOCK_STALE_HOURS)
+                    CoreSettings.LOCK_STALE_HOURS,
+                    CoreSettings.PARALLEL_STAGES)
             .map(Setting::key)
             .toList();
 

@@ -17,6 +17,14 @@ public interface Job {
     /** Tables this job writes. */
     List<Table> outputs();
 
+    /**
+     * Tables this job reads when they are there, with these settings, beside its {@link #inputs()}: a job of the same
+     * run that writes one finishes before this one starts (see {@link StageScheduler}).
+     */
+    default List<Table> optionalInputs(Settings settings) {
+        return List.of();
+    }
+
     /** Whether the job needs a SparkSession (the report reads Parquet directly and does not). */
     default boolean needsSpark() {
         return true;

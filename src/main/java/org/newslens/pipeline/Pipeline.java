@@ -25,9 +25,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one or more jobs in order on one session. Checks every job's settings and every precondition before
- * touching output, holds the output's lock for the run, labels each stage's Spark jobs, and commits the run
- * (tables, manifest, report) as a whole only when every job succeeded.
+ * Runs one or more jobs on one session, side by side where neither needs the other's tables ({@link
+ * StageScheduler}). Checks every job's settings and every precondition before touching output, holds the output's
+ * lock for the run, labels each stage's Spark jobs, and commits the run (tables, manifest, report) as a whole only
+ * when every job succeeded.
  */
 public final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
@@ -91,11 +92,9 @@ public final class Pipeline {
         }
         RunSummary summary = new RunSummary();
         try {
-            for (Job job : jobs) {
-                if (job.needsSpark() && !summary.upToDate()) {
-                    runJob(job, new JobContext(spark, settings, tables, summary, base));
-                }
-            }
+            List<Job> sparkJobs = jobs.stream().filter(Job::needsSpark).toList();
+            LOG.info("Stages and the stages each waits for: {}", StageScheduler.describe(sparkJobs, settings));
+            new StageScheduler(sparkJobs, settings, spark, tables, base).runAll(summary);
             if (summary.upToDate()) {
                 summary.note("append: the input holds nothing new; every table is kept as it was");
             }
@@ -120,7 +119,7 @@ public final class Pipeline {
         return summary;
     }
 
-    private static void runJob(Job job, JobContext context) throws Exception {
+    static void runJob(Job job, JobContext context) throws Exception {
         long t0 = System.nanoTime();
         StageProgress progress = null;
         if (context.spark() != null) {
@@ -130,9 +129,6 @@ public final class Pipeline {
         }
         LOG.info("Starting job {}", job.name());
         job.run(context);
-        if (job.needsSpark()) {
-            StageLeftovers.release(context.spark(), job.name());
-        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         context.summary().stage(job.name(), seconds);
         LOG.info(

@@ -23,8 +23,36 @@ public final class RunSummary {
     private final Map<String, String> labels = new LinkedHashMap<>();
     private final Map<String, Double> stageSeconds = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
-    private String corpusRoot;
-    private boolean upToDate;
+    /** The run's summary when this is one stage's (see {@link #forStage()}), else null. */
+    private final RunSummary run;
+
+    private volatile String corpusRoot;
+    private volatile boolean upToDate;
+
+    public RunSummary() {
+        this(null);
+    }
+
+    private RunSummary(RunSummary run) {
+        this.run = run;
+    }
+
+    /**
+     * A summary for one stage, whose figures, stage time and notes join this one's with {@link #add}: stages that
+     * run side by side then still list theirs in the run's order. The corpus root and up-to-date mark are the
+     * run's, shared at once.
+     */
+    RunSummary forStage() {
+        return new RunSummary(this);
+    }
+
+    /** Adds a stage's figures, stage time and notes (see {@link #forStage()}). */
+    void add(RunSummary stage) {
+        figures.putAll(stage.figures);
+        labels.putAll(stage.labels);
+        stageSeconds.putAll(stage.stageSeconds);
+        notes.addAll(stage.notes);
+    }
 
     /**
      * A figure named in words or in snake_case: its key is the snake_case form ("entity pairs" and
@@ -52,20 +80,28 @@ public final class RunSummary {
 
     /** The folder document ids are relative to (kept in the manifest so that appends use the same one). */
     public void corpusRoot(String root) {
-        this.corpusRoot = root;
+        if (run != null) {
+            run.corpusRoot(root);
+        } else {
+            this.corpusRoot = root;
+        }
     }
 
     public String corpusRoot() {
-        return corpusRoot;
+        return run != null ? run.corpusRoot() : corpusRoot;
     }
 
     /** Said by an append run's ingest when its input holds nothing new: every table stays as it is. */
     public void markUpToDate() {
-        this.upToDate = true;
+        if (run != null) {
+            run.markUpToDate();
+        } else {
+            this.upToDate = true;
+        }
     }
 
     public boolean upToDate() {
-        return upToDate;
+        return run != null ? run.upToDate() : upToDate;
     }
 
     void stage(String job, double seconds) {

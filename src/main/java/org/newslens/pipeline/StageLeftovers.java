@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * Releases whatever a stage left cached. Stages run one after another in one session, and in the embedded
+ * Releases whatever stages left cached, once none runs. The stages of a run share one session, and in the embedded
  * run the cache lives in the same heap as everything else: a cached table a stage forgot would crowd out
  * every later stage. Each one is named in a warning, since it means a stage forgot to release it.
  */
@@ -17,12 +17,13 @@ final class StageLeftovers {
 
     private StageLeftovers() {}
 
-    static void release(SparkSession spark, String stage) {
+    /** @param stages the stages that ended since the last release, for the warning */
+    static void release(SparkSession spark, String stages) {
         for (RDDInfo info : spark.sparkContext().getRDDStorageInfo()) {
             String name = info.name();
             LOG.warn(
                     "{}: left cached after the stage, releasing it: RDD {} {} ({} MiB in memory, {} MiB on disk)",
-                    stage,
+                    stages,
                     info.id(),
                     name.length() > 120 ? name.substring(0, 120) + "..." : name,
                     info.memSize() >> 20,

@@ -95,6 +95,15 @@ public final class TopicsJob implements Job {
                 Table.STATE_TOPIC_COHERENCE_COUNTS);
     }
 
+    /**
+     * A fit counts the top collocations as terms when the collocations table is there; an append that keeps the
+     * stored model counts the model's own (without a stored model to keep, it fits, and the read waits for terms).
+     */
+    @Override
+    public List<Table> optionalInputs(Settings settings) {
+        return TopicsSettings.keepsStoredModel(settings) ? List.of() : List.of(Table.COLLOCATIONS);
+    }
+
     /** An append that keeps the stored model needs one, fitted with the settings asked for ({@link AppendCheck}). */
     @Override
     public void validate(Settings settings) {

@@ -67,6 +67,11 @@ public final class TrendsJob implements Job {
     }
 
     @Override
+    public List<Table> optionalInputs(Settings settings) {
+        return settings.get(TrendsSettings.DUPLICATES_ONCE) ? List.of(Table.DUPLICATES) : List.of();
+    }
+
+    @Override
     public List<Table> outputs() {
         return List.of(
                 Table.ENTITY_TRENDS,

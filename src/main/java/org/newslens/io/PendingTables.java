@@ -1,0 +1,68 @@
+package org.newslens.io;
+
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The tables that stages of the running pipeline have yet to write. Stages run side by side when neither reads what
+ * the other writes, as their declared inputs say; should a stage read a table an earlier stage of the same run has
+ * not written yet, the read waits for that stage instead of finding the run before's copy. A stage reading its own
+ * tables, or a later stage's (which the run before wrote), never waits.
+ */
+public final class PendingTables {
+    private static final Logger LOG = LoggerFactory.getLogger(PendingTables.class);
+
+    /** Each pending table's writer: the place of its stage in the run's order. */
+    private final Map<Table, Integer> writers = new EnumMap<>(Table.class);
+    /** The stage the current thread works for (inherited by the threads it starts), null outside a stage. */
+    private final InheritableThreadLocal<Integer> reader = new InheritableThreadLocal<>();
+
+    private String failure;
+
+    /** The stage at place {@code order} will write these tables. */
+    public synchronized void expect(int order, Collection<Table> tables) {
+        tables.forEach(table -> writers.put(table, order));
+    }
+
+    /** The current thread works for the stage at place {@code order} from now on. */
+    public void workFor(int order) {
+        reader.set(order);
+    }
+
+    /** The stage at place {@code order} ended (or will not run): its tables are as the run leaves them. */
+    public synchronized void done(int order) {
+        writers.values().removeIf(writer -> writer == order);
+        notifyAll();
+    }
+
+    /** The run failed: reads that wait give up, saying why. */
+    public synchronized void fail(String why) {
+        failure = why;
+        notifyAll();
+    }
+
+    /** Returns once no earlier stage than the current thread's is still to write {@code table}. */
+    synchronized void awaitWritten(Table table) {
+        Integer order = reader.get();
+        boolean logged = false;
+        while (order != null && writers.getOrDefault(table, Integer.MAX_VALUE) < order) {
+            if (failure != null) {
+                throw new CancellationException("Not reading " + table.tableName() + ": " + failure);
+            }
+            if (!logged) {
+                LOG.info("Waiting for {} to be written by the stage before", table.tableName());
+                logged = true;
+            }
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("Interrupted while waiting for " + table.tableName());
+            }
+        }
+    }
+}
