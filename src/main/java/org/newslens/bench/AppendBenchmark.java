@@ -241,6 +241,9 @@ public final class AppendBenchmark {
         for (String stage : stages) {
             lines.add(String.format("| %s | %s | %s |", stage, seconds(full.get(stage)), seconds(added.get(stage))));
         }
+        lines.add("");
+        lines.add("Each stage's time runs from its start to its end; stages that ran side by side (--parallel-stages)"
+                + " overlap, so the times add up to more than the run took.");
         return lines;
     }
 

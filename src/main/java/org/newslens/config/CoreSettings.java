@@ -45,9 +45,9 @@ public final class CoreSettings {
     public static final Setting<Boolean> PARALLEL_STAGES = Setting.bool(
             "parallel-stages",
             true,
-            "Run stages that need none of each other's tables side by side (after annotate: terms and entities, and in"
-                    + " an append topics too), so one stage's tasks use the cores another leaves idle; false runs them one"
-                    + " after another, each with the whole cache and memory to itself");
+            "Run stages that read none of each other's tables side by side: terms and entities, then topics (beside"
+                    + " them in an append that keeps the topic model, after terms otherwise), so one stage's tasks use the"
+                    + " cores another leaves idle; false runs them one after another, each with the heap to itself");
 
     public static List<Setting<?>> all() {
         return List.of(INPUT, OUTPUT, MODE, PARTITIONS, LOG_LEVEL, LOCK_STALE_HOURS, PARALLEL_STAGES);

@@ -69,7 +69,7 @@ public final class IngestJob implements Job {
 
     @Override
     public List<Table> outputs() {
-        return List.of(Table.DOCUMENTS, Table.REJECTS);
+        return List.of(Table.DOCUMENTS, Table.REJECTS, Table.STATE_INPUTS, Table.STATE_BOILERPLATE_LINES);
     }
 
     @Override

@@ -21,7 +21,7 @@ public final class PendingTables {
     /** The stage the current thread works for (inherited by the threads it starts), null outside a stage. */
     private final InheritableThreadLocal<Integer> reader = new InheritableThreadLocal<>();
 
-    private String failure;
+    private CancellationException failure;
 
     /** The stage at place {@code order} will write these tables. */
     public synchronized void expect(int order, Collection<Table> tables) {
@@ -39,23 +39,29 @@ public final class PendingTables {
         notifyAll();
     }
 
-    /** The run failed: reads that wait give up, saying why. */
-    public synchronized void fail(String why) {
-        failure = why;
+    /** The run failed: reads that wait give up, saying why (the first failure's reason is kept). */
+    public synchronized void fail(String why, Throwable cause) {
+        if (failure == null) {
+            failure = new CancellationException(why);
+            failure.initCause(cause);
+        }
         notifyAll();
     }
 
-    /** Returns once no earlier stage than the current thread's is still to write {@code table}. */
+    /**
+     * Returns once no earlier stage than the current thread's is still to write {@code table}; throws when the run
+     * failed while the table was still to be written (its writer may have failed, leaving the run before's copy).
+     */
     synchronized void awaitWritten(Table table) {
         Integer order = reader.get();
-        boolean logged = false;
+        boolean waited = false;
         while (order != null && writers.getOrDefault(table, Integer.MAX_VALUE) < order) {
             if (failure != null) {
-                throw new CancellationException("Not reading " + table.tableName() + ": " + failure);
+                break;
             }
-            if (!logged) {
+            if (!waited) {
                 LOG.info("Waiting for {} to be written by the stage before", table.tableName());
-                logged = true;
+                waited = true;
             }
             try {
                 wait();
@@ -63,6 +69,12 @@ public final class PendingTables {
                 Thread.currentThread().interrupt();
                 throw new CancellationException("Interrupted while waiting for " + table.tableName());
             }
+        }
+        if (failure != null && (waited || order != null && writers.getOrDefault(table, Integer.MAX_VALUE) < order)) {
+            CancellationException stop =
+                    new CancellationException("Not reading " + table.tableName() + ": " + failure.getMessage());
+            stop.initCause(failure.getCause());
+            throw stop;
         }
     }
 }

@@ -6,11 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.SparkSession;
 import org.newslens.config.CoreSettings;
 import org.newslens.config.Settings;
@@ -27,6 +30,9 @@ import org.newslens.io.TableStore;
  * waits for its last task or works alone. With {@code parallel-stages=false} they run one after another.
  */
 final class StageScheduler {
+    /** How often the Spark jobs of the stages still running are cancelled again after a failure, until they end. */
+    private static final long CANCEL_EVERY_MS = 200;
+
     /** A stage that ended: its place in the run's order, and its failure (null when it succeeded). */
     private record Ended(int stage, Throwable failure) {}
 
@@ -35,6 +41,8 @@ final class StageScheduler {
     private final SparkSession spark;
     private final TableStore tables;
     private final AppendBase base;
+    /** Set when a stage failed: stages submitted but not begun then do not run. */
+    private volatile boolean stopping;
 
     StageScheduler(List<Job> jobs, Settings settings, SparkSession spark, TableStore tables, AppendBase base) {
         this.jobs = jobs;
@@ -46,8 +54,9 @@ final class StageScheduler {
 
     /**
      * Runs every stage (none after ingest finds nothing new: see {@link RunSummary#upToDate()}) and adds their
-     * figures to {@code summary} in the run's order. On a failure, the stages still running are cancelled and
-     * waited for, and the first failure is thrown.
+     * figures to {@code summary} in the run's order. When a stage fails, no stage starts any more, and the Spark jobs
+     * of those still running are cancelled until each has ended; then the first failure is thrown, with the others
+     * (mostly cancellations it caused) attached as suppressed.
      */
     void runAll(RunSummary summary) throws Exception {
         List<Set<Integer>> dependencies = dependencies(jobs, settings);
@@ -56,7 +65,6 @@ final class StageScheduler {
             pending.expect(i, jobs.get(i).outputs());
         }
         RunSummary[] stageSummaries = new RunSummary[jobs.size()];
-        AtomicReferenceArray<Thread> threads = new AtomicReferenceArray<>(jobs.size());
         Set<Integer> started = new HashSet<>();
         Set<Integer> ended = new HashSet<>();
         Set<Integer> running = new HashSet<>();
@@ -69,7 +77,7 @@ final class StageScheduler {
         });
         CompletionService<Ended> endings = new ExecutorCompletionService<>(pool);
         try {
-            while (ended.size() < jobs.size()) {
+            while (true) {
                 for (int i = 0; i < jobs.size() && failure == null; i++) {
                     if (started.contains(i) || !ended.containsAll(dependencies.get(i))) {
                         continue;
@@ -80,48 +88,45 @@ final class StageScheduler {
                         pending.done(i);
                         continue;
                     }
-                    int stage = i;
-                    Job job = jobs.get(i);
                     stageSummaries[i] = summary.forStage();
                     running.add(i);
-                    endings.submit(() -> {
-                        threads.set(stage, Thread.currentThread());
-                        pending.workFor(stage);
-                        try {
-                            Pipeline.runJob(job, new JobContext(spark, settings, tables, stageSummaries[stage], base));
-                            return new Ended(stage, null);
-                        } catch (Exception | Error e) {
-                            pending.fail("the " + job.name() + " stage failed");
-                            return new Ended(stage, e);
-                        } finally {
-                            pending.done(stage);
-                            JobLabels.endStage(spark);
-                        }
-                    });
+                    endings.submit(stageTask(i, stageSummaries[i]));
                 }
                 if (running.isEmpty()) {
                     break;
                 }
-                Ended end = endings.take().get();
+                Future<Ended> next;
+                try {
+                    next = failure == null ? endings.take() : endings.poll(CANCEL_EVERY_MS, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    failure = failed(failure, e, running, pending, "the run was interrupted");
+                    continue;
+                }
+                if (next == null) {
+                    cancelSparkJobs(running); // a stage may have started another Spark job since
+                    continue;
+                }
+                Ended end = next.get(); // never throws: the stage's task catches everything
                 running.remove(end.stage());
                 ended.add(end.stage());
                 sinceRelease.add(jobs.get(end.stage()).name());
                 if (end.failure() != null) {
-                    if (failure == null) {
-                        failure = end.failure();
-                        cancel(running, threads);
-                    } else {
-                        failure.addSuppressed(end.failure());
+                    String why = "the " + jobs.get(end.stage()).name() + " stage failed";
+                    failure = failed(failure, end.failure(), running, pending, why);
+                } else if (running.isEmpty() && failure == null) {
+                    try { // nothing runs: what the stages that ended left cached can go
+                        StageLeftovers.release(spark, String.join(", ", sinceRelease));
+                        sinceRelease.clear();
+                    } catch (RuntimeException e) {
+                        failure = e;
                     }
-                }
-                if (running.isEmpty()) {
-                    // Nothing runs: what the stages that ended left cached can go.
-                    StageLeftovers.release(spark, String.join(", ", sinceRelease));
-                    sinceRelease.clear();
                 }
             }
         } finally {
-            pool.shutdownNow();
+            pool.shutdown();
+        }
+        if (failure instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
         }
         if (failure instanceof Exception e) {
             throw e;
@@ -136,13 +141,60 @@ final class StageScheduler {
         }
     }
 
-    /** Stops the stages still running: their Spark jobs are cancelled and their threads interrupted. */
-    private void cancel(Set<Integer> running, AtomicReferenceArray<Thread> threads) {
+    /** A stage's run on its own thread; one not begun when another stage failed does not run. */
+    private Callable<Ended> stageTask(int stage, RunSummary stageSummary) {
+        Job job = jobs.get(stage);
+        return () -> {
+            PendingTables pending = tables.pending();
+            pending.workFor(stage);
+            try {
+                if (stopping) {
+                    throw new CancellationException("the " + job.name() + " stage did not start: another stage failed");
+                }
+                Pipeline.runJob(job, new JobContext(spark, settings, tables, stageSummary, base));
+                return new Ended(stage, null);
+            } catch (Exception | Error e) {
+                // Before its tables count as done: a stage waiting for one gives up rather than read the old copy.
+                pending.fail("the " + job.name() + " stage failed", e);
+                return new Ended(stage, e);
+            } finally {
+                pending.done(stage);
+                JobLabels.endStage(spark);
+            }
+        };
+    }
+
+    /**
+     * The run's failure after {@code problem}: the first one stays the failure and later ones join it as suppressed,
+     * except that a stage's own error comes before a cancellation (which another stage's failure caused, and may
+     * have reached here first). On the first, no stage starts any more, reads that wait for a table give up, and the
+     * Spark jobs of the stages still running are cancelled.
+     */
+    private Throwable failed(
+            Throwable failure, Throwable problem, Set<Integer> running, PendingTables pending, String why) {
+        if (failure instanceof CancellationException && !(problem instanceof CancellationException)) {
+            problem.addSuppressed(failure);
+            return problem;
+        }
+        if (failure != null) {
+            if (problem != failure) {
+                failure.addSuppressed(problem);
+            }
+            return failure;
+        }
+        stopping = true;
+        pending.fail(why, problem);
+        cancelSparkJobs(running);
+        return problem;
+    }
+
+    /** Cancels the running Spark jobs of these stages, so that each stage fails at its Spark job and ends. */
+    private void cancelSparkJobs(Set<Integer> running) {
         for (int stage : running) {
-            spark.sparkContext().cancelJobGroup(jobs.get(stage).name());
-            Thread thread = threads.get(stage);
-            if (thread != null) {
-                thread.interrupt();
+            try {
+                spark.sparkContext().cancelJobGroup(jobs.get(stage).name());
+            } catch (IllegalStateException stopped) {
+                // A stopped context has no jobs to cancel.
             }
         }
     }

@@ -101,7 +101,8 @@ public final class TopicsJob implements Job {
      */
     @Override
     public List<Table> optionalInputs(Settings settings) {
-        return TopicsSettings.keepsStoredModel(settings) ? List.of() : List.of(Table.COLLOCATIONS);
+        boolean fits = !TopicsSettings.keepsStoredModel(settings);
+        return fits && settings.get(TopicsSettings.COLLOCATIONS) > 0 ? List.of(Table.COLLOCATIONS) : List.of();
     }
 
     /** An append that keeps the stored model needs one, fitted with the settings asked for ({@link AppendCheck}). */

@@ -8,10 +8,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -133,26 +137,40 @@ class StageSchedulerTest {
         Path firstRun = Outputs.currentRun(out);
         String manifestBefore = Files.readString(firstRun.resolve("_manifest.json"));
         CountDownLatch busy = new CountDownLatch(1);
+        AtomicBoolean busyEnded = new AtomicBoolean();
         long started = System.nanoTime();
 
         assertThatThrownBy(() -> Pipeline.run(
                         List.of(
                                 job("busy", List.of(), List.of(Table.REJECTS), context -> {
                                     // Runs Spark jobs until the scheduler stops it (a minute at most).
-                                    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                                    while (System.nanoTime() < until) {
-                                        context.spark().range(1000).count();
-                                        busy.countDown();
+                                    try {
+                                        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                                        while (System.nanoTime() < until) {
+                                            context.spark().range(1000).count();
+                                            busy.countDown();
+                                        }
+                                        writeRejects(context, "file:/not-cancelled");
+                                    } finally {
+                                        busyEnded.set(true);
                                     }
-                                    writeRejects(context, "file:/not-cancelled");
                                 }),
                                 job("failing", List.of(), List.of(Table.DUPLICATES), context -> {
                                     busy.await(60, TimeUnit.SECONDS);
+                                    // Something written first: the failed run's folder must go too.
+                                    context.tables()
+                                            .write(
+                                                    Table.DUPLICATES,
+                                                    context.spark()
+                                                            .createDataFrame(
+                                                                    List.<Row>of(), Table.DUPLICATES.schema()));
                                     throw new IllegalStateException("injected failure");
                                 })),
                         settings()))
                 .hasMessageContaining("injected failure");
 
+        // The run waited for the stage beside the failed one, which was stopped well before its minute was up.
+        assertThat(busyEnded).isTrue();
         assertThat(System.nanoTime() - started).isLessThan(TimeUnit.SECONDS.toNanos(50));
         assertThat(Outputs.currentRun(out)).isEqualTo(firstRun);
         assertThat(Files.readString(firstRun.resolve("_manifest.json"))).isEqualTo(manifestBefore);
@@ -168,25 +186,79 @@ class StageSchedulerTest {
         Pipeline.run(
                 List.of(job("writer", List.of(), List.of(Table.REJECTS), c -> writeRejects(c, "file:/old"))),
                 settings());
+        AtomicReference<Thread> reader = new AtomicReference<>();
         AtomicReference<String> read = new AtomicReference<>();
 
-        // The reader does not declare rejects as its input, so the two start together; its read still waits.
+        // The reader does not declare rejects as its input, so the two start together; the writer writes only once
+        // the reader is waiting for the table.
         Pipeline.run(
                 List.of(
                         job("writer", List.of(), List.of(Table.REJECTS), context -> {
-                            Thread.sleep(1500);
+                            awaitWaiting(reader);
                             writeRejects(context, "file:/new");
                         }),
-                        job(
-                                "reader",
-                                List.of(),
-                                List.of(Table.DUPLICATES),
-                                context -> read.set(context.tables()
-                                        .read(Table.REJECTS, "reader")
-                                        .first()
-                                        .getString(0)))),
+                        job("reader", List.of(), List.of(Table.DUPLICATES), context -> {
+                            reader.set(Thread.currentThread());
+                            read.set(context.tables()
+                                    .read(Table.REJECTS, "reader")
+                                    .first()
+                                    .getString(0));
+                        })),
                 settings());
 
         assertThat(read.get()).isEqualTo("file:/new");
+    }
+
+    @Test
+    void aWriterFailingWhileAReaderWaitsForItsTableFailsTheRunWithTheWritersError() throws Exception {
+        SharedSpark.session();
+        AtomicReference<Thread> reader = new AtomicReference<>();
+
+        assertThatThrownBy(() -> Pipeline.run(
+                        List.of(
+                                job("writer", List.of(), List.of(Table.REJECTS), context -> {
+                                    awaitWaiting(reader);
+                                    throw new IllegalStateException("injected failure");
+                                }),
+                                job("reader", List.of(), List.of(Table.DUPLICATES), context -> {
+                                    reader.set(Thread.currentThread());
+                                    context.tables().read(Table.REJECTS, "reader");
+                                })),
+                        settings()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("injected failure")
+                .satisfies(
+                        e -> assertThat(e.getSuppressed()).singleElement().isInstanceOf(CancellationException.class));
+    }
+
+    @Test
+    void withoutParallelStagesNoTwoStagesRunAtOnce() throws Exception {
+        SharedSpark.session();
+        AtomicInteger now = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        Body count = context -> {
+            most.accumulateAndGet(now.incrementAndGet(), Math::max);
+            Thread.sleep(300);
+            now.decrementAndGet();
+        };
+
+        Pipeline.run(
+                List.of(
+                        job("left", List.of(), List.of(Table.REJECTS), count),
+                        job("right", List.of(), List.of(Table.DUPLICATES), count)),
+                settings("--parallel-stages", "false"));
+
+        assertThat(most.get()).isEqualTo(1);
+    }
+
+    /** Returns once the thread {@code waiting} names (set by another stage) waits, as a read of a pending table does. */
+    private static void awaitWaiting(AtomicReference<Thread> waiting) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (waiting.get() == null || waiting.get().getState() != Thread.State.WAITING) {
+            if (System.nanoTime() > until) {
+                throw new IllegalStateException("the other stage never waited");
+            }
+            Thread.sleep(10);
+        }
     }
 }
