@@ -57,7 +57,7 @@ public final class PendingTables {
         boolean waited = false;
         while (order != null && writers.getOrDefault(table, Integer.MAX_VALUE) < order) {
             if (failure != null) {
-                break;
+                throw notReading(table);
             }
             if (!waited) {
                 LOG.info("Waiting for {} to be written by the stage before", table.tableName());
@@ -70,11 +70,15 @@ public final class PendingTables {
                 throw new CancellationException("Interrupted while waiting for " + table.tableName());
             }
         }
-        if (failure != null && (waited || order != null && writers.getOrDefault(table, Integer.MAX_VALUE) < order)) {
-            CancellationException stop =
-                    new CancellationException("Not reading " + table.tableName() + ": " + failure.getMessage());
-            stop.initCause(failure.getCause());
-            throw stop;
+        if (waited && failure != null) { // its writer ended as the run failed
+            throw notReading(table);
         }
+    }
+
+    private CancellationException notReading(Table table) {
+        CancellationException stop =
+                new CancellationException("Not reading " + table.tableName() + ": " + failure.getMessage());
+        stop.initCause(failure.getCause());
+        return stop;
     }
 }
