@@ -202,7 +202,7 @@ class LauncherTest {
     }
 
     @Test
-    void smallLocalRunsUseTheQuickCompilerOnlyAndTheParallelCollector() throws Exception {
+    void smallLocalRunsUseTheQuickCompilerOnlyAndEveryRunTheParallelCollector() throws Exception {
         embeddedTarget();
         Map<String, String> embedded = Map.of("SPARK_HOME", "", "NEWSLENS_CLASS_ARCHIVE", "off");
         String quick = "-XX:TieredStopAtLevel=1";
@@ -227,7 +227,8 @@ class LauncherTest {
                 .contains(quick);
         assertThat(launch(embedded, "all", "--input", large.toString()).lines())
                 .as("4 MB and more of input")
-                .doesNotContain(quick, parallelCollector);
+                .doesNotContain(quick)
+                .contains(parallelCollector);
         for (Map.Entry<String, String> own : List.of(
                 Map.entry("JAVA_OPTS", "-Dx=1 -XX:+UseZGC"),
                 Map.entry("JAVA_OPTS", "-XX:+UseSerialGC"),
@@ -251,7 +252,8 @@ class LauncherTest {
                 .contains(quick, parallelCollector);
         assertThat(launch(embedded, "all", "--input", "hdfs://cluster/news").lines())
                 .as("a path that is not local")
-                .doesNotContain(quick);
+                .doesNotContain(quick)
+                .contains(parallelCollector);
         assertThat(launch(embedded, "terms", "--output", output.toString()).lines())
                 .as("a job that works on the output is sized by the output's current run")
                 .contains(quick);
@@ -268,7 +270,8 @@ class LauncherTest {
                                 "append")
                         .lines())
                 .as("an append reads the output it adds to")
-                .doesNotContain(quick);
+                .doesNotContain(quick)
+                .contains(parallelCollector);
         assertThat(launch(embedded, "terms", "--output", output.toString()).lines())
                 .as("the output's current run is now large")
                 .doesNotContain(quick);
@@ -276,18 +279,18 @@ class LauncherTest {
         Map<String, String> forcedFull =
                 Map.of("SPARK_HOME", "", "NEWSLENS_CLASS_ARCHIVE", "off", "NEWSLENS_JIT", "full");
         assertThat(launch(forcedFull, "all", "--input", small.toString()).lines())
-                .as("the collector follows the size, not the compiler chosen")
+                .as("the collector does not follow the compiler chosen")
                 .doesNotContain(quick)
                 .contains(parallelCollector);
         Map<String, String> forcedQuick =
                 Map.of("SPARK_HOME", "", "NEWSLENS_CLASS_ARCHIVE", "off", "NEWSLENS_JIT", "quick");
         assertThat(launch(forcedQuick, "all", "--input", large.toString()).lines())
-                .contains(quick)
-                .doesNotContain(parallelCollector);
+                .contains(quick, parallelCollector);
         script(fakeBin.resolve("du"), "exit 1");
         assertThat(launch(embedded, "all", "--input", small.toString()).lines())
                 .as("a size that cannot be measured")
-                .doesNotContain(quick, parallelCollector);
+                .doesNotContain(quick)
+                .contains(parallelCollector);
         Result wrong = launch(Map.of("SPARK_HOME", "", "NEWSLENS_JIT", "fast"), "all");
         assertThat(wrong.code()).isEqualTo(2);
         assertThat(wrong.err()).contains("NEWSLENS_JIT is 'fast'; use auto, quick or full");
