@@ -1,5 +1,7 @@
 package org.newslens.pipeline;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import org.newslens.config.Settings;
 import org.newslens.config.SettingsException;
@@ -14,13 +16,24 @@ final class DriverMemory {
 
     private DriverMemory() {}
 
+    /** As {@link #check(List, Settings, long, long, long)} for a JVM whose usable heap is its whole heap limit. */
     static void check(List<Job> jobs, Settings settings, long corpusBytes, long maxHeapBytes) {
+        check(jobs, settings, corpusBytes, maxHeapBytes, maxHeapBytes);
+    }
+
+    /**
+     * @param maxHeapBytes the heap the driver can use ({@link Runtime#maxMemory()})
+     * @param heapLimitBytes the heap it was given (-Xmx): more than it can use under the parallel collector, which
+     *     does not count one survivor space, so the heap suggested is scaled up by the same share
+     */
+    static void check(List<Job> jobs, Settings settings, long corpusBytes, long maxHeapBytes, long heapLimitBytes) {
         for (Job job : jobs) {
             long needed = job.driverBytes(settings, corpusBytes);
             if (maxHeapBytes >= needed) {
                 continue;
             }
-            long suggestedGiB = (needed + (1L << 30) - 1) >> 30;
+            double given = (double) Math.max(heapLimitBytes, maxHeapBytes) / maxHeapBytes;
+            long suggestedGiB = (long) Math.ceil(needed * given / (1L << 30));
             throw new SettingsException(String.format(
                     "The %s job needs about %d MiB of driver heap for %.1f MB of corpus with %s, but the driver has "
                             + "%d MiB. Raise the driver's memory: spark.driver.memory (spark-submit --driver-memory "
@@ -32,6 +45,18 @@ final class DriverMemory {
                     maxHeapBytes / MIB,
                     suggestedGiB,
                     suggestedGiB));
+        }
+    }
+
+    /** This JVM's -Xmx (HotSpot's MaxHeapSize), or {@code maxHeapBytes} where the JVM does not say. */
+    static long heapLimit(long maxHeapBytes) {
+        try {
+            HotSpotDiagnosticMXBean hotSpot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            return Math.max(
+                    maxHeapBytes,
+                    Long.parseLong(hotSpot.getVMOption("MaxHeapSize").getValue()));
+        } catch (RuntimeException e) { // another JVM, or no such option
+            return maxHeapBytes;
         }
     }
 }

@@ -82,7 +82,8 @@ public final class Pipeline {
         tables.knowPreviousRowCounts(RunManifest.previousRowCounts(tables));
         long corpusBytes =
                 CorpusSize.bytes(jobs, settings, tables, spark.sparkContext().hadoopConfiguration(), base != null);
-        DriverMemory.check(jobs, settings, corpusBytes, Runtime.getRuntime().maxMemory());
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        DriverMemory.check(jobs, settings, corpusBytes, maxHeap, DriverMemory.heapLimit(maxHeap));
         ShufflePartitions.apply(spark, corpusBytes);
         CodeGeneration.apply(spark, corpusBytes);
         if (spark.sparkContext().isLocal()) { // the tasks run in this JVM and share what it loads

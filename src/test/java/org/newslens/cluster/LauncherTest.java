@@ -234,8 +234,11 @@ class LauncherTest {
                 Map.entry("JAVA_OPTS", "-XX:+UseSerialGC"),
                 Map.entry("JAVA_OPTS", "-XX:G1HeapRegionSize=4m"),
                 Map.entry("JAVA_OPTS", "@jvm-options.txt"),
+                Map.entry("JAVA_OPTS", "-Dx=1\n-XX:+UseSerialGC"),
+                Map.entry("JAVA_OPTS", "-XX:VMOptionsFile=jvm-options.txt"),
                 Map.entry("JAVA_TOOL_OPTIONS", "-XX:+UseShenandoahGC"),
-                Map.entry("JDK_JAVA_OPTIONS", "-XX:+UseG1GC"))) {
+                Map.entry("JDK_JAVA_OPTIONS", "-XX:+UseG1GC"),
+                Map.entry("_JAVA_OPTIONS", "-XX:+UseG1GC"))) {
             Map<String, String> env =
                     Map.of("SPARK_HOME", "", "NEWSLENS_CLASS_ARCHIVE", "off", own.getKey(), own.getValue());
             assertThat(launch(env, "all", "--input", small.toString()).lines())
@@ -244,6 +247,9 @@ class LauncherTest {
                             own.getKey(), own.getValue())
                     .contains(quick)
                     .doesNotContain(parallelCollector);
+            assertThat(launch(env, "all", "--input", large.toString()).lines())
+                    .as("on a large run too: %s=%s", own.getKey(), own.getValue())
+                    .doesNotContain(quick, parallelCollector);
         }
         Map<String, String> otherOptions = Map.of(
                 "SPARK_HOME", "", "NEWSLENS_CLASS_ARCHIVE", "off", "JAVA_OPTS", "-XX:+UseNUMA -XX:ParallelGCThreads=2");

@@ -1,5 +1,6 @@
 package org.newslens.pipeline;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,6 +24,22 @@ class DriverMemoryTest {
                 .hasMessageContaining("--driver-memory 2g")
                 .hasMessageContaining("NEWSLENS_MEMORY")
                 .hasMessageContaining("topics.fit-docs = 20000");
+    }
+
+    @Test
+    void theHeapSuggestedLeavesRoomForWhatTheCollectorDoesNotCount() {
+        long mib = 1L << 20;
+        // the parallel collector's maxMemory() is below -Xmx: 1200 MiB usable out of 2 GiB given
+        assertThatThrownBy(() -> DriverMemory.check(
+                        Jobs.forCommand("all"), SettingsRegistry.defaults(), CORPUS_200_MB, 1200 * mib, 2 * GIB))
+                .hasMessageContaining("the driver has 1200 MiB")
+                .hasMessageContaining("NEWSLENS_MEMORY=3g");
+        assertThatThrownBy(() -> DriverMemory.check(
+                        Jobs.forCommand("all"), SettingsRegistry.defaults(), CORPUS_200_MB, 1200 * mib))
+                .hasMessageContaining("NEWSLENS_MEMORY=2g");
+        // this JVM's -Xmx, which is at least what it can use
+        assertThat(DriverMemory.heapLimit(1))
+                .isGreaterThanOrEqualTo(Runtime.getRuntime().maxMemory());
     }
 
     @Test
